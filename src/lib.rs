@@ -1,0 +1,9 @@
+//! Caseboard: a business-case calculator for IT initiatives.
+//!
+//! `model` is the pure valuation engine (no web crates); `ui` is the Leptos front end, compiled
+//! only for the browser.
+
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,533 @@
+//! `evaluate`: a validated scenario in, every figure the views show out. Pure and deterministic.
+
+use super::cashflow::{monthly_flows, npv_fast, ramp_shares, MonthlyFlows, TimelineInputs};
+use super::convert::{convert, BenefitResult, Defaults};
+use super::derivation::{Derivation, Expr, Quantity, Unit};
+use super::finance::{self, Irr, Payback};
+use super::scenario::{Category, Driver, Initiative, Scenario};
+use super::scoring::weighted_score;
+use super::validate::{validate, Problem};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub horizon_years: u32,
+    pub horizon_months: usize,
+    /// Annual discount rate as a fraction.
+    pub annual_rate: f64,
+    /// Monthly discount rate as a fraction.
+    pub monthly_rate: f64,
+    pub initiatives: Vec<InitiativeResult>,
+}
+
+/// One row of a TEI-style yearly table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TeiRow {
+    pub label: String,
+    /// Month 0.
+    pub initial: f64,
+    /// Years 1..=horizon.
+    pub years: Vec<f64>,
+    pub total: f64,
+    pub present_value: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline {
+    pub value: Option<f64>,
+    pub derivation: Derivation,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct InitiativeResult {
+    pub id: String,
+    pub name: String,
+    pub category: Category,
+    pub benefits: Vec<BenefitResult>,
+    /// Money per year at full adoption, by driver (indexed by `Driver::index`), before the
+    /// confidence adjustment.
+    pub annual_by_driver: [f64; 5],
+    /// Sum of `annual_by_driver`.
+    pub annual_value: f64,
+    /// Confidence as a fraction.
+    pub confidence: f64,
+    pub monthly: MonthlyFlows,
+    /// Rows: one per driver with benefits, total benefits, one-time cost, running cost, total
+    /// costs, net cash flow. Costs are positive amounts.
+    pub tei: Vec<TeiRow>,
+    pub pv_benefits: f64,
+    pub pv_costs: f64,
+    pub npv: Headline,
+    /// NPV / PV of costs, percent; `None` when nothing is spent.
+    pub roi: Headline,
+    pub benefit_cost_ratio: Headline,
+    /// Months from the start; `None` when not within the horizon.
+    pub payback_months: Headline,
+    /// Annualized IRR, percent; `None` when there is none.
+    pub irr: Headline,
+    pub irr_detail: Irr,
+    /// NPV lost per month of delay in delivery.
+    pub cost_of_delay: Headline,
+    /// Weighted score 0–100; `None` without weighted criteria.
+    pub score: Headline,
+}
+
+impl InitiativeResult {
+    pub fn npv(&self) -> f64 {
+        self.npv.value.unwrap_or(0.0)
+    }
+}
+
+/// Validates, then evaluates. Any problem stops evaluation: the list says what to fix.
+pub fn evaluate(s: &Scenario) -> Result<Evaluation, Vec<Problem>> {
+    let problems = validate(s);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(evaluate_valid(s))
+}
+
+/// Evaluates a scenario that passed `validate`.
+pub fn evaluate_valid(s: &Scenario) -> Evaluation {
+    let horizon_months = s.horizon_years as usize * 12;
+    let annual_rate = s.discount_rate_pct.value() / 100.0;
+    let monthly_rate = finance::monthly_rate(annual_rate);
+    let discount = finance::discount_factors(monthly_rate, horizon_months + 1);
+    let defaults = Defaults {
+        hourly_rate: s.default_hourly_rate.value(),
+        hours_per_fte_year: s.hours_per_fte_year,
+    };
+    let ctx = Ctx {
+        scenario: s,
+        horizon_months,
+        annual_rate,
+        discount: &discount,
+        defaults,
+    };
+    Evaluation {
+        horizon_years: s.horizon_years,
+        horizon_months,
+        annual_rate,
+        monthly_rate,
+        initiatives: s.initiatives.iter().map(|i| ctx.initiative(i)).collect(),
+    }
+}
+
+struct Ctx<'a> {
+    scenario: &'a Scenario,
+    horizon_months: usize,
+    annual_rate: f64,
+    discount: &'a [f64],
+    defaults: Defaults,
+}
+
+fn money(label: impl Into<String>, v: f64) -> Expr {
+    Expr::term(label, v, Unit::Money)
+}
+
+impl Ctx<'_> {
+    fn timeline(&self, init: &Initiative) -> TimelineInputs {
+        TimelineInputs {
+            horizon_months: self.horizon_months,
+            one_time_cost: init.one_time_cost.value(),
+            annual_running_cost: init.annual_running_cost.value(),
+            delivery_months: init.delivery_months.value(),
+            ramp_up_months: init.ramp_up_months.value(),
+            confidence: init.confidence_pct.value() / 100.0,
+        }
+    }
+
+    fn pv(&self, flows: &[f64]) -> f64 {
+        flows.iter().zip(self.discount).map(|(f, d)| f * d).sum()
+    }
+
+    fn yearly(&self, label: &str, flows: &[f64]) -> TeiRow {
+        let years = (0..self.scenario.horizon_years as usize)
+            .map(|y| flows[y * 12 + 1..=y * 12 + 12].iter().sum())
+            .collect();
+        TeiRow {
+            label: label.into(),
+            initial: flows[0],
+            years,
+            total: flows.iter().sum(),
+            present_value: self.pv(flows),
+        }
+    }
+
+    fn initiative(&self, init: &Initiative) -> InitiativeResult {
+        let benefits: Vec<BenefitResult> = init
+            .benefits
+            .iter()
+            .map(|b| convert(b, &self.defaults))
+            .collect();
+        let mut annual_by_driver = [0.0; 5];
+        for b in &benefits {
+            annual_by_driver[b.driver.index()] += b.annual_value;
+        }
+        let annual_value: f64 = annual_by_driver.iter().sum();
+        let inputs = self.timeline(init);
+        let monthly = monthly_flows(&inputs, annual_value);
+
+        // TEI table: benefits by driver, then costs.
+        let shares = ramp_shares(&inputs);
+        let mut tei = Vec::new();
+        for d in Driver::ALL {
+            let annual = annual_by_driver[d.index()];
+            if annual != 0.0 || benefits.iter().any(|b| b.driver == d) {
+                let per_month = annual / 12.0 * inputs.confidence;
+                let flows: Vec<f64> = shares.iter().map(|s| per_month * s).collect();
+                tei.push(self.yearly(d.label(), &flows));
+            }
+        }
+        tei.push(self.yearly("Total benefits", &monthly.benefits));
+        let one_time: Vec<f64> = (0..=self.horizon_months)
+            .map(|m| if m == 0 { inputs.one_time_cost } else { 0.0 })
+            .collect();
+        let running: Vec<f64> = (0..=self.horizon_months)
+            .map(|m| if m == 0 { 0.0 } else { inputs.annual_running_cost / 12.0 })
+            .collect();
+        tei.push(self.yearly("One-time cost", &one_time));
+        tei.push(self.yearly("Running cost", &running));
+        tei.push(self.yearly("Total costs", &monthly.costs));
+        tei.push(self.yearly("Net cash flow", &monthly.net));
+        let benefits_row = &tei[tei.len() - 5];
+        let costs_row = &tei[tei.len() - 2];
+        let pv_benefits = benefits_row.present_value;
+        let pv_costs = costs_row.present_value;
+
+        let rate_step = |d: &mut Derivation| {
+            d.push(
+                "Monthly discount rate",
+                Expr::minus(
+                    Expr::pow(
+                        Expr::sum(vec![
+                            Expr::term("", 1.0, Unit::Number),
+                            Expr::term("a year", self.annual_rate * 100.0, Unit::Percent),
+                        ]),
+                        Expr::over(
+                            Expr::term("", 1.0, Unit::Number),
+                            Expr::term("", 12.0, Unit::Number),
+                        ),
+                    ),
+                    Expr::term("", 1.0, Unit::Number),
+                ),
+                Unit::Percent,
+            );
+        };
+        let year_terms = |row: &TeiRow, pv_of_year: &dyn Fn(usize) -> f64| {
+            let mut terms = Vec::new();
+            if row.initial != 0.0 {
+                terms.push(money("initial", row.initial));
+            }
+            for y in 0..row.years.len() {
+                terms.push(money(format!("year {} PV", y + 1), pv_of_year(y)));
+            }
+            terms
+        };
+        let pv_year = |flows: &[f64], y: usize| -> f64 {
+            (y * 12 + 1..=y * 12 + 12)
+                .map(|m| flows[m] * self.discount[m])
+                .sum()
+        };
+
+        // NPV
+        let mut npv_d = Derivation::default();
+        rate_step(&mut npv_d);
+        npv_d.push(
+            "PV of benefits",
+            Expr::sum(year_terms(benefits_row, &|y| pv_year(&monthly.benefits, y))),
+            Unit::Money,
+        );
+        npv_d.push(
+            "PV of costs",
+            Expr::sum(year_terms(costs_row, &|y| pv_year(&monthly.costs, y))),
+            Unit::Money,
+        );
+        if let Some(step) = npv_d.steps.get_mut(1) {
+            step.note = Some(
+                "each month's risk-adjusted benefit discounted to month 0 at the monthly rate"
+                    .into(),
+            );
+        }
+        let npv = npv_d.push(
+            "NPV",
+            Expr::minus(money("PV of benefits", pv_benefits), money("PV of costs", pv_costs)),
+            Unit::Money,
+        );
+
+        // ROI and benefit/cost ratio
+        let (roi, bcr) = if pv_costs > 0.0 {
+            (
+                Headline {
+                    value: Some(npv / pv_costs * 100.0),
+                    derivation: Derivation::single(
+                        "ROI",
+                        Expr::over(money("NPV", npv), money("PV of costs", pv_costs)),
+                        Unit::Percent,
+                    ),
+                },
+                Headline {
+                    value: Some(pv_benefits / pv_costs),
+                    derivation: Derivation::single(
+                        "Benefit/cost ratio",
+                        Expr::over(
+                            money("PV of benefits", pv_benefits),
+                            money("PV of costs", pv_costs),
+                        ),
+                        Unit::Ratio,
+                    ),
+                },
+            )
+        } else {
+            let none = |label: &str| {
+                let mut d = Derivation::default();
+                d.note(
+                    label,
+                    "not defined: the initiative has no costs",
+                    Quantity::new(0.0, Unit::Money),
+                );
+                Headline {
+                    value: None,
+                    derivation: d,
+                }
+            };
+            (none("ROI"), none("Benefit/cost ratio"))
+        };
+
+        // Payback
+        let payback = finance::payback(&monthly.net);
+        let mut pb_d = Derivation::default();
+        let payback_value = match payback {
+            Payback::At(p) if p == 0.0 => {
+                pb_d.note(
+                    "Payback",
+                    "the cumulative cash flow is never negative",
+                    Quantity::new(0.0, Unit::Months),
+                );
+                Some(0.0)
+            }
+            Payback::At(p) => {
+                let m = p.floor() as usize;
+                let m = m.min(self.horizon_months - 1);
+                let before = monthly.cumulative[m];
+                let next = monthly.net[m + 1];
+                pb_d.push(
+                    "Payback",
+                    Expr::sum(vec![
+                        Expr::term("", m as f64, Unit::Months),
+                        Expr::over(
+                            money("still to recover", -before),
+                            money(format!("net cash flow of month {}", m + 1), next),
+                        ),
+                    ]),
+                    Unit::Months,
+                );
+                Some(p)
+            }
+            Payback::NotWithin => {
+                pb_d.note(
+                    "Payback",
+                    format!(
+                        "not within the {}-month horizon: the cumulative cash flow is still negative at its end",
+                        self.horizon_months
+                    ),
+                    Quantity::new(*monthly.cumulative.last().unwrap_or(&0.0), Unit::Money),
+                );
+                None
+            }
+        };
+
+        // IRR
+        let irr_detail = finance::irr(&monthly.net);
+        let mut irr_d = Derivation::default();
+        let irr_value = match irr_detail {
+            Irr::None => {
+                irr_d.note(
+                    "IRR",
+                    "none: the monthly cash flows never change sign, so no discount rate makes the NPV zero",
+                    Quantity::new(0.0, Unit::Percent),
+                );
+                None
+            }
+            Irr::Rate { rate, multiple } => {
+                irr_d.note(
+                    "Monthly IRR",
+                    if multiple {
+                        "the monthly rate at which the NPV is zero; the flows change sign more than once and have several such rates: this is the one closest to 0"
+                    } else {
+                        "the monthly rate at which the NPV of the monthly cash flows is zero"
+                    },
+                    Quantity::new(rate * 100.0, Unit::Percent),
+                );
+                let annual = irr_d.push(
+                    "IRR",
+                    Expr::minus(
+                        Expr::pow(
+                            Expr::sum(vec![
+                                Expr::term("", 1.0, Unit::Number),
+                                Expr::term("", rate * 100.0, Unit::Percent),
+                            ]),
+                            Expr::term("", 12.0, Unit::Number),
+                        ),
+                        Expr::term("", 1.0, Unit::Number),
+                    ),
+                    Unit::Percent,
+                );
+                annual.is_finite().then_some(annual)
+            }
+        };
+
+        // Cost of delay: delivery one month later, costs as planned, same horizon.
+        let delayed = TimelineInputs {
+            delivery_months: inputs.delivery_months + 1.0,
+            ..inputs
+        };
+        let npv_delayed = npv_fast(&delayed, annual_value, self.discount);
+        let npv_on_time = npv_fast(&inputs, annual_value, self.discount);
+        let mut cod_d = Derivation::default();
+        let cod = cod_d.push(
+            "Cost of delay",
+            Expr::minus(
+                money("NPV as planned", npv_on_time),
+                money("NPV if delivery slips one month", npv_delayed),
+            ),
+            Unit::MoneyPerMonth,
+        );
+
+        // Score
+        let score = match weighted_score(&self.scenario.criteria, &init.scores) {
+            Some((v, d)) => Headline {
+                value: Some(v),
+                derivation: d,
+            },
+            None => {
+                let mut d = Derivation::default();
+                d.note(
+                    "Weighted score",
+                    "no criteria with a weight above 0",
+                    Quantity::new(0.0, Unit::Score),
+                );
+                Headline {
+                    value: None,
+                    derivation: d,
+                }
+            }
+        };
+
+        InitiativeResult {
+            id: init.id.clone(),
+            name: init.name.clone(),
+            category: init.category,
+            benefits,
+            annual_by_driver,
+            annual_value,
+            confidence: inputs.confidence,
+            monthly,
+            tei,
+            pv_benefits,
+            pv_costs,
+            npv: Headline {
+                value: Some(npv),
+                derivation: npv_d,
+            },
+            roi,
+            benefit_cost_ratio: bcr,
+            payback_months: Headline {
+                value: payback_value,
+                derivation: pb_d,
+            },
+            irr: Headline {
+                value: irr_value,
+                derivation: irr_d,
+            },
+            irr_detail,
+            cost_of_delay: Headline {
+                value: Some(cod),
+                derivation: cod_d,
+            },
+            score,
+        }
+    }
+}
+
+/// A figure initiatives can be ranked by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Npv,
+    Roi,
+    Irr,
+    Payback,
+    BenefitCostRatio,
+    CostOfDelay,
+    Score,
+    AnnualValue,
+    PvBenefits,
+}
+
+impl Figure {
+    pub const ALL: [Figure; 9] = [
+        Figure::Npv,
+        Figure::Roi,
+        Figure::Irr,
+        Figure::Payback,
+        Figure::BenefitCostRatio,
+        Figure::CostOfDelay,
+        Figure::Score,
+        Figure::AnnualValue,
+        Figure::PvBenefits,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Figure::Npv => "NPV",
+            Figure::Roi => "ROI",
+            Figure::Irr => "IRR",
+            Figure::Payback => "Payback",
+            Figure::BenefitCostRatio => "Benefit/cost ratio",
+            Figure::CostOfDelay => "Cost of delay",
+            Figure::Score => "Weighted score",
+            Figure::AnnualValue => "Annual value",
+            Figure::PvBenefits => "PV of benefits",
+        }
+    }
+
+    /// Payback ranks shortest first; every other figure highest first.
+    pub fn higher_is_better(self) -> bool {
+        self != Figure::Payback
+    }
+
+    pub fn value(self, r: &InitiativeResult) -> Option<f64> {
+        match self {
+            Figure::Npv => r.npv.value,
+            Figure::Roi => r.roi.value,
+            Figure::Irr => r.irr.value,
+            Figure::Payback => r.payback_months.value,
+            Figure::BenefitCostRatio => r.benefit_cost_ratio.value,
+            Figure::CostOfDelay => r.cost_of_delay.value,
+            Figure::Score => r.score.value,
+            Figure::AnnualValue => Some(r.annual_value),
+            Figure::PvBenefits => Some(r.pv_benefits),
+        }
+    }
+}
+
+/// Rank (1 = best) of each initiative by `by`, in the scenario's order. Equal figures share a
+/// rank; initiatives without the figure (no IRR, no payback) rank after all others, together.
+pub fn ranks(results: &[InitiativeResult], by: Figure) -> Vec<usize> {
+    let key = |r: &InitiativeResult| {
+        by.value(r)
+            .map(|v| if by.higher_is_better() { -v } else { v })
+    };
+    let keys: Vec<Option<f64>> = results.iter().map(key).collect();
+    keys.iter()
+        .map(|k| {
+            1 + keys
+                .iter()
+                .filter(|other| match (other, k) {
+                    (Some(o), Some(k)) => o < k,
+                    (Some(_), None) => true,
+                    _ => false,
+                })
+                .count()
+        })
+        .collect()
+}

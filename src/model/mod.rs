@@ -1,0 +1,22 @@
+//! The valuation engine: scenario types, conversions, cash flows, finance, scoring, validation
+//! and evaluation. Pure Rust: no web crate is imported here, and everything is tested natively.
+//!
+//! Data flows one way: a `Scenario` → `evaluate` → an `Evaluation` the views render.
+
+pub mod cashflow;
+pub mod convert;
+pub mod derivation;
+pub mod estimate;
+pub mod evaluate;
+pub mod example;
+pub mod finance;
+pub mod scenario;
+pub mod scoring;
+pub mod validate;
+
+pub use derivation::{Derivation, PlainFormat, Quantity, QuantityFormat, Unit};
+pub use estimate::Estimate;
+pub use evaluate::{evaluate, evaluate_valid, ranks, Evaluation, Figure, InitiativeResult};
+pub use example::{blank_scenario, example_scenario};
+pub use scenario::*;
+pub use validate::{validate, Problem};

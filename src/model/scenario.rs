@@ -1,0 +1,295 @@
+//! Scenario types. They are also the JSON format that export, import and share links carry
+//! (see the README's "Scenario format").
+//!
+//! Percentages are stored as percent numbers (`80` means 80%). Money is in the scenario's currency.
+
+use super::estimate::Estimate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Minutes in a 365-day year, the base for availability percentages.
+pub const MINUTES_PER_YEAR: f64 = 525_600.0;
+pub const MIN_HORIZON_YEARS: u32 = 1;
+pub const MAX_HORIZON_YEARS: u32 = 10;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scenario {
+    pub name: String,
+    /// ISO 4217 currency code, e.g. "USD".
+    pub currency: String,
+    /// Evaluation horizon in whole years, 1–10.
+    pub horizon_years: u32,
+    /// Annual discount rate, percent.
+    pub discount_rate_pct: Estimate,
+    /// Loaded cost of one hour of staff time, used where a benefit gives no rate of its own.
+    pub default_hourly_rate: Estimate,
+    /// Working hours in one FTE-year, for FTE equivalents.
+    pub hours_per_fte_year: f64,
+    pub criteria: Vec<Criterion>,
+    pub initiatives: Vec<Initiative>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Scenario {
+            name: "Untitled scenario".into(),
+            currency: "USD".into(),
+            horizon_years: 3,
+            discount_rate_pct: Estimate::point(10.0),
+            default_hourly_rate: Estimate::point(65.0),
+            hours_per_fte_year: 1800.0,
+            criteria: Criterion::defaults(),
+            initiatives: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Criterion {
+    /// Stable id, referenced by each initiative's scores.
+    pub id: String,
+    pub name: String,
+    /// Relative weight, ≥ 0. Weights need not sum to anything.
+    pub weight: f64,
+    pub direction: Direction,
+}
+
+impl Criterion {
+    pub fn new(id: &str, name: &str, direction: Direction) -> Self {
+        Criterion {
+            id: id.into(),
+            name: name.into(),
+            weight: 1.0,
+            direction,
+        }
+    }
+
+    /// Strategic fit, financial return, customer impact, risk reduction, effort (lower is
+    /// better); equal weights.
+    pub fn defaults() -> Vec<Criterion> {
+        use Direction::*;
+        vec![
+            Criterion::new("strategic_fit", "Strategic fit", HigherIsBetter),
+            Criterion::new("financial_return", "Financial return", HigherIsBetter),
+            Criterion::new("customer_impact", "Customer impact", HigherIsBetter),
+            Criterion::new("risk_reduction", "Risk reduction", HigherIsBetter),
+            Criterion::new("effort", "Effort", LowerIsBetter),
+        ]
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Mandatory,
+    Strategic,
+    #[default]
+    Operational,
+}
+
+impl Category {
+    pub const ALL: [Category; 3] = [
+        Category::Mandatory,
+        Category::Strategic,
+        Category::Operational,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Mandatory => "Mandatory",
+            Category::Strategic => "Strategic",
+            Category::Operational => "Operational",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Initiative {
+    /// Stable id: unique within the scenario, referenced by `depends_on`.
+    pub id: String,
+    pub name: String,
+    pub category: Category,
+    pub notes: String,
+    pub one_time_cost: Estimate,
+    pub annual_running_cost: Estimate,
+    /// Months from the start until benefits begin.
+    pub delivery_months: Estimate,
+    /// Months of linear ramp-up from first benefit to full adoption.
+    pub ramp_up_months: Estimate,
+    /// Confidence in the benefits, percent: a TEI-style risk adjustment applied to every benefit.
+    pub confidence_pct: Estimate,
+    /// Score 1–5 per criterion id.
+    pub scores: BTreeMap<String, f64>,
+    /// Ids of initiatives this one depends on.
+    pub depends_on: Vec<String>,
+    pub benefits: Vec<Benefit>,
+}
+
+impl Default for Initiative {
+    fn default() -> Self {
+        Initiative {
+            id: String::new(),
+            name: "New initiative".into(),
+            category: Category::default(),
+            notes: String::new(),
+            one_time_cost: Estimate::point(0.0),
+            annual_running_cost: Estimate::point(0.0),
+            delivery_months: Estimate::point(3.0),
+            ramp_up_months: Estimate::point(3.0),
+            confidence_pct: Estimate::point(100.0),
+            scores: BTreeMap::new(),
+            depends_on: Vec::new(),
+            benefits: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Benefit {
+    pub label: String,
+    #[serde(flatten)]
+    pub kind: BenefitKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    Week,
+    Month,
+    Year,
+}
+
+impl Period {
+    pub const ALL: [Period; 3] = [Period::Week, Period::Month, Period::Year];
+
+    /// Periods in a year: 52 weeks, 12 months, 1 year.
+    pub fn per_year(self) -> f64 {
+        match self {
+            Period::Week => 52.0,
+            Period::Month => 12.0,
+            Period::Year => 1.0,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::Week => "week",
+            Period::Month => "month",
+            Period::Year => "year",
+        }
+    }
+}
+
+/// What a benefit is, with the inputs that convert it into money per year at full adoption.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum BenefitKind {
+    /// Staff time saved.
+    HoursSaved {
+        hours: Estimate,
+        per: Period,
+        /// Loaded hourly rate; the scenario default when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hourly_rate: Option<Estimate>,
+        adoption_pct: Estimate,
+        /// Share of the saved time that turns into productive work.
+        recapture_pct: Estimate,
+    },
+    /// Outage minutes avoided.
+    OutageAvoided {
+        baseline_minutes_per_year: Estimate,
+        reduction_pct: Estimate,
+        revenue_per_minute: Estimate,
+        /// Share of the revenue during an outage that is lost rather than deferred.
+        revenue_impact_pct: Estimate,
+        affected_staff: Estimate,
+        /// Loaded hourly rate of the affected staff; the scenario default when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        hourly_rate: Option<Estimate>,
+        productivity_loss_pct: Estimate,
+        incidents_avoided_per_year: Estimate,
+        /// Recovery work, SLA penalties and other cost per incident.
+        cost_per_incident: Estimate,
+    },
+    /// Risk exposure reduced (annualized loss expectancy).
+    RiskReduced {
+        /// Loss events per year; below 1 for rare events (0.1 = once a decade).
+        events_per_year: Estimate,
+        loss_per_event: Estimate,
+        likelihood_reduction_pct: Estimate,
+        impact_reduction_pct: Estimate,
+    },
+    /// A cost that no longer has to be paid (a retired tool, a contract).
+    CostAvoided { amount_per_year: Estimate },
+    /// New revenue, counted at its margin.
+    RevenueGained {
+        revenue_per_year: Estimate,
+        margin_pct: Estimate,
+    },
+}
+
+/// The value driver a benefit contributes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Driver {
+    Productivity,
+    Availability,
+    Risk,
+    CostAvoided,
+    Revenue,
+}
+
+impl Driver {
+    pub const ALL: [Driver; 5] = [
+        Driver::Productivity,
+        Driver::Availability,
+        Driver::Risk,
+        Driver::CostAvoided,
+        Driver::Revenue,
+    ];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Driver::Productivity => "Productivity",
+            Driver::Availability => "Availability",
+            Driver::Risk => "Risk reduction",
+            Driver::CostAvoided => "Cost avoided",
+            Driver::Revenue => "Revenue",
+        }
+    }
+}
+
+impl BenefitKind {
+    pub fn driver(&self) -> Driver {
+        match self {
+            BenefitKind::HoursSaved { .. } => Driver::Productivity,
+            BenefitKind::OutageAvoided { .. } => Driver::Availability,
+            BenefitKind::RiskReduced { .. } => Driver::Risk,
+            BenefitKind::CostAvoided { .. } => Driver::CostAvoided,
+            BenefitKind::RevenueGained { .. } => Driver::Revenue,
+        }
+    }
+
+    pub fn kind_label(&self) -> &'static str {
+        match self {
+            BenefitKind::HoursSaved { .. } => "Hours saved",
+            BenefitKind::OutageAvoided { .. } => "Outage minutes avoided",
+            BenefitKind::RiskReduced { .. } => "Risk reduced",
+            BenefitKind::CostAvoided { .. } => "Cost avoided",
+            BenefitKind::RevenueGained { .. } => "Revenue gained",
+        }
+    }
+}

@@ -1,0 +1,402 @@
+//! Validation, run before evaluation. Each problem names where it is (scenario setting, criterion,
+//! initiative, benefit, input) and what is wrong, so a view can show it beside the field.
+
+use super::estimate::Estimate;
+use super::scenario::{
+    BenefitKind, Initiative, Scenario, MAX_HORIZON_YEARS, MIN_HORIZON_YEARS,
+};
+use super::scoring::{MAX_SCORE, MIN_SCORE};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// Largest magnitude accepted for any input: keeps every result finite.
+pub const MAX_INPUT: f64 = 1e12;
+/// Hours in a leap year: the most an FTE-year can have.
+pub const MAX_HOURS_PER_YEAR: f64 = 8784.0;
+
+/// Where a problem is. Indices are positions in the scenario's lists.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Location {
+    pub criterion: Option<usize>,
+    pub initiative: Option<usize>,
+    pub benefit: Option<usize>,
+    /// The input's JSON field name, e.g. `hours` or `adoption_pct`; `.low`/`.high` for a range
+    /// bound.
+    pub field: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub at: Location,
+    /// A readable path: "Initiative 2 “CRM upgrade” › benefit 1 “Triage” › adoption_pct".
+    pub place: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// What range an input must lie in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Rule {
+    /// ≥ 0: amounts, counts, hours, minutes, rates, frequencies.
+    NonNegative,
+    /// 0–100.
+    Percent,
+}
+
+struct Checker<'a> {
+    scenario: &'a Scenario,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn place(&self, at: &Location) -> String {
+        let mut parts = Vec::new();
+        if let Some(c) = at.criterion {
+            let name = self.scenario.criteria.get(c).map_or("", |c| c.name.as_str());
+            parts.push(format!("Criterion {} “{}”", c + 1, name));
+        }
+        if let Some(i) = at.initiative {
+            let init = self.scenario.initiatives.get(i);
+            parts.push(format!(
+                "Initiative {} “{}”",
+                i + 1,
+                init.map_or("", |x| x.name.as_str())
+            ));
+            if let (Some(b), Some(init)) = (at.benefit, init) {
+                let label = init.benefits.get(b).map_or("", |b| b.label.as_str());
+                parts.push(format!("benefit {} “{}”", b + 1, label));
+            }
+        }
+        if parts.is_empty() {
+            parts.push("Scenario".into());
+        }
+        parts.push(at.field.clone());
+        parts.join(" › ")
+    }
+
+    fn report(&mut self, at: Location, message: impl Into<String>) {
+        let place = self.place(&at);
+        self.problems.push(Problem {
+            at,
+            place,
+            message: message.into(),
+        });
+    }
+
+    fn number(&mut self, at: Location, v: f64, rule: Rule) -> bool {
+        if !v.is_finite() {
+            self.report(at, "is not a finite number");
+            return false;
+        }
+        match rule {
+            Rule::NonNegative if v < 0.0 => {
+                self.report(at, "must not be negative");
+                false
+            }
+            Rule::Percent if !(0.0..=100.0).contains(&v) => {
+                self.report(at, "must be a percentage between 0 and 100");
+                false
+            }
+            _ if v.abs() > MAX_INPUT => {
+                self.report(at, "is too large (at most 1,000,000,000,000)");
+                false
+            }
+            _ => true,
+        }
+    }
+
+    fn estimate(&mut self, at: Location, e: &Estimate, rule: Rule) {
+        let with = |suffix: &str| Location {
+            field: format!("{}{suffix}", at.field),
+            ..at.clone()
+        };
+        let likely_ok = self.number(at.clone(), e.likely, rule);
+        let low_ok = e.low.is_none_or(|v| self.number(with(".low"), v, rule));
+        let high_ok = e.high.is_none_or(|v| self.number(with(".high"), v, rule));
+        match (e.low, e.high) {
+            (Some(_), None) | (None, Some(_)) => {
+                self.report(at, "a range needs both a low and a high value")
+            }
+            (Some(low), Some(high)) if likely_ok && low_ok && high_ok => {
+                if low > high {
+                    self.report(at, "low is above high");
+                } else if low > e.likely {
+                    self.report(at, "low is above the likely value");
+                } else if e.likely > high {
+                    self.report(at, "the likely value is above high");
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn field(name: &str) -> Location {
+    Location {
+        criterion: None,
+        initiative: None,
+        benefit: None,
+        field: name.into(),
+    }
+}
+
+/// Checks a scenario; an empty list means it can be evaluated.
+pub fn validate(s: &Scenario) -> Vec<Problem> {
+    let mut c = Checker {
+        scenario: s,
+        problems: Vec::new(),
+    };
+    let code = s.currency.as_bytes();
+    if code.len() != 3 || !code.iter().all(u8::is_ascii_uppercase) {
+        c.report(
+            field("currency"),
+            "must be a three-letter ISO 4217 code such as USD or EUR",
+        );
+    }
+    if !(MIN_HORIZON_YEARS..=MAX_HORIZON_YEARS).contains(&s.horizon_years) {
+        c.report(
+            field("horizon_years"),
+            format!("must be between {MIN_HORIZON_YEARS} and {MAX_HORIZON_YEARS} years"),
+        );
+    }
+    c.estimate(field("discount_rate_pct"), &s.discount_rate_pct, Rule::Percent);
+    c.estimate(field("default_hourly_rate"), &s.default_hourly_rate, Rule::NonNegative);
+    if c.number(field("hours_per_fte_year"), s.hours_per_fte_year, Rule::NonNegative)
+        && !(s.hours_per_fte_year > 0.0 && s.hours_per_fte_year <= MAX_HOURS_PER_YEAR)
+    {
+        c.report(
+            field("hours_per_fte_year"),
+            "must be more than 0 and at most 8,784 (the hours in a leap year)",
+        );
+    }
+
+    let mut criterion_ids = BTreeSet::new();
+    let mut total_weight = 0.0;
+    for (i, cr) in s.criteria.iter().enumerate() {
+        let at = |f: &str| Location {
+            criterion: Some(i),
+            ..field(f)
+        };
+        if cr.id.trim().is_empty() {
+            c.report(at("id"), "is empty");
+        } else if !criterion_ids.insert(cr.id.as_str()) {
+            c.report(at("id"), format!("“{}” is used by another criterion", cr.id));
+        }
+        if cr.name.trim().is_empty() {
+            c.report(at("name"), "is empty");
+        }
+        if c.number(at("weight"), cr.weight, Rule::NonNegative) {
+            total_weight += cr.weight;
+        }
+    }
+    if !s.criteria.is_empty() && total_weight <= 0.0 {
+        c.report(field("criteria"), "at least one criterion needs a weight above 0");
+    }
+
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for (i, init) in s.initiatives.iter().enumerate() {
+        if init.id.trim().is_empty() {
+            c.report(at_init(i, "id"), "is empty");
+        } else if ids.insert(init.id.as_str(), i).is_some() {
+            c.report(at_init(i, "id"), format!("“{}” is used by another initiative", init.id));
+        }
+    }
+    for (i, init) in s.initiatives.iter().enumerate() {
+        initiative(&mut c, i, init, &criterion_ids, &ids);
+    }
+    cycles(&mut c, s, &ids);
+    c.problems
+}
+
+fn at_init(i: usize, f: &str) -> Location {
+    Location {
+        initiative: Some(i),
+        ..field(f)
+    }
+}
+
+fn initiative(
+    c: &mut Checker,
+    i: usize,
+    init: &Initiative,
+    criterion_ids: &BTreeSet<&str>,
+    ids: &BTreeMap<&str, usize>,
+) {
+    use Rule::*;
+    if init.name.trim().is_empty() {
+        c.report(at_init(i, "name"), "is empty: give the initiative a name");
+    }
+    c.estimate(at_init(i, "one_time_cost"), &init.one_time_cost, NonNegative);
+    c.estimate(at_init(i, "annual_running_cost"), &init.annual_running_cost, NonNegative);
+    c.estimate(at_init(i, "delivery_months"), &init.delivery_months, NonNegative);
+    c.estimate(at_init(i, "ramp_up_months"), &init.ramp_up_months, NonNegative);
+    c.estimate(at_init(i, "confidence_pct"), &init.confidence_pct, Percent);
+    for id in criterion_ids {
+        match init.scores.get(*id) {
+            None => c.report(at_init(i, &format!("scores.{id}")), "has no score (give 1 to 5)"),
+            Some(&s) if !(MIN_SCORE..=MAX_SCORE).contains(&s) => c.report(
+                at_init(i, &format!("scores.{id}")),
+                "must be a score from 1 to 5",
+            ),
+            Some(_) => {}
+        }
+    }
+    for id in init.scores.keys() {
+        if !criterion_ids.contains(id.as_str()) {
+            c.report(
+                at_init(i, &format!("scores.{id}")),
+                format!("scores a criterion “{id}” that the scenario does not have"),
+            );
+        }
+    }
+    for dep in &init.depends_on {
+        if dep == &init.id {
+            c.report(at_init(i, "depends_on"), "an initiative cannot depend on itself");
+        } else if !ids.contains_key(dep.as_str()) {
+            c.report(
+                at_init(i, "depends_on"),
+                format!("depends on “{dep}”, which is not an initiative in this scenario"),
+            );
+        }
+    }
+    for (b, benefit) in init.benefits.iter().enumerate() {
+        let at = |f: &str| Location {
+            benefit: Some(b),
+            ..at_init(i, f)
+        };
+        match &benefit.kind {
+            BenefitKind::HoursSaved {
+                hours,
+                hourly_rate,
+                adoption_pct,
+                recapture_pct,
+                ..
+            } => {
+                c.estimate(at("hours"), hours, NonNegative);
+                if let Some(r) = hourly_rate {
+                    c.estimate(at("hourly_rate"), r, NonNegative);
+                }
+                c.estimate(at("adoption_pct"), adoption_pct, Percent);
+                c.estimate(at("recapture_pct"), recapture_pct, Percent);
+            }
+            BenefitKind::OutageAvoided {
+                baseline_minutes_per_year,
+                reduction_pct,
+                revenue_per_minute,
+                revenue_impact_pct,
+                affected_staff,
+                hourly_rate,
+                productivity_loss_pct,
+                incidents_avoided_per_year,
+                cost_per_incident,
+            } => {
+                c.estimate(at("baseline_minutes_per_year"), baseline_minutes_per_year, NonNegative);
+                let b = baseline_minutes_per_year;
+                let over_year = |v: Option<f64>| v.is_some_and(|v| v > super::scenario::MINUTES_PER_YEAR);
+                if over_year(Some(b.likely)) || over_year(b.low) || over_year(b.high) {
+                    c.report(
+                        at("baseline_minutes_per_year"),
+                        "is more than the 525,600 minutes in a year",
+                    );
+                }
+                c.estimate(at("reduction_pct"), reduction_pct, Percent);
+                c.estimate(at("revenue_per_minute"), revenue_per_minute, NonNegative);
+                c.estimate(at("revenue_impact_pct"), revenue_impact_pct, Percent);
+                c.estimate(at("affected_staff"), affected_staff, NonNegative);
+                if let Some(r) = hourly_rate {
+                    c.estimate(at("hourly_rate"), r, NonNegative);
+                }
+                c.estimate(at("productivity_loss_pct"), productivity_loss_pct, Percent);
+                c.estimate(at("incidents_avoided_per_year"), incidents_avoided_per_year, NonNegative);
+                c.estimate(at("cost_per_incident"), cost_per_incident, NonNegative);
+            }
+            BenefitKind::RiskReduced {
+                events_per_year,
+                loss_per_event,
+                likelihood_reduction_pct,
+                impact_reduction_pct,
+            } => {
+                c.estimate(at("events_per_year"), events_per_year, NonNegative);
+                c.estimate(at("loss_per_event"), loss_per_event, NonNegative);
+                c.estimate(at("likelihood_reduction_pct"), likelihood_reduction_pct, Percent);
+                c.estimate(at("impact_reduction_pct"), impact_reduction_pct, Percent);
+            }
+            BenefitKind::CostAvoided { amount_per_year } => {
+                c.estimate(at("amount_per_year"), amount_per_year, NonNegative);
+            }
+            BenefitKind::RevenueGained {
+                revenue_per_year,
+                margin_pct,
+            } => {
+                c.estimate(at("revenue_per_year"), revenue_per_year, NonNegative);
+                c.estimate(at("margin_pct"), margin_pct, Percent);
+            }
+        }
+    }
+}
+
+/// Reports each dependency cycle once, on the initiative where it is first found.
+fn cycles(c: &mut Checker, s: &Scenario, ids: &BTreeMap<&str, usize>) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Active,
+        Done,
+    }
+    let n = s.initiatives.len();
+    let edges: Vec<Vec<usize>> = s
+        .initiatives
+        .iter()
+        .map(|init| {
+            init.depends_on
+                .iter()
+                .filter(|d| **d != init.id)
+                .filter_map(|d| ids.get(d.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    let mut mark = vec![Mark::New; n];
+    for start in 0..n {
+        if mark[start] != Mark::New {
+            continue;
+        }
+        // Iterative depth-first search; `path` is the active chain.
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        let mut path = vec![start];
+        mark[start] = Mark::Active;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&to) = edges[node].get(*next) {
+                *next += 1;
+                match mark[to] {
+                    Mark::New => {
+                        mark[to] = Mark::Active;
+                        stack.push((to, 0));
+                        path.push(to);
+                    }
+                    Mark::Active => {
+                        let from = path.iter().position(|&p| p == to).unwrap_or(0);
+                        let names: Vec<String> = path[from..]
+                            .iter()
+                            .chain(std::iter::once(&to))
+                            .map(|&k| format!("“{}”", s.initiatives[k].name))
+                            .collect();
+                        c.report(
+                            at_init(to, "depends_on"),
+                            format!("dependency cycle: {}", names.join(" → ")),
+                        );
+                    }
+                    Mark::Done => {}
+                }
+            } else {
+                mark[node] = Mark::Done;
+                stack.pop();
+                path.pop();
+            }
+        }
+    }
+}
