@@ -30,15 +30,22 @@ fn period() -> impl Strategy<Value = Period> {
 
 fn benefit_kind() -> impl Strategy<Value = BenefitKind> {
     prop_oneof![
-        (amount(5_000.0), period(), prop::option::of(amount(500.0)), pct(), pct()).prop_map(
-            |(hours, per, hourly_rate, adoption_pct, recapture_pct)| BenefitKind::HoursSaved {
-                hours,
-                per,
-                hourly_rate,
-                adoption_pct,
-                recapture_pct,
-            }
-        ),
+        (
+            amount(5_000.0),
+            period(),
+            prop::option::of(amount(500.0)),
+            pct(),
+            pct()
+        )
+            .prop_map(|(hours, per, hourly_rate, adoption_pct, recapture_pct)| {
+                BenefitKind::HoursSaved {
+                    hours,
+                    per,
+                    hourly_rate,
+                    adoption_pct,
+                    recapture_pct,
+                }
+            }),
         (
             (amount(20_000.0), pct(), amount(50_000.0), pct()),
             (amount(5_000.0), prop::option::of(amount(500.0)), pct()),
@@ -79,58 +86,77 @@ fn benefit() -> impl Strategy<Value = Benefit> {
 
 fn initiative(i: usize) -> impl Strategy<Value = Initiative> {
     (
-        (".{1,20}", prop::sample::select(Category::ALL.to_vec()), ".{0,30}"),
+        (
+            ".{1,20}",
+            prop::sample::select(Category::ALL.to_vec()),
+            ".{0,30}",
+        ),
         (amount(5e6), amount(2e6), amount(36.0), amount(24.0), pct()),
         prop::collection::vec(1.0..=5.0f64, 5),
         prop::collection::vec(benefit(), 0..4),
     )
-        .prop_map(move |((name, category, notes), (otc, run, del, ramp, conf), sc, benefits)| {
-            let scores: BTreeMap<String, f64> = Criterion::defaults()
-                .into_iter()
-                .zip(sc)
-                .map(|(c, s)| (c.id, s))
-                .collect();
-            Initiative {
-                id: format!("i{i}"),
-                name: if name.trim().is_empty() { "x".into() } else { name },
-                category,
-                notes,
-                one_time_cost: otc,
-                annual_running_cost: run,
-                delivery_months: del,
-                ramp_up_months: ramp,
-                confidence_pct: conf,
-                scores,
-                depends_on: if i > 0 { vec![format!("i{}", i - 1)] } else { vec![] },
-                benefits,
-            }
-        })
+        .prop_map(
+            move |((name, category, notes), (otc, run, del, ramp, conf), sc, benefits)| {
+                let scores: BTreeMap<String, f64> = Criterion::defaults()
+                    .into_iter()
+                    .zip(sc)
+                    .map(|(c, s)| (c.id, s))
+                    .collect();
+                Initiative {
+                    id: format!("i{i}"),
+                    name: if name.trim().is_empty() {
+                        "x".into()
+                    } else {
+                        name
+                    },
+                    category,
+                    notes,
+                    one_time_cost: otc,
+                    annual_running_cost: run,
+                    delivery_months: del,
+                    ramp_up_months: ramp,
+                    confidence_pct: conf,
+                    scores,
+                    depends_on: if i > 0 {
+                        vec![format!("i{}", i - 1)]
+                    } else {
+                        vec![]
+                    },
+                    benefits,
+                }
+            },
+        )
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     (
-        (".{0,20}", prop::sample::select(vec!["USD", "EUR", "GBP", "JPY"])),
+        (
+            ".{0,20}",
+            prop::sample::select(vec!["USD", "EUR", "GBP", "JPY"]),
+        ),
         (1u32..=10, pct(), amount(500.0), 100.0..=8784.0f64),
         prop::collection::vec(0.0..=10.0f64, 5),
         (0usize..5).prop_flat_map(|n| (0..n).map(initiative).collect::<Vec<_>>()),
     )
-        .prop_map(|((name, currency), (h, rate, hourly, fte), weights, initiatives)| {
-            let mut criteria = Criterion::defaults();
-            for (c, w) in criteria.iter_mut().zip(weights) {
-                c.weight = w;
-            }
-            criteria[0].weight += 0.5;
-            Scenario {
-                name,
-                currency: currency.into(),
-                horizon_years: h,
-                discount_rate_pct: rate,
-                default_hourly_rate: hourly,
-                hours_per_fte_year: fte,
-                criteria,
-                initiatives,
-            }
-        })
+        .prop_map(
+            |((name, currency), (h, rate, hourly, fte), weights, initiatives)| {
+                let mut criteria = Criterion::defaults();
+                for (c, w) in criteria.iter_mut().zip(weights) {
+                    c.weight = w;
+                }
+                criteria[0].weight += 0.5;
+                Scenario {
+                    name,
+                    currency: currency.into(),
+                    horizon_years: h,
+                    discount_rate_pct: rate,
+                    default_hourly_rate: hourly,
+                    hours_per_fte_year: fte,
+                    criteria,
+                    initiatives,
+                }
+            },
+        )
 }
 
 fn all_finite(r: &InitiativeResult) -> bool {
@@ -152,11 +178,19 @@ fn all_finite(r: &InitiativeResult) -> bool {
         })
         && r.benefits.iter().all(|b| {
             b.annual_value.is_finite()
-                && b.derivation.steps.iter().all(|s| s.result.value.is_finite())
+                && b.derivation
+                    .steps
+                    .iter()
+                    .all(|s| s.result.value.is_finite())
         })
-        && [&r.monthly.benefits, &r.monthly.costs, &r.monthly.net, &r.monthly.cumulative]
-            .iter()
-            .all(|v| v.iter().all(|x| x.is_finite()))
+        && [
+            &r.monthly.benefits,
+            &r.monthly.costs,
+            &r.monthly.net,
+            &r.monthly.cumulative,
+        ]
+        .iter()
+        .all(|v| v.iter().all(|x| x.is_finite()))
         && r.tei.iter().all(|row| {
             row.initial.is_finite()
                 && row.total.is_finite()

@@ -127,7 +127,10 @@ fn cost_avoided_and_revenue_at_margin() {
         revenue_per_year: 1_000_000.0.into(),
         margin_pct: 25.0.into(),
     };
-    assert_close!(convert(&benefit(revenue), &DEFAULTS).annual_value, 250_000.0);
+    assert_close!(
+        convert(&benefit(revenue), &DEFAULTS).annual_value,
+        250_000.0
+    );
 }
 
 #[test]
@@ -238,12 +241,24 @@ fn discounting_is_monthly_from_the_annual_rate() {
     // PV of costs = 1,200 + 100 × annuity; ROI = NPV / PV of costs
     let pv_costs = 1200.0 + pv_net;
     assert_close!(r.pv_costs, pv_costs, 1e-10);
-    assert_close!(r.roi.value.unwrap(), (pv_net - 1200.0) / pv_costs * 100.0, 1e-10);
-    assert_close!(r.benefit_cost_ratio.value.unwrap(), 2.0 * pv_net / pv_costs, 1e-10);
+    assert_close!(
+        r.roi.value.unwrap(),
+        (pv_net - 1200.0) / pv_costs * 100.0,
+        1e-10
+    );
+    assert_close!(
+        r.benefit_cost_ratio.value.unwrap(),
+        2.0 * pv_net / pv_costs,
+        1e-10
+    );
     // the flows break even at 0%, so the IRR is 0 and the payback is still month 12
     assert_close!(r.irr.value.unwrap(), 0.0, 1e-9);
     // TEI table: year 1 net = 12 × 100; total = 0; PV = NPV
-    let net = r.tei.iter().find(|row| row.label == "Net cash flow").unwrap();
+    let net = r
+        .tei
+        .iter()
+        .find(|row| row.label == "Net cash flow")
+        .unwrap();
     assert_eq!(net.initial, -1200.0);
     assert_close!(net.years[0], 1200.0);
     assert_close!(net.total, 0.0);
@@ -269,7 +284,9 @@ fn no_costs_means_no_roi_and_immediate_payback() {
         annual_running_cost: 0.0,
         ..simple_inputs()
     };
-    let r = &evaluate(&one_initiative(inputs, 1200.0, 10.0)).unwrap().initiatives[0];
+    let r = &evaluate(&one_initiative(inputs, 1200.0, 10.0))
+        .unwrap()
+        .initiatives[0];
     assert_eq!(r.roi.value, None);
     assert_eq!(r.benefit_cost_ratio.value, None);
     assert_eq!(r.payback_months.value, Some(0.0));
@@ -388,8 +405,12 @@ fn validation_finds_dependency_cycles_and_duplicate_ids() {
     s.initiatives[1].id = "workflow".into();
     s.criteria[0].weight = -1.0;
     let text: Vec<String> = validate(&s).iter().map(|p| p.to_string()).collect();
-    assert!(text.iter().any(|t| t.contains("id: “workflow” is used by another initiative")));
-    assert!(text.iter().any(|t| t.contains("Criterion 1 “Strategic fit” › weight: must not be negative")));
+    assert!(text
+        .iter()
+        .any(|t| t.contains("id: “workflow” is used by another initiative")));
+    assert!(text
+        .iter()
+        .any(|t| t.contains("Criterion 1 “Strategic fit” › weight: must not be negative")));
 }
 
 #[test]
@@ -402,8 +423,12 @@ fn range_bounds_are_validated_too() {
         high: None,
     };
     let text: Vec<String> = validate(&s).iter().map(|p| p.to_string()).collect();
-    assert!(text.iter().any(|t| t.contains("confidence_pct.high: must be a percentage")));
-    assert!(text.iter().any(|t| t.contains("delivery_months: a range needs both a low and a high")));
+    assert!(text
+        .iter()
+        .any(|t| t.contains("confidence_pct.high: must be a percentage")));
+    assert!(text
+        .iter()
+        .any(|t| t.contains("delivery_months: a range needs both a low and a high")));
 }
 
 #[test]
@@ -426,7 +451,10 @@ fn scenario_json_format() {
     }"#;
     let s: Scenario = serde_json::from_str(json).unwrap();
     assert_eq!(s.default_hourly_rate, Estimate::range(50.0, 60.0, 75.0));
-    assert_eq!(s.hours_per_fte_year, 1800.0, "missing settings take their defaults");
+    assert_eq!(
+        s.hours_per_fte_year, 1800.0,
+        "missing settings take their defaults"
+    );
     assert_eq!(s.initiatives[0].category, Category::Strategic);
     let e = evaluate(&s).unwrap();
     // 10 h/week × 52 × €60/h × 100% × 50% = €15,600/yr
@@ -441,7 +469,9 @@ fn scenario_json_format() {
         serde_json::json!({"low": 50.0, "likely": 60.0, "high": 75.0})
     );
     let bad = json.replace("\"hours_saved\"", "\"hours_wasted\"");
-    let err = serde_json::from_str::<Scenario>(&bad).unwrap_err().to_string();
+    let err = serde_json::from_str::<Scenario>(&bad)
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("unknown variant `hours_wasted`"), "{err}");
 }
 
@@ -451,7 +481,10 @@ fn payback_interpolates_and_reports_not_within() {
     assert_eq!(finance::payback(&[-100.0, 50.0, 40.0]), Payback::NotWithin);
     assert_eq!(finance::payback(&[0.0, 10.0]), Payback::At(0.0));
     // dips below zero again after first recovering: the later crossing counts
-    assert_eq!(finance::payback(&[-10.0, 20.0, -20.0, 20.0]), Payback::At(2.5));
+    assert_eq!(
+        finance::payback(&[-10.0, 20.0, -20.0, 20.0]),
+        Payback::At(2.5)
+    );
 }
 
 #[test]
@@ -476,4 +509,29 @@ fn scores_map_is_keyed_by_criterion_id() {
     let keys: Vec<&String> = s.initiatives[0].scores.keys().collect();
     let ids: BTreeMap<&str, ()> = s.criteria.iter().map(|c| (c.id.as_str(), ())).collect();
     assert!(keys.iter().all(|k| ids.contains_key(k.as_str())));
+}
+
+#[test]
+fn the_readme_scenario_example_parses_and_evaluates() {
+    let readme = include_str!("../README.md");
+    let start = readme
+        .find("```json\n")
+        .expect("a json block in the README")
+        + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let s: Scenario = serde_json::from_str(&readme[start..end]).expect("README example parses");
+    let e = evaluate(&s).expect("README example is valid");
+    // same inputs as the example's first initiative, minus its second benefit:
+    // 200 h/month × 12 × $65/h × 80% × 75% = $93,600/yr
+    assert_eq!(e.initiatives[0].annual_value, 93_600.0);
+    assert_eq!(
+        s.initiatives[0].benefits[0].kind,
+        BenefitKind::HoursSaved {
+            hours: Estimate::range(150.0, 200.0, 260.0),
+            per: Period::Month,
+            hourly_rate: None,
+            adoption_pct: 80.0.into(),
+            recapture_pct: 75.0.into(),
+        }
+    );
 }

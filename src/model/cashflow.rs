@@ -64,7 +64,11 @@ pub fn monthly_flows(inputs: &TimelineInputs, annual_value: f64) -> MonthlyFlows
     let mut total = 0.0;
     for (m, share) in shares.iter().enumerate() {
         let benefit = full_month * share;
-        let cost = if m == 0 { inputs.one_time_cost } else { running };
+        let cost = if m == 0 {
+            inputs.one_time_cost
+        } else {
+            running
+        };
         total += benefit - cost;
         f.benefits.push(benefit);
         f.costs.push(cost);

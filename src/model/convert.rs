@@ -18,7 +18,11 @@ pub struct Defaults {
 
 /// Annual money value at full adoption, before the confidence adjustment. `pick` reads the value
 /// of each estimate (the likely value, or a simulated draw).
-pub fn annual_value(kind: &BenefitKind, defaults: &Defaults, pick: &impl Fn(&Estimate) -> f64) -> f64 {
+pub fn annual_value(
+    kind: &BenefitKind,
+    defaults: &Defaults,
+    pick: &impl Fn(&Estimate) -> f64,
+) -> f64 {
     let pct = |e: &Estimate| pick(e) / 100.0;
     let rate = |r: &Option<Estimate>| r.as_ref().map_or(defaults.hourly_rate, pick);
     match kind {
@@ -28,7 +32,13 @@ pub fn annual_value(kind: &BenefitKind, defaults: &Defaults, pick: &impl Fn(&Est
             hourly_rate,
             adoption_pct,
             recapture_pct,
-        } => pick(hours) * per.per_year() * rate(hourly_rate) * pct(adoption_pct) * pct(recapture_pct),
+        } => {
+            pick(hours)
+                * per.per_year()
+                * rate(hourly_rate)
+                * pct(adoption_pct)
+                * pct(recapture_pct)
+        }
         BenefitKind::OutageAvoided {
             baseline_minutes_per_year,
             reduction_pct,
@@ -204,7 +214,11 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
                         t("", per_minute, Unit::MoneyPerMinute),
                     ]),
                     Expr::product(vec![
-                        t("incidents avoided", v(incidents_avoided_per_year), Unit::PerYear),
+                        t(
+                            "incidents avoided",
+                            v(incidents_avoided_per_year),
+                            Unit::PerYear,
+                        ),
                         t("per incident", v(cost_per_incident), Unit::MoneyPerEvent),
                     ]),
                 ]),
@@ -230,7 +244,11 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
                     events(),
                     Expr::minus(
                         hundred(),
-                        t("likelihood reduction", v(likelihood_reduction_pct), Unit::Percent),
+                        t(
+                            "likelihood reduction",
+                            v(likelihood_reduction_pct),
+                            Unit::Percent,
+                        ),
                     ),
                     loss(),
                     Expr::minus(

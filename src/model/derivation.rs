@@ -52,7 +52,10 @@ impl Quantity {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Expr {
     /// A labelled input or intermediate value ("80%" + "adoption").
-    Term { label: String, q: Quantity },
+    Term {
+        label: String,
+        q: Quantity,
+    },
     Product(Vec<Expr>),
     Sum(Vec<Expr>),
     Difference(Box<Expr>, Box<Expr>),
@@ -128,7 +131,9 @@ impl Expr {
                     .collect::<Vec<_>>()
                     .join(" + "),
             ),
-            Expr::Difference(a, b) => wrap(format!("{} − {}", a.render(f, true), b.render(f, true))),
+            Expr::Difference(a, b) => {
+                wrap(format!("{} − {}", a.render(f, true), b.render(f, true)))
+            }
             Expr::Quotient(a, b) => format!("{} ÷ {}", a.render(f, true), b.render(f, true)),
             Expr::Power(a, b) => format!("{}^({})", a.render(f, true), b.render(f, false)),
         }

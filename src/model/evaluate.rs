@@ -183,7 +183,13 @@ impl Ctx<'_> {
             .map(|m| if m == 0 { inputs.one_time_cost } else { 0.0 })
             .collect();
         let running: Vec<f64> = (0..=self.horizon_months)
-            .map(|m| if m == 0 { 0.0 } else { inputs.annual_running_cost / 12.0 })
+            .map(|m| {
+                if m == 0 {
+                    0.0
+                } else {
+                    inputs.annual_running_cost / 12.0
+                }
+            })
             .collect();
         tei.push(self.yearly("One-time cost", &one_time));
         tei.push(self.yearly("Running cost", &running));
@@ -250,7 +256,10 @@ impl Ctx<'_> {
         }
         let npv = npv_d.push(
             "NPV",
-            Expr::minus(money("PV of benefits", pv_benefits), money("PV of costs", pv_costs)),
+            Expr::minus(
+                money("PV of benefits", pv_benefits),
+                money("PV of costs", pv_costs),
+            ),
             Unit::Money,
         );
 
@@ -297,7 +306,7 @@ impl Ctx<'_> {
         let payback = finance::payback(&monthly.net);
         let mut pb_d = Derivation::default();
         let payback_value = match payback {
-            Payback::At(p) if p == 0.0 => {
+            Payback::At(0.0) => {
                 pb_d.note(
                     "Payback",
                     "the cumulative cash flow is never negative",

@@ -125,11 +125,17 @@ pub fn irr(flows: &[f64]) -> Irr {
     if changes == 1 {
         let (flo, fhi) = (npv_at_log(flows, lo), npv_at_log(flows, hi));
         if flo == 0.0 {
-            return Irr::Rate { rate: lo.exp_m1(), multiple: false };
+            return Irr::Rate {
+                rate: lo.exp_m1(),
+                multiple: false,
+            };
         }
         if (flo > 0.0) != (fhi > 0.0) {
             let u = bisect(flows, lo, hi);
-            return Irr::Rate { rate: u.exp_m1(), multiple: false };
+            return Irr::Rate {
+                rate: u.exp_m1(),
+                multiple: false,
+            };
         }
         return Irr::None;
     }

@@ -60,7 +60,10 @@ pub fn weighted_score(
     }
     let score = d.push(
         "Weighted score",
-        Expr::over(Expr::sum(weighted), t("total weight", total_weight, Unit::Number)),
+        Expr::over(
+            Expr::sum(weighted),
+            t("total weight", total_weight, Unit::Number),
+        ),
         Unit::Score,
     );
     Some((score, d))

@@ -2,9 +2,7 @@
 //! initiative, benefit, input) and what is wrong, so a view can show it beside the field.
 
 use super::estimate::Estimate;
-use super::scenario::{
-    BenefitKind, Initiative, Scenario, MAX_HORIZON_YEARS, MIN_HORIZON_YEARS,
-};
+use super::scenario::{BenefitKind, Initiative, Scenario, MAX_HORIZON_YEARS, MIN_HORIZON_YEARS};
 use super::scoring::{MAX_SCORE, MIN_SCORE};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -57,7 +55,11 @@ impl Checker<'_> {
     fn place(&self, at: &Location) -> String {
         let mut parts = Vec::new();
         if let Some(c) = at.criterion {
-            let name = self.scenario.criteria.get(c).map_or("", |c| c.name.as_str());
+            let name = self
+                .scenario
+                .criteria
+                .get(c)
+                .map_or("", |c| c.name.as_str());
             parts.push(format!("Criterion {} “{}”", c + 1, name));
         }
         if let Some(i) = at.initiative {
@@ -164,10 +166,21 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
             format!("must be between {MIN_HORIZON_YEARS} and {MAX_HORIZON_YEARS} years"),
         );
     }
-    c.estimate(field("discount_rate_pct"), &s.discount_rate_pct, Rule::Percent);
-    c.estimate(field("default_hourly_rate"), &s.default_hourly_rate, Rule::NonNegative);
-    if c.number(field("hours_per_fte_year"), s.hours_per_fte_year, Rule::NonNegative)
-        && !(s.hours_per_fte_year > 0.0 && s.hours_per_fte_year <= MAX_HOURS_PER_YEAR)
+    c.estimate(
+        field("discount_rate_pct"),
+        &s.discount_rate_pct,
+        Rule::Percent,
+    );
+    c.estimate(
+        field("default_hourly_rate"),
+        &s.default_hourly_rate,
+        Rule::NonNegative,
+    );
+    if c.number(
+        field("hours_per_fte_year"),
+        s.hours_per_fte_year,
+        Rule::NonNegative,
+    ) && !(s.hours_per_fte_year > 0.0 && s.hours_per_fte_year <= MAX_HOURS_PER_YEAR)
     {
         c.report(
             field("hours_per_fte_year"),
@@ -185,7 +198,10 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         if cr.id.trim().is_empty() {
             c.report(at("id"), "is empty");
         } else if !criterion_ids.insert(cr.id.as_str()) {
-            c.report(at("id"), format!("“{}” is used by another criterion", cr.id));
+            c.report(
+                at("id"),
+                format!("“{}” is used by another criterion", cr.id),
+            );
         }
         if cr.name.trim().is_empty() {
             c.report(at("name"), "is empty");
@@ -195,7 +211,10 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         }
     }
     if !s.criteria.is_empty() && total_weight <= 0.0 {
-        c.report(field("criteria"), "at least one criterion needs a weight above 0");
+        c.report(
+            field("criteria"),
+            "at least one criterion needs a weight above 0",
+        );
     }
 
     let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
@@ -203,7 +222,10 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         if init.id.trim().is_empty() {
             c.report(at_init(i, "id"), "is empty");
         } else if ids.insert(init.id.as_str(), i).is_some() {
-            c.report(at_init(i, "id"), format!("“{}” is used by another initiative", init.id));
+            c.report(
+                at_init(i, "id"),
+                format!("“{}” is used by another initiative", init.id),
+            );
         }
     }
     for (i, init) in s.initiatives.iter().enumerate() {
@@ -231,14 +253,33 @@ fn initiative(
     if init.name.trim().is_empty() {
         c.report(at_init(i, "name"), "is empty: give the initiative a name");
     }
-    c.estimate(at_init(i, "one_time_cost"), &init.one_time_cost, NonNegative);
-    c.estimate(at_init(i, "annual_running_cost"), &init.annual_running_cost, NonNegative);
-    c.estimate(at_init(i, "delivery_months"), &init.delivery_months, NonNegative);
-    c.estimate(at_init(i, "ramp_up_months"), &init.ramp_up_months, NonNegative);
+    c.estimate(
+        at_init(i, "one_time_cost"),
+        &init.one_time_cost,
+        NonNegative,
+    );
+    c.estimate(
+        at_init(i, "annual_running_cost"),
+        &init.annual_running_cost,
+        NonNegative,
+    );
+    c.estimate(
+        at_init(i, "delivery_months"),
+        &init.delivery_months,
+        NonNegative,
+    );
+    c.estimate(
+        at_init(i, "ramp_up_months"),
+        &init.ramp_up_months,
+        NonNegative,
+    );
     c.estimate(at_init(i, "confidence_pct"), &init.confidence_pct, Percent);
     for id in criterion_ids {
         match init.scores.get(*id) {
-            None => c.report(at_init(i, &format!("scores.{id}")), "has no score (give 1 to 5)"),
+            None => c.report(
+                at_init(i, &format!("scores.{id}")),
+                "has no score (give 1 to 5)",
+            ),
             Some(&s) if !(MIN_SCORE..=MAX_SCORE).contains(&s) => c.report(
                 at_init(i, &format!("scores.{id}")),
                 "must be a score from 1 to 5",
@@ -256,7 +297,10 @@ fn initiative(
     }
     for dep in &init.depends_on {
         if dep == &init.id {
-            c.report(at_init(i, "depends_on"), "an initiative cannot depend on itself");
+            c.report(
+                at_init(i, "depends_on"),
+                "an initiative cannot depend on itself",
+            );
         } else if !ids.contains_key(dep.as_str()) {
             c.report(
                 at_init(i, "depends_on"),
@@ -295,9 +339,14 @@ fn initiative(
                 incidents_avoided_per_year,
                 cost_per_incident,
             } => {
-                c.estimate(at("baseline_minutes_per_year"), baseline_minutes_per_year, NonNegative);
+                c.estimate(
+                    at("baseline_minutes_per_year"),
+                    baseline_minutes_per_year,
+                    NonNegative,
+                );
                 let b = baseline_minutes_per_year;
-                let over_year = |v: Option<f64>| v.is_some_and(|v| v > super::scenario::MINUTES_PER_YEAR);
+                let over_year =
+                    |v: Option<f64>| v.is_some_and(|v| v > super::scenario::MINUTES_PER_YEAR);
                 if over_year(Some(b.likely)) || over_year(b.low) || over_year(b.high) {
                     c.report(
                         at("baseline_minutes_per_year"),
@@ -312,7 +361,11 @@ fn initiative(
                     c.estimate(at("hourly_rate"), r, NonNegative);
                 }
                 c.estimate(at("productivity_loss_pct"), productivity_loss_pct, Percent);
-                c.estimate(at("incidents_avoided_per_year"), incidents_avoided_per_year, NonNegative);
+                c.estimate(
+                    at("incidents_avoided_per_year"),
+                    incidents_avoided_per_year,
+                    NonNegative,
+                );
                 c.estimate(at("cost_per_incident"), cost_per_incident, NonNegative);
             }
             BenefitKind::RiskReduced {
@@ -323,7 +376,11 @@ fn initiative(
             } => {
                 c.estimate(at("events_per_year"), events_per_year, NonNegative);
                 c.estimate(at("loss_per_event"), loss_per_event, NonNegative);
-                c.estimate(at("likelihood_reduction_pct"), likelihood_reduction_pct, Percent);
+                c.estimate(
+                    at("likelihood_reduction_pct"),
+                    likelihood_reduction_pct,
+                    Percent,
+                );
                 c.estimate(at("impact_reduction_pct"), impact_reduction_pct, Percent);
             }
             BenefitKind::CostAvoided { amount_per_year } => {

@@ -1,0 +1,34 @@
+import { test, expect } from './helpers';
+
+// Smoke test of the release build: static shell, wasm mount, example data,
+// and the custom ECharts bundle served from the same origin. The page guards
+// in ./helpers fail the test on console/page errors or cross-origin requests.
+
+test('shell loads, wasm app mounts with the built-in example', async ({ page }) => {
+  // './' resolves against baseURL (…/tools/caseboard/), exercising the sub-path.
+  const response = await page.goto('./');
+  expect(response?.ok(), `GET ./ -> ${response?.status()}`).toBe(true);
+  expect(new URL(page.url()).pathname).toBe('/tools/caseboard/');
+
+  // Static shell (present before the wasm runs).
+  await expect(page.getByRole('heading', { level: 1, name: 'Caseboard' })).toBeVisible();
+
+  // The wasm app has mounted.
+  await expect(page.getByTestId('app-ready')).toBeAttached({ timeout: 20_000 });
+
+  // Summary table: the built-in example has 4 initiatives.
+  const summary = page.getByTestId('summary');
+  await expect(summary).toBeVisible();
+  await expect(summary.locator('tbody tr')).toHaveCount(4);
+  await expect(
+    summary.locator('tbody tr > :first-child').filter({ hasText: 'Service desk workflow automation' }),
+  ).toHaveCount(1);
+
+  // The chart library was loaded as a classic script and defines the global.
+  const echartsApi = await page.evaluate(() => {
+    const e = (window as unknown as { echarts?: Record<string, unknown> }).echarts;
+    return e === undefined ? null : { init: typeof e.init, version: String(e.version) };
+  });
+  expect(echartsApi, 'window.echarts is defined').not.toBeNull();
+  expect(echartsApi?.init).toBe('function');
+});
