@@ -293,3 +293,247 @@ impl BenefitKind {
         }
     }
 }
+
+impl BenefitKind {
+    /// Every estimated input with its JSON field name, in form order. An absent optional hourly
+    /// rate is left out.
+    pub fn estimates(&self) -> Vec<(&'static str, &Estimate)> {
+        let mut out: Vec<(&'static str, &Estimate)> = Vec::new();
+        match self {
+            BenefitKind::HoursSaved {
+                hours,
+                hourly_rate,
+                adoption_pct,
+                recapture_pct,
+                ..
+            } => {
+                out.push(("hours", hours));
+                if let Some(r) = hourly_rate {
+                    out.push(("hourly_rate", r));
+                }
+                out.push(("adoption_pct", adoption_pct));
+                out.push(("recapture_pct", recapture_pct));
+            }
+            BenefitKind::OutageAvoided {
+                baseline_minutes_per_year,
+                reduction_pct,
+                revenue_per_minute,
+                revenue_impact_pct,
+                affected_staff,
+                hourly_rate,
+                productivity_loss_pct,
+                incidents_avoided_per_year,
+                cost_per_incident,
+            } => {
+                out.push(("baseline_minutes_per_year", baseline_minutes_per_year));
+                out.push(("reduction_pct", reduction_pct));
+                out.push(("revenue_per_minute", revenue_per_minute));
+                out.push(("revenue_impact_pct", revenue_impact_pct));
+                out.push(("affected_staff", affected_staff));
+                if let Some(r) = hourly_rate {
+                    out.push(("hourly_rate", r));
+                }
+                out.push(("productivity_loss_pct", productivity_loss_pct));
+                out.push(("incidents_avoided_per_year", incidents_avoided_per_year));
+                out.push(("cost_per_incident", cost_per_incident));
+            }
+            BenefitKind::RiskReduced {
+                events_per_year,
+                loss_per_event,
+                likelihood_reduction_pct,
+                impact_reduction_pct,
+            } => {
+                out.push(("events_per_year", events_per_year));
+                out.push(("loss_per_event", loss_per_event));
+                out.push(("likelihood_reduction_pct", likelihood_reduction_pct));
+                out.push(("impact_reduction_pct", impact_reduction_pct));
+            }
+            BenefitKind::CostAvoided { amount_per_year } => {
+                out.push(("amount_per_year", amount_per_year));
+            }
+            BenefitKind::RevenueGained {
+                revenue_per_year,
+                margin_pct,
+            } => {
+                out.push(("revenue_per_year", revenue_per_year));
+                out.push(("margin_pct", margin_pct));
+            }
+        }
+        out
+    }
+
+    /// The estimate named `field` (its JSON name), if this kind has it.
+    pub fn estimate_mut(&mut self, field: &str) -> Option<&mut Estimate> {
+        match (self, field) {
+            (BenefitKind::HoursSaved { hours, .. }, "hours") => Some(hours),
+            (BenefitKind::HoursSaved { adoption_pct, .. }, "adoption_pct") => Some(adoption_pct),
+            (BenefitKind::HoursSaved { recapture_pct, .. }, "recapture_pct") => Some(recapture_pct),
+            (BenefitKind::HoursSaved { hourly_rate, .. }, "hourly_rate")
+            | (BenefitKind::OutageAvoided { hourly_rate, .. }, "hourly_rate") => {
+                hourly_rate.as_mut()
+            }
+            (
+                BenefitKind::OutageAvoided {
+                    baseline_minutes_per_year,
+                    ..
+                },
+                "baseline_minutes_per_year",
+            ) => Some(baseline_minutes_per_year),
+            (BenefitKind::OutageAvoided { reduction_pct, .. }, "reduction_pct") => {
+                Some(reduction_pct)
+            }
+            (
+                BenefitKind::OutageAvoided {
+                    revenue_per_minute, ..
+                },
+                "revenue_per_minute",
+            ) => Some(revenue_per_minute),
+            (
+                BenefitKind::OutageAvoided {
+                    revenue_impact_pct, ..
+                },
+                "revenue_impact_pct",
+            ) => Some(revenue_impact_pct),
+            (BenefitKind::OutageAvoided { affected_staff, .. }, "affected_staff") => {
+                Some(affected_staff)
+            }
+            (
+                BenefitKind::OutageAvoided {
+                    productivity_loss_pct,
+                    ..
+                },
+                "productivity_loss_pct",
+            ) => Some(productivity_loss_pct),
+            (
+                BenefitKind::OutageAvoided {
+                    incidents_avoided_per_year,
+                    ..
+                },
+                "incidents_avoided_per_year",
+            ) => Some(incidents_avoided_per_year),
+            (
+                BenefitKind::OutageAvoided {
+                    cost_per_incident, ..
+                },
+                "cost_per_incident",
+            ) => Some(cost_per_incident),
+            (
+                BenefitKind::RiskReduced {
+                    events_per_year, ..
+                },
+                "events_per_year",
+            ) => Some(events_per_year),
+            (BenefitKind::RiskReduced { loss_per_event, .. }, "loss_per_event") => {
+                Some(loss_per_event)
+            }
+            (
+                BenefitKind::RiskReduced {
+                    likelihood_reduction_pct,
+                    ..
+                },
+                "likelihood_reduction_pct",
+            ) => Some(likelihood_reduction_pct),
+            (
+                BenefitKind::RiskReduced {
+                    impact_reduction_pct,
+                    ..
+                },
+                "impact_reduction_pct",
+            ) => Some(impact_reduction_pct),
+            (BenefitKind::CostAvoided { amount_per_year }, "amount_per_year") => {
+                Some(amount_per_year)
+            }
+            (
+                BenefitKind::RevenueGained {
+                    revenue_per_year, ..
+                },
+                "revenue_per_year",
+            ) => Some(revenue_per_year),
+            (BenefitKind::RevenueGained { margin_pct, .. }, "margin_pct") => Some(margin_pct),
+            _ => None,
+        }
+    }
+
+    /// The optional loaded hourly rate of the kinds that have one.
+    pub fn hourly_rate_mut(&mut self) -> Option<&mut Option<Estimate>> {
+        match self {
+            BenefitKind::HoursSaved { hourly_rate, .. }
+            | BenefitKind::OutageAvoided { hourly_rate, .. } => Some(hourly_rate),
+            _ => None,
+        }
+    }
+
+    /// A new benefit of the same kind as `template`'s name: "hours_saved", "outage_avoided",
+    /// "risk_reduced", "cost_avoided", "revenue_gained". Inputs start at neutral values.
+    pub fn blank(kind: &str) -> Option<BenefitKind> {
+        let p = Estimate::point;
+        Some(match kind {
+            "hours_saved" => BenefitKind::HoursSaved {
+                hours: p(0.0),
+                per: Period::Month,
+                hourly_rate: None,
+                adoption_pct: p(100.0),
+                recapture_pct: p(100.0),
+            },
+            "outage_avoided" => BenefitKind::OutageAvoided {
+                baseline_minutes_per_year: p(0.0),
+                reduction_pct: p(0.0),
+                revenue_per_minute: p(0.0),
+                revenue_impact_pct: p(100.0),
+                affected_staff: p(0.0),
+                hourly_rate: None,
+                productivity_loss_pct: p(100.0),
+                incidents_avoided_per_year: p(0.0),
+                cost_per_incident: p(0.0),
+            },
+            "risk_reduced" => BenefitKind::RiskReduced {
+                events_per_year: p(0.0),
+                loss_per_event: p(0.0),
+                likelihood_reduction_pct: p(0.0),
+                impact_reduction_pct: p(0.0),
+            },
+            "cost_avoided" => BenefitKind::CostAvoided {
+                amount_per_year: p(0.0),
+            },
+            "revenue_gained" => BenefitKind::RevenueGained {
+                revenue_per_year: p(0.0),
+                margin_pct: p(100.0),
+            },
+            _ => return None,
+        })
+    }
+
+    /// The kind's JSON name.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            BenefitKind::HoursSaved { .. } => "hours_saved",
+            BenefitKind::OutageAvoided { .. } => "outage_avoided",
+            BenefitKind::RiskReduced { .. } => "risk_reduced",
+            BenefitKind::CostAvoided { .. } => "cost_avoided",
+            BenefitKind::RevenueGained { .. } => "revenue_gained",
+        }
+    }
+}
+
+/// The benefit kinds' JSON names, in menu order.
+pub const BENEFIT_KINDS: [&str; 5] = [
+    "hours_saved",
+    "outage_avoided",
+    "risk_reduced",
+    "cost_avoided",
+    "revenue_gained",
+];
+
+impl Initiative {
+    /// The initiative-level estimate named `field` (its JSON name).
+    pub fn estimate_mut(&mut self, field: &str) -> Option<&mut Estimate> {
+        Some(match field {
+            "one_time_cost" => &mut self.one_time_cost,
+            "annual_running_cost" => &mut self.annual_running_cost,
+            "delivery_months" => &mut self.delivery_months,
+            "ramp_up_months" => &mut self.ramp_up_months,
+            "confidence_pct" => &mut self.confidence_pct,
+            _ => return None,
+        })
+    }
+}

@@ -1,6 +1,12 @@
 //! The Leptos front end. Compiled only for the browser (wasm32).
+//!
+//! `state` holds the scenario and the one memo that evaluates it; `format` is the one home for
+//! number formatting; `fields` the labelled inputs; the rest are views, each with one job.
 
 mod app;
+pub mod fields;
+pub mod format;
+pub mod state;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,0 +1,176 @@
+//! Labelled inputs. Each shows its own message (unparsable text or a validation problem) beside
+//! it; text that is not a number never reaches the scenario, and nothing typed is lost.
+
+use super::state::use_state;
+use crate::model::validate::Location;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
+
+/// A DOM id unique in the page.
+pub fn dom_id(prefix: &str) -> String {
+    format!("{prefix}-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Parses what a user typed: "85000", "85,000", "1e6", "80%", " 12.5 ". Empty is `None`.
+pub fn parse_number(raw: &str) -> Result<Option<f64>, String> {
+    let cleaned: String = raw
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    match cleaned.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(format!("“{}” is not a number", raw.trim())),
+    }
+}
+
+/// How a number is put back into an input: plain digits, no grouping, no float noise.
+pub fn edit_text(v: Option<f64>) -> String {
+    match v {
+        None => String::new(),
+        Some(v) => {
+            let r = (v * 1e9).round() / 1e9;
+            format!("{r}")
+        }
+    }
+}
+
+/// A number input bound to the scenario. With `optional`, clearing it sets `None` (for inputs
+/// with a default such as a benefit's own hourly rate).
+#[component]
+pub fn NumField(
+    #[prop(into)] label: String,
+    at: Location,
+    #[prop(into)] value: Signal<Option<f64>>,
+    set: Callback<Option<f64>>,
+    #[prop(optional, into)] unit: String,
+    #[prop(optional, into)] placeholder: String,
+    #[prop(optional)] optional: bool,
+    #[prop(optional, into)] hint: Option<String>,
+) -> impl IntoView {
+    let state = use_state();
+    let id = dom_id("f");
+    let msg_id = format!("{id}-msg");
+    let text = RwSignal::new(edit_text(value.get_untracked()));
+    // Keep the text in step with the scenario (undo, redo, other edits), but never overwrite
+    // text that already means the current value.
+    Effect::new(move |_| {
+        let v = value.get();
+        let same = parse_number(&text.get_untracked()).ok().flatten() == v;
+        if !same {
+            text.set(edit_text(v));
+        }
+    });
+    let at_msg = at.clone();
+    let message = Memo::new(move |_| state.message_for(&at_msg));
+    let on_input = move |ev| {
+        let raw = event_target_value(&ev);
+        text.set(raw.clone());
+        match parse_number(&raw) {
+            Ok(None) if !optional => {
+                state.set_parse_error(&at, Some("Enter a number".into()));
+            }
+            Ok(v) => {
+                state.set_parse_error(&at, None);
+                if v != value.get_untracked() {
+                    set.run(v);
+                }
+            }
+            Err(m) => state.set_parse_error(&at, Some(m)),
+        }
+    };
+    let described = msg_id.clone();
+    view! {
+        <div class="field" class:invalid=move || message.with(Option::is_some)>
+            <label for=id.clone()>{label}</label>
+            <div class="input-row">
+                <input
+                    id=id
+                    type="text"
+                    inputmode="decimal"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder=placeholder
+                    prop:value=move || text.get()
+                    on:input=on_input
+                    aria-invalid=move || message.with(Option::is_some).to_string()
+                    aria-describedby=described
+                />
+                {(!unit.is_empty()).then(|| view! { <span class="unit" aria-hidden="true">{unit}</span> })}
+            </div>
+            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            <p class="field-msg" id=msg_id aria-live="polite">
+                {move || message.get()}
+            </p>
+        </div>
+    }
+}
+
+/// A single-line text input.
+#[component]
+pub fn TextField(
+    #[prop(into)] label: String,
+    at: Location,
+    #[prop(into)] value: Signal<String>,
+    set: Callback<String>,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let state = use_state();
+    let id = dom_id("t");
+    let msg_id = format!("{id}-msg");
+    let message = Memo::new(move |_| state.message_for(&at));
+    let on_input = move |ev| set.run(event_target_value(&ev));
+    let described = msg_id.clone();
+    let input = if multiline {
+        view! {
+            <textarea id=id.clone() rows="2" prop:value=move || value.get() on:input=on_input
+                aria-describedby=described.clone()></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input id=id.clone() type="text" autocomplete="off" prop:value=move || value.get()
+                on:input=on_input aria-invalid=move || message.with(Option::is_some).to_string()
+                aria-describedby=described.clone() />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:invalid=move || message.with(Option::is_some)>
+            <label for=id>{label}</label>
+            {input}
+            <p class="field-msg" id=msg_id aria-live="polite">{move || message.get()}</p>
+        </div>
+    }
+}
+
+/// A select among fixed options (value, label).
+#[component]
+pub fn SelectField(
+    #[prop(into)] label: String,
+    options: Vec<(&'static str, String)>,
+    #[prop(into)] value: Signal<String>,
+    set: Callback<String>,
+) -> impl IntoView {
+    let id = dom_id("s");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| set.run(event_target_value(&ev))
+                prop:value=move || value.get()>
+                {options
+                    .into_iter()
+                    .map(|(v, l)| {
+                        view! { <option value=v selected=move || value.get() == v>{l}</option> }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,189 @@
+//! The one home for number formatting in the views: the browser's `Intl.NumberFormat` for the
+//! scenario's currency and the user's locale. Formatters are built once per currency and cached.
+
+use crate::model::{Quantity, QuantityFormat, Unit};
+use js_sys::{Array, Function, Intl, Object, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+
+/// A currency code `Intl` accepts without throwing: three ASCII letters. Anything else (an invalid
+/// draft) formats as a plain number with the code after it.
+pub fn well_formed_currency(code: &str) -> bool {
+    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+pub struct Fmt {
+    currency: String,
+    money: Function,
+    money_cents: Function,
+    money_compact: Function,
+    number: Function,
+    number2: Function,
+    compact: Function,
+}
+
+fn formatter(options: &[(&str, JsValue)]) -> Function {
+    let opts = Object::new();
+    for (k, v) in options {
+        let _ = Reflect::set(&opts, &JsValue::from_str(k), v);
+    }
+    Intl::NumberFormat::new(&Array::new(), &opts).format()
+}
+
+fn call(f: &Function, v: f64) -> String {
+    f.call1(&JsValue::NULL, &JsValue::from_f64(v))
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| v.to_string())
+}
+
+impl Fmt {
+    fn new(currency: &str) -> Fmt {
+        let s = |v: &str| JsValue::from_str(v);
+        let n = |v: f64| JsValue::from_f64(v);
+        let money_style: Vec<(&str, JsValue)> = if well_formed_currency(currency) {
+            vec![("style", s("currency")), ("currency", s(currency))]
+        } else {
+            vec![]
+        };
+        let with = |extra: &[(&'static str, JsValue)]| {
+            let mut o = money_style.clone();
+            o.extend_from_slice(extra);
+            formatter(&o)
+        };
+        Fmt {
+            currency: currency.to_string(),
+            money: with(&[
+                ("maximumFractionDigits", n(0.0)),
+                ("minimumFractionDigits", n(0.0)),
+            ]),
+            money_cents: with(&[("maximumFractionDigits", n(2.0))]),
+            money_compact: with(&[
+                ("notation", s("compact")),
+                ("maximumSignificantDigits", n(3.0)),
+            ]),
+            number: formatter(&[("maximumFractionDigits", n(3.0))]),
+            number2: formatter(&[
+                ("maximumFractionDigits", n(2.0)),
+                ("minimumFractionDigits", n(2.0)),
+            ]),
+            compact: formatter(&[
+                ("notation", s("compact")),
+                ("maximumSignificantDigits", n(3.0)),
+            ]),
+        }
+    }
+
+    fn suffix_code(&self, s: String) -> String {
+        if well_formed_currency(&self.currency) {
+            s
+        } else {
+            format!("{s} {}", self.currency)
+        }
+    }
+
+    /// Whole money: "$144,110". Amounts under 100 keep their cents: "$65.50".
+    pub fn money(&self, v: f64) -> String {
+        let f = if v.abs() < 100.0 && (v * 100.0).round() % 100.0 != 0.0 {
+            &self.money_cents
+        } else {
+            &self.money
+        };
+        self.suffix_code(call(f, v))
+    }
+
+    /// Compact money for chart axes: "$1.2M".
+    pub fn money_compact(&self, v: f64) -> String {
+        self.suffix_code(call(&self.money_compact, v))
+    }
+
+    /// A plain number with up to three decimals: "1,234.5".
+    pub fn number(&self, v: f64) -> String {
+        call(&self.number, v)
+    }
+
+    /// A compact number: "12K".
+    pub fn compact(&self, v: f64) -> String {
+        call(&self.compact, v)
+    }
+
+    /// A percent number (80 → "80%"), up to one decimal, or up to three below 1 point.
+    pub fn percent(&self, pct: f64) -> String {
+        let digits = if pct.abs() >= 100.0 || pct.fract() == 0.0 {
+            0
+        } else if pct.abs() < 1.0 || (pct > 99.0 && pct < 100.0) {
+            3
+        } else {
+            1
+        };
+        let rounded = format!("{:.*}", digits, pct);
+        let trimmed = if rounded.contains('.') {
+            rounded.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &rounded
+        };
+        let v: f64 = trimmed.parse().unwrap_or(pct);
+        format!("{}%", self.number(v))
+    }
+
+    pub fn months(&self, m: f64) -> String {
+        let m = (m * 10.0).round() / 10.0;
+        if m == 1.0 {
+            "1 month".into()
+        } else {
+            format!("{} months", self.number(m))
+        }
+    }
+}
+
+impl QuantityFormat for Fmt {
+    fn format(&self, q: Quantity) -> String {
+        let v = q.value;
+        match q.unit {
+            Unit::Money => self.money(v),
+            Unit::MoneyPerYear => format!("{}/yr", self.money(v)),
+            Unit::MoneyPerMonth => format!("{}/month", self.money(v)),
+            Unit::MoneyPerHour => format!("{}/h", self.money(v)),
+            Unit::MoneyPerMinute => format!("{}/min", self.money(v)),
+            Unit::MoneyPerEvent => format!("{}/event", self.money(v)),
+            Unit::Hours => format!("{} h", self.number(v)),
+            Unit::HoursPer(p) => format!("{} h/{}", self.number(v), p.label()),
+            Unit::HoursPerYear => format!("{} h/yr", self.number(v)),
+            Unit::Minutes => format!("{} min", self.number(v)),
+            Unit::MinutesPerYear => format!("{} min/yr", self.number(v)),
+            Unit::EventsPerYear => format!("{} events/yr", self.number(v)),
+            Unit::Percent => self.percent(v),
+            Unit::Number => self.number(v),
+            Unit::PerYear => format!("{}/yr", self.number(v)),
+            Unit::Months => self.months(v),
+            Unit::Fte => format!("{} FTE", call(&self.number2, v)),
+            Unit::Ratio => format!("{}×", call(&self.number2, v)),
+            Unit::Score => call(&self.number, (v * 10.0).round() / 10.0),
+        }
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<Option<Rc<Fmt>>> = const { RefCell::new(None) };
+}
+
+/// The formatter for a currency (cached; rebuilt when the currency changes).
+pub fn fmt(currency: &str) -> Rc<Fmt> {
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        match c.as_ref() {
+            Some(f) if f.currency == currency => f.clone(),
+            _ => {
+                let f = Rc::new(Fmt::new(currency));
+                *c = Some(f.clone());
+                f
+            }
+        }
+    })
+}
+
+/// Formats an optional figure, with words for a missing one.
+pub fn or_dash(v: Option<String>, missing: &str) -> String {
+    v.unwrap_or_else(|| missing.to_string())
+}

@@ -1,0 +1,213 @@
+//! App state. Data flows one way: the scenario signal → the pure `model::evaluate` (in one memo) →
+//! the views. When the scenario is invalid the last valid results stay on screen, marked stale.
+
+use crate::model::validate::Location;
+use crate::model::{evaluate, Evaluation, Figure, Problem, Scenario};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Results on screen: the last valid scenario and its evaluation.
+#[derive(Clone, Debug)]
+pub struct Shown {
+    pub scenario: Arc<Scenario>,
+    pub evaluation: Arc<Evaluation>,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.evaluation, &other.evaluation)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Checked {
+    /// Validation problems of the current scenario.
+    pub problems: Vec<Problem>,
+    /// The last valid results, if there ever were any.
+    pub shown: Option<Shown>,
+}
+
+/// Edits within this many milliseconds on the same field are one undo step.
+const COALESCE_MS: f64 = 1000.0;
+const MAX_UNDO: usize = 200;
+
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Scenario>,
+    redo: Vec<Scenario>,
+    last_key: Option<String>,
+    last_at: f64,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub scenario: RwSignal<Scenario>,
+    /// Inputs whose text is not a number, by field key: the scenario keeps its last value.
+    pub parse_errors: RwSignal<BTreeMap<String, String>>,
+    pub checked: Memo<Checked>,
+    pub history: RwSignal<History>,
+    pub rank_by: RwSignal<Figure>,
+}
+
+/// The key of an input, shared by validation problems and unparsable text.
+pub fn field_key(at: &Location) -> String {
+    let mut k = String::new();
+    if let Some(c) = at.criterion {
+        k.push_str(&format!("c{c}."));
+    }
+    if let Some(i) = at.initiative {
+        k.push_str(&format!("i{i}."));
+    }
+    if let Some(b) = at.benefit {
+        k.push_str(&format!("b{b}."));
+    }
+    k.push_str(&at.field);
+    k
+}
+
+impl AppState {
+    pub fn new(initial: Scenario) -> Self {
+        let scenario = RwSignal::new(initial);
+        let checked = Memo::new(move |prev: Option<&Checked>| {
+            scenario.with(|s| match evaluate(s) {
+                Ok(e) => Checked {
+                    problems: Vec::new(),
+                    shown: Some(Shown {
+                        scenario: Arc::new(s.clone()),
+                        evaluation: Arc::new(e),
+                    }),
+                },
+                Err(problems) => Checked {
+                    problems,
+                    shown: prev.and_then(|p| p.shown.clone()),
+                },
+            })
+        });
+        AppState {
+            scenario,
+            parse_errors: RwSignal::new(BTreeMap::new()),
+            checked,
+            history: RwSignal::new(History::default()),
+            rank_by: RwSignal::new(Figure::Npv),
+        }
+    }
+
+    /// True when what is on screen does not reflect every input.
+    pub fn stale(&self) -> bool {
+        !self.checked.with(|c| c.problems.is_empty()) || !self.parse_errors.with(|p| p.is_empty())
+    }
+
+    /// The message for an input: its unparsable text first, then its validation problem.
+    pub fn message_for(&self, at: &Location) -> Option<String> {
+        let key = field_key(at);
+        if let Some(m) = self.parse_errors.with(|p| p.get(&key).cloned()) {
+            return Some(m);
+        }
+        self.checked.with(|c| {
+            let mut msgs = c.problems.iter().filter(|p| {
+                p.at == *at
+                    || (p.at.initiative == at.initiative
+                        && p.at.benefit == at.benefit
+                        && p.at.criterion == at.criterion
+                        && p.at.field.starts_with(&format!("{}.", at.field)))
+            });
+            msgs.next().map(|p| p.message.clone())
+        })
+    }
+
+    pub fn set_parse_error(&self, at: &Location, message: Option<String>) {
+        let key = field_key(at);
+        let has = self
+            .parse_errors
+            .with_untracked(|p| p.get(&key) == message.as_ref());
+        if !has {
+            self.parse_errors.update(|p| match message {
+                Some(m) => {
+                    p.insert(key, m);
+                }
+                None => {
+                    p.remove(&key);
+                }
+            });
+        }
+    }
+
+    /// Applies an edit. `key` names the input: consecutive edits of one input within a second
+    /// make a single undo step; `None` always makes a new one.
+    pub fn edit(&self, key: Option<&str>, f: impl FnOnce(&mut Scenario)) {
+        let now = js_sys::Date::now();
+        let push = self.history.with_untracked(|h| {
+            key.is_none() || h.last_key.as_deref() != key || now - h.last_at > COALESCE_MS
+        });
+        let before = push.then(|| self.scenario.get_untracked());
+        self.history.update(|h| {
+            if let Some(b) = before {
+                h.undo.push(b);
+                if h.undo.len() > MAX_UNDO {
+                    h.undo.remove(0);
+                }
+            }
+            h.redo.clear();
+            h.last_key = key.map(str::to_string);
+            h.last_at = now;
+        });
+        self.scenario.update(f);
+    }
+
+    /// Replaces the whole scenario as one undoable step (new blank, load example).
+    pub fn replace(&self, s: Scenario) {
+        self.parse_errors.set(BTreeMap::new());
+        self.edit(None, move |cur| *cur = s);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.with(|h| !h.undo.is_empty())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.with(|h| !h.redo.is_empty())
+    }
+
+    pub fn undo(&self) {
+        let Some(prev) = self.history.with_untracked(|h| h.undo.last().cloned()) else {
+            return;
+        };
+        let cur = self.scenario.get_untracked();
+        self.history.update(|h| {
+            h.undo.pop();
+            h.redo.push(cur);
+            h.last_key = None;
+        });
+        self.parse_errors.set(BTreeMap::new());
+        self.scenario.set(prev);
+    }
+
+    pub fn redo(&self) {
+        let Some(next) = self.history.with_untracked(|h| h.redo.last().cloned()) else {
+            return;
+        };
+        let cur = self.scenario.get_untracked();
+        self.history.update(|h| {
+            h.redo.pop();
+            h.undo.push(cur);
+            h.last_key = None;
+        });
+        self.parse_errors.set(BTreeMap::new());
+        self.scenario.set(next);
+    }
+
+    /// A new initiative id not used in the scenario.
+    pub fn fresh_id(&self, stem: &str) -> String {
+        self.scenario.with_untracked(|s| {
+            (1..)
+                .map(|n| format!("{stem}-{n}"))
+                .find(|id| !s.initiatives.iter().any(|i| &i.id == id))
+                .unwrap_or_default()
+        })
+    }
+}
+
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
