@@ -526,6 +526,18 @@ pub const BENEFIT_KINDS: [&str; 5] = [
 
 impl Initiative {
     /// The initiative-level estimate named `field` (its JSON name).
+    pub fn estimate(&self, field: &str) -> Option<&Estimate> {
+        Some(match field {
+            "one_time_cost" => &self.one_time_cost,
+            "annual_running_cost" => &self.annual_running_cost,
+            "delivery_months" => &self.delivery_months,
+            "ramp_up_months" => &self.ramp_up_months,
+            "confidence_pct" => &self.confidence_pct,
+            _ => return None,
+        })
+    }
+
+    /// The initiative-level estimate named `field` (its JSON name), mutable.
     pub fn estimate_mut(&mut self, field: &str) -> Option<&mut Estimate> {
         Some(match field {
             "one_time_cost" => &mut self.one_time_cost,

@@ -1,53 +1,113 @@
-//! The app shell: evaluates the built-in example and lists each initiative's headline figures.
+//! The page: toolbar, settings, initiatives, comparison, charts, yearly cash flows.
 
-use crate::model::{evaluate, example_scenario, PlainFormat, Quantity, QuantityFormat, Unit};
+use super::cashflows::CashFlows;
+use super::comparison::Comparison;
+use super::initiatives::Initiatives;
+use super::settings::Settings;
+use super::state::{use_state, AppState};
+use crate::model::{blank_scenario, example_scenario};
+use leptos::ev;
 use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let scenario = example_scenario();
-    let fmt = PlainFormat {
-        currency: &scenario.currency,
-    };
-    let show = |v: Option<f64>, unit: Unit| {
-        v.map_or("—".to_string(), |v| fmt.format(Quantity::new(v, unit)))
-    };
-    let rows = match evaluate(&scenario) {
-        Ok(e) => e
-            .initiatives
-            .iter()
-            .map(|r| {
-                view! {
-                    <tr>
-                        <th scope="row">{r.name.clone()}</th>
-                        <td class="num">{show(r.npv.value, Unit::Money)}</td>
-                        <td class="num">{show(r.roi.value, Unit::Percent)}</td>
-                        <td class="num">{show(r.payback_months.value, Unit::Months)}</td>
-                    </tr>
-                }
-            })
-            .collect_view()
-            .into_any(),
-        Err(problems) => view! {
-            <tr><td colspan="4">{format!("{} problems in the example", problems.len())}</td></tr>
+    let state = AppState::new(example_scenario());
+    provide_context(state);
+    // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), everywhere on the page.
+    let keys = window_event_listener(ev::keydown, move |e| {
+        if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+            return;
         }
-        .into_any(),
-    };
+        match e.key().to_ascii_lowercase().as_str() {
+            "z" if e.shift_key() => {
+                e.prevent_default();
+                state.redo();
+            }
+            "z" => {
+                e.prevent_default();
+                state.undo();
+            }
+            "y" => {
+                e.prevent_default();
+                state.redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
     view! {
-        <section data-testid="app-ready">
-            <h2>{scenario.name.clone()}</h2>
-            <table data-testid="summary">
-                <caption class="visually-hidden">"Headline figures per initiative"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Initiative"</th>
-                        <th scope="col">"NPV"</th>
-                        <th scope="col">"ROI"</th>
-                        <th scope="col">"Payback"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </section>
+        <div data-testid="app-ready" class="app">
+            <Toolbar/>
+            <Status/>
+            <Settings/>
+            <Initiatives/>
+            <Comparison/>
+            <CashFlows/>
+        </div>
+    }
+}
+
+#[component]
+fn Toolbar() -> impl IntoView {
+    let state = use_state();
+    let name = move || state.scenario.with(|s| s.name.clone());
+    view! {
+        <nav class="toolbar" aria-label="Scenario actions">
+            <p class="scenario-name">{name}</p>
+            <div class="buttons">
+                <button type="button" on:click=move |_| state.undo()
+                    disabled=move || !state.can_undo() aria-keyshortcuts="Control+Z">
+                    "Undo"
+                </button>
+                <button type="button" on:click=move |_| state.redo()
+                    disabled=move || !state.can_redo() aria-keyshortcuts="Control+Shift+Z">
+                    "Redo"
+                </button>
+                <button type="button" on:click=move |_| state.replace(blank_scenario())>
+                    "New blank scenario"
+                </button>
+                <button type="button" on:click=move |_| state.replace(example_scenario())>
+                    "Load example"
+                </button>
+                <button type="button" class="print" on:click=move |_| {
+                    let _ = window().print();
+                }>"Print"</button>
+            </div>
+        </nav>
+    }
+}
+
+/// Says when the results on screen are out of date, and lists every problem.
+#[component]
+fn Status() -> impl IntoView {
+    let state = use_state();
+    let problems = move || state.checked.with(|c| c.problems.clone());
+    let unparsed = move || state.parse_errors.with(|p| p.len());
+    view! {
+        <Show when=move || state.stale()>
+            <section class="stale-banner" role="status" data-testid="stale-banner">
+                <p>
+                    <strong>"Results are out of date."</strong>
+                    " The figures below are the last valid ones. Fix "
+                    {move || {
+                        let n = problems().len() + unparsed();
+                        if n == 1 { "this input".to_string() } else { format!("these {n} inputs") }
+                    }}
+                    " to update them:"
+                </p>
+                <ul>
+                    {move || {
+                        problems()
+                            .into_iter()
+                            .map(|p| view! { <li>{p.to_string()}</li> })
+                            .collect_view()
+                    }}
+                    {move || {
+                        (unparsed() > 0)
+                            .then(|| view! { <li>"An input holds text that is not a number (marked beside it)."</li> })
+                    }}
+                </ul>
+            </section>
+        </Show>
     }
 }

@@ -46,13 +46,18 @@ pub fn edit_text(v: Option<f64>) -> String {
 #[component]
 pub fn NumField(
     #[prop(into)] label: String,
-    at: Location,
+    #[prop(into)] at: Signal<Location>,
     #[prop(into)] value: Signal<Option<f64>>,
     set: Callback<Option<f64>>,
     #[prop(optional, into)] unit: String,
     #[prop(optional, into)] placeholder: String,
     #[prop(optional)] optional: bool,
-    #[prop(optional, into)] hint: Option<String>,
+    /// Only whole numbers (years, counts).
+    #[prop(optional)]
+    integer: bool,
+    /// Help shown under the input; none when empty.
+    #[prop(optional, into)]
+    hint: String,
 ) -> impl IntoView {
     let state = use_state();
     let id = dom_id("f");
@@ -67,14 +72,17 @@ pub fn NumField(
             text.set(edit_text(v));
         }
     });
-    let at_msg = at.clone();
-    let message = Memo::new(move |_| state.message_for(&at_msg));
+    let message = Memo::new(move |_| at.with(|at| state.message_for(at)));
     let on_input = move |ev| {
         let raw = event_target_value(&ev);
         text.set(raw.clone());
+        let at = at.get_untracked();
         match parse_number(&raw) {
             Ok(None) if !optional => {
                 state.set_parse_error(&at, Some("Enter a number".into()));
+            }
+            Ok(Some(v)) if integer && (v.fract() != 0.0 || !(0.0..=1e6).contains(&v)) => {
+                state.set_parse_error(&at, Some("Enter a whole number".into()));
             }
             Ok(v) => {
                 state.set_parse_error(&at, None);
@@ -104,7 +112,7 @@ pub fn NumField(
                 />
                 {(!unit.is_empty()).then(|| view! { <span class="unit" aria-hidden="true">{unit}</span> })}
             </div>
-            {hint.map(|h| view! { <p class="hint">{h}</p> })}
+            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
             <p class="field-msg" id=msg_id aria-live="polite">
                 {move || message.get()}
             </p>
@@ -116,7 +124,7 @@ pub fn NumField(
 #[component]
 pub fn TextField(
     #[prop(into)] label: String,
-    at: Location,
+    #[prop(into)] at: Signal<Location>,
     #[prop(into)] value: Signal<String>,
     set: Callback<String>,
     #[prop(optional)] multiline: bool,
@@ -124,7 +132,7 @@ pub fn TextField(
     let state = use_state();
     let id = dom_id("t");
     let msg_id = format!("{id}-msg");
-    let message = Memo::new(move |_| state.message_for(&at));
+    let message = Memo::new(move |_| at.with(|at| state.message_for(at)));
     let on_input = move |ev| set.run(event_target_value(&ev));
     let described = msg_id.clone();
     let input = if multiline {

@@ -4,8 +4,13 @@
 //! number formatting; `fields` the labelled inputs; the rest are views, each with one job.
 
 mod app;
+mod benefits;
+mod cashflows;
+mod comparison;
 pub mod fields;
 pub mod format;
+mod initiatives;
+mod settings;
 pub mod state;
 
 use leptos::prelude::*;

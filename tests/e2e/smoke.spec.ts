@@ -16,13 +16,12 @@ test('shell loads, wasm app mounts with the built-in example', async ({ page }) 
   // The wasm app has mounted.
   await expect(page.getByTestId('app-ready')).toBeAttached({ timeout: 20_000 });
 
-  // Summary table: the built-in example has 4 initiatives.
-  const summary = page.getByTestId('summary');
-  await expect(summary).toBeVisible();
-  await expect(summary.locator('tbody tr')).toHaveCount(4);
-  await expect(
-    summary.locator('tbody tr > :first-child').filter({ hasText: 'Service desk workflow automation' }),
-  ).toHaveCount(1);
+  // Comparison table: the built-in example has 4 initiatives, one column each.
+  const table = page.getByTestId('comparison');
+  await expect(table).toBeVisible();
+  await expect(table.locator('thead th')).toHaveCount(5);
+  await expect(table.locator('thead th').nth(1)).toContainText('Service desk workflow automation');
+  await expect(page.getByTestId('initiative-card')).toHaveCount(4);
 
   // The chart library was loaded as a classic script and defines the global.
   const echartsApi = await page.evaluate(() => {

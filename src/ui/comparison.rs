@@ -1,0 +1,382 @@
+//! The comparison table: figures as rows, initiatives as columns, the best in each row marked, and
+//! every figure able to show how it was computed.
+
+use super::format::{fmt, Fmt};
+use super::state::{use_state, Shown};
+use crate::model::evaluate::Headline;
+use crate::model::{ranks, Driver, Figure, InitiativeResult, QuantityFormat};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// Which value in a row is best.
+#[derive(Clone, Copy, PartialEq)]
+enum Best {
+    Highest,
+    Lowest,
+    Unmarked,
+}
+
+struct Cell {
+    value: Option<f64>,
+    text: String,
+    lines: Vec<String>,
+}
+
+struct Row {
+    key: String,
+    label: String,
+    best: Best,
+    cells: Vec<Cell>,
+}
+
+fn headline(h: &Headline, f: &Fmt, show: impl Fn(f64) -> String, missing: &str) -> Cell {
+    Cell {
+        value: h.value,
+        text: h.value.map(show).unwrap_or_else(|| missing.to_string()),
+        lines: h.derivation.lines(f),
+    }
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+pub fn figure_key(f: Figure) -> &'static str {
+    match f {
+        Figure::Npv => "npv",
+        Figure::Roi => "roi",
+        Figure::Irr => "irr",
+        Figure::Payback => "payback",
+        Figure::BenefitCostRatio => "bcr",
+        Figure::CostOfDelay => "cost_of_delay",
+        Figure::Score => "score",
+        Figure::AnnualValue => "annual_value",
+        Figure::PvBenefits => "pv_benefits",
+    }
+}
+
+fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
+    let e = &shown.evaluation;
+    let f = fmt(&shown.scenario.currency);
+    let f = &*f;
+    let rs: &[InitiativeResult] = &e.initiatives;
+    let mut out = Vec::new();
+    let mut row =
+        |key: &str, label: String, best: Best, cell: &dyn Fn(&InitiativeResult) -> Cell| {
+            out.push(Row {
+                key: key.to_string(),
+                label,
+                best,
+                cells: rs.iter().map(cell).collect(),
+            })
+        };
+    for d in Driver::ALL {
+        if rs.iter().any(|r| r.benefits.iter().any(|b| b.driver == d)) {
+            row(
+                &format!("driver-{}", d.index()),
+                format!("Annual value: {}", d.label().to_lowercase()),
+                Best::Highest,
+                &|r| Cell {
+                    value: Some(r.annual_by_driver[d.index()]),
+                    text: format!("{}/yr", f.money(r.annual_by_driver[d.index()])),
+                    lines: r
+                        .benefits
+                        .iter()
+                        .filter(|b| b.driver == d)
+                        .flat_map(|b| {
+                            b.derivation
+                                .lines(f)
+                                .into_iter()
+                                .map(|l| format!("{} — {l}", b.label))
+                                .collect::<Vec<_>>()
+                        })
+                        .collect(),
+                },
+            );
+        }
+    }
+    row(
+        "annual",
+        "Total annual value at full adoption".into(),
+        Best::Highest,
+        &|r| Cell {
+            value: Some(r.annual_value),
+            text: format!("{}/yr", f.money(r.annual_value)),
+            lines: {
+                let mut l: Vec<String> = r
+                    .benefits
+                    .iter()
+                    .map(|b| format!("{}: {}/yr", b.label, f.money(b.annual_value)))
+                    .collect();
+                l.push(format!(
+                    "Total {}/yr, counted at {} confidence in the cash flows",
+                    f.money(r.annual_value),
+                    f.percent(r.confidence * 100.0)
+                ));
+                l
+            },
+        },
+    );
+    row(
+        "pv_benefits",
+        "PV of benefits".into(),
+        Best::Highest,
+        &|r| Cell {
+            value: Some(r.pv_benefits),
+            text: f.money(r.pv_benefits),
+            lines: r.npv.derivation.lines(f).into_iter().take(2).collect(),
+        },
+    );
+    row("pv_costs", "PV of costs".into(), Best::Lowest, &|r| Cell {
+        value: Some(r.pv_costs),
+        text: f.money(r.pv_costs),
+        lines: r
+            .npv
+            .derivation
+            .lines(f)
+            .into_iter()
+            .skip(2)
+            .take(1)
+            .collect(),
+    });
+    row("npv", "NPV".into(), Best::Highest, &|r| {
+        headline(&r.npv, f, |v| f.money(v), "—")
+    });
+    row("roi", "ROI".into(), Best::Highest, &|r| {
+        headline(&r.roi, f, |v| f.percent(v), "not defined")
+    });
+    row("irr", "IRR".into(), Best::Highest, &|r| {
+        headline(&r.irr, f, |v| f.percent(v), "no IRR")
+    });
+    row("payback", "Payback".into(), Best::Lowest, &|r| {
+        headline(&r.payback_months, f, |v| f.months(v), "not within horizon")
+    });
+    row("bcr", "Benefit/cost ratio".into(), Best::Highest, &|r| {
+        headline(
+            &r.benefit_cost_ratio,
+            f,
+            |v| f.format(crate::model::Quantity::new(v, crate::model::Unit::Ratio)),
+            "not defined",
+        )
+    });
+    row(
+        "cost_of_delay",
+        "Cost of delay per month".into(),
+        Best::Highest,
+        &|r| headline(&r.cost_of_delay, f, |v| f.money(v), "—"),
+    );
+    row(
+        "score",
+        "Weighted score (0–100)".into(),
+        Best::Highest,
+        &|r| {
+            headline(
+                &r.score,
+                f,
+                |v| f.format(crate::model::Quantity::new(v, crate::model::Unit::Score)),
+                "no criteria",
+            )
+        },
+    );
+    let rank = ranks(rs, rank_by);
+    out.push(Row {
+        key: "rank".into(),
+        label: format!("Rank by {}", rank_by.label()),
+        best: Best::Unmarked,
+        cells: rs
+            .iter()
+            .zip(&rank)
+            .map(|(r, n)| Cell {
+                value: Some(*n as f64),
+                text: ordinal(*n),
+                lines: vec![match rank_by.value(r) {
+                    Some(_) => format!(
+                        "{} of {} by {} ({})",
+                        ordinal(*n),
+                        rs.len(),
+                        rank_by.label(),
+                        if rank_by.higher_is_better() {
+                            "highest first"
+                        } else {
+                            "shortest first"
+                        }
+                    ),
+                    None => format!("no {}: ranked after those that have one", rank_by.label()),
+                }],
+            })
+            .collect(),
+    });
+    out
+}
+
+fn best_index(row: &Row) -> Vec<bool> {
+    let vals: Vec<Option<f64>> = row.cells.iter().map(|c| c.value).collect();
+    let pick = match row.best {
+        Best::Highest => vals
+            .iter()
+            .flatten()
+            .copied()
+            .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.max(v)))),
+        Best::Lowest => vals
+            .iter()
+            .flatten()
+            .copied()
+            .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v)))),
+        Best::Unmarked => None,
+    };
+    let several = vals.iter().flatten().count() > 1;
+    vals.iter()
+        .map(|v| several && pick.is_some() && *v == pick)
+        .collect()
+}
+
+#[component]
+pub fn Comparison() -> impl IntoView {
+    let state = use_state();
+    // Which derivations are open, kept across re-renders.
+    let open = RwSignal::new(BTreeSet::<String>::new());
+    let table = move || {
+        let shown = state.checked.with(|c| c.shown.clone());
+        let Some(shown) = shown else {
+            return view! { <p class="empty">"Nothing to compare yet."</p> }.into_any();
+        };
+        let rows = rows(&shown, state.rank_by.get());
+        let heads = shown
+            .evaluation
+            .initiatives
+            .iter()
+            .map(|r| {
+                view! {
+                    <th scope="col">
+                        <span class="col-name">{r.name.clone()}</span>
+                        <span class="badge">{r.category.label()}</span>
+                    </th>
+                }
+            })
+            .collect_view();
+        let body = rows
+            .into_iter()
+            .map(|row| {
+                let marks = best_index(&row);
+                let key = row.key.clone();
+                let cells = row
+                    .cells
+                    .into_iter()
+                    .zip(marks)
+                    .enumerate()
+                    .map(|(c, (cell, best))| {
+                        let k = format!("{key}/{c}");
+                        let k2 = k.clone();
+                        let is_open = open.with_untracked(|o| o.contains(&k));
+                        view! {
+                            <td class="num" class:best=best data-row=key.clone()>
+                                <details class="why" open=is_open on:toggle=move |ev| {
+                                    use wasm_bindgen::JsCast;
+                                    let now = ev
+                                        .target()
+                                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                                        .is_some_and(|d| d.open());
+                                    open.update(|o| {
+                                        if now { o.insert(k2.clone()); } else { o.remove(&k2); }
+                                    });
+                                }>
+                                    <summary>
+                                        <span class="value">{cell.text}</span>
+                                        {best.then(|| view! {
+                                            <span class="best-mark" title="Best in this row">
+                                                <span aria-hidden="true">" ★"</span>
+                                                <span class="visually-hidden">" (best)"</span>
+                                            </span>
+                                        })}
+                                    </summary>
+                                    <ol class="derivation">
+                                        {cell.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                                    </ol>
+                                </details>
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tr data-row=row.key>
+                        <th scope="row">{row.label}</th>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-scroll">
+                <table class="comparison-table" data-testid="comparison">
+                    <caption>
+                        "Figures per initiative over "
+                        {shown.evaluation.horizon_years}
+                        " years at a "
+                        {fmt(&shown.scenario.currency).percent(shown.evaluation.annual_rate * 100.0)}
+                        " discount rate. Select a figure to see how it was computed; ★ marks the best in each row."
+                    </caption>
+                    <thead>
+                        <tr><th scope="col">"Figure"</th>{heads}</tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+    let options = Figure::ALL
+        .iter()
+        .map(|f| view! { <option value=figure_key(*f)>{f.label()}</option> })
+        .collect_view();
+    view! {
+        <section class="panel comparison" class:stale=move || state.stale() aria-labelledby="cmp-h">
+            <div class="panel-head">
+                <h2 id="cmp-h">"Comparison"</h2>
+                <div class="field inline">
+                    <label for="rank-by">"Rank by"</label>
+                    <select id="rank-by" prop:value=move || figure_key(state.rank_by.get())
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            if let Some(f) = Figure::ALL.into_iter().find(|f| figure_key(*f) == v) {
+                                state.rank_by.set(f);
+                            }
+                        }>
+                        {options}
+                    </select>
+                </div>
+            </div>
+            <Ranking/>
+            {table}
+        </section>
+    }
+}
+
+/// The initiatives in rank order, as a sentence-like list.
+#[component]
+fn Ranking() -> impl IntoView {
+    let state = use_state();
+    move || {
+        let by = state.rank_by.get();
+        state.checked.with(|c| {
+            c.shown.as_ref().map(|shown| {
+                let rs = &shown.evaluation.initiatives;
+                let r = ranks(rs, by);
+                let mut order: Vec<usize> = (0..rs.len()).collect();
+                order.sort_by_key(|&i| (r[i], i));
+                view! {
+                    <ol class="ranking" aria-label=format!("Initiatives ranked by {}", by.label())
+                        data-testid="ranking">
+                        {order.into_iter().map(|i| view! { <li>{rs[i].name.clone()}</li> }).collect_view()}
+                    </ol>
+                }
+            })
+        })
+    }
+}

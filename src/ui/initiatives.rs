@@ -1,0 +1,373 @@
+//! The initiatives, side by side: one editable card each.
+
+use super::benefits::Benefits;
+use super::fields::{dom_id, NumField, SelectField, TextField};
+use super::state::{use_state, AppState};
+use crate::model::validate::Location;
+use crate::model::{Category, Initiative};
+use leptos::prelude::*;
+
+/// The position of the initiative with `id`, tracked as the list changes.
+pub fn index_of(state: AppState, id: String) -> Memo<Option<usize>> {
+    Memo::new(move |_| {
+        state
+            .scenario
+            .with(|s| s.initiatives.iter().position(|x| x.id == id))
+    })
+}
+
+pub fn init_at(idx: Memo<Option<usize>>, field: impl Into<String>) -> Signal<Location> {
+    let field = field.into();
+    Signal::derive(move || Location {
+        criterion: None,
+        initiative: idx.get(),
+        benefit: None,
+        field: field.clone(),
+    })
+}
+
+fn focus_card(id: &str) {
+    let card = format!("card-{id}");
+    request_animation_frame(move || {
+        if let Some(input) = document()
+            .get_element_by_id(&card)
+            .and_then(|c| c.query_selector("input").ok().flatten())
+        {
+            use wasm_bindgen::JsCast;
+            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+                let _ = input.focus();
+            }
+        }
+    });
+}
+
+#[component]
+pub fn Initiatives() -> impl IntoView {
+    let state = use_state();
+    let ids = move || {
+        state.scenario.with(|s| {
+            s.initiatives
+                .iter()
+                .map(|i| i.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let add = move |_| {
+        let id = state.fresh_id("initiative");
+        let new_id = id.clone();
+        state.edit(None, move |s| {
+            let n = s.initiatives.len() + 1;
+            s.initiatives.push(Initiative {
+                id,
+                name: format!("Initiative {n}"),
+                scores: s.criteria.iter().map(|c| (c.id.clone(), 3.0)).collect(),
+                ..Initiative::default()
+            });
+        });
+        focus_card(&new_id);
+    };
+    view! {
+        <section class="panel initiatives" aria-labelledby="initiatives-h">
+            <div class="panel-head">
+                <h2 id="initiatives-h">"Initiatives"</h2>
+                <button type="button" class="primary" on:click=add>"Add initiative"</button>
+            </div>
+            <Show when=move || state.scenario.with(|s| s.initiatives.is_empty())>
+                <p class="empty">"No initiatives yet. Add one to start comparing."</p>
+            </Show>
+            <div class="cards">
+                <For each=ids key=|id| id.clone() children=move |id| view! { <Card id/> }/>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn Card(id: String) -> impl IntoView {
+    let state = use_state();
+    let idx = index_of(state, id.clone());
+    let dom = format!("card-{id}");
+    let heading_id = dom_id("card-h");
+    let heading_id2 = heading_id.clone();
+    let get = move |f: fn(&Initiative) -> String| {
+        Signal::derive(move || {
+            state.scenario.with(|s| {
+                idx.get()
+                    .and_then(|i| s.initiatives.get(i))
+                    .map(f)
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let name = get(|i| i.name.clone());
+    let edit = move |key: Option<String>, f: Box<dyn FnOnce(&mut Initiative) + Send + Sync>| {
+        if let Some(i) = idx.get_untracked() {
+            state.edit(key.as_deref(), move |s| {
+                if let Some(init) = s.initiatives.get_mut(i) {
+                    f(init)
+                }
+            });
+        }
+    };
+    let count = move || state.scenario.with(|s| s.initiatives.len());
+    let move_by = move |delta: isize| {
+        if let Some(i) = idx.get_untracked() {
+            let j = i as isize + delta;
+            if j >= 0 && (j as usize) < count() {
+                state.edit(None, move |s| s.initiatives.swap(i, j as usize));
+            }
+        }
+    };
+    let duplicate = {
+        let id = id.clone();
+        move |_| {
+            let Some(i) = idx.get_untracked() else { return };
+            let new_id = state.fresh_id(&format!("{id}-copy"));
+            let focus = new_id.clone();
+            state.edit(None, move |s| {
+                let mut copy = s.initiatives[i].clone();
+                copy.id = new_id;
+                copy.name = format!("{} (copy)", copy.name);
+                s.initiatives.insert(i + 1, copy);
+            });
+            focus_card(&focus);
+        }
+    };
+    let remove = {
+        let id = id.clone();
+        move |_| {
+            let Some(i) = idx.get_untracked() else { return };
+            let id = id.clone();
+            state.edit(None, move |s| {
+                s.initiatives.remove(i);
+                for other in &mut s.initiatives {
+                    other.depends_on.retain(|d| d != &id);
+                }
+            });
+        }
+    };
+    let money_field = move |label: &'static str, field: &'static str, unit: &'static str| {
+        let key = format!("{}.{field}", id_for_key(idx));
+        view! {
+            <NumField
+                label=label
+                at=init_at(idx, field)
+                unit=unit
+                value=Signal::derive(move || {
+                    state.scenario.with(|s| {
+                        idx.get()
+                            .and_then(|i| s.initiatives.get(i))
+                            .and_then(|x| x.estimate(field))
+                            .map(|e| e.likely)
+                    })
+                })
+                set=Callback::new(move |v: Option<f64>| {
+                    edit(Some(key.clone()), Box::new(move |x: &mut Initiative| {
+                        if let Some(e) = x.estimate_mut(field) {
+                            e.likely = v.unwrap_or_default();
+                        }
+                    }))
+                })
+            />
+        }
+    };
+    view! {
+        <article class="card" id=dom aria-labelledby=heading_id2 data-testid="initiative-card">
+            <header class="card-head">
+                <h3 id=heading_id>{move || name.get()}</h3>
+                <div class="card-actions">
+                    <button type="button" on:click=move |_| move_by(-1)
+                        disabled=move || idx.get() == Some(0)
+                        aria-label=move || format!("Move {} earlier", name.get())>"←"</button>
+                    <button type="button" on:click=move |_| move_by(1)
+                        disabled=move || idx.get().map(|i| i + 1 >= count()).unwrap_or(true)
+                        aria-label=move || format!("Move {} later", name.get())>"→"</button>
+                    <button type="button" on:click=duplicate
+                        aria-label=move || format!("Duplicate {}", name.get())>"Duplicate"</button>
+                    <button type="button" class="remove" on:click=remove
+                        aria-label=move || format!("Remove {}", name.get())>"Remove"</button>
+                </div>
+            </header>
+            <TextField
+                label="Name"
+                at=init_at(idx, "name")
+                value=name
+                set=Callback::new(move |v: String| {
+                    edit(Some(format!("{}.name", id_for_key(idx))), Box::new(move |x: &mut Initiative| x.name = v))
+                })
+            />
+            <SelectField
+                label="Category"
+                options=Category::ALL.iter().map(|c| (category_key(*c), c.label().to_string())).collect()
+                value=get(|i| category_key(i.category).to_string())
+                set=Callback::new(move |v: String| {
+                    edit(None, Box::new(move |x: &mut Initiative| {
+                        x.category = Category::ALL.into_iter().find(|c| category_key(*c) == v).unwrap_or_default()
+                    }))
+                })
+            />
+            <fieldset class="group">
+                <legend>"Costs and timing"</legend>
+                {money_field("One-time cost", "one_time_cost", "")}
+                {money_field("Running cost per year", "annual_running_cost", "/yr")}
+                {money_field("Months until benefits start", "delivery_months", "months")}
+                {money_field("Ramp-up to full adoption", "ramp_up_months", "months")}
+                {money_field("Confidence in benefits", "confidence_pct", "%")}
+            </fieldset>
+            <Benefits idx/>
+            <Scores idx/>
+            <Dependencies idx id=id.clone()/>
+            <TextField
+                label="Notes"
+                multiline=true
+                at=init_at(idx, "notes")
+                value=get(|i| i.notes.clone())
+                set=Callback::new(move |v: String| {
+                    edit(Some(format!("{}.notes", id_for_key(idx))), Box::new(move |x: &mut Initiative| x.notes = v))
+                })
+            />
+        </article>
+    }
+}
+
+/// A stable prefix for undo coalescing keys.
+fn id_for_key(idx: Memo<Option<usize>>) -> String {
+    format!("i{}", idx.get_untracked().unwrap_or(usize::MAX))
+}
+
+pub fn category_key(c: Category) -> &'static str {
+    match c {
+        Category::Mandatory => "mandatory",
+        Category::Strategic => "strategic",
+        Category::Operational => "operational",
+    }
+}
+
+#[component]
+fn Scores(idx: Memo<Option<usize>>) -> impl IntoView {
+    let state = use_state();
+    let criteria = move || {
+        state.scenario.with(|s| {
+            s.criteria
+                .iter()
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <fieldset class="group scores">
+            <legend>"Scores (1 = low, 5 = high)"</legend>
+            <For
+                each=criteria
+                key=|c| c.clone()
+                children=move |(cid, cname)| {
+                    let field = format!("scores.{cid}");
+                    let id = dom_id("score");
+                    let cid2 = cid.clone();
+                    let value = Memo::new(move |_| {
+                        state.scenario.with(|s| {
+                            idx.get()
+                                .and_then(|i| s.initiatives.get(i))
+                                .and_then(|x| x.scores.get(&cid2).copied())
+                                .map(|v| format!("{v}"))
+                                .unwrap_or_default()
+                        })
+                    });
+                    let at = init_at(idx, field);
+                    let message = Memo::new(move |_| at.with(|at| state.message_for(at)));
+                    let set = move |ev| {
+                        let v: f64 = event_target_value(&ev).parse().unwrap_or(3.0);
+                        let Some(i) = idx.get_untracked() else { return };
+                        let cid = cid.clone();
+                        state.edit(None, move |s| {
+                            if let Some(x) = s.initiatives.get_mut(i) {
+                                x.scores.insert(cid, v);
+                            }
+                        });
+                    };
+                    view! {
+                        <div class="field score" class:invalid=move || message.with(Option::is_some)>
+                            <label for=id.clone()>{cname}</label>
+                            <select id=id on:change=set prop:value=value>
+                                <option value="" disabled=true>"—"</option>
+                                {(1..=5)
+                                    .map(|n| {
+                                        let v = format!("{n}");
+                                        let v2 = v.clone();
+                                        view! { <option value=v selected=move || value.get() == v2>{n}</option> }
+                                    })
+                                    .collect_view()}
+                            </select>
+                            <p class="field-msg" aria-live="polite">{move || message.get()}</p>
+                        </div>
+                    }
+                }
+            />
+        </fieldset>
+    }
+}
+
+#[component]
+fn Dependencies(idx: Memo<Option<usize>>, id: String) -> impl IntoView {
+    let state = use_state();
+    let others = {
+        let id = id.clone();
+        move || {
+            state.scenario.with(|s| {
+                s.initiatives
+                    .iter()
+                    .filter(|x| x.id != id)
+                    .map(|x| (x.id.clone(), x.name.clone()))
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+    let at = init_at(idx, "depends_on");
+    let message = Memo::new(move |_| at.with(|at| state.message_for(at)));
+    view! {
+        <fieldset class="group deps" class:invalid=move || message.with(Option::is_some)>
+            <legend>"Depends on"</legend>
+            <Show when={
+                let others = others.clone();
+                move || others().is_empty()
+            }>
+                <p class="hint">"No other initiatives."</p>
+            </Show>
+            <For
+                each=others
+                key=|o| o.clone()
+                children=move |(other, other_name)| {
+                    let cid = dom_id("dep");
+                    let o2 = other.clone();
+                    let checked = move || {
+                        state.scenario.with(|s| {
+                            idx.get()
+                                .and_then(|i| s.initiatives.get(i))
+                                .is_some_and(|x| x.depends_on.contains(&o2))
+                        })
+                    };
+                    let toggle = move |ev| {
+                        let on = event_target_checked(&ev);
+                        let Some(i) = idx.get_untracked() else { return };
+                        let other = other.clone();
+                        state.edit(None, move |s| {
+                            if let Some(x) = s.initiatives.get_mut(i) {
+                                x.depends_on.retain(|d| d != &other);
+                                if on {
+                                    x.depends_on.push(other);
+                                }
+                            }
+                        });
+                    };
+                    view! {
+                        <div class="check">
+                            <input type="checkbox" id=cid.clone() prop:checked=checked on:change=toggle/>
+                            <label for=cid>{other_name}</label>
+                        </div>
+                    }
+                }
+            />
+            <p class="field-msg" aria-live="polite">{move || message.get()}</p>
+        </fieldset>
+    }
+}

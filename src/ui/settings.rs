@@ -1,0 +1,197 @@
+//! Scenario settings and the scoring criteria.
+
+use super::fields::{NumField, SelectField, TextField};
+use super::state::use_state;
+use crate::model::validate::Location;
+use crate::model::{Criterion, Direction, Estimate};
+use leptos::prelude::*;
+
+fn at(field: &str) -> Location {
+    Location {
+        criterion: None,
+        initiative: None,
+        benefit: None,
+        field: field.into(),
+    }
+}
+
+fn scenario_field(
+    label: &'static str,
+    field: &'static str,
+    unit: &'static str,
+    get: fn(&crate::model::Scenario) -> &Estimate,
+    set: fn(&mut crate::model::Scenario) -> &mut Estimate,
+) -> impl IntoView {
+    let state = use_state();
+    view! {
+        <NumField
+            label=label
+            at=Signal::stored(at(field))
+            unit=unit
+            value=Signal::derive(move || state.scenario.with(|s| Some(get(s).likely)))
+            set=Callback::new(move |v: Option<f64>| {
+                state.edit(Some(field), move |s| set(s).likely = v.unwrap_or_default())
+            })
+        />
+    }
+}
+
+#[component]
+pub fn Settings() -> impl IntoView {
+    let state = use_state();
+    view! {
+        <section class="panel settings" aria-labelledby="settings-h">
+            <h2 id="settings-h">"Scenario settings"</h2>
+            <div class="grid">
+                <TextField
+                    label="Scenario name"
+                    at=Signal::stored(at("name"))
+                    value=Signal::derive(move || state.scenario.with(|s| s.name.clone()))
+                    set=Callback::new(move |v: String| state.edit(Some("name"), move |s| s.name = v))
+                />
+                <TextField
+                    label="Currency (ISO code)"
+                    at=Signal::stored(at("currency"))
+                    value=Signal::derive(move || state.scenario.with(|s| s.currency.clone()))
+                    set=Callback::new(move |v: String| {
+                        state.edit(Some("currency"), move |s| s.currency = v.trim().to_uppercase())
+                    })
+                />
+                <NumField
+                    label="Horizon"
+                    at=Signal::stored(at("horizon_years"))
+                    unit="years"
+                    integer=true
+                    value=Signal::derive(move || state.scenario.with(|s| Some(s.horizon_years as f64)))
+                    set=Callback::new(move |v: Option<f64>| {
+                        state.edit(Some("horizon_years"), move |s| s.horizon_years = v.unwrap_or(0.0) as u32)
+                    })
+                />
+                {scenario_field("Discount rate", "discount_rate_pct", "% a year", |s| &s.discount_rate_pct, |s| &mut s.discount_rate_pct)}
+                {scenario_field("Default loaded hourly rate", "default_hourly_rate", "per hour", |s| &s.default_hourly_rate, |s| &mut s.default_hourly_rate)}
+                <NumField
+                    label="Working hours per FTE-year"
+                    at=Signal::stored(at("hours_per_fte_year"))
+                    unit="h"
+                    value=Signal::derive(move || state.scenario.with(|s| Some(s.hours_per_fte_year)))
+                    set=Callback::new(move |v: Option<f64>| {
+                        state.edit(Some("hours_per_fte_year"), move |s| s.hours_per_fte_year = v.unwrap_or_default())
+                    })
+                />
+            </div>
+            <Criteria/>
+        </section>
+    }
+}
+
+#[component]
+fn Criteria() -> impl IntoView {
+    let state = use_state();
+    let count = move || state.scenario.with(|s| s.criteria.len());
+    let add = move |_| {
+        state.edit(None, |s| {
+            let id = (1..)
+                .map(|n| format!("criterion-{n}"))
+                .find(|id| !s.criteria.iter().any(|c| &c.id == id))
+                .unwrap_or_default();
+            for init in &mut s.initiatives {
+                init.scores.insert(id.clone(), 3.0);
+            }
+            s.criteria.push(Criterion::new(
+                &id,
+                "New criterion",
+                Direction::HigherIsBetter,
+            ));
+        })
+    };
+    view! {
+        <fieldset class="criteria">
+            <legend>"Scoring criteria (each initiative is scored 1–5 on each)"</legend>
+            {move || {
+                if let Some(m) = state.message_for(&at("criteria")) {
+                    view! { <p class="field-msg">{m}</p> }.into_any()
+                } else {
+                    ().into_any()
+                }
+            }}
+            <For each=move || 0..count() key=|i| *i children=move |i| view! { <CriterionRow i/> }/>
+            <button type="button" on:click=add>"Add criterion"</button>
+        </fieldset>
+    }
+}
+
+#[component]
+fn CriterionRow(i: usize) -> impl IntoView {
+    let state = use_state();
+    let loc = move |field: &str| Location {
+        criterion: Some(i),
+        ..at(field)
+    };
+    let get = move |f: fn(&Criterion) -> String| {
+        Signal::derive(move || {
+            state
+                .scenario
+                .with(|s| s.criteria.get(i).map(f).unwrap_or_default())
+        })
+    };
+    let name = get(|c| c.name.clone());
+    let remove = move |_| {
+        state.edit(None, move |s| {
+            if i < s.criteria.len() {
+                let c = s.criteria.remove(i);
+                for init in &mut s.initiatives {
+                    init.scores.remove(&c.id);
+                }
+            }
+        })
+    };
+    view! {
+        <div class="criterion-row" role="group" aria-label=move || format!("Criterion {}", name.get())>
+            <TextField
+                label="Criterion"
+                at=Signal::stored(loc("name"))
+                value=name
+                set=Callback::new(move |v: String| {
+                    state.edit(Some(&format!("c{i}.name")), move |s| {
+                        if let Some(c) = s.criteria.get_mut(i) {
+                            c.name = v;
+                        }
+                    })
+                })
+            />
+            <NumField
+                label="Weight"
+                at=Signal::stored(loc("weight"))
+                value=Signal::derive(move || state.scenario.with(|s| s.criteria.get(i).map(|c| c.weight)))
+                set=Callback::new(move |v: Option<f64>| {
+                    state.edit(Some(&format!("c{i}.weight")), move |s| {
+                        if let Some(c) = s.criteria.get_mut(i) {
+                            c.weight = v.unwrap_or_default();
+                        }
+                    })
+                })
+            />
+            <SelectField
+                label="Better when"
+                options=vec![("higher_is_better", "Higher".to_string()), ("lower_is_better", "Lower".to_string())]
+                value=get(|c| match c.direction {
+                    Direction::HigherIsBetter => "higher_is_better".into(),
+                    Direction::LowerIsBetter => "lower_is_better".into(),
+                })
+                set=Callback::new(move |v: String| {
+                    state.edit(None, move |s| {
+                        if let Some(c) = s.criteria.get_mut(i) {
+                            c.direction = if v == "lower_is_better" {
+                                Direction::LowerIsBetter
+                            } else {
+                                Direction::HigherIsBetter
+                            };
+                        }
+                    })
+                })
+            />
+            <button type="button" class="remove" on:click=remove
+                aria-label=move || format!("Remove criterion {}", name.get())>"Remove"</button>
+        </div>
+    }
+}
