@@ -25,15 +25,148 @@ fn mount_replaces_the_loading_message_with_the_example_summary() {
         doc.get_element_by_id("loading").is_none(),
         "loading message removed"
     );
-    let rows = doc
-        .query_selector_all("[data-testid=summary] tbody tr")
+    let heads = doc
+        .query_selector_all("[data-testid=comparison] thead th")
         .unwrap();
-    assert_eq!(rows.length(), 4);
-    let first = rows.item(0).unwrap().text_content().unwrap();
+    assert_eq!(heads.length(), 5, "a Figure column and one per initiative");
+    let npv = doc
+        .query_selector("[data-testid=comparison] tr[data-row=npv]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
     // Service desk automation: NPV $144,110 (see tests/model_units.rs for the inputs)
-    assert!(
-        first.starts_with("Service desk workflow automation"),
-        "{first}"
-    );
-    assert!(first.contains("$144,110"), "{first}");
+    assert!(npv.contains("$144,110"), "{npv}");
+}
+
+mod components {
+    use caseboard::model::validate::Location;
+    use caseboard::model::{example_scenario, Estimate};
+    use caseboard::ui::fields::{edit_text, parse_number};
+    use caseboard::ui::format::fmt;
+    use caseboard::ui::state::AppState;
+    use leptos::prelude::*;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn typed_numbers_parse_and_garbage_is_named() {
+        assert_eq!(parse_number("85,000"), Ok(Some(85_000.0)));
+        assert_eq!(parse_number(" 12.5 "), Ok(Some(12.5)));
+        assert_eq!(parse_number("80%"), Ok(Some(80.0)));
+        assert_eq!(parse_number("1e6"), Ok(Some(1e6)));
+        assert_eq!(parse_number(""), Ok(None));
+        assert_eq!(parse_number("abc"), Err("“abc” is not a number".into()));
+        assert_eq!(parse_number("NaN"), Err("“NaN” is not a number".into()));
+        assert_eq!(parse_number("inf"), Err("“inf” is not a number".into()));
+        assert_eq!(edit_text(Some(0.1 + 0.2)), "0.3");
+        assert_eq!(edit_text(Some(85_000.0)), "85000");
+    }
+
+    #[wasm_bindgen_test]
+    fn intl_formats_money_percent_and_months() {
+        // The runner's headless Chromium uses the en-US locale.
+        let f = fmt("USD");
+        assert_eq!(f.money(144_110.4), "$144,110");
+        assert_eq!(f.money(-59.94), "-$59.94");
+        assert_eq!(f.money_compact(1_250_000.0), "$1.25M");
+        assert_eq!(f.percent(97.786), "97.8%");
+        assert_eq!(f.percent(99.8973), "99.897%");
+        assert_eq!(f.months(15.084), "15.1 months");
+        let eur = fmt("EUR");
+        assert_eq!(eur.money(1500.0), "€1,500");
+        // A malformed code never reaches Intl (it would throw): plain number and the code.
+        assert_eq!(fmt("dollars").money(1500.0), "1,500 dollars");
+    }
+
+    fn hours_of_first(state: &AppState) -> f64 {
+        state.scenario.with_untracked(|s| {
+            s.initiatives[0].benefits[0]
+                .kind
+                .estimates()
+                .into_iter()
+                .find(|(n, _)| *n == "hours")
+                .map(|(_, e)| e.likely)
+                .unwrap()
+        })
+    }
+
+    fn set_hours(state: &AppState, v: f64) {
+        state.edit(Some("i0.b0.hours"), move |s| {
+            *s.initiatives[0].benefits[0]
+                .kind
+                .estimate_mut("hours")
+                .unwrap() = Estimate::point(v);
+        });
+    }
+
+    #[wasm_bindgen_test]
+    fn undo_coalesces_keystrokes_in_one_field_and_redo_restores() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let state = AppState::new(example_scenario());
+            // "2", "25", "250": three keystrokes in one field are one undo step
+            for v in [2.0, 25.0, 250.0] {
+                set_hours(&state, v);
+            }
+            state.edit(Some("i0.name"), |s| {
+                s.initiatives[0].name = "Renamed".into()
+            });
+            assert_eq!(hours_of_first(&state), 250.0);
+            state.undo();
+            assert_eq!(
+                state
+                    .scenario
+                    .with_untracked(|s| s.initiatives[0].name.clone()),
+                "Service desk workflow automation"
+            );
+            assert_eq!(hours_of_first(&state), 250.0);
+            state.undo();
+            assert_eq!(hours_of_first(&state), 200.0);
+            assert!(!state.can_undo());
+            state.redo();
+            assert_eq!(hours_of_first(&state), 250.0);
+            state.redo();
+            assert_eq!(
+                state
+                    .scenario
+                    .with_untracked(|s| s.initiatives[0].name.clone()),
+                "Renamed"
+            );
+            assert!(!state.can_redo());
+        });
+    }
+
+    #[wasm_bindgen_test]
+    fn invalid_input_keeps_the_last_valid_results_and_names_the_field() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let state = AppState::new(example_scenario());
+            let npv_before = state
+                .checked
+                .with_untracked(|c| c.shown.as_ref().unwrap().evaluation.initiatives[0].npv());
+            set_hours(&state, -5.0);
+            let at = Location {
+                criterion: None,
+                initiative: Some(0),
+                benefit: Some(0),
+                field: "hours".into(),
+            };
+            assert_eq!(
+                state.message_for(&at).as_deref(),
+                Some("must not be negative")
+            );
+            assert!(state.stale());
+            let kept = state
+                .checked
+                .with_untracked(|c| c.shown.as_ref().unwrap().evaluation.initiatives[0].npv());
+            assert_eq!(kept, npv_before, "the last valid results stay");
+            set_hours(&state, 300.0);
+            assert!(!state.stale());
+            assert_eq!(state.message_for(&at), None);
+            let after = state
+                .checked
+                .with_untracked(|c| c.shown.as_ref().unwrap().evaluation.initiatives[0].npv());
+            assert!(after > npv_before);
+        });
+    }
 }
