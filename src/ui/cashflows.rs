@@ -3,63 +3,42 @@
 
 use super::format::fmt;
 use super::state::use_state;
+use crate::model::InitiativeResult;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 #[component]
 pub fn CashFlows() -> impl IntoView {
     let state = use_state();
+    // Open tables, by initiative id, kept across re-renders; closed ones are not built.
+    let open = RwSignal::new(BTreeSet::<String>::new());
     let tables = move || {
         state.checked.with(|c| {
             c.shown.as_ref().map(|shown| {
-                let f = fmt(&shown.scenario.currency);
-                let years = shown.evaluation.horizon_years;
-                shown
-                    .evaluation
-                    .initiatives
-                    .iter()
-                    .map(|r| {
-                        let head = (1..=years)
-                            .map(|y| view! { <th scope="col">{format!("Year {y}")}</th> })
-                            .collect_view();
-                        let rows = r
-                            .tei
-                            .iter()
-                            .map(|row| {
-                                let total_row =
-                                    row.label.starts_with("Total") || row.label == "Net cash flow";
-                                let cells = std::iter::once(row.initial)
-                                    .chain(row.years.iter().copied())
-                                    .chain([row.total, row.present_value])
-                                    .map(|v| view! { <td class="num">{f.money(v)}</td> })
-                                    .collect_view();
-                                view! {
-                                    <tr class:total=total_row>
-                                        <th scope="row">{row.label.clone()}</th>
-                                        {cells}
-                                    </tr>
-                                }
-                            })
-                            .collect_view();
+                (0..shown.evaluation.initiatives.len())
+                    .map(|i| {
+                        let shown = shown.clone();
+                        let id = shown.evaluation.initiatives[i].id.clone();
+                        let is_open = RwSignal::new(open.with_untracked(|o| o.contains(&id)));
+                        let name = shown.evaluation.initiatives[i].name.clone();
                         view! {
-                            <details class="tei" data-testid="tei">
-                                <summary>{r.name.clone()}</summary>
-                                <div class="table-scroll">
-                                    <table>
-                                        <caption class="visually-hidden">
-                                            {format!("Yearly cash flows of {}", r.name)}
-                                        </caption>
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">"Cash flow"</th>
-                                                <th scope="col">"Initial"</th>
-                                                {head}
-                                                <th scope="col">"Total"</th>
-                                                <th scope="col">"Present value"</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>{rows}</tbody>
-                                    </table>
-                                </div>
+                            <details class="tei" data-testid="tei" prop:open=is_open.get_untracked()
+                                on:toggle=move |ev| {
+                                    use wasm_bindgen::JsCast;
+                                    let now = ev
+                                        .target()
+                                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                                        .is_some_and(|d| d.open());
+                                    is_open.set(now);
+                                    open.update(|o| {
+                                        if now { o.insert(id.clone()); } else { o.remove(&id); }
+                                    });
+                                }>
+                                <summary>{name}</summary>
+                                {move || is_open.get().then(|| {
+                                    let r = &shown.evaluation.initiatives[i];
+                                    tei_table(r, shown.evaluation.horizon_years, &shown.scenario.currency)
+                                })}
                             </details>
                         }
                     })
@@ -75,5 +54,47 @@ pub fn CashFlows() -> impl IntoView {
             </p>
             {tables}
         </section>
+    }
+}
+
+fn tei_table(r: &InitiativeResult, years: u32, currency: &str) -> impl IntoView {
+    let f = fmt(currency);
+    let head = (1..=years)
+        .map(|y| view! { <th scope="col">{format!("Year {y}")}</th> })
+        .collect_view();
+    let rows = r
+        .tei
+        .iter()
+        .map(|row| {
+            let total_row = row.label.starts_with("Total") || row.label == "Net cash flow";
+            let cells = std::iter::once(row.initial)
+                .chain(row.years.iter().copied())
+                .chain([row.total, row.present_value])
+                .map(|v| view! { <td class="num">{f.money(v)}</td> })
+                .collect_view();
+            view! {
+                <tr class:total=total_row>
+                    <th scope="row">{row.label.clone()}</th>
+                    {cells}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="table-scroll">
+            <table>
+                <caption class="visually-hidden">{format!("Yearly cash flows of {}", r.name)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Cash flow"</th>
+                        <th scope="col">"Initial"</th>
+                        {head}
+                        <th scope="col">"Total"</th>
+                        <th scope="col">"Present value"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }

@@ -4,9 +4,10 @@
 use super::format::{fmt, Fmt};
 use super::state::{use_state, Shown};
 use crate::model::evaluate::Headline;
-use crate::model::{ranks, Driver, Figure, InitiativeResult, QuantityFormat};
+use crate::model::{ranks, Driver, Figure, InitiativeResult, Quantity, QuantityFormat, Unit};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// Which value in a row is best.
 #[derive(Clone, Copy, PartialEq)]
@@ -19,22 +20,28 @@ enum Best {
 struct Cell {
     value: Option<f64>,
     text: String,
-    lines: Vec<String>,
 }
+
+/// How a row's figure was computed, in lines: built only when a reader opens a cell.
+type Lines = Arc<dyn Fn(&InitiativeResult, &Fmt) -> Vec<String> + Send + Sync>;
 
 struct Row {
     key: String,
     label: String,
     best: Best,
     cells: Vec<Cell>,
+    lines: Lines,
 }
 
-fn headline(h: &Headline, f: &Fmt, show: impl Fn(f64) -> String, missing: &str) -> Cell {
+fn headline(h: &Headline, show: impl Fn(f64) -> String, missing: &str) -> Cell {
     Cell {
         value: h.value,
         text: h.value.map(show).unwrap_or_else(|| missing.to_string()),
-        lines: h.derivation.lines(f),
     }
+}
+
+fn derivation_of(pick: fn(&InitiativeResult) -> &Headline) -> Lines {
+    Arc::new(move |r, f| pick(r).derivation.lines(f))
 }
 
 fn ordinal(n: usize) -> String {
@@ -68,15 +75,20 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
     let f = &*f;
     let rs: &[InitiativeResult] = &e.initiatives;
     let mut out = Vec::new();
-    let mut row =
-        |key: &str, label: String, best: Best, cell: &dyn Fn(&InitiativeResult) -> Cell| {
-            out.push(Row {
-                key: key.to_string(),
-                label,
-                best,
-                cells: rs.iter().map(cell).collect(),
-            })
-        };
+    let mut row = |key: &str,
+                   label: String,
+                   best: Best,
+                   cell: &dyn Fn(&InitiativeResult) -> Cell,
+                   lines: Lines| {
+        out.push(Row {
+            key: key.to_string(),
+            label,
+            best,
+            cells: rs.iter().map(cell).collect(),
+            lines,
+        })
+    };
+    let ratio = |v: f64| f.format(Quantity::new(v, Unit::Ratio));
     for d in Driver::ALL {
         if rs.iter().any(|r| r.benefits.iter().any(|b| b.driver == d)) {
             row(
@@ -86,8 +98,9 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
                 &|r| Cell {
                     value: Some(r.annual_by_driver[d.index()]),
                     text: format!("{}/yr", f.money(r.annual_by_driver[d.index()])),
-                    lines: r
-                        .benefits
+                },
+                Arc::new(move |r, f| {
+                    r.benefits
                         .iter()
                         .filter(|b| b.driver == d)
                         .flat_map(|b| {
@@ -97,8 +110,8 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
                                 .map(|l| format!("{} — {l}", b.label))
                                 .collect::<Vec<_>>()
                         })
-                        .collect(),
-                },
+                        .collect()
+                }),
             );
         }
     }
@@ -109,20 +122,20 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
         &|r| Cell {
             value: Some(r.annual_value),
             text: format!("{}/yr", f.money(r.annual_value)),
-            lines: {
-                let mut l: Vec<String> = r
-                    .benefits
-                    .iter()
-                    .map(|b| format!("{}: {}/yr", b.label, f.money(b.annual_value)))
-                    .collect();
-                l.push(format!(
-                    "Total {}/yr, counted at {} confidence in the cash flows",
-                    f.money(r.annual_value),
-                    f.percent(r.confidence * 100.0)
-                ));
-                l
-            },
         },
+        Arc::new(|r, f| {
+            let mut l: Vec<String> = r
+                .benefits
+                .iter()
+                .map(|b| format!("{}: {}/yr", b.label, f.money(b.annual_value)))
+                .collect();
+            l.push(format!(
+                "Total {}/yr, counted at {} confidence in the cash flows",
+                f.money(r.annual_value),
+                f.percent(r.confidence * 100.0)
+            ));
+            l
+        }),
     );
     row(
         "pv_benefits",
@@ -131,46 +144,68 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
         &|r| Cell {
             value: Some(r.pv_benefits),
             text: f.money(r.pv_benefits),
-            lines: r.npv.derivation.lines(f).into_iter().take(2).collect(),
         },
+        Arc::new(|r, f| r.npv.derivation.lines(f).into_iter().take(2).collect()),
     );
-    row("pv_costs", "PV of costs".into(), Best::Lowest, &|r| Cell {
-        value: Some(r.pv_costs),
-        text: f.money(r.pv_costs),
-        lines: r
-            .npv
-            .derivation
-            .lines(f)
-            .into_iter()
-            .skip(2)
-            .take(1)
-            .collect(),
-    });
-    row("npv", "NPV".into(), Best::Highest, &|r| {
-        headline(&r.npv, f, |v| f.money(v), "—")
-    });
-    row("roi", "ROI".into(), Best::Highest, &|r| {
-        headline(&r.roi, f, |v| f.percent(v), "not defined")
-    });
-    row("irr", "IRR".into(), Best::Highest, &|r| {
-        headline(&r.irr, f, |v| f.percent(v), "no IRR")
-    });
-    row("payback", "Payback".into(), Best::Lowest, &|r| {
-        headline(&r.payback_months, f, |v| f.months(v), "not within horizon")
-    });
-    row("bcr", "Benefit/cost ratio".into(), Best::Highest, &|r| {
-        headline(
-            &r.benefit_cost_ratio,
-            f,
-            |v| f.format(crate::model::Quantity::new(v, crate::model::Unit::Ratio)),
-            "not defined",
-        )
-    });
+    row(
+        "pv_costs",
+        "PV of costs".into(),
+        Best::Lowest,
+        &|r| Cell {
+            value: Some(r.pv_costs),
+            text: f.money(r.pv_costs),
+        },
+        Arc::new(|r, f| {
+            r.npv
+                .derivation
+                .lines(f)
+                .into_iter()
+                .skip(2)
+                .take(1)
+                .collect()
+        }),
+    );
+    row(
+        "npv",
+        "NPV".into(),
+        Best::Highest,
+        &|r| headline(&r.npv, |v| f.money(v), "—"),
+        derivation_of(|r| &r.npv),
+    );
+    row(
+        "roi",
+        "ROI".into(),
+        Best::Highest,
+        &|r| headline(&r.roi, |v| f.percent(v), "not defined"),
+        derivation_of(|r| &r.roi),
+    );
+    row(
+        "irr",
+        "IRR".into(),
+        Best::Highest,
+        &|r| headline(&r.irr, |v| f.percent(v), "no IRR"),
+        derivation_of(|r| &r.irr),
+    );
+    row(
+        "payback",
+        "Payback".into(),
+        Best::Lowest,
+        &|r| headline(&r.payback_months, |v| f.months(v), "not within horizon"),
+        derivation_of(|r| &r.payback_months),
+    );
+    row(
+        "bcr",
+        "Benefit/cost ratio".into(),
+        Best::Highest,
+        &|r| headline(&r.benefit_cost_ratio, ratio, "not defined"),
+        derivation_of(|r| &r.benefit_cost_ratio),
+    );
     row(
         "cost_of_delay",
         "Cost of delay per month".into(),
         Best::Highest,
-        &|r| headline(&r.cost_of_delay, f, |v| f.money(v), "—"),
+        &|r| headline(&r.cost_of_delay, |v| f.money(v), "—"),
+        derivation_of(|r| &r.cost_of_delay),
     );
     row(
         "score",
@@ -179,39 +214,49 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
         &|r| {
             headline(
                 &r.score,
-                f,
-                |v| f.format(crate::model::Quantity::new(v, crate::model::Unit::Score)),
+                |v| f.format(Quantity::new(v, Unit::Score)),
                 "no criteria",
             )
         },
+        derivation_of(|r| &r.score),
     );
     let rank = ranks(rs, rank_by);
+    let count = rs.len();
+    let rank_of: Vec<(String, usize)> = rs
+        .iter()
+        .map(|r| r.id.clone())
+        .zip(rank.iter().copied())
+        .collect();
     out.push(Row {
         key: "rank".into(),
         label: format!("Rank by {}", rank_by.label()),
         best: Best::Unmarked,
-        cells: rs
+        cells: rank
             .iter()
-            .zip(&rank)
-            .map(|(r, n)| Cell {
+            .map(|n| Cell {
                 value: Some(*n as f64),
                 text: ordinal(*n),
-                lines: vec![match rank_by.value(r) {
-                    Some(_) => format!(
-                        "{} of {} by {} ({})",
-                        ordinal(*n),
-                        rs.len(),
-                        rank_by.label(),
-                        if rank_by.higher_is_better() {
-                            "highest first"
-                        } else {
-                            "shortest first"
-                        }
-                    ),
-                    None => format!("no {}: ranked after those that have one", rank_by.label()),
-                }],
             })
             .collect(),
+        lines: Arc::new(move |r, _| {
+            let n = rank_of
+                .iter()
+                .find(|(id, _)| *id == r.id)
+                .map_or(0, |(_, n)| *n);
+            vec![match rank_by.value(r) {
+                Some(_) => format!(
+                    "{} of {count} by {} ({})",
+                    ordinal(n),
+                    rank_by.label(),
+                    if rank_by.higher_is_better() {
+                        "highest first"
+                    } else {
+                        "shortest first"
+                    }
+                ),
+                None => format!("no {}: ranked after those that have one", rank_by.label()),
+            }]
+        }),
     });
     out
 }
@@ -261,6 +306,7 @@ pub fn Comparison() -> impl IntoView {
                 }
             })
             .collect_view();
+        let results = shown.clone();
         let body = rows
             .into_iter()
             .map(|row| {
@@ -273,18 +319,20 @@ pub fn Comparison() -> impl IntoView {
                     .enumerate()
                     .map(|(c, (cell, best))| {
                         let k = format!("{key}/{c}");
-                        let k2 = k.clone();
-                        let is_open = open.with_untracked(|o| o.contains(&k));
+                        let is_open = RwSignal::new(open.with_untracked(|o| o.contains(&k)));
+                        let lines = row.lines.clone();
+                        let results = results.clone();
                         view! {
-                            <td class="num" class:best=best data-row=key.clone()>
-                                <details class="why" open=is_open on:toggle=move |ev| {
+                            <td class="num" class:best=best>
+                                <details class="why" prop:open=is_open.get_untracked() on:toggle=move |ev| {
                                     use wasm_bindgen::JsCast;
                                     let now = ev
                                         .target()
                                         .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
                                         .is_some_and(|d| d.open());
+                                    is_open.set(now);
                                     open.update(|o| {
-                                        if now { o.insert(k2.clone()); } else { o.remove(&k2); }
+                                        if now { o.insert(k.clone()); } else { o.remove(&k); }
                                     });
                                 }>
                                     <summary>
@@ -296,9 +344,15 @@ pub fn Comparison() -> impl IntoView {
                                             </span>
                                         })}
                                     </summary>
-                                    <ol class="derivation">
-                                        {cell.lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                                    </ol>
+                                    {move || is_open.get().then(|| {
+                                        let r = &results.evaluation.initiatives[c];
+                                        let f = fmt(&results.scenario.currency);
+                                        view! {
+                                            <ol class="derivation">
+                                                {lines(r, &f).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                                            </ol>
+                                        }
+                                    })}
                                 </details>
                             </td>
                         }
