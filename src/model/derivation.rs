@@ -216,9 +216,49 @@ impl Step {
     }
 }
 
-/// Formats a quantity for display. Views implement this with the browser's `Intl.NumberFormat`.
+/// Formats a quantity for display. Implementors supply the number primitives (views use the
+/// browser's `Intl.NumberFormat`); which primitive and which unit suffix each unit gets is decided
+/// once, here, in `format`.
 pub trait QuantityFormat {
-    fn format(&self, q: Quantity) -> String;
+    /// Money in the scenario's currency: "$144,110".
+    fn money(&self, v: f64) -> String;
+    /// A plain number with up to three decimals: "1,234.5".
+    fn number(&self, v: f64) -> String;
+    /// A number with exactly two decimals: "1.07".
+    fn fixed2(&self, v: f64) -> String;
+    /// A percent number (80 → "80%").
+    fn percent(&self, v: f64) -> String {
+        format!("{}%", self.number(v))
+    }
+    /// A duration in months: "15.1 months".
+    fn months(&self, v: f64) -> String {
+        format!("{} months", self.number(v))
+    }
+
+    fn format(&self, q: Quantity) -> String {
+        let v = q.value;
+        match q.unit {
+            Unit::Money => self.money(v),
+            Unit::MoneyPerYear => format!("{}/yr", self.money(v)),
+            Unit::MoneyPerMonth => format!("{}/month", self.money(v)),
+            Unit::MoneyPerHour => format!("{}/h", self.money(v)),
+            Unit::MoneyPerMinute => format!("{}/min", self.money(v)),
+            Unit::MoneyPerEvent => format!("{}/event", self.money(v)),
+            Unit::Hours => format!("{} h", self.number(v)),
+            Unit::HoursPer(p) => format!("{} h/{}", self.number(v), p.label()),
+            Unit::HoursPerYear => format!("{} h/yr", self.number(v)),
+            Unit::Minutes => format!("{} min", self.number(v)),
+            Unit::MinutesPerYear => format!("{} min/yr", self.number(v)),
+            Unit::EventsPerYear => format!("{} events/yr", self.number(v)),
+            Unit::Percent => self.percent(v),
+            Unit::Number => self.number(v),
+            Unit::PerYear => format!("{}/yr", self.number(v)),
+            Unit::Months => self.months(v),
+            Unit::Fte => format!("{} FTE", self.fixed2(v)),
+            Unit::Ratio => format!("{}×", self.fixed2(v)),
+            Unit::Score => self.number((v * 10.0).round() / 10.0),
+        }
+    }
 }
 
 /// A plain, locale-independent formatter: "$93,600/yr", "80%", "1.07 FTE". Uses "$" for USD and
@@ -227,7 +267,7 @@ pub struct PlainFormat<'a> {
     pub currency: &'a str,
 }
 
-impl PlainFormat<'_> {
+impl QuantityFormat for PlainFormat<'_> {
     fn money(&self, v: f64) -> String {
         let sign = if v < 0.0 { "-" } else { "" };
         let cents = v.abs() < 100.0 && (v.abs() * 100.0).round() % 100.0 != 0.0;
@@ -238,32 +278,13 @@ impl PlainFormat<'_> {
             format!("{sign}{} {digits}", self.currency)
         }
     }
-}
 
-impl QuantityFormat for PlainFormat<'_> {
-    fn format(&self, q: Quantity) -> String {
-        let v = q.value;
-        match q.unit {
-            Unit::Money => self.money(v),
-            Unit::MoneyPerYear => format!("{}/yr", self.money(v)),
-            Unit::MoneyPerMonth => format!("{}/month", self.money(v)),
-            Unit::MoneyPerHour => format!("{}/h", self.money(v)),
-            Unit::MoneyPerMinute => format!("{}/min", self.money(v)),
-            Unit::MoneyPerEvent => format!("{}/event", self.money(v)),
-            Unit::Hours => format!("{} h", number(v)),
-            Unit::HoursPer(p) => format!("{} h/{}", number(v), p.label()),
-            Unit::HoursPerYear => format!("{} h/yr", number(v)),
-            Unit::Minutes => format!("{} min", number(v)),
-            Unit::MinutesPerYear => format!("{} min/yr", number(v)),
-            Unit::EventsPerYear => format!("{} events/yr", number(v)),
-            Unit::Percent => format!("{}%", number(v)),
-            Unit::Number => number(v),
-            Unit::PerYear => format!("{}/yr", number(v)),
-            Unit::Months => format!("{} months", number(v)),
-            Unit::Fte => format!("{} FTE", group(v, 2)),
-            Unit::Ratio => format!("{}×", group(v, 2)),
-            Unit::Score => group(v, 1),
-        }
+    fn number(&self, v: f64) -> String {
+        number(v)
+    }
+
+    fn fixed2(&self, v: f64) -> String {
+        group(v, 2)
     }
 }
 

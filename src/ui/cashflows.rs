@@ -1,6 +1,7 @@
 //! TEI-style yearly cash-flow tables, one per initiative: Initial, Year 1 … Year n, Total,
 //! Present value.
 
+use super::fields::details_open;
 use super::format::fmt;
 use super::state::use_state;
 use crate::model::InitiativeResult;
@@ -24,11 +25,7 @@ pub fn CashFlows() -> impl IntoView {
                         view! {
                             <details class="tei" data-testid="tei" prop:open=is_open.get_untracked()
                                 on:toggle=move |ev| {
-                                    use wasm_bindgen::JsCast;
-                                    let now = ev
-                                        .target()
-                                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                                        .is_some_and(|d| d.open());
+                                    let now = details_open(&ev);
                                     is_open.set(now);
                                     open.update(|o| {
                                         if now { o.insert(id.clone()); } else { o.remove(&id); }

@@ -1,6 +1,7 @@
 //! The comparison table: figures as rows, initiatives as columns, the best in each row marked, and
 //! every figure able to show how it was computed.
 
+use super::fields::details_open;
 use super::format::{fmt, Fmt};
 use super::state::{use_state, Shown};
 use crate::model::evaluate::Headline;
@@ -325,11 +326,7 @@ pub fn Comparison() -> impl IntoView {
                         view! {
                             <td class="num" class:best=best>
                                 <details class="why" prop:open=is_open.get_untracked() on:toggle=move |ev| {
-                                    use wasm_bindgen::JsCast;
-                                    let now = ev
-                                        .target()
-                                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                                        .is_some_and(|d| d.open());
+                                    let now = details_open(&ev);
                                     is_open.set(now);
                                     open.update(|o| {
                                         if now { o.insert(k.clone()); } else { o.remove(&k); }

@@ -182,3 +182,11 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// Whether the `<details>` element a `toggle` event came from is now open.
+pub fn details_open(ev: &web_sys::Event) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}

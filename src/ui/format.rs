@@ -1,7 +1,7 @@
 //! The one home for number formatting in the views: the browser's `Intl.NumberFormat` for the
 //! scenario's currency and the user's locale. Formatters are built once per currency and cached.
 
-use crate::model::{Quantity, QuantityFormat, Unit};
+use crate::model::QuantityFormat;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -138,29 +138,24 @@ impl Fmt {
 }
 
 impl QuantityFormat for Fmt {
-    fn format(&self, q: Quantity) -> String {
-        let v = q.value;
-        match q.unit {
-            Unit::Money => self.money(v),
-            Unit::MoneyPerYear => format!("{}/yr", self.money(v)),
-            Unit::MoneyPerMonth => format!("{}/month", self.money(v)),
-            Unit::MoneyPerHour => format!("{}/h", self.money(v)),
-            Unit::MoneyPerMinute => format!("{}/min", self.money(v)),
-            Unit::MoneyPerEvent => format!("{}/event", self.money(v)),
-            Unit::Hours => format!("{} h", self.number(v)),
-            Unit::HoursPer(p) => format!("{} h/{}", self.number(v), p.label()),
-            Unit::HoursPerYear => format!("{} h/yr", self.number(v)),
-            Unit::Minutes => format!("{} min", self.number(v)),
-            Unit::MinutesPerYear => format!("{} min/yr", self.number(v)),
-            Unit::EventsPerYear => format!("{} events/yr", self.number(v)),
-            Unit::Percent => self.percent(v),
-            Unit::Number => self.number(v),
-            Unit::PerYear => format!("{}/yr", self.number(v)),
-            Unit::Months => self.months(v),
-            Unit::Fte => format!("{} FTE", call(&self.number2, v)),
-            Unit::Ratio => format!("{}×", call(&self.number2, v)),
-            Unit::Score => call(&self.number, (v * 10.0).round() / 10.0),
-        }
+    fn money(&self, v: f64) -> String {
+        Fmt::money(self, v)
+    }
+
+    fn number(&self, v: f64) -> String {
+        Fmt::number(self, v)
+    }
+
+    fn fixed2(&self, v: f64) -> String {
+        call(&self.number2, v)
+    }
+
+    fn percent(&self, v: f64) -> String {
+        Fmt::percent(self, v)
+    }
+
+    fn months(&self, v: f64) -> String {
+        Fmt::months(self, v)
     }
 }
 
