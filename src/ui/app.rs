@@ -1,6 +1,7 @@
 //! The page: toolbar, settings, initiatives, comparison, charts, yearly cash flows.
 
 use super::cashflows::CashFlows;
+use super::charts::Charts;
 use super::comparison::Comparison;
 use super::initiatives::Initiatives;
 use super::settings::Settings;
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
             <Settings/>
             <Initiatives/>
             <Comparison/>
+            <Charts/>
             <CashFlows/>
         </div>
     }

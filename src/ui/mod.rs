@@ -6,6 +6,8 @@
 mod app;
 mod benefits;
 mod cashflows;
+mod chart_style;
+mod charts;
 mod comparison;
 pub mod fields;
 pub mod format;
