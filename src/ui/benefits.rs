@@ -3,7 +3,7 @@
 use super::fields::{NumField, SelectField, TextField};
 use super::state::use_state;
 use crate::model::validate::Location;
-use crate::model::{Benefit, BenefitKind, Estimate, Period, BENEFIT_KINDS};
+use crate::model::{Benefit, BenefitKind, Estimate, Initiative, Period, BENEFIT_KINDS};
 use leptos::prelude::*;
 
 /// Label, unit hint and help of each benefit input, by JSON field name.
@@ -80,12 +80,11 @@ pub fn kind_label(kind: &str) -> &'static str {
 }
 
 #[component]
-pub fn Benefits(idx: Memo<Option<usize>>) -> impl IntoView {
+pub fn Benefits(idx: Memo<Option<usize>>, init: Memo<Option<Initiative>>) -> impl IntoView {
     let state = use_state();
     let items = move || {
-        state.scenario.with(|s| {
-            idx.get()
-                .and_then(|i| s.initiatives.get(i))
+        init.with(|x| {
+            x.as_ref()
                 .map(|x| {
                     x.benefits
                         .iter()
@@ -114,7 +113,7 @@ pub fn Benefits(idx: Memo<Option<usize>>) -> impl IntoView {
     view! {
         <fieldset class="group benefits">
             <legend>"Benefits"</legend>
-            <For each=items key=|k| *k children=move |(b, kind)| view! { <BenefitForm idx b kind/> }/>
+            <For each=items key=|k| *k children=move |(b, kind)| view! { <BenefitForm idx init b kind/> }/>
             <div class="add-benefit">
                 <SelectField
                     label="New benefit kind"
@@ -129,7 +128,12 @@ pub fn Benefits(idx: Memo<Option<usize>>) -> impl IntoView {
 }
 
 #[component]
-fn BenefitForm(idx: Memo<Option<usize>>, b: usize, kind: &'static str) -> impl IntoView {
+fn BenefitForm(
+    idx: Memo<Option<usize>>,
+    init: Memo<Option<Initiative>>,
+    b: usize,
+    kind: &'static str,
+) -> impl IntoView {
     let state = use_state();
     let at = move |field: &str| {
         let field = field.to_string();
@@ -141,12 +145,7 @@ fn BenefitForm(idx: Memo<Option<usize>>, b: usize, kind: &'static str) -> impl I
         })
     };
     let read = move |f: &dyn Fn(&Benefit) -> Option<f64>| -> Option<f64> {
-        state.scenario.with(|s| {
-            idx.get()
-                .and_then(|i| s.initiatives.get(i))
-                .and_then(|x| x.benefits.get(b))
-                .and_then(f)
-        })
+        init.with(|x| x.as_ref().and_then(|x| x.benefits.get(b)).and_then(f))
     };
     let edit = move |key: Option<String>, f: Box<dyn FnOnce(&mut Benefit) + Send + Sync>| {
         let Some(i) = idx.get_untracked() else { return };
@@ -157,21 +156,14 @@ fn BenefitForm(idx: Memo<Option<usize>>, b: usize, kind: &'static str) -> impl I
         });
     };
     let label = Signal::derive(move || {
-        state.scenario.with(|s| {
-            idx.get()
-                .and_then(|i| s.initiatives.get(i))
+        init.with(|x| {
+            x.as_ref()
                 .and_then(|x| x.benefits.get(b))
                 .map(|ben| ben.label.clone())
                 .unwrap_or_default()
         })
     });
-    let count = move || {
-        state.scenario.with(|s| {
-            idx.get()
-                .and_then(|i| s.initiatives.get(i))
-                .map_or(0, |x| x.benefits.len())
-        })
-    };
+    let count = move || init.with(|x| x.as_ref().map_or(0, |x| x.benefits.len()));
     let shift = move |delta: isize| {
         let Some(i) = idx.get_untracked() else { return };
         let j = b as isize + delta;
@@ -239,9 +231,8 @@ fn BenefitForm(idx: Memo<Option<usize>>, b: usize, kind: &'static str) -> impl I
         .collect_view();
     let period = (kind == "hours_saved").then(|| {
         let value = Signal::derive(move || {
-            state.scenario.with(|s| {
-                idx.get()
-                    .and_then(|i| s.initiatives.get(i))
+            init.with(|x| {
+                x.as_ref()
                     .and_then(|x| x.benefits.get(b))
                     .and_then(|ben| match &ben.kind {
                         BenefitKind::HoursSaved { per, .. } => Some(per.label().to_string()),

@@ -2,6 +2,7 @@
 //! annual value by driver, cumulative cash flow with payback, value vs effort, weighted scores.
 
 use super::chart_style::{axis_tooltip, base, echarts_loaded, money_fn, theme, ESCAPE_JS};
+use super::fields::details_open;
 use super::format::fmt;
 use super::state::{use_state, Shown};
 use crate::model::{Category, Driver, InitiativeResult, Quantity, QuantityFormat, Unit};
@@ -14,6 +15,7 @@ use charming::series::{Bar, Line, Scatter};
 use charming::Chart;
 use js_sys::{Function, Reflect};
 use leptos::ev;
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -300,6 +302,9 @@ fn resize(id: &str) {
 
 type Table = fn(&Shown) -> AnyView;
 
+/// Charts redraw this long after the last edit.
+pub const CHART_DELAY_MS: u64 = 120;
+
 /// One chart: the echarts canvas, kept in step with the results, and its data table.
 #[component]
 fn ChartFigure(
@@ -313,21 +318,42 @@ fn ChartFigure(
     let shown = Memo::new(move |_| state.checked.with(|c| c.shown.clone()));
     let loaded = echarts_loaded();
     let failed = RwSignal::new(false);
-    Effect::new(move |prev: Option<Option<JsValue>>| {
-        let shown = shown.get()?;
-        if !echarts_loaded() {
-            return None;
-        }
-        let instance = match prev.flatten() {
-            Some(i) => i,
-            None => {
-                let el = document().get_element_by_id(id)?;
-                echarts_init(&el, theme()).ok()?
-            }
+    let instance = StoredValue::new_local(None::<JsValue>);
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let draw = move || {
+        let Some(shown) = shown.get_untracked() else {
+            return;
         };
-        failed.set(!set_option(&instance, &chart(&shown)));
-        Some(instance)
+        if !echarts_loaded() {
+            return;
+        }
+        if instance.with_value(Option::is_none) {
+            let created = document()
+                .get_element_by_id(id)
+                .and_then(|el| echarts_init(&el, theme()).ok());
+            instance.set_value(created);
+        }
+        if let Some(i) = instance.get_value() {
+            failed.set(!set_option(&i, &chart(&shown)));
+        }
+    };
+    // The first drawing is immediate; later ones follow the typing after a short pause, so a
+    // keystroke only waits for the figures, not for four charts.
+    Effect::new(move |_| {
+        shown.track();
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        if instance.with_value(Option::is_none) {
+            draw();
+        } else {
+            timer.set_value(
+                set_timeout_with_handle(draw, std::time::Duration::from_millis(CHART_DELAY_MS))
+                    .ok(),
+            );
+        }
     });
+    let table_open = RwSignal::new(false);
     let label = move || shown.with(|s| s.as_ref().map(summary).unwrap_or_default());
     view! {
         <figure class="chart-figure">
@@ -339,9 +365,11 @@ fn ChartFigure(
                 <p class="hint">"This chart could not be drawn; the data table below has the same numbers."</p>
             </Show>
             <div id=id data-testid=id class="chart" role="img" aria-label=label></div>
-            <details class="chart-data">
+            <details class="chart-data" on:toggle=move |ev| table_open.set(details_open(&ev))>
                 <summary>"Data table"</summary>
-                {move || shown.with(|s| s.as_ref().map(table))}
+                <div class="table-scroll">
+                    {move || table_open.get().then(|| shown.with(|s| s.as_ref().map(table)))}
+                </div>
             </details>
         </figure>
     }

@@ -34,6 +34,15 @@ struct Row {
     lines: Lines,
 }
 
+/// What a row shows, as plain data: the table's text nodes follow it without being rebuilt.
+#[derive(Clone, PartialEq)]
+struct RowData {
+    key: String,
+    label: String,
+    texts: Vec<String>,
+    best: Vec<bool>,
+}
+
 fn headline(h: &Headline, show: impl Fn(f64) -> String, missing: &str) -> Cell {
     Cell {
         value: h.value,
@@ -283,48 +292,113 @@ fn best_index(row: &Row) -> Vec<bool> {
         .collect()
 }
 
+/// The lines of the derivation behind row `key` for initiative `col`, built on demand.
+fn lines_for(shown: &Shown, rank_by: Figure, key: &str, col: usize) -> Vec<String> {
+    let Some(r) = shown.evaluation.initiatives.get(col) else {
+        return Vec::new();
+    };
+    let f = fmt(&shown.scenario.currency);
+    rows(shown, rank_by)
+        .into_iter()
+        .find(|row| row.key == key)
+        .map(|row| (row.lines)(r, &f))
+        .unwrap_or_default()
+}
+
 #[component]
 pub fn Comparison() -> impl IntoView {
     let state = use_state();
     // Which derivations are open, kept across re-renders.
     let open = RwSignal::new(BTreeSet::<String>::new());
+    // Every figure as text, recomputed per edit; the DOM below only swaps changed texts.
+    let data = Memo::new(move |_| {
+        let rank_by = state.rank_by.get();
+        state.checked.with(|c| {
+            c.shown.as_ref().map(|shown| {
+                rows(shown, rank_by)
+                    .into_iter()
+                    .map(|row| {
+                        let best = best_index(&row);
+                        RowData {
+                            key: row.key,
+                            label: row.label,
+                            texts: row.cells.into_iter().map(|c| c.text).collect(),
+                            best,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    // The table's shape: rows, columns, caption. The DOM is rebuilt only when this changes.
+    let shape = Memo::new(move |_| {
+        let rows = data.with(|d| {
+            d.as_ref().map(|rows| {
+                rows.iter()
+                    .map(|r| (r.key.clone(), r.label.clone()))
+                    .collect::<Vec<_>>()
+            })
+        })?;
+        state.checked.with(|c| {
+            c.shown.as_ref().map(|shown| {
+                let cols: Vec<(String, &'static str)> = shown
+                    .evaluation
+                    .initiatives
+                    .iter()
+                    .map(|r| (r.name.clone(), r.category.label()))
+                    .collect();
+                let caption = format!(
+                    "Figures per initiative over {} years at a {} discount rate. Select a figure to see how it was computed; ★ marks the best in each row.",
+                    shown.evaluation.horizon_years,
+                    fmt(&shown.scenario.currency).percent(shown.evaluation.annual_rate * 100.0)
+                );
+                (rows, cols, caption)
+            })
+        })
+    });
     let table = move || {
-        let shown = state.checked.with(|c| c.shown.clone());
-        let Some(shown) = shown else {
+        let Some((rows, cols, caption)) = shape.get() else {
             return view! { <p class="empty">"Nothing to compare yet."</p> }.into_any();
         };
-        let rows = rows(&shown, state.rank_by.get());
-        let heads = shown
-            .evaluation
-            .initiatives
-            .iter()
-            .map(|r| {
+        let heads = cols
+            .into_iter()
+            .map(|(name, category)| {
                 view! {
                     <th scope="col">
-                        <span class="col-name">{r.name.clone()}</span>
-                        <span class="badge">{r.category.label()}</span>
+                        <span class="col-name">{name}</span>
+                        <span class="badge">{category}</span>
                     </th>
                 }
             })
             .collect_view();
-        let results = shown.clone();
+        let ncols = shape.with_untracked(|s| s.as_ref().map_or(0, |s| s.1.len()));
         let body = rows
             .into_iter()
-            .map(|row| {
-                let marks = best_index(&row);
-                let key = row.key.clone();
-                let cells = row
-                    .cells
-                    .into_iter()
-                    .zip(marks)
-                    .enumerate()
-                    .map(|(c, (cell, best))| {
+            .enumerate()
+            .map(|(ri, (key, label))| {
+                let cells = (0..ncols)
+                    .map(|c| {
                         let k = format!("{key}/{c}");
                         let is_open = RwSignal::new(open.with_untracked(|o| o.contains(&k)));
-                        let lines = row.lines.clone();
-                        let results = results.clone();
+                        let text = move || {
+                            data.with(|d| {
+                                d.as_ref()
+                                    .and_then(|d| d.get(ri))
+                                    .and_then(|r| r.texts.get(c).cloned())
+                                    .unwrap_or_default()
+                            })
+                        };
+                        let best = Memo::new(move |_| {
+                            data.with(|d| {
+                                d.as_ref()
+                                    .and_then(|d| d.get(ri))
+                                    .and_then(|r| r.best.get(c).copied())
+                                    .unwrap_or(false)
+                            })
+                        });
+                        let row_key = key.clone();
                         view! {
-                            <td class="num" class:best=best>
+                            <td class="num" class:best=move || best.get()>
                                 <details class="why" prop:open=is_open.get_untracked() on:toggle=move |ev| {
                                     let now = details_open(&ev);
                                     is_open.set(now);
@@ -333,20 +407,24 @@ pub fn Comparison() -> impl IntoView {
                                     });
                                 }>
                                     <summary>
-                                        <span class="value">{cell.text}</span>
-                                        {best.then(|| view! {
+                                        <span class="value">{text}</span>
+                                        <Show when=move || best.get()>
                                             <span class="best-mark" title="Best in this row">
                                                 <span aria-hidden="true">" ★"</span>
                                                 <span class="visually-hidden">" (best)"</span>
                                             </span>
-                                        })}
+                                        </Show>
                                     </summary>
                                     {move || is_open.get().then(|| {
-                                        let r = &results.evaluation.initiatives[c];
-                                        let f = fmt(&results.scenario.currency);
+                                        let lines = state.checked.with(|ch| {
+                                            ch.shown
+                                                .as_ref()
+                                                .map(|s| lines_for(s, state.rank_by.get(), &row_key, c))
+                                                .unwrap_or_default()
+                                        });
                                         view! {
                                             <ol class="derivation">
-                                                {lines(r, &f).into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                                                {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
                                             </ol>
                                         }
                                     })}
@@ -356,8 +434,8 @@ pub fn Comparison() -> impl IntoView {
                     })
                     .collect_view();
                 view! {
-                    <tr data-row=row.key>
-                        <th scope="row">{row.label}</th>
+                    <tr data-row=key.clone()>
+                        <th scope="row">{label}</th>
                         {cells}
                     </tr>
                 }
@@ -366,13 +444,7 @@ pub fn Comparison() -> impl IntoView {
         view! {
             <div class="table-scroll">
                 <table class="comparison-table" data-testid="comparison">
-                    <caption>
-                        "Figures per initiative over "
-                        {shown.evaluation.horizon_years}
-                        " years at a "
-                        {fmt(&shown.scenario.currency).percent(shown.evaluation.annual_rate * 100.0)}
-                        " discount rate. Select a figure to see how it was computed; ★ marks the best in each row."
-                    </caption>
+                    <caption>{caption}</caption>
                     <thead>
                         <tr><th scope="col">"Figure"</th>{heads}</tr>
                     </thead>

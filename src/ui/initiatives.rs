@@ -86,18 +86,17 @@ pub fn Initiatives() -> impl IntoView {
 fn Card(id: String) -> impl IntoView {
     let state = use_state();
     let idx = index_of(state, id.clone());
+    // This card's initiative: its fields re-run only when it changes, not on every edit anywhere.
+    let init = Memo::new(move |_| {
+        state
+            .scenario
+            .with(|s| idx.get().and_then(|i| s.initiatives.get(i).cloned()))
+    });
     let dom = format!("card-{id}");
     let heading_id = dom_id("card-h");
     let heading_id2 = heading_id.clone();
     let get = move |f: fn(&Initiative) -> String| {
-        Signal::derive(move || {
-            state.scenario.with(|s| {
-                idx.get()
-                    .and_then(|i| s.initiatives.get(i))
-                    .map(f)
-                    .unwrap_or_default()
-            })
-        })
+        Signal::derive(move || init.with(|x| x.as_ref().map(f).unwrap_or_default()))
     };
     let name = get(|i| i.name.clone());
     let edit = move |key: Option<String>, f: Box<dyn FnOnce(&mut Initiative) + Send + Sync>| {
@@ -109,7 +108,8 @@ fn Card(id: String) -> impl IntoView {
             });
         }
     };
-    let count = move || state.scenario.with(|s| s.initiatives.len());
+    let count = Memo::new(move |_| state.scenario.with(|s| s.initiatives.len()));
+    let count = move || count.get();
     let move_by = move |delta: isize| {
         if let Some(i) = idx.get_untracked() {
             let j = i as isize + delta;
@@ -154,9 +154,8 @@ fn Card(id: String) -> impl IntoView {
                 at=init_at(idx, field)
                 unit=unit
                 value=Signal::derive(move || {
-                    state.scenario.with(|s| {
-                        idx.get()
-                            .and_then(|i| s.initiatives.get(i))
+                    init.with(|x| {
+                        x.as_ref()
                             .and_then(|x| x.estimate(field))
                             .map(|e| e.likely)
                     })
@@ -214,9 +213,9 @@ fn Card(id: String) -> impl IntoView {
                 {money_field("Ramp-up to full adoption", "ramp_up_months", "months")}
                 {money_field("Confidence in benefits", "confidence_pct", "%")}
             </fieldset>
-            <Benefits idx/>
-            <Scores idx/>
-            <Dependencies idx id=id.clone()/>
+            <Benefits idx init/>
+            <Scores idx init/>
+            <Dependencies idx init id=id.clone()/>
             <TextField
                 label="Notes"
                 multiline=true
@@ -244,30 +243,29 @@ pub fn category_key(c: Category) -> &'static str {
 }
 
 #[component]
-fn Scores(idx: Memo<Option<usize>>) -> impl IntoView {
+fn Scores(idx: Memo<Option<usize>>, init: Memo<Option<Initiative>>) -> impl IntoView {
     let state = use_state();
-    let criteria = move || {
+    let criteria = Memo::new(move |_| {
         state.scenario.with(|s| {
             s.criteria
                 .iter()
                 .map(|c| (c.id.clone(), c.name.clone()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     view! {
         <fieldset class="group scores">
             <legend>"Scores (1 = low, 5 = high)"</legend>
             <For
-                each=criteria
+                each=move || criteria.get()
                 key=|c| c.clone()
                 children=move |(cid, cname)| {
                     let field = format!("scores.{cid}");
                     let id = dom_id("score");
                     let cid2 = cid.clone();
                     let value = Memo::new(move |_| {
-                        state.scenario.with(|s| {
-                            idx.get()
-                                .and_then(|i| s.initiatives.get(i))
+                        init.with(|x| {
+                            x.as_ref()
                                 .and_then(|x| x.scores.get(&cid2).copied())
                                 .map(|v| format!("{v}"))
                                 .unwrap_or_default()
@@ -308,41 +306,40 @@ fn Scores(idx: Memo<Option<usize>>) -> impl IntoView {
 }
 
 #[component]
-fn Dependencies(idx: Memo<Option<usize>>, id: String) -> impl IntoView {
+fn Dependencies(
+    idx: Memo<Option<usize>>,
+    init: Memo<Option<Initiative>>,
+    id: String,
+) -> impl IntoView {
     let state = use_state();
-    let others = {
-        let id = id.clone();
-        move || {
-            state.scenario.with(|s| {
-                s.initiatives
-                    .iter()
-                    .filter(|x| x.id != id)
-                    .map(|x| (x.id.clone(), x.name.clone()))
-                    .collect::<Vec<_>>()
-            })
-        }
-    };
+    let others = Memo::new(move |_| {
+        state.scenario.with(|s| {
+            s.initiatives
+                .iter()
+                .filter(|x| x.id != id)
+                .map(|x| (x.id.clone(), x.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
     let at = init_at(idx, "depends_on");
     let message = Memo::new(move |_| at.with(|at| state.message_for(at)));
     view! {
         <fieldset class="group deps" class:invalid=move || message.with(Option::is_some)>
             <legend>"Depends on"</legend>
             <Show when={
-                let others = others.clone();
-                move || others().is_empty()
+                move || others.with(Vec::is_empty)
             }>
                 <p class="hint">"No other initiatives."</p>
             </Show>
             <For
-                each=others
+                each=move || others.get()
                 key=|o| o.clone()
                 children=move |(other, other_name)| {
                     let cid = dom_id("dep");
                     let o2 = other.clone();
                     let checked = move || {
-                        state.scenario.with(|s| {
-                            idx.get()
-                                .and_then(|i| s.initiatives.get(i))
+                        init.with(|x| {
+                            x.as_ref()
                                 .is_some_and(|x| x.depends_on.contains(&o2))
                         })
                     };

@@ -46,6 +46,8 @@ pub struct AppState {
     /// Inputs whose text is not a number, by field key: the scenario keeps its last value.
     pub parse_errors: RwSignal<BTreeMap<String, String>>,
     pub checked: Memo<Checked>,
+    /// Just the problems: inputs follow this, which changes far less often than the results.
+    pub problems: Memo<Vec<Problem>>,
     pub history: RwSignal<History>,
     pub rank_by: RwSignal<Figure>,
 }
@@ -84,10 +86,12 @@ impl AppState {
                 },
             })
         });
+        let problems = Memo::new(move |_| checked.with(|c| c.problems.clone()));
         AppState {
             scenario,
             parse_errors: RwSignal::new(BTreeMap::new()),
             checked,
+            problems,
             history: RwSignal::new(History::default()),
             rank_by: RwSignal::new(Figure::Npv),
         }
@@ -95,7 +99,7 @@ impl AppState {
 
     /// True when what is on screen does not reflect every input.
     pub fn stale(&self) -> bool {
-        !self.checked.with(|c| c.problems.is_empty()) || !self.parse_errors.with(|p| p.is_empty())
+        !self.problems.with(Vec::is_empty) || !self.parse_errors.with(|p| p.is_empty())
     }
 
     /// The message for an input: its unparsable text first, then its validation problem.
@@ -104,8 +108,8 @@ impl AppState {
         if let Some(m) = self.parse_errors.with(|p| p.get(&key).cloned()) {
             return Some(m);
         }
-        self.checked.with(|c| {
-            let mut msgs = c.problems.iter().filter(|p| {
+        self.problems.with(|problems| {
+            let mut msgs = problems.iter().filter(|p| {
                 p.at == *at
                     || (p.at.initiative == at.initiative
                         && p.at.benefit == at.benefit

@@ -1,0 +1,262 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './helpers';
+import { EXAMPLE, DEFAULTS, figures, money, percent, months, ranks, ordinal, annualValue, type Initiative } from './oracle';
+
+test.use({ locale: 'en-US', timezoneId: 'UTC' });
+
+const table = (page: Page) => page.getByTestId('comparison');
+/** The figure shown in row `row` for initiative column `col` (0-based). */
+const cell = (page: Page, row: string, col: number) =>
+  table(page).locator(`tr[data-row="${row}"] td`).nth(col).locator('summary .value');
+const card = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
+const benefit = (c: Locator, n: number) => c.getByRole('group', { name: new RegExp(`^Benefit ${n}:`) });
+/** The message shown beside an input. */
+const messageOf = (input: Locator) => input.locator('xpath=ancestor::div[contains(@class,"field")][1]').locator('.field-msg');
+
+async function open(page: Page) {
+  await page.goto('./');
+  await expect(table(page)).toBeVisible();
+}
+
+function withHours(i: Initiative, hours: number): Initiative {
+  const [first, ...rest] = i.benefits;
+  return { ...i, benefits: [{ ...first, hours } as typeof first, ...rest] };
+}
+
+test('the example shows NPV, ROI and payback equal to an independent computation', async ({ page }) => {
+  await open(page);
+  for (const [col, init] of EXAMPLE.entries()) {
+    const f = figures(init);
+    await expect(table(page).locator('thead th').nth(col + 1)).toContainText(init.name);
+    await expect(cell(page, 'npv', col)).toHaveText(money(f.npv));
+    await expect(cell(page, 'roi', col)).toHaveText(percent(f.roi!));
+    await expect(cell(page, 'payback', col)).toHaveText(months(f.payback!));
+    await expect(cell(page, 'annual', col)).toHaveText(`${money(f.annual)}/yr`);
+  }
+  // the best NPV is marked with more than colour: a ★ and the words "(best)"
+  const npvs = EXAMPLE.map((i) => figures(i).npv);
+  const best = npvs.indexOf(Math.max(...npvs));
+  const bestCell = table(page).locator('tr[data-row="npv"] td').nth(best);
+  await expect(bestCell).toContainText('★');
+  await expect(bestCell).toContainText('(best)');
+  // a figure shows how it was computed
+  await cell(page, 'driver-0', 0).click();
+  await expect(table(page).locator('tr[data-row="driver-0"] td').nth(0).locator('ol.derivation')).toContainText(
+    'Annual value: 200 h/month × 12 × $65/h default rate × 80% adoption × 75% recapture = $93,600/yr',
+  );
+});
+
+test('changing hours saved updates NPV, rank and the value chart', async ({ page }) => {
+  await open(page);
+  const desk = card(page, 'Service desk workflow automation');
+  await benefit(desk, 1).getByLabel('Hours saved', { exact: true }).fill('300');
+  const changed = [withHours(EXAMPLE[0], 300), ...EXAMPLE.slice(1)];
+  const f = figures(changed[0]);
+  await expect(cell(page, 'npv', 0)).toHaveText(money(f.npv));
+  const r = ranks(changed.map((i) => figures(i).npv));
+  for (const [col] of changed.entries()) await expect(cell(page, 'rank', col)).toHaveText(ordinal(r[col]));
+  await expect(page.getByTestId('ranking').locator('li').first()).toHaveText(changed[r.indexOf(1)].name);
+  // productivity bar of the first initiative: 300 × 12 × 65 × 0.8 × 0.75 + 51,480
+  const expected = annualValue(changed[0].benefits[0], DEFAULTS) + annualValue(changed[0].benefits[1], DEFAULTS);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const el = document.querySelector('[data-testid=chart-value-by-driver]');
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const inst = (window as any).echarts.getInstanceByDom(el);
+        const s = inst.getOption().series.find((x: { name: string }) => x.name === 'Productivity');
+        return s.data[0];
+      }),
+    )
+    .toBeCloseTo(expected, 6);
+});
+
+test('add an initiative with every benefit kind, remove one, reorder', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Add initiative' }).click();
+  const fresh = page.getByTestId('initiative-card').last();
+  await fresh.getByLabel('Name', { exact: true }).fill('Everything at once');
+  await fresh.getByLabel('One-time cost').fill('50000');
+  await fresh.getByLabel('Running cost per year').fill('10000');
+  await fresh.getByLabel('Months until benefits start').fill('0');
+  await fresh.getByLabel('Ramp-up to full adoption').fill('0');
+  const add = async (kind: string) => {
+    await fresh.getByLabel('New benefit kind').selectOption(kind);
+    await fresh.getByRole('button', { name: 'Add benefit' }).click();
+  };
+  await add('hours_saved');
+  await benefit(fresh, 1).getByLabel('Hours saved', { exact: true }).fill('10');
+  await add('outage_avoided');
+  const outage = benefit(fresh, 2);
+  await outage.getByLabel('Outage minutes per year today').fill('100');
+  await outage.getByLabel('Reduction in outage minutes').fill('50');
+  await outage.getByLabel('Revenue per minute').fill('100');
+  await outage.getByLabel('Staff idled by an outage').fill('10');
+  await outage.getByLabel('Incidents avoided per year').fill('2');
+  await outage.getByLabel('Cost per incident').fill('1000');
+  await add('risk_reduced');
+  const risk = benefit(fresh, 3);
+  await risk.getByLabel('Loss events per year').fill('0.5');
+  await risk.getByLabel('Loss per event').fill('100000');
+  await risk.getByLabel('Likelihood reduction').fill('50');
+  await add('cost_avoided');
+  await benefit(fresh, 4).getByLabel('Cost avoided per year').fill('12000');
+  await add('revenue_gained');
+  await benefit(fresh, 5).getByLabel('Revenue per year').fill('100000');
+  await benefit(fresh, 5).getByLabel('Margin').fill('20');
+
+  const everything: Initiative = {
+    name: 'Everything at once',
+    oneTime: 50000,
+    running: 10000,
+    delivery: 0,
+    ramp: 0,
+    confidence: 100,
+    benefits: [
+      { kind: 'hours', hours: 10, perYear: 12, adoption: 100, recapture: 100 },
+      { kind: 'outage', baseline: 100, reduction: 50, revenuePerMinute: 100, revenueLost: 100, staff: 10, productivityLost: 100, incidents: 2, costPerIncident: 1000 },
+      { kind: 'risk', events: 0.5, loss: 100000, likelihoodCut: 50, impactCut: 0 },
+      { kind: 'cost', amount: 12000 },
+      { kind: 'revenue', revenue: 100000, margin: 20 },
+    ],
+  };
+  const f = figures(everything);
+  await expect(table(page).locator('thead th').nth(5)).toContainText('Everything at once');
+  for (const [d, b] of [[0, 0], [1, 1], [2, 2], [3, 3], [4, 4]] as const) {
+    await expect(cell(page, `driver-${d}`, 4)).toHaveText(`${money(annualValue(everything.benefits[b], DEFAULTS))}/yr`);
+  }
+  await expect(cell(page, 'annual', 4)).toHaveText(`${money(f.annual)}/yr`);
+  await expect(cell(page, 'npv', 4)).toHaveText(money(f.npv));
+  await expect(cell(page, 'roi', 4)).toHaveText(percent(f.roi!));
+
+  // remove the second initiative
+  await page.getByRole('button', { name: 'Remove Sales portal high availability' }).click();
+  await expect(table(page).locator('thead th')).toHaveCount(5);
+  await expect(table(page)).not.toContainText('Sales portal high availability');
+  // move the new one earlier: it becomes the third column
+  await page.getByRole('button', { name: 'Move Everything at once earlier' }).click();
+  const heads = table(page).locator('thead th .col-name');
+  await expect(heads).toHaveText([
+    'Service desk workflow automation',
+    'MFA and immutable backups',
+    'Everything at once',
+    'Consolidate monitoring tools',
+  ]);
+  await expect(cell(page, 'npv', 2)).toHaveText(money(f.npv));
+});
+
+test('invalid values show a message beside the field and keep the last results, marked out of date', async ({ page }) => {
+  await open(page);
+  const desk = card(page, 'Service desk workflow automation');
+  const hours = benefit(desk, 1).getByLabel('Hours saved', { exact: true });
+  const adoption = benefit(desk, 1).getByLabel('Adoption');
+  const before = money(figures(EXAMPLE[0]).npv);
+  const comparison = page.locator('section.comparison');
+
+  for (const [input, text, message] of [
+    [hours, '-5', 'must not be negative'],
+    [adoption, '140', 'must be a percentage between 0 and 100'],
+    [hours, 'abc', '“abc” is not a number'],
+  ] as const) {
+    await input.fill(text);
+    await expect(messageOf(input)).toHaveText(message);
+    await expect(input).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('stale-banner')).toBeVisible();
+    await expect(comparison).toHaveClass(/stale/);
+    await expect(cell(page, 'npv', 0)).toHaveText(before);
+    await expect(input).toHaveValue(text); // what the user typed is kept
+    // fix it again
+    await input.fill(input === adoption ? '80' : '200');
+    await expect(messageOf(input)).toHaveText('');
+    await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+    await expect(comparison).not.toHaveClass(/stale/);
+  }
+  await hours.fill('250');
+  await expect(cell(page, 'npv', 0)).toHaveText(money(figures(withHours(EXAMPLE[0], 250)).npv));
+});
+
+test('undo and redo restore exact prior values, by button and keyboard', async ({ page }) => {
+  await open(page);
+  const desk = card(page, 'Service desk workflow automation');
+  const hours = benefit(desk, 1).getByLabel('Hours saved', { exact: true });
+  const cost = desk.getByLabel('One-time cost');
+  const original = money(figures(EXAMPLE[0]).npv);
+  const edited = { ...withHours(EXAMPLE[0], 320), oneTime: 99000 };
+  await hours.fill('320');
+  await cost.fill('99000');
+  await expect(cell(page, 'npv', 0)).toHaveText(money(figures(edited).npv));
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(cost).toHaveValue('85000');
+  await expect(hours).toHaveValue('320');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(hours).toHaveValue('200');
+  await expect(cell(page, 'npv', 0)).toHaveText(original);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(hours).toHaveValue('320');
+  await hours.focus();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(cost).toHaveValue('99000');
+  await expect(cell(page, 'npv', 0)).toHaveText(money(figures(edited).npv));
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect(hours).toHaveValue('200');
+  await expect(cost).toHaveValue('85000');
+  await expect(cell(page, 'npv', 0)).toHaveText(original);
+});
+
+test('keyboard only: add and fill an initiative', async ({ page }) => {
+  await open(page);
+  // reach the button by tabbing from the one before it
+  await page.getByRole('button', { name: 'Add criterion' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Add initiative' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  // focus moves into the new card's name
+  const fresh = page.getByTestId('initiative-card').last();
+  await expect(fresh.getByLabel('Name', { exact: true })).toBeFocused();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Keyboard project');
+  await page.keyboard.press('Tab'); // category
+  await page.keyboard.press('Tab'); // one-time cost
+  await expect(fresh.getByLabel('One-time cost')).toBeFocused();
+  await page.keyboard.type('25000');
+  await expect(table(page).locator('thead th').nth(5)).toContainText('Keyboard project');
+  await expect(cell(page, 'pv_costs', 4)).toHaveText('$25,000');
+  // the focused element is visibly outlined
+  const outline = await fresh.getByLabel('One-time cost').evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe('none');
+});
+
+test('no axe-core violations in light and dark mode; usable at 360 px', async ({ page }) => {
+  await open(page);
+  await expect(page.getByTestId('chart-scores').locator('canvas')).toHaveCount(1);
+  const light = await new AxeBuilder({ page }).analyze();
+  expect(light.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await new AxeBuilder({ page }).analyze();
+  expect(dark.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+  // a live resize: charts follow the window (debounced), nothing wider than the screen
+  await page.setViewportSize({ width: 360, height: 800 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  // and a fresh load on a phone-sized screen
+  await page.reload();
+  await expect(table(page)).toBeVisible();
+  await expect(page.getByTestId('chart-scores').locator('canvas')).toHaveCount(1);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const narrow = await new AxeBuilder({ page }).analyze();
+  expect(narrow.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+});
+
+test('new blank scenario starts empty; load example brings it back', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'New blank scenario' }).click();
+  await expect(page.getByTestId('initiative-card')).toHaveCount(0);
+  await expect(page.getByText('No initiatives yet.')).toBeVisible();
+  await page.getByRole('button', { name: 'Load example' }).click();
+  await expect(page.getByTestId('initiative-card')).toHaveCount(4);
+  await expect(cell(page, 'npv', 3)).toHaveText(money(figures(EXAMPLE[3]).npv));
+});
