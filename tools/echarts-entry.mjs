@@ -11,15 +11,13 @@
 // chart/component is needed.
 
 import { use } from 'echarts/core';
-import { BarChart, LineChart, ScatterChart, BoxplotChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
   TooltipComponent,
   LegendComponent,
-  TitleComponent,
   AriaComponent,
   MarkLineComponent,
-  DatasetComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -27,14 +25,11 @@ use([
   BarChart,
   LineChart,
   ScatterChart,
-  BoxplotChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
-  TitleComponent,
   AriaComponent,
   MarkLineComponent,
-  DatasetComponent,
   CanvasRenderer,
 ]);
 

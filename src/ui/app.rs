@@ -36,12 +36,18 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
+    // The editors are the heaviest part to build: they follow in a task of their own, after the
+    // figures are on screen, so the first paint does not wait for them.
+    let editors = RwSignal::new(false);
+    set_timeout(move || editors.set(true), std::time::Duration::ZERO);
     view! {
         <div data-testid="app-ready" class="app">
             <Toolbar/>
             <Status/>
             <Settings/>
-            <Initiatives/>
+            <Show when=move || editors.get() fallback=|| view! { <p class="loading">"Loading the editors…"</p> }>
+                <Initiatives/>
+            </Show>
             <Comparison/>
             <Charts/>
             <CashFlows/>

@@ -309,6 +309,8 @@ pub const CHART_DELAY_MS: u64 = 120;
 #[component]
 fn ChartFigure(
     id: &'static str,
+    /// Position on the page, to stagger the first drawing.
+    order: u64,
     title: &'static str,
     summary: fn(&Shown) -> String,
     chart: fn(&Shown) -> Chart,
@@ -337,21 +339,20 @@ fn ChartFigure(
             failed.set(!set_option(&i, &chart(&shown)));
         }
     };
-    // The first drawing is immediate; later ones follow the typing after a short pause, so a
-    // keystroke only waits for the figures, not for four charts.
+    // Each chart draws in a task of its own: the first time staggered after the page is up, later
+    // after typing pauses, so neither start-up nor a keystroke waits for four charts at once.
     Effect::new(move |_| {
         shown.track();
         if let Some(t) = timer.get_value() {
             t.clear();
         }
-        if instance.with_value(Option::is_none) {
-            draw();
+        let delay = if instance.with_value(Option::is_none) {
+            order * 40
         } else {
-            timer.set_value(
-                set_timeout_with_handle(draw, std::time::Duration::from_millis(CHART_DELAY_MS))
-                    .ok(),
-            );
-        }
+            CHART_DELAY_MS
+        };
+        timer
+            .set_value(set_timeout_with_handle(draw, std::time::Duration::from_millis(delay)).ok());
     });
     let table_open = RwSignal::new(false);
     let label = move || shown.with(|s| s.as_ref().map(summary).unwrap_or_default());
@@ -568,13 +569,13 @@ pub fn Charts() -> impl IntoView {
         <section class="panel charts" class:stale=move || state.stale() aria-labelledby="charts-h">
             <h2 id="charts-h">"Charts"</h2>
             <div class="chart-grid">
-                <ChartFigure id=CHART_IDS[0] title="Annual value by driver (at full adoption)"
+                <ChartFigure id=CHART_IDS[0] order=1 title="Annual value by driver (at full adoption)"
                     summary=summary_value chart=value_by_driver table=table_value_by_driver/>
-                <ChartFigure id=CHART_IDS[1] title="Cumulative cash flow by month (◆ payback)"
+                <ChartFigure id=CHART_IDS[1] order=2 title="Cumulative cash flow by month (◆ payback)"
                     summary=summary_cumulative chart=cumulative table=table_cumulative/>
-                <ChartFigure id=CHART_IDS[2] title="Value vs effort (bubble size: one-time cost)"
+                <ChartFigure id=CHART_IDS[2] order=3 title="Value vs effort (bubble size: one-time cost)"
                     summary=summary_effort chart=value_vs_effort table=table_value_vs_effort/>
-                <ChartFigure id=CHART_IDS[3] title="Weighted score"
+                <ChartFigure id=CHART_IDS[3] order=4 title="Weighted score"
                     summary=summary_scores chart=scores table=table_scores/>
             </div>
         </section>
