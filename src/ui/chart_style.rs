@@ -2,11 +2,12 @@
 //! and the `Intl` money formatters echarts calls for tooltips and axes.
 
 use super::format::well_formed_currency;
-use charming::component::{Aria, Decal, DecalItem, Grid, Legend};
+use charming::component::{Aria, Axis, Decal, DecalItem, Grid, Legend, LegendType};
 use charming::element::Symbol;
 use charming::element::{JsFunction, Tooltip, Trigger};
-use charming::Chart;
+use charming::series::{Bar, Line, Scatter};
 use js_sys::Reflect;
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 /// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -70,35 +71,96 @@ pub fn money_fn(currency: &str, compact: bool, suffix: &str) -> JsFunction {
 /// A JS function escaping text for echarts' HTML tooltips.
 pub const ESCAPE_JS: &str = "var esc = function (s) { return String(s).replace(/[&<>\"']/g, function (c) { return {'&':'&amp;','<':'&lt;','>':'&gt;','\"':'&quot;',\"'\":'&#39;'}[c]; }); };";
 
+/// The echarts option of a Caseboard chart: charming's typed parts, but only those the charts use.
+/// (Serializing charming's whole `Chart` pulls in the serializers of every echarts series and
+/// component type, about 65 KB of wasm.)
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct ChartOption {
+    color: Vec<&'static str>,
+    background_color: &'static str,
+    aria: Aria,
+    grid: Grid,
+    legend: Legend,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tooltip: Option<Tooltip>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    x_axis: Option<Axis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    y_axis: Option<Axis>,
+    series: Vec<SeriesSpec>,
+}
+
+/// The series kinds Caseboard draws.
+#[derive(Serialize, Clone)]
+#[serde(untagged)]
+pub enum SeriesSpec {
+    Bar(Bar),
+    Line(Line),
+    Scatter(Scatter),
+}
+
+impl From<Bar> for SeriesSpec {
+    fn from(s: Bar) -> Self {
+        SeriesSpec::Bar(s)
+    }
+}
+
+impl From<Line> for SeriesSpec {
+    fn from(s: Line) -> Self {
+        SeriesSpec::Line(s)
+    }
+}
+
+impl From<Scatter> for SeriesSpec {
+    fn from(s: Scatter) -> Self {
+        SeriesSpec::Scatter(s)
+    }
+}
+
+impl ChartOption {
+    pub fn tooltip(mut self, t: Tooltip) -> Self {
+        self.tooltip = Some(t);
+        self
+    }
+
+    pub fn x_axis(mut self, a: Axis) -> Self {
+        self.x_axis = Some(a);
+        self
+    }
+
+    pub fn y_axis(mut self, a: Axis) -> Self {
+        self.y_axis = Some(a);
+        self
+    }
+
+    pub fn series(mut self, s: impl Into<SeriesSpec>) -> Self {
+        self.series.push(s.into());
+        self
+    }
+}
+
 /// What every chart shares: palette, transparent background, decal patterns (so series differ by
 /// pattern as well as colour), echarts' own aria description, a grid with room for axis labels.
-pub fn base() -> Chart {
-    Chart::new()
-        .color(
-            PALETTE
-                .iter()
-                .map(|c| charming::element::Color::from(*c))
-                .collect::<Vec<_>>(),
-        )
-        .background_color("transparent")
-        .aria(
-            Aria::new()
-                .enabled(true)
-                .decal(Decal::new().show(true).decals(decals())),
-        )
-        .grid(
-            Grid::new()
-                .left(8)
-                .right(24)
-                .top(48)
-                .bottom(8)
-                .contain_label(true),
-        )
-        .legend(
-            Legend::new()
-                .top(0)
-                .type_(charming::component::LegendType::Scroll),
-        )
+pub fn base() -> ChartOption {
+    ChartOption {
+        color: PALETTE.to_vec(),
+        background_color: "transparent",
+        aria: Aria::new()
+            .enabled(true)
+            .decal(Decal::new().show(true).decals(decals())),
+        grid: Grid::new()
+            .left(8)
+            .right(24)
+            .top(48)
+            .bottom(8)
+            .contain_label(true),
+        legend: Legend::new().top(0).type_(LegendType::Scroll),
+        tooltip: None,
+        x_axis: None,
+        y_axis: None,
+        series: Vec::new(),
+    }
 }
 
 /// Pattern overlays, one per series in palette order, so no series is told apart by colour alone.

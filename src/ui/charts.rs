@@ -1,7 +1,9 @@
 //! Charts (charming → echarts), each with a data table for screen readers and print:
 //! annual value by driver, cumulative cash flow with payback, value vs effort, weighted scores.
 
-use super::chart_style::{axis_tooltip, base, echarts_loaded, money_fn, theme, ESCAPE_JS};
+use super::chart_style::{
+    axis_tooltip, base, echarts_loaded, money_fn, theme, ChartOption, ESCAPE_JS,
+};
 use super::fields::details_open;
 use super::format::fmt;
 use super::state::{use_state, Shown};
@@ -12,7 +14,6 @@ use charming::element::{
     MarkLineData, MarkLineVariant, NameLocation, Symbol, Tooltip, Trigger,
 };
 use charming::series::{Bar, Line, Scatter};
-use charming::Chart;
 use js_sys::{Function, Reflect};
 use leptos::ev;
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -50,7 +51,7 @@ fn drivers(shown: &Shown) -> Vec<Driver> {
         .collect()
 }
 
-fn value_by_driver(shown: &Shown) -> Chart {
+fn value_by_driver(shown: &Shown) -> ChartOption {
     let cur = &shown.scenario.currency;
     let mut c = base()
         .tooltip(axis_tooltip(cur, "/yr"))
@@ -78,7 +79,7 @@ fn value_by_driver(shown: &Shown) -> Chart {
     c
 }
 
-fn cumulative(shown: &Shown) -> Chart {
+fn cumulative(shown: &Shown) -> ChartOption {
     let cur = &shown.scenario.currency;
     let months = shown.evaluation.horizon_months as f64;
     let mut c = base()
@@ -140,7 +141,7 @@ fn effort_of(shown: &Shown, r: &InitiativeResult) -> Option<f64> {
     let criterion = s.criteria.iter().find(|c| c.id == "effort").or_else(|| {
         s.criteria
             .iter()
-            .find(|c| c.name.to_lowercase().contains("effort"))
+            .find(|c| c.name.to_ascii_lowercase().contains("effort"))
     })?;
     s.initiatives
         .iter()
@@ -164,7 +165,7 @@ fn bubble_size(cost: f64, max_cost: f64) -> f64 {
     (8.0 + 52.0 * (cost / max_cost).sqrt()).clamp(8.0, 60.0)
 }
 
-fn value_vs_effort(shown: &Shown) -> Chart {
+fn value_vs_effort(shown: &Shown) -> ChartOption {
     let cur = &shown.scenario.currency;
     let rs = &shown.evaluation.initiatives;
     let max_cost = rs
@@ -240,7 +241,7 @@ fn value_vs_effort(shown: &Shown) -> Chart {
     c
 }
 
-fn scores(shown: &Shown) -> Chart {
+fn scores(shown: &Shown) -> ChartOption {
     let data: Vec<f64> = shown
         .evaluation
         .initiatives
@@ -275,7 +276,7 @@ fn method(obj: &JsValue, name: &str) -> Option<Function> {
 
 /// Replaces the chart's whole option (`notMerge`, so removed series disappear). False when echarts
 /// refused it.
-fn set_option(instance: &JsValue, chart: &Chart) -> bool {
+fn set_option(instance: &JsValue, chart: &ChartOption) -> bool {
     let Ok(option) = serde_wasm_bindgen::to_value(chart) else {
         return false;
     };
@@ -313,7 +314,7 @@ fn ChartFigure(
     order: u64,
     title: &'static str,
     summary: fn(&Shown) -> String,
-    chart: fn(&Shown) -> Chart,
+    chart: fn(&Shown) -> ChartOption,
     table: Table,
 ) -> impl IntoView {
     let state = use_state();

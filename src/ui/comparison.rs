@@ -103,7 +103,7 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
         if rs.iter().any(|r| r.benefits.iter().any(|b| b.driver == d)) {
             row(
                 &format!("driver-{}", d.index()),
-                format!("Annual value: {}", d.label().to_lowercase()),
+                format!("Annual value: {}", d.label().to_ascii_lowercase()),
                 Best::Highest,
                 &|r| Cell {
                     value: Some(r.annual_by_driver[d.index()]),

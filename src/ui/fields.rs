@@ -35,8 +35,14 @@ pub fn edit_text(v: Option<f64>) -> String {
     match v {
         None => String::new(),
         Some(v) => {
+            // JavaScript's shortest round-trip form ("85000", "0.3", "1e+21"), not Rust's float
+            // formatting, which would add its tables to the download.
             let r = (v * 1e9).round() / 1e9;
-            format!("{r}")
+            js_sys::Number::from(r)
+                .to_string_with_radix(10)
+                .ok()
+                .and_then(|s| s.as_string())
+                .unwrap_or_default()
         }
     }
 }

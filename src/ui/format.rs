@@ -19,6 +19,8 @@ pub struct Fmt {
     money_cents: Function,
     money_compact: Function,
     number: Function,
+    number0: Function,
+    number1: Function,
     number2: Function,
     compact: Function,
 }
@@ -64,6 +66,8 @@ impl Fmt {
                 ("maximumSignificantDigits", n(3.0)),
             ]),
             number: formatter(&[("maximumFractionDigits", n(3.0))]),
+            number0: formatter(&[("maximumFractionDigits", n(0.0))]),
+            number1: formatter(&[("maximumFractionDigits", n(1.0))]),
             number2: formatter(&[
                 ("maximumFractionDigits", n(2.0)),
                 ("minimumFractionDigits", n(2.0)),
@@ -117,14 +121,12 @@ impl Fmt {
         } else {
             1
         };
-        let rounded = format!("{:.*}", digits, pct);
-        let trimmed = if rounded.contains('.') {
-            rounded.trim_end_matches('0').trim_end_matches('.')
-        } else {
-            &rounded
+        let f = match digits {
+            0 => &self.number0,
+            1 => &self.number1,
+            _ => &self.number,
         };
-        let v: f64 = trimmed.parse().unwrap_or(pct);
-        format!("{}%", self.number(v))
+        format!("{}%", call(f, pct))
     }
 
     pub fn months(&self, m: f64) -> String {

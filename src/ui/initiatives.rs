@@ -267,7 +267,7 @@ fn Scores(idx: Memo<Option<usize>>, init: Memo<Option<Initiative>>) -> impl Into
                         init.with(|x| {
                             x.as_ref()
                                 .and_then(|x| x.scores.get(&cid2).copied())
-                                .map(|v| format!("{v}"))
+                                .map(|v| (v as i64).to_string())
                                 .unwrap_or_default()
                         })
                     });

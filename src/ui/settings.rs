@@ -54,7 +54,7 @@ pub fn Settings() -> impl IntoView {
                     at=Signal::stored(at("currency"))
                     value=Signal::derive(move || state.scenario.with(|s| s.currency.clone()))
                     set=Callback::new(move |v: String| {
-                        state.edit(Some("currency"), move |s| s.currency = v.trim().to_uppercase())
+                        state.edit(Some("currency"), move |s| s.currency = v.trim().to_ascii_uppercase())
                     })
                 />
                 <NumField
