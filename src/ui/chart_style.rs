@@ -95,26 +95,26 @@ pub struct ChartOption {
 #[derive(Serialize, Clone)]
 #[serde(untagged)]
 pub enum SeriesSpec {
-    Bar(Bar),
-    Line(Line),
-    Scatter(Scatter),
+    Bar(Box<Bar>),
+    Line(Box<Line>),
+    Scatter(Box<Scatter>),
 }
 
 impl From<Bar> for SeriesSpec {
     fn from(s: Bar) -> Self {
-        SeriesSpec::Bar(s)
+        SeriesSpec::Bar(Box::new(s))
     }
 }
 
 impl From<Line> for SeriesSpec {
     fn from(s: Line) -> Self {
-        SeriesSpec::Line(s)
+        SeriesSpec::Line(Box::new(s))
     }
 }
 
 impl From<Scatter> for SeriesSpec {
     fn from(s: Scatter) -> Self {
-        SeriesSpec::Scatter(s)
+        SeriesSpec::Scatter(Box::new(s))
     }
 }
 
