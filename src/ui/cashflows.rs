@@ -13,35 +13,52 @@ pub fn CashFlows() -> impl IntoView {
     let state = use_state();
     // Open tables, by initiative id, kept across re-renders; closed ones are not built.
     let open = RwSignal::new(BTreeSet::<String>::new());
-    let tables = move || {
+    // The list follows the initiatives (ids and names), not every edit; an open table follows
+    // the figures.
+    let items = Memo::new(move |_| {
         state.checked.with(|c| {
-            c.shown.as_ref().map(|shown| {
-                (0..shown.evaluation.initiatives.len())
-                    .map(|i| {
-                        let shown = shown.clone();
-                        let id = shown.evaluation.initiatives[i].id.clone();
-                        let is_open = RwSignal::new(open.with_untracked(|o| o.contains(&id)));
-                        let name = shown.evaluation.initiatives[i].name.clone();
-                        view! {
-                            <details class="tei" data-testid="tei" prop:open=is_open.get_untracked()
-                                on:toggle=move |ev| {
-                                    let now = details_open(&ev);
-                                    is_open.set(now);
-                                    open.update(|o| {
-                                        if now { o.insert(id.clone()); } else { o.remove(&id); }
-                                    });
-                                }>
-                                <summary>{name}</summary>
-                                {move || is_open.get().then(|| {
-                                    let r = &shown.evaluation.initiatives[i];
-                                    tei_table(r, shown.evaluation.horizon_years, &shown.scenario.currency)
-                                })}
-                            </details>
-                        }
-                    })
-                    .collect_view()
-            })
+            c.shown
+                .as_ref()
+                .map(|s| {
+                    s.evaluation
+                        .initiatives
+                        .iter()
+                        .map(|r| (r.id.clone(), r.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
         })
+    });
+    let tables = move || {
+        items
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, (id, name))| {
+                let is_open = RwSignal::new(open.with_untracked(|o| o.contains(&id)));
+                view! {
+                    <details class="tei" data-testid="tei" prop:open=is_open.get_untracked()
+                        on:toggle=move |ev| {
+                            let now = details_open(&ev);
+                            is_open.set(now);
+                            open.update(|o| {
+                                if now { o.insert(id.clone()); } else { o.remove(&id); }
+                            });
+                        }>
+                        <summary>{name}</summary>
+                        {move || is_open.get().then(|| {
+                            state.checked.with(|c| {
+                                c.shown.as_ref().and_then(|s| {
+                                    s.evaluation.initiatives.get(i).map(|r| {
+                                        tei_table(r, s.evaluation.horizon_years, &s.scenario.currency)
+                                    })
+                                })
+                            })
+                        })}
+                    </details>
+                }
+            })
+            .collect_view()
     };
     view! {
         <section class="panel cashflows" class:stale=move || state.stale() aria-labelledby="cf-h">

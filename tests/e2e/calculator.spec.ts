@@ -40,6 +40,14 @@ test('the example shows NPV, ROI and payback equal to an independent computation
   const bestCell = table(page).locator('tr[data-row="npv"] td').nth(best);
   await expect(bestCell).toContainText('★');
   await expect(bestCell).toContainText('(best)');
+  // the yearly (TEI) table: initial outlay, total and present value of the net cash flow
+  const tei = page.getByTestId('tei').first();
+  await tei.locator('summary').click();
+  const net = tei.locator('tr', { hasText: 'Net cash flow' }).locator('td');
+  const f0 = figures(EXAMPLE[0]);
+  await expect(net.first()).toHaveText(money(-85000));
+  await expect(net.nth(-2)).toHaveText(money(f0.netTotal));
+  await expect(net.last()).toHaveText(money(f0.npv));
   // a figure shows how it was computed
   await cell(page, 'driver-0', 0).click();
   await expect(table(page).locator('tr[data-row="driver-0"] td').nth(0).locator('ol.derivation')).toContainText(

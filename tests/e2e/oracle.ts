@@ -55,7 +55,7 @@ export function annualValue(b: Benefit, s: Settings): number {
   }
 }
 
-export type Figures = { annual: number; npv: number; pvBenefits: number; pvCosts: number; roi: number | null; payback: number | null };
+export type Figures = { annual: number; netTotal: number; npv: number; pvBenefits: number; pvCosts: number; roi: number | null; payback: number | null };
 
 export function figures(i: Initiative, s: Settings = DEFAULTS): Figures {
   const months = s.horizonYears * 12;
@@ -89,7 +89,8 @@ export function figures(i: Initiative, s: Settings = DEFAULTS): Figures {
   else if (lastNeg === months) payback = null;
   else payback = lastNeg + Math.min(1, Math.max(0, -cumAtLastNeg / net[lastNeg + 1]));
   const npv = pvB - pvC;
-  return { annual, npv, pvBenefits: pvB, pvCosts: pvC, roi: pvC > 0 ? (npv / pvC) * 100 : null, payback };
+  const netTotal = net.reduce((t, f) => t + f, 0);
+  return { annual, netTotal, npv, pvBenefits: pvB, pvCosts: pvC, roi: pvC > 0 ? (npv / pvC) * 100 : null, payback };
 }
 
 // The built-in example's inputs (src/model/example.rs), as a user would read them on screen.
