@@ -377,125 +377,107 @@ fn ChartFigure(
     }
 }
 
-fn money_cells(shown: &Shown, values: impl Iterator<Item = f64>) -> impl IntoView {
-    let f = fmt(&shown.scenario.currency);
-    values
-        .map(|v| view! { <td class="num">{f.money(v)}</td> })
-        .collect_view()
-}
-
-fn table_value_by_driver(shown: &Shown) -> AnyView {
-    let ds = drivers(shown);
-    let head = ds
-        .iter()
-        .map(|d| view! { <th scope="col">{d.label()}</th> })
-        .collect_view();
-    let rows = shown
-        .evaluation
-        .initiatives
-        .iter()
-        .map(|r| {
-            view! {
-                <tr>
-                    <th scope="row">{r.name.clone()}</th>
-                    {money_cells(shown, ds.iter().map(|d| r.annual_by_driver[d.index()]))}
-                    {money_cells(shown, std::iter::once(r.annual_value))}
-                </tr>
-            }
-        })
-        .collect_view();
+/// A chart's numbers as a table: one row per initiative, first column its name.
+fn data_table(heads: Vec<String>, rows: Vec<(String, Vec<String>)>) -> AnyView {
     view! {
         <table>
-            <thead><tr><th scope="col">"Initiative"</th>{head}<th scope="col">"Total per year"</th></tr></thead>
-            <tbody>{rows}</tbody>
+            <thead>
+                <tr>
+                    <th scope="col">"Initiative"</th>
+                    {heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|(name, cells)| {
+                        view! {
+                            <tr>
+                                <th scope="row">{name}</th>
+                                {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
         </table>
     }
     .into_any()
+}
+
+/// One table row per initiative: its name and the cells `cells` makes for it.
+fn per_initiative(
+    shown: &Shown,
+    cells: impl Fn(&InitiativeResult) -> Vec<String>,
+) -> Vec<(String, Vec<String>)> {
+    shown
+        .evaluation
+        .initiatives
+        .iter()
+        .map(|r| (r.name.clone(), cells(r)))
+        .collect()
+}
+
+fn table_value_by_driver(shown: &Shown) -> AnyView {
+    let f = fmt(&shown.scenario.currency);
+    let ds = drivers(shown);
+    let mut heads: Vec<String> = ds.iter().map(|d| d.label().to_string()).collect();
+    heads.push("Total per year".into());
+    let rows = per_initiative(shown, |r| {
+        ds.iter()
+            .map(|d| r.annual_by_driver[d.index()])
+            .chain(std::iter::once(r.annual_value))
+            .map(|v| f.money(v))
+            .collect()
+    });
+    data_table(heads, rows)
 }
 
 fn table_cumulative(shown: &Shown) -> AnyView {
     let f = fmt(&shown.scenario.currency);
     let years = shown.evaluation.horizon_years as usize;
-    let head = (1..=years)
-        .map(|y| view! { <th scope="col">{format!("End of year {y}")}</th> })
-        .collect_view();
-    let rows = shown
-        .evaluation
-        .initiatives
-        .iter()
-        .map(|r| {
-            let at_years = (1..=years).map(|y| r.monthly.cumulative[y * 12]);
-            view! {
-                <tr>
-                    <th scope="row">{r.name.clone()}</th>
-                    {money_cells(shown, std::iter::once(r.monthly.cumulative[0]))}
-                    {money_cells(shown, at_years)}
-                    <td class="num">{r.payback_months.value.map_or("not within horizon".to_string(), |p| f.months(p))}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <table>
-            <thead><tr><th scope="col">"Initiative"</th><th scope="col">"Month 0"</th>{head}<th scope="col">"Payback"</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
+    let heads = std::iter::once("Month 0".to_string())
+        .chain((1..=years).map(|y| format!("End of year {y}")))
+        .chain(std::iter::once("Payback".to_string()))
+        .collect();
+    let rows = per_initiative(shown, |r| {
+        std::iter::once(0)
+            .chain((1..=years).map(|y| y * 12))
+            .map(|m| f.money(r.monthly.cumulative[m]))
+            .chain(std::iter::once(
+                r.payback_months
+                    .value
+                    .map_or("not within horizon".to_string(), |p| f.months(p)),
+            ))
+            .collect()
+    });
+    data_table(heads, rows)
 }
 
 fn table_value_vs_effort(shown: &Shown) -> AnyView {
     let f = fmt(&shown.scenario.currency);
-    let rows = shown
-        .evaluation
-        .initiatives
-        .iter()
-        .map(|r| {
-            view! {
-                <tr>
-                    <th scope="row">{r.name.clone()}</th>
-                    <td>{r.category.label()}</td>
-                    <td class="num">{effort_of(shown, r).map_or("—".to_string(), |e| f.number(e))}</td>
-                    <td class="num">{f.money(r.npv())}</td>
-                    <td class="num">{f.money(one_time_cost(shown, r))}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <table>
-            <thead><tr>
-                <th scope="col">"Initiative"</th><th scope="col">"Category"</th>
-                <th scope="col">"Effort (1–5)"</th><th scope="col">"NPV"</th><th scope="col">"One-time cost"</th>
-            </tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
+    let heads = ["Category", "Effort (1–5)", "NPV", "One-time cost"]
+        .map(String::from)
+        .to_vec();
+    let rows = per_initiative(shown, |r| {
+        vec![
+            r.category.label().to_string(),
+            effort_of(shown, r).map_or("—".to_string(), |e| f.number(e)),
+            f.money(r.npv()),
+            f.money(one_time_cost(shown, r)),
+        ]
+    });
+    data_table(heads, rows)
 }
 
 fn table_scores(shown: &Shown) -> AnyView {
     let f = fmt(&shown.scenario.currency);
-    let rows = shown
-        .evaluation
-        .initiatives
-        .iter()
-        .map(|r| {
-            view! {
-                <tr>
-                    <th scope="row">{r.name.clone()}</th>
-                    <td class="num">{r.score.value.map_or("—".to_string(), |v| f.format(Quantity::new(v, Unit::Score)))}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <table>
-            <thead><tr><th scope="col">"Initiative"</th><th scope="col">"Weighted score (0–100)"</th></tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-    .into_any()
+    let rows = per_initiative(shown, |r| {
+        vec![r.score.value.map_or("—".to_string(), |v| {
+            f.format(Quantity::new(v, Unit::Score))
+        })]
+    });
+    data_table(vec!["Weighted score (0–100)".into()], rows)
 }
 
 fn best_by(shown: &Shown, key: impl Fn(&InitiativeResult) -> Option<f64>) -> Option<String> {

@@ -48,6 +48,11 @@ test('the example shows NPV, ROI and payback equal to an independent computation
   await expect(net.first()).toHaveText(money(-85000));
   await expect(net.nth(-2)).toHaveText(money(f0.netTotal));
   await expect(net.last()).toHaveText(money(f0.npv));
+  // each chart has a data table with the same numbers
+  const data = page.locator('figure', { has: page.getByTestId('chart-value-by-driver') }).locator('details.chart-data');
+  await data.locator('summary').click();
+  await expect(data.locator('tbody tr').first()).toContainText(EXAMPLE[0].name);
+  await expect(data.locator('tbody tr').first().locator('td').last()).toHaveText(money(f0.annual));
   // a figure shows how it was computed
   await cell(page, 'driver-0', 0).click();
   await expect(table(page).locator('tr[data-row="driver-0"] td').nth(0).locator('ol.derivation')).toContainText(
