@@ -2,7 +2,9 @@
 //! initiative, benefit, input) and what is wrong, so a view can show it beside the field.
 
 use super::estimate::Estimate;
-use super::scenario::{BenefitKind, Initiative, Scenario, MAX_HORIZON_YEARS, MIN_HORIZON_YEARS};
+use super::scenario::{
+    BenefitKind, Initiative, Scenario, MAX_HORIZON_YEARS, MINUTES_PER_YEAR, MIN_HORIZON_YEARS,
+};
 use super::scoring::{MAX_SCORE, MIN_SCORE};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -313,85 +315,27 @@ fn initiative(
             benefit: Some(b),
             ..at_init(i, f)
         };
-        match &benefit.kind {
-            BenefitKind::HoursSaved {
-                hours,
-                hourly_rate,
-                adoption_pct,
-                recapture_pct,
-                ..
-            } => {
-                c.estimate(at("hours"), hours, NonNegative);
-                if let Some(r) = hourly_rate {
-                    c.estimate(at("hourly_rate"), r, NonNegative);
-                }
-                c.estimate(at("adoption_pct"), adoption_pct, Percent);
-                c.estimate(at("recapture_pct"), recapture_pct, Percent);
-            }
-            BenefitKind::OutageAvoided {
-                baseline_minutes_per_year,
-                reduction_pct,
-                revenue_per_minute,
-                revenue_impact_pct,
-                affected_staff,
-                hourly_rate,
-                productivity_loss_pct,
-                incidents_avoided_per_year,
-                cost_per_incident,
-            } => {
-                c.estimate(
+        // Every input by its JSON name: `*_pct` inputs are percentages, the rest amounts, counts,
+        // rates and frequencies that must not be negative.
+        for (name, e) in benefit.kind.estimates() {
+            let rule = if name.ends_with("_pct") {
+                Percent
+            } else {
+                NonNegative
+            };
+            c.estimate(at(name), e, rule);
+        }
+        if let BenefitKind::OutageAvoided {
+            baseline_minutes_per_year: base,
+            ..
+        } = &benefit.kind
+        {
+            let over_year = |v: Option<f64>| v.is_some_and(|v| v > MINUTES_PER_YEAR);
+            if over_year(Some(base.likely)) || over_year(base.low) || over_year(base.high) {
+                c.report(
                     at("baseline_minutes_per_year"),
-                    baseline_minutes_per_year,
-                    NonNegative,
+                    "is more than the 525,600 minutes in a year",
                 );
-                let b = baseline_minutes_per_year;
-                let over_year =
-                    |v: Option<f64>| v.is_some_and(|v| v > super::scenario::MINUTES_PER_YEAR);
-                if over_year(Some(b.likely)) || over_year(b.low) || over_year(b.high) {
-                    c.report(
-                        at("baseline_minutes_per_year"),
-                        "is more than the 525,600 minutes in a year",
-                    );
-                }
-                c.estimate(at("reduction_pct"), reduction_pct, Percent);
-                c.estimate(at("revenue_per_minute"), revenue_per_minute, NonNegative);
-                c.estimate(at("revenue_impact_pct"), revenue_impact_pct, Percent);
-                c.estimate(at("affected_staff"), affected_staff, NonNegative);
-                if let Some(r) = hourly_rate {
-                    c.estimate(at("hourly_rate"), r, NonNegative);
-                }
-                c.estimate(at("productivity_loss_pct"), productivity_loss_pct, Percent);
-                c.estimate(
-                    at("incidents_avoided_per_year"),
-                    incidents_avoided_per_year,
-                    NonNegative,
-                );
-                c.estimate(at("cost_per_incident"), cost_per_incident, NonNegative);
-            }
-            BenefitKind::RiskReduced {
-                events_per_year,
-                loss_per_event,
-                likelihood_reduction_pct,
-                impact_reduction_pct,
-            } => {
-                c.estimate(at("events_per_year"), events_per_year, NonNegative);
-                c.estimate(at("loss_per_event"), loss_per_event, NonNegative);
-                c.estimate(
-                    at("likelihood_reduction_pct"),
-                    likelihood_reduction_pct,
-                    Percent,
-                );
-                c.estimate(at("impact_reduction_pct"), impact_reduction_pct, Percent);
-            }
-            BenefitKind::CostAvoided { amount_per_year } => {
-                c.estimate(at("amount_per_year"), amount_per_year, NonNegative);
-            }
-            BenefitKind::RevenueGained {
-                revenue_per_year,
-                margin_pct,
-            } => {
-                c.estimate(at("revenue_per_year"), revenue_per_year, NonNegative);
-                c.estimate(at("margin_pct"), margin_pct, Percent);
             }
         }
     }

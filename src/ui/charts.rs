@@ -51,15 +51,18 @@ fn drivers(shown: &Shown) -> Vec<Driver> {
         .collect()
 }
 
+/// A value axis of money with compact labels ("$150K").
+fn money_axis(currency: &str) -> Axis {
+    Axis::new()
+        .type_(AxisType::Value)
+        .axis_label(AxisLabel::new().formatter(money_fn(currency, true, "")))
+}
+
 fn value_by_driver(shown: &Shown) -> ChartOption {
     let cur = &shown.scenario.currency;
     let mut c = base()
         .tooltip(axis_tooltip(cur, "/yr"))
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .axis_label(AxisLabel::new().formatter(money_fn(cur, true, ""))),
-        )
+        .x_axis(money_axis(cur))
         .y_axis(
             Axis::new()
                 .type_(AxisType::Category)
@@ -93,11 +96,7 @@ fn cumulative(shown: &Shown) -> ChartOption {
                 .min(0)
                 .max(months),
         )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .axis_label(AxisLabel::new().formatter(money_fn(cur, true, ""))),
-        );
+        .y_axis(money_axis(cur));
     let mut payback: Vec<Vec<f64>> = Vec::new();
     for (i, r) in shown.evaluation.initiatives.iter().enumerate() {
         let data: Vec<Vec<f64>> = r
@@ -200,11 +199,7 @@ fn value_vs_effort(shown: &Shown) -> ChartOption {
                     "return Number.isInteger(v) ? String(v) : '';",
                 ))),
         )
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .axis_label(AxisLabel::new().formatter(money_fn(cur, true, ""))),
-        );
+        .y_axis(money_axis(cur));
     let symbols = [Symbol::Circle, Symbol::Diamond, Symbol::Triangle];
     for (k, cat) in Category::ALL.into_iter().enumerate() {
         let data: Vec<charming::datatype::CompositeValue> = rs
