@@ -1,7 +1,7 @@
 //! Labelled inputs. Each shows its own message (unparsable text or a validation problem) beside
 //! it; text that is not a number never reaches the scenario, and nothing typed is lost.
 
-use super::state::use_state;
+use super::state::{field_key, use_state};
 use crate::model::validate::Location;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -69,14 +69,18 @@ pub fn NumField(
     let id = dom_id("f");
     let msg_id = format!("{id}-msg");
     let text = RwSignal::new(edit_text(value.get_untracked()));
-    // Keep the text in step with the scenario (undo, redo, other edits), but never overwrite
-    // text that already means the current value.
-    Effect::new(move |_| {
+    // Keep the text in step with the scenario (undo, redo, a new scenario), but never overwrite
+    // text that already means the current value, nor unparsable text the user is still fixing
+    // (its message stays beside it) unless the value itself changed.
+    Effect::new(move |prev: Option<Option<f64>>| {
         let v = value.get();
+        let pending = at.with(|at| state.parse_errors.with(|p| p.contains_key(&field_key(at))));
         let same = parse_number(&text.get_untracked()).ok().flatten() == v;
-        if !same {
+        let changed = prev.is_some_and(|p| p != v);
+        if !same && (changed || !pending) {
             text.set(edit_text(v));
         }
+        v
     });
     let message = Memo::new(move |_| at.with(|at| state.message_for(at)));
     let on_input = move |ev| {

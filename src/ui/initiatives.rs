@@ -146,8 +146,10 @@ fn Card(id: String) -> impl IntoView {
             });
         }
     };
+    let id_key = StoredValue::new(id.clone());
     let money_field = move |label: &'static str, field: &'static str, unit: &'static str| {
-        let key = format!("{}.{field}", id_for_key(idx));
+        // Undo steps coalesce per input of this initiative (by its stable id).
+        let key = format!("{}.{field}", id_key.get_value());
         view! {
             <NumField
                 label=label
@@ -192,7 +194,7 @@ fn Card(id: String) -> impl IntoView {
                 at=init_at(idx, "name")
                 value=name
                 set=Callback::new(move |v: String| {
-                    edit(Some(format!("{}.name", id_for_key(idx))), Box::new(move |x: &mut Initiative| x.name = v))
+                    edit(Some(format!("{}.name", id_key.get_value())), Box::new(move |x: &mut Initiative| x.name = v))
                 })
             />
             <SelectField
@@ -222,16 +224,11 @@ fn Card(id: String) -> impl IntoView {
                 at=init_at(idx, "notes")
                 value=get(|i| i.notes.clone())
                 set=Callback::new(move |v: String| {
-                    edit(Some(format!("{}.notes", id_for_key(idx))), Box::new(move |x: &mut Initiative| x.notes = v))
+                    edit(Some(format!("{}.notes", id_key.get_value())), Box::new(move |x: &mut Initiative| x.notes = v))
                 })
             />
         </article>
     }
-}
-
-/// A stable prefix for undo coalescing keys.
-fn id_for_key(idx: Memo<Option<usize>>) -> String {
-    format!("i{}", idx.get_untracked().unwrap_or(usize::MAX))
 }
 
 pub fn category_key(c: Category) -> &'static str {

@@ -140,6 +140,11 @@ impl AppState {
     /// Applies an edit. `key` names the input: consecutive edits of one input within a second
     /// make a single undo step; `None` always makes a new one.
     pub fn edit(&self, key: Option<&str>, f: impl FnOnce(&mut Scenario)) {
+        if key.is_none() && !self.parse_errors.with_untracked(|p| p.is_empty()) {
+            // Structural edits (add, remove, reorder, selects) can move inputs to other positions;
+            // unparsable text is keyed by position, so it goes back to the last valid value.
+            self.parse_errors.update(|p| p.clear());
+        }
         let now = js_sys::Date::now();
         let push = self.history.with_untracked(|h| {
             key.is_none() || h.last_key.as_deref() != key || now - h.last_at > COALESCE_MS

@@ -185,7 +185,14 @@ test('invalid values show a message beside the field and keep the last results, 
     await expect(page.getByTestId('stale-banner')).toHaveCount(0);
     await expect(comparison).not.toHaveClass(/stale/);
   }
+  // unparsable text survives edits elsewhere in the same initiative, with its message
+  await hours.fill('12x');
+  await desk.getByLabel('One-time cost').fill('85001');
+  await expect(hours).toHaveValue('12x');
+  await expect(messageOf(hours)).toHaveText('“12x” is not a number');
+  await desk.getByLabel('One-time cost').fill('85000');
   await hours.fill('250');
+  await expect(messageOf(hours)).toHaveText('');
   await expect(cell(page, 'npv', 0)).toHaveText(money(figures(withHours(EXAMPLE[0], 250)).npv));
 });
 
