@@ -58,6 +58,14 @@ mod components {
         assert_eq!(parse_number("abc"), Err("“abc” is not a number".into()));
         assert_eq!(parse_number("NaN"), Err("“NaN” is not a number".into()));
         assert_eq!(parse_number("inf"), Err("“inf” is not a number".into()));
+        assert_eq!(parse_number("-.5"), Ok(Some(-0.5)));
+        assert_eq!(parse_number("2.5E-3"), Ok(Some(0.0025)));
+        assert_eq!(parse_number("0x10"), Err("“0x10” is not a number".into()));
+        assert_eq!(parse_number("1e"), Err("“1e” is not a number".into()));
+        assert_eq!(parse_number("."), Err("“.” is not a number".into()));
+        assert_eq!(parse_number("1.2.3"), Err("“1.2.3” is not a number".into()));
+        assert_eq!(parse_number("1e999"), Err("“1e999” is not a number".into()));
+        assert_eq!(parse_number("0.1"), Ok(Some(0.1)));
         assert_eq!(edit_text(Some(0.1 + 0.2)), "0.3");
         assert_eq!(edit_text(Some(85_000.0)), "85000");
     }

@@ -6,7 +6,6 @@ use super::scenario::{
     BenefitKind, Initiative, Scenario, MAX_HORIZON_YEARS, MINUTES_PER_YEAR, MIN_HORIZON_YEARS,
 };
 use super::scoring::{MAX_SCORE, MIN_SCORE};
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Largest magnitude accepted for any input: keeps every result finite.
@@ -190,7 +189,8 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         );
     }
 
-    let mut criterion_ids = BTreeSet::new();
+    // Small linear lists, not maps: a few dozen ids at most, and less code in the download.
+    let mut criterion_ids: Vec<&str> = Vec::new();
     let mut total_weight = 0.0;
     for (i, cr) in s.criteria.iter().enumerate() {
         let at = |f: &str| Location {
@@ -199,11 +199,13 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         };
         if cr.id.trim().is_empty() {
             c.report(at("id"), "is empty");
-        } else if !criterion_ids.insert(cr.id.as_str()) {
+        } else if criterion_ids.contains(&cr.id.as_str()) {
             c.report(
                 at("id"),
                 format!("“{}” is used by another criterion", cr.id),
             );
+        } else {
+            criterion_ids.push(&cr.id);
         }
         if cr.name.trim().is_empty() {
             c.report(at("name"), "is empty");
@@ -219,11 +221,11 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         );
     }
 
-    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut ids = Ids::default();
     for (i, init) in s.initiatives.iter().enumerate() {
         if init.id.trim().is_empty() {
             c.report(at_init(i, "id"), "is empty");
-        } else if ids.insert(init.id.as_str(), i).is_some() {
+        } else if !ids.insert(&init.id, i) {
             c.report(
                 at_init(i, "id"),
                 format!("“{}” is used by another initiative", init.id),
@@ -237,6 +239,25 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     c.problems
 }
 
+/// Initiative ids and their positions, first occurrence kept.
+#[derive(Default)]
+struct Ids<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> Ids<'a> {
+    /// False (and nothing added) when the id is already taken.
+    fn insert(&mut self, id: &'a str, i: usize) -> bool {
+        let new = self.get(id).is_none();
+        if new {
+            self.0.push((id, i));
+        }
+        new
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        self.0.iter().find(|(k, _)| *k == id).map(|&(_, i)| i)
+    }
+}
+
 fn at_init(i: usize, f: &str) -> Location {
     Location {
         initiative: Some(i),
@@ -244,13 +265,7 @@ fn at_init(i: usize, f: &str) -> Location {
     }
 }
 
-fn initiative(
-    c: &mut Checker,
-    i: usize,
-    init: &Initiative,
-    criterion_ids: &BTreeSet<&str>,
-    ids: &BTreeMap<&str, usize>,
-) {
+fn initiative(c: &mut Checker, i: usize, init: &Initiative, criterion_ids: &[&str], ids: &Ids) {
     use Rule::*;
     if init.name.trim().is_empty() {
         c.report(at_init(i, "name"), "is empty: give the initiative a name");
@@ -290,7 +305,7 @@ fn initiative(
         }
     }
     for id in init.scores.keys() {
-        if !criterion_ids.contains(id.as_str()) {
+        if !criterion_ids.contains(&id.as_str()) {
             c.report(
                 at_init(i, &format!("scores.{id}")),
                 format!("scores a criterion “{id}” that the scenario does not have"),
@@ -303,7 +318,7 @@ fn initiative(
                 at_init(i, "depends_on"),
                 "an initiative cannot depend on itself",
             );
-        } else if !ids.contains_key(dep.as_str()) {
+        } else if ids.get(dep).is_none() {
             c.report(
                 at_init(i, "depends_on"),
                 format!("depends on “{dep}”, which is not an initiative in this scenario"),
@@ -342,7 +357,7 @@ fn initiative(
 }
 
 /// Reports each dependency cycle once, on the initiative where it is first found.
-fn cycles(c: &mut Checker, s: &Scenario, ids: &BTreeMap<&str, usize>) {
+fn cycles(c: &mut Checker, s: &Scenario, ids: &Ids) {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
         New,
@@ -357,7 +372,7 @@ fn cycles(c: &mut Checker, s: &Scenario, ids: &BTreeMap<&str, usize>) {
             init.depends_on
                 .iter()
                 .filter(|d| **d != init.id)
-                .filter_map(|d| ids.get(d.as_str()).copied())
+                .filter_map(|d| ids.get(d))
                 .collect()
         })
         .collect();

@@ -1,6 +1,6 @@
 //! The benefits of one initiative: a form per benefit kind.
 
-use super::fields::{NumField, SelectField, TextField};
+use super::fields::{edit_text, NumField, SelectField, TextField};
 use super::state::use_state;
 use crate::model::validate::Location;
 use crate::model::{Benefit, BenefitKind, Estimate, Initiative, Period, BENEFIT_KINDS};
@@ -195,7 +195,7 @@ fn BenefitForm(
             let default_rate = move || {
                 state
                     .scenario
-                    .with(|s| format!("default {}", s.default_hourly_rate.likely))
+                    .with(|s| format!("default {}", edit_text(Some(s.default_hourly_rate.likely))))
             };
             view! {
                 <NumField

@@ -6,13 +6,12 @@ use super::format::fmt;
 use super::state::use_state;
 use crate::model::InitiativeResult;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 #[component]
 pub fn CashFlows() -> impl IntoView {
     let state = use_state();
     // Open tables, by initiative id, kept across re-renders; closed ones are not built.
-    let open = RwSignal::new(BTreeSet::<String>::new());
+    let open = RwSignal::new(Vec::<String>::new());
     // The list follows the initiatives (ids and names), not every edit; an open table follows
     // the figures.
     let items = Memo::new(move |_| {
@@ -42,7 +41,8 @@ pub fn CashFlows() -> impl IntoView {
                             let now = details_open(&ev);
                             is_open.set(now);
                             open.update(|o| {
-                                if now { o.insert(id.clone()); } else { o.remove(&id); }
+                                o.retain(|x| x != &id);
+                                if now { o.push(id.clone()); }
                             });
                         }>
                         <summary>{name}</summary>

@@ -7,7 +7,6 @@ use super::state::{use_state, Shown};
 use crate::model::evaluate::Headline;
 use crate::model::{ranks, Driver, Figure, InitiativeResult, Quantity, QuantityFormat, Unit};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Which value in a row is best.
@@ -309,7 +308,7 @@ fn lines_for(shown: &Shown, rank_by: Figure, key: &str, col: usize) -> Vec<Strin
 pub fn Comparison() -> impl IntoView {
     let state = use_state();
     // Which derivations are open, kept across re-renders.
-    let open = RwSignal::new(BTreeSet::<String>::new());
+    let open = RwSignal::new(Vec::<String>::new());
     // Every figure as text, recomputed per edit; the DOM below only swaps changed texts.
     let data = Memo::new(move |_| {
         let rank_by = state.rank_by.get();
@@ -403,17 +402,18 @@ pub fn Comparison() -> impl IntoView {
                                     let now = details_open(&ev);
                                     is_open.set(now);
                                     open.update(|o| {
-                                        if now { o.insert(k.clone()); } else { o.remove(&k); }
+                                        o.retain(|x| x != &k);
+                                        if now { o.push(k.clone()); }
                                     });
                                 }>
                                     <summary>
                                         <span class="value">{text}</span>
-                                        <Show when=move || best.get()>
+                                        {move || best.get().then(|| view! {
                                             <span class="best-mark" title="Best in this row">
                                                 <span aria-hidden="true">" ★"</span>
                                                 <span class="visually-hidden">" (best)"</span>
                                             </span>
-                                        </Show>
+                                        })}
                                     </summary>
                                     {move || is_open.get().then(|| {
                                         let lines = state.checked.with(|ch| {

@@ -24,10 +24,33 @@ pub fn parse_number(raw: &str) -> Result<Option<f64>, String> {
     if cleaned.is_empty() {
         return Ok(None);
     }
-    match cleaned.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
+    // The syntax is checked here; the conversion is JavaScript's (exact, like Rust's), so the
+    // download carries no float-parsing tables of its own.
+    let v = plain_decimal(&cleaned).then(|| js_sys::parse_float(&cleaned));
+    match v {
+        Some(v) if v.is_finite() => Ok(Some(v)),
         _ => Err(format!("“{}” is not a number", raw.trim())),
     }
+}
+
+/// A decimal number: optional sign, digits with at most one point, optional exponent.
+fn plain_decimal(s: &str) -> bool {
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(k) => (&s[..k], Some(&s[k + 1..])),
+        None => (s, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((a, b)) => {
+            (digits(a) || a.is_empty())
+                && (digits(b) || b.is_empty())
+                && !(a.is_empty() && b.is_empty())
+        }
+        None => digits(mantissa),
+    };
+    let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
+    mantissa_ok && exponent_ok
 }
 
 /// How a number is put back into an input: plain digits, no grouping, no float noise.
@@ -74,7 +97,7 @@ pub fn NumField(
     // (its message stays beside it) unless the value itself changed.
     Effect::new(move |prev: Option<Option<f64>>| {
         let v = value.get();
-        let pending = at.with(|at| state.parse_errors.with(|p| p.contains_key(&field_key(at))));
+        let pending = at.with(|at| state.parse_errors.with(|p| p.get(&field_key(at)).is_some()));
         let same = parse_number(&text.get_untracked()).ok().flatten() == v;
         let changed = prev.is_some_and(|p| p != v);
         if !same && (changed || !pending) {

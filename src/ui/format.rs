@@ -37,7 +37,7 @@ fn call(f: &Function, v: f64) -> String {
     f.call1(&JsValue::NULL, &JsValue::from_f64(v))
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_else(|| v.to_string())
+        .unwrap_or_else(|| super::fields::edit_text(Some(v)))
 }
 
 impl Fmt {

@@ -72,9 +72,9 @@ pub fn Initiatives() -> impl IntoView {
                 <h2 id="initiatives-h">"Initiatives"</h2>
                 <button type="button" class="primary" on:click=add>"Add initiative"</button>
             </div>
-            <Show when=move || state.scenario.with(|s| s.initiatives.is_empty())>
+            {move || state.scenario.with(|s| s.initiatives.is_empty()).then(|| view! {
                 <p class="empty">"No initiatives yet. Add one to start comparing."</p>
-            </Show>
+            })}
             <div class="cards">
                 <For each=ids key=|id| id.clone() children=move |id| view! { <Card id/> }/>
             </div>
@@ -271,7 +271,7 @@ fn Scores(idx: Memo<Option<usize>>, init: Memo<Option<Initiative>>) -> impl Into
                     let at = init_at(idx, field);
                     let message = Memo::new(move |_| at.with(|at| state.message_for(at)));
                     let set = move |ev| {
-                        let v: f64 = event_target_value(&ev).parse().unwrap_or(3.0);
+                        let v = f64::from(event_target_value(&ev).parse::<u8>().unwrap_or(3));
                         let Some(i) = idx.get_untracked() else { return };
                         let cid = cid.clone();
                         state.edit(None, move |s| {
@@ -323,11 +323,7 @@ fn Dependencies(
     view! {
         <fieldset class="group deps" class:invalid=move || message.with(Option::is_some)>
             <legend>"Depends on"</legend>
-            <Show when={
-                move || others.with(Vec::is_empty)
-            }>
-                <p class="hint">"No other initiatives."</p>
-            </Show>
+            {move || others.with(Vec::is_empty).then(|| view! { <p class="hint">"No other initiatives."</p> })}
             <For
                 each=move || others.get()
                 key=|o| o.clone()

@@ -4,7 +4,6 @@
 use crate::model::validate::Location;
 use crate::model::{evaluate, Evaluation, Figure, Problem, Scenario};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Results on screen: the last valid scenario and its evaluation.
@@ -40,11 +39,42 @@ pub struct History {
     last_at: f64,
 }
 
+/// Messages of inputs whose text is not a number, by field key. A short list (the inputs being
+/// fixed right now), so a vector rather than a map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ParseErrors(Vec<(String, String)>);
+
+impl ParseErrors {
+    pub fn get(&self, key: &str) -> Option<&String> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, m)| m)
+    }
+
+    /// Sets or (with `None`) clears the message of `key`.
+    pub fn set(&mut self, key: String, message: Option<String>) {
+        self.0.retain(|(k, _)| *k != key);
+        if let Some(m) = message {
+            self.0.push((key, m));
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub scenario: RwSignal<Scenario>,
     /// Inputs whose text is not a number, by field key: the scenario keeps its last value.
-    pub parse_errors: RwSignal<BTreeMap<String, String>>,
+    pub parse_errors: RwSignal<ParseErrors>,
     pub checked: Memo<Checked>,
     /// Just the problems: inputs follow this, which changes far less often than the results.
     pub problems: Memo<Vec<Problem>>,
@@ -89,7 +119,7 @@ impl AppState {
         let problems = Memo::new(move |_| checked.with(|c| c.problems.clone()));
         AppState {
             scenario,
-            parse_errors: RwSignal::new(BTreeMap::new()),
+            parse_errors: RwSignal::new(ParseErrors::default()),
             checked,
             problems,
             history: RwSignal::new(History::default()),
@@ -126,14 +156,7 @@ impl AppState {
             .parse_errors
             .with_untracked(|p| p.get(&key) == message.as_ref());
         if !has {
-            self.parse_errors.update(|p| match message {
-                Some(m) => {
-                    p.insert(key, m);
-                }
-                None => {
-                    p.remove(&key);
-                }
-            });
+            self.parse_errors.update(|p| p.set(key, message));
         }
     }
 
@@ -166,7 +189,7 @@ impl AppState {
 
     /// Replaces the whole scenario as one undoable step (new blank, load example).
     pub fn replace(&self, s: Scenario) {
-        self.parse_errors.set(BTreeMap::new());
+        self.parse_errors.set(ParseErrors::default());
         self.edit(None, move |cur| *cur = s);
     }
 
@@ -188,7 +211,7 @@ impl AppState {
             h.redo.push(cur);
             h.last_key = None;
         });
-        self.parse_errors.set(BTreeMap::new());
+        self.parse_errors.set(ParseErrors::default());
         self.scenario.set(prev);
     }
 
@@ -202,7 +225,7 @@ impl AppState {
             h.undo.push(cur);
             h.last_key = None;
         });
-        self.parse_errors.set(BTreeMap::new());
+        self.parse_errors.set(ParseErrors::default());
         self.scenario.set(next);
     }
 
