@@ -1,11 +1,15 @@
-//! The one home for chart styling: colour-blind-safe palette, light/dark theme, decal patterns,
-//! and the `Intl` money formatters echarts calls for tooltips and axes.
+//! The one home for chart styling: colour-blind-safe palette, light/dark theme, decal patterns and
+//! the legend swatches that mirror them, and the `Intl` money formatter echarts calls for axes.
+//!
+//! Legends and tooltips are Caseboard's own HTML (text, never markup; numbers from the one
+//! formatting module), not echarts components: that keeps about 14 KB gzip of echarts out of the
+//! download.
 
 use super::format::well_formed_currency;
-use charming::component::{Aria, Axis, Decal, DecalItem, Grid, Legend, LegendType};
+use charming::component::{Aria, Axis, Decal, DecalItem, Grid};
 use charming::element::Symbol;
-use charming::element::{JsFunction, Tooltip, Trigger};
-use charming::series::{Bar, Line, Scatter};
+use charming::series::{Bar, Line};
+use js_sys::Function;
 use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
@@ -41,39 +45,31 @@ pub fn theme() -> &'static str {
     }
 }
 
-/// `Intl.NumberFormat` options for money in `currency` (a validated code only: this text is
-/// compiled into a JS function), `compact` for axes.
-fn money_options(currency: &str, compact: bool) -> String {
+/// A JS function (echarts calls them for formatters and sizes).
+pub fn js_fn(args: &str, body: &str) -> Function {
+    Function::new_with_args(args, body)
+}
+
+/// A JS function formatting axis values as compact money in `currency` ("$1.2M"). The code is
+/// checked first (it is compiled into the function's text); anything else gets plain numbers.
+pub fn compact_money_fn(currency: &str) -> Function {
     let style = if well_formed_currency(currency) {
         format!("style:'currency',currency:'{currency}',")
     } else {
         String::new()
     };
-    if compact {
-        format!("{{{style}notation:'compact',maximumSignificantDigits:3}}")
-    } else {
-        format!("{{{style}maximumFractionDigits:0}}")
-    }
-}
-
-/// A JS function formatting a number as money (`suffix` appended, e.g. "/yr").
-pub fn money_fn(currency: &str, compact: bool, suffix: &str) -> JsFunction {
-    let suffix = suffix.replace(['\\', '\''], "");
-    JsFunction::new_with_args(
+    js_fn(
         "v",
         &format!(
-            "return (typeof v === 'number' ? new Intl.NumberFormat(undefined, {}).format(v) : String(v)) + '{suffix}';",
-            money_options(currency, compact)
+            "return typeof v === 'number' ? new Intl.NumberFormat(undefined, {{{style}notation:'compact',maximumSignificantDigits:3}}).format(v) : String(v);"
         ),
     )
 }
 
-/// A JS function escaping text for echarts' HTML tooltips.
-pub const ESCAPE_JS: &str = "var esc = function (s) { return String(s).replace(/[&<>\"']/g, function (c) { return {'&':'&amp;','<':'&lt;','>':'&gt;','\"':'&quot;',\"'\":'&#39;'}[c]; }); };";
-
 /// The echarts option of a Caseboard chart: charming's typed parts, but only those the charts use.
 /// (Serializing charming's whole `Chart` pulls in the serializers of every echarts series and
-/// component type, about 65 KB of wasm.)
+/// component type, about 65 KB of wasm.) The JS functions it needs (formatters, sizes) are set
+/// after serialization at their paths (`patches`).
 #[derive(Serialize, Clone)]
 #[serde(rename_all = "camelCase")]
 pub struct ChartOption {
@@ -81,14 +77,14 @@ pub struct ChartOption {
     background_color: &'static str,
     aria: Aria,
     grid: Grid,
-    legend: Legend,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    tooltip: Option<Tooltip>,
     #[serde(skip_serializing_if = "Option::is_none")]
     x_axis: Option<Axis>,
     #[serde(skip_serializing_if = "Option::is_none")]
     y_axis: Option<Axis>,
     series: Vec<SeriesSpec>,
+    /// JS functions to set after parsing, by dotted path ("series.0.symbolSize").
+    #[serde(skip)]
+    pub patches: Vec<(String, Function)>,
 }
 
 /// The series kinds Caseboard draws.
@@ -97,7 +93,6 @@ pub struct ChartOption {
 pub enum SeriesSpec {
     Bar(Box<Bar>),
     Line(Box<Line>),
-    Scatter(Box<Scatter>),
 }
 
 impl From<Bar> for SeriesSpec {
@@ -112,18 +107,7 @@ impl From<Line> for SeriesSpec {
     }
 }
 
-impl From<Scatter> for SeriesSpec {
-    fn from(s: Scatter) -> Self {
-        SeriesSpec::Scatter(Box::new(s))
-    }
-}
-
 impl ChartOption {
-    pub fn tooltip(mut self, t: Tooltip) -> Self {
-        self.tooltip = Some(t);
-        self
-    }
-
     pub fn x_axis(mut self, a: Axis) -> Self {
         self.x_axis = Some(a);
         self
@@ -131,6 +115,12 @@ impl ChartOption {
 
     pub fn y_axis(mut self, a: Axis) -> Self {
         self.y_axis = Some(a);
+        self
+    }
+
+    /// Sets a JS function at `path` of the option once it is parsed.
+    pub fn patch(mut self, path: impl Into<String>, f: Function) -> Self {
+        self.patches.push((path.into(), f));
         self
     }
 
@@ -152,16 +142,18 @@ pub fn base() -> ChartOption {
         grid: Grid::new()
             .left(8)
             .right(24)
-            .top(48)
+            .top(16)
             .bottom(8)
             .contain_label(true),
-        legend: Legend::new().top(0).type_(LegendType::Scroll),
-        tooltip: None,
         x_axis: None,
         y_axis: None,
         series: Vec::new(),
+        patches: Vec::new(),
     }
 }
+
+/// The number of decal patterns; series beyond it reuse them in order.
+const DECALS: usize = 6;
 
 /// Pattern overlays, one per series in palette order, so no series is told apart by colour alone.
 /// (Given explicitly: charming would otherwise send an empty list that replaces echarts' own.)
@@ -205,13 +197,64 @@ fn decals() -> Vec<DecalItem> {
     ]
 }
 
-pub fn axis_tooltip(currency: &str, suffix: &str) -> Tooltip {
-    Tooltip::new()
-        .trigger(Trigger::Axis)
-        .value_formatter(money_fn(currency, false, suffix))
+/// How a legend entry is drawn: a patterned square (bars), a line, a dashed line, or a marker.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Mark {
+    Bar,
+    Line,
+    Dashed,
+    Circle,
+    Diamond,
+    Triangle,
 }
 
-/// The `Intl.NumberFormat` options object literal for whole money in `currency`, for JS bodies.
-pub fn money_options_js(currency: &str) -> String {
-    money_options(currency, false)
+impl Mark {
+    fn class(self) -> &'static str {
+        match self {
+            Mark::Bar => "swatch bar",
+            Mark::Line => "swatch line",
+            Mark::Dashed => "swatch dashed",
+            Mark::Circle => "swatch circle",
+            Mark::Diamond => "swatch diamond",
+            Mark::Triangle => "swatch triangle",
+        }
+    }
+}
+
+/// One entry of a chart's legend.
+#[derive(Clone, PartialEq)]
+pub struct LegendItem {
+    pub label: String,
+    /// The series' position: its colour and decal pattern follow it, as echarts assigns them.
+    pub series: usize,
+    pub mark: Mark,
+}
+
+/// The neutral colour of reference lines (break-even).
+pub const REFERENCE: &str = "#999999";
+
+impl LegendItem {
+    pub fn new(label: impl Into<String>, series: usize, mark: Mark) -> Self {
+        LegendItem {
+            label: label.into(),
+            series,
+            mark,
+        }
+    }
+
+    /// CSS classes: the shape, and for bars the decal pattern (style/main.css mirrors `decals`).
+    pub fn class(&self) -> String {
+        match self.mark {
+            Mark::Bar => format!("{} decal-{}", self.mark.class(), self.series % DECALS),
+            m => m.class().to_string(),
+        }
+    }
+
+    pub fn color(&self) -> &'static str {
+        if self.mark == Mark::Dashed {
+            REFERENCE
+        } else {
+            PALETTE[self.series % PALETTE.len()]
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! annual value by driver, cumulative cash flow with payback, value vs effort, weighted scores.
 
 use super::chart_style::{
-    axis_tooltip, base, echarts_loaded, money_fn, theme, ChartOption, ESCAPE_JS,
+    base, compact_money_fn, echarts_loaded, js_fn, theme, ChartOption, LegendItem, Mark, REFERENCE,
 };
 use super::fields::details_open;
 use super::format::fmt;
@@ -10,23 +10,35 @@ use super::state::{use_state, Shown};
 use crate::model::{Category, Driver, InitiativeResult, Quantity, QuantityFormat, Unit};
 use charming::component::Axis;
 use charming::element::{
-    AxisLabel, AxisType, JsFunction, Label, LabelPosition, LineStyle, LineStyleType, MarkLine,
-    MarkLineData, MarkLineVariant, NameLocation, Symbol, Tooltip, Trigger,
+    AxisLabel, AxisType, Formatter, Label, LabelPosition, LineStyle, LineStyleType, NameLocation,
+    Symbol,
 };
-use charming::series::{Bar, Line, Scatter};
-use js_sys::{Function, Reflect};
+use charming::series::{Bar, Line};
+use js_sys::{Array, Function, Reflect};
 use leptos::ev;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Category axis labels: long initiative names are shortened on the axis (full in the table).
-fn short_label() -> JsFunction {
-    JsFunction::new_with_args(
-        "v",
-        "v = String(v); return v.length > 24 ? v.slice(0, 23) + '…' : v;",
-    )
+/// A name shortened for an axis or a label (the tooltip and the data table have it in full).
+fn short(name: &str, max: usize) -> String {
+    if name.chars().count() > max {
+        let mut s: String = name.chars().take(max - 1).collect();
+        s.push('…');
+        s
+    } else {
+        name.to_string()
+    }
+}
+
+fn short_names(shown: &Shown) -> Vec<String> {
+    shown
+        .evaluation
+        .initiatives
+        .iter()
+        .map(|r| short(&r.name, 24))
+        .collect()
 }
 
 fn names(shown: &Shown) -> Vec<String> {
@@ -51,25 +63,37 @@ fn drivers(shown: &Shown) -> Vec<Driver> {
         .collect()
 }
 
-/// A value axis of money with compact labels ("$150K").
-fn money_axis(currency: &str) -> Axis {
+/// Points without a line: a line series with its line hidden draws what a scatter series would,
+/// and the chart library then needs no scatter module (2 KB gzip).
+fn markers(name: &str, symbol: Symbol) -> Line {
+    Line::new()
+        .name(name)
+        .symbol(symbol)
+        .show_symbol(true)
+        .line_style(LineStyle::new().width(0).opacity(0))
+}
+
+/// A value axis of money; its labels get a compact money formatter ("$150K"): `money_labels`.
+fn money_axis() -> Axis {
     Axis::new()
         .type_(AxisType::Value)
-        .axis_label(AxisLabel::new().formatter(money_fn(currency, true, "")))
+        .axis_label(AxisLabel::new().show(true))
+}
+
+/// A category axis of (shortened) initiative names, top to bottom.
+fn names_axis(shown: &Shown) -> Axis {
+    Axis::new()
+        .type_(AxisType::Category)
+        .inverse(true)
+        .data(short_names(shown))
 }
 
 fn value_by_driver(shown: &Shown) -> ChartOption {
     let cur = &shown.scenario.currency;
     let mut c = base()
-        .tooltip(axis_tooltip(cur, "/yr"))
-        .x_axis(money_axis(cur))
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(names(shown))
-                .axis_label(AxisLabel::new().formatter(short_label())),
-        );
+        .x_axis(money_axis())
+        .y_axis(names_axis(shown))
+        .patch("xAxis.axisLabel.formatter", compact_money_fn(cur));
     for d in drivers(shown) {
         let data: Vec<f64> = shown
             .evaluation
@@ -86,7 +110,6 @@ fn cumulative(shown: &Shown) -> ChartOption {
     let cur = &shown.scenario.currency;
     let months = shown.evaluation.horizon_months as f64;
     let mut c = base()
-        .tooltip(axis_tooltip(cur, ""))
         .x_axis(
             Axis::new()
                 .type_(AxisType::Value)
@@ -96,9 +119,10 @@ fn cumulative(shown: &Shown) -> ChartOption {
                 .min(0)
                 .max(months),
         )
-        .y_axis(money_axis(cur));
+        .y_axis(money_axis())
+        .patch("yAxis.axisLabel.formatter", compact_money_fn(cur));
     let mut payback: Vec<Vec<f64>> = Vec::new();
-    for (i, r) in shown.evaluation.initiatives.iter().enumerate() {
+    for r in &shown.evaluation.initiatives {
         let data: Vec<Vec<f64>> = r
             .monthly
             .cumulative
@@ -106,32 +130,34 @@ fn cumulative(shown: &Shown) -> ChartOption {
             .enumerate()
             .map(|(m, v)| vec![m as f64, *v])
             .collect();
-        let mut line = Line::new()
-            .name(r.name.clone())
-            .show_symbol(false)
-            .data(data);
-        if i == 0 {
-            line = line.mark_line(
-                MarkLine::new()
-                    .silent(true)
-                    .symbol(vec![Symbol::None, Symbol::None])
-                    .line_style(LineStyle::new().type_(LineStyleType::Dashed))
-                    .data(vec![MarkLineVariant::Simple(
-                        MarkLineData::new().name("Break-even").y_axis(0),
-                    )]),
-            );
-        }
-        c = c.series(line);
+        c = c.series(
+            Line::new()
+                .name(r.name.clone())
+                .show_symbol(false)
+                .data(data),
+        );
         if let Some(p) = r.payback_months.value {
             payback.push(vec![p, 0.0]);
         }
     }
+    // The break-even line is a plain series (echarts' markLine component would add 6 KB gzip).
     c.series(
-        Scatter::new()
-            .name("Payback")
-            .symbol(Symbol::Diamond)
+        markers("Payback", Symbol::Diamond)
             .symbol_size(14)
             .data(payback),
+    )
+    .series(
+        Line::new()
+            .name("Break-even")
+            .silent(true)
+            .show_symbol(false)
+            .line_style(
+                LineStyle::new()
+                    .type_(LineStyleType::Dashed)
+                    .color(REFERENCE)
+                    .width(1),
+            )
+            .data(vec![vec![0.0, 0.0], vec![months, 0.0]]),
     )
 }
 
@@ -171,20 +197,7 @@ fn value_vs_effort(shown: &Shown) -> ChartOption {
         .iter()
         .map(|r| one_time_cost(shown, r))
         .fold(0.0, f64::max);
-    let options = super::chart_style::money_options_js(cur);
     let mut c = base()
-        .tooltip(
-            Tooltip::new()
-                .trigger(Trigger::Item)
-                .formatter(JsFunction::new_with_args(
-                    "p",
-                    &format!(
-                "{ESCAPE_JS} var m = new Intl.NumberFormat(undefined, {options}); var d = p.data; \
-                 return '<strong>' + esc(d[4]) + '</strong><br>NPV ' + m.format(d[1]) + \
-                 '<br>Effort ' + d[0] + ' of 5<br>One-time cost ' + m.format(d[2]);"
-            ),
-                )),
-        )
         .x_axis(
             Axis::new()
                 .type_(AxisType::Value)
@@ -194,12 +207,14 @@ fn value_vs_effort(shown: &Shown) -> ChartOption {
                 .min(0.5)
                 .max(5.5)
                 .interval(0.5)
-                .axis_label(AxisLabel::new().formatter(JsFunction::new_with_args(
-                    "v",
-                    "return Number.isInteger(v) ? String(v) : '';",
-                ))),
+                .axis_label(AxisLabel::new().show(true)),
         )
-        .y_axis(money_axis(cur));
+        .y_axis(money_axis())
+        .patch(
+            "xAxis.axisLabel.formatter",
+            js_fn("v", "return Number.isInteger(v) ? String(v) : '';"),
+        )
+        .patch("yAxis.axisLabel.formatter", compact_money_fn(cur));
     let symbols = [Symbol::Circle, Symbol::Diamond, Symbol::Triangle];
     for (k, cat) in Category::ALL.into_iter().enumerate() {
         let data: Vec<charming::datatype::CompositeValue> = rs
@@ -212,26 +227,23 @@ fn value_vs_effort(shown: &Shown) -> ChartOption {
                     charming::datatype::CompositeValue::from(r.npv()),
                     charming::datatype::CompositeValue::from(cost),
                     charming::datatype::CompositeValue::from(bubble_size(cost, max_cost)),
-                    charming::datatype::CompositeValue::from(r.name.clone()),
+                    charming::datatype::CompositeValue::from(short(&r.name, 22)),
                 ])
             })
             .collect();
-        c = c.series(
-            Scatter::new()
-                .name(cat.label())
-                .symbol(symbols[k].clone())
-                .symbol_size(JsFunction::new_with_args("d", "return d[3];"))
-                .label(
-                    Label::new()
-                        .show(true)
-                        .position(LabelPosition::Right)
-                        .formatter(JsFunction::new_with_args(
-                            "p",
-                            "var n = String(p.data[4]); return n.length > 22 ? n.slice(0, 21) + '…' : n;",
-                        )),
-                )
-                .data(data),
-        );
+        c = c
+            .series(
+                markers(cat.label(), symbols[k].clone())
+                    .label(
+                        Label::new()
+                            .show(true)
+                            .position(LabelPosition::Right)
+                            .formatter(Formatter::String("{@[4]}".into())),
+                    )
+                    .data(data),
+            )
+            // Bubble size is the data's 4th value.
+            .patch(format!("series.{k}.symbolSize"), js_fn("d", "return d[3];"));
     }
     c
 }
@@ -244,16 +256,155 @@ fn scores(shown: &Shown) -> ChartOption {
         .map(|r| r.score.value.unwrap_or(0.0))
         .collect();
     base()
-        .tooltip(Tooltip::new().trigger(Trigger::Axis))
         .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100))
-        .y_axis(
-            Axis::new()
-                .type_(AxisType::Category)
-                .inverse(true)
-                .data(names(shown))
-                .axis_label(AxisLabel::new().formatter(short_label())),
-        )
+        .y_axis(names_axis(shown))
         .series(Bar::new().name("Weighted score").data(data))
+}
+
+// Legends: one entry per series, in series order (colour and pattern follow the position).
+
+fn legend_value(shown: &Shown) -> Vec<LegendItem> {
+    drivers(shown)
+        .into_iter()
+        .enumerate()
+        .map(|(k, d)| LegendItem::new(d.label(), k, Mark::Bar))
+        .collect()
+}
+
+fn legend_cumulative(shown: &Shown) -> Vec<LegendItem> {
+    let n = shown.evaluation.initiatives.len();
+    let mut items: Vec<LegendItem> = names(shown)
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| LegendItem::new(name, i, Mark::Line))
+        .collect();
+    items.push(LegendItem::new("Payback", n, Mark::Diamond));
+    items.push(LegendItem::new("Break-even", n + 1, Mark::Dashed));
+    items
+}
+
+fn legend_effort(_: &Shown) -> Vec<LegendItem> {
+    let marks = [Mark::Circle, Mark::Diamond, Mark::Triangle];
+    Category::ALL
+        .into_iter()
+        .zip(marks)
+        .enumerate()
+        .map(|(k, (cat, m))| LegendItem::new(cat.label(), k, m))
+        .collect()
+}
+
+fn no_legend(_: &Shown) -> Vec<LegendItem> {
+    Vec::new()
+}
+
+/// Where the pointer is over a chart: data coordinates in the plot (category axes give an index),
+/// and the item under it as (series, data index), if any.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Pointer {
+    x: f64,
+    y: f64,
+    item: Option<(usize, usize)>,
+}
+
+/// A tooltip: a title and lines of text.
+pub struct Tip {
+    title: String,
+    lines: Vec<String>,
+}
+
+fn index(v: f64, len: usize) -> Option<usize> {
+    let i = v.round();
+    (i >= 0.0 && (i as usize) < len).then_some(i as usize)
+}
+
+fn tip_value(shown: &Shown, p: &Pointer) -> Option<Tip> {
+    let rs = &shown.evaluation.initiatives;
+    let r = &rs[index(p.y, rs.len())?];
+    let f = fmt(&shown.scenario.currency);
+    let mut lines: Vec<String> = drivers(shown)
+        .into_iter()
+        .filter(|d| r.annual_by_driver[d.index()] != 0.0)
+        .map(|d| {
+            format!(
+                "{}: {}/yr",
+                d.label(),
+                f.money(r.annual_by_driver[d.index()])
+            )
+        })
+        .collect();
+    lines.push(format!("Total: {}/yr", f.money(r.annual_value)));
+    Some(Tip {
+        title: r.name.clone(),
+        lines,
+    })
+}
+
+fn tip_cumulative(shown: &Shown, p: &Pointer) -> Option<Tip> {
+    let rs = &shown.evaluation.initiatives;
+    let f = fmt(&shown.scenario.currency);
+    if let Some((series, j)) = p.item {
+        // The payback markers are the series after the lines, one per initiative that pays back.
+        if series != rs.len() {
+            return None;
+        }
+        let r = rs
+            .iter()
+            .filter(|r| r.payback_months.value.is_some())
+            .nth(j)?;
+        return Some(Tip {
+            title: r.name.clone(),
+            lines: vec![format!(
+                "Pays back after {}",
+                f.months(r.payback_months.value.unwrap_or_default())
+            )],
+        });
+    }
+    let m = index(p.x, shown.evaluation.horizon_months + 1)?;
+    Some(Tip {
+        title: format!("Month {m}: cumulative cash flow"),
+        lines: rs
+            .iter()
+            .map(|r| format!("{}: {}", r.name, f.money(r.monthly.cumulative[m])))
+            .collect(),
+    })
+}
+
+fn tip_effort(shown: &Shown, p: &Pointer) -> Option<Tip> {
+    let (series, j) = p.item?;
+    let cat = *Category::ALL.get(series)?;
+    let r = shown
+        .evaluation
+        .initiatives
+        .iter()
+        .filter(|r| r.category == cat)
+        .nth(j)?;
+    let f = fmt(&shown.scenario.currency);
+    Some(Tip {
+        title: r.name.clone(),
+        lines: vec![
+            format!("NPV: {}", f.money(r.npv())),
+            effort_of(shown, r).map_or("Effort: not scored".into(), |e| {
+                format!("Effort: {} of 5", f.number(e))
+            }),
+            format!("One-time cost: {}", f.money(one_time_cost(shown, r))),
+            format!("Category: {}", cat.label()),
+        ],
+    })
+}
+
+fn tip_scores(shown: &Shown, p: &Pointer) -> Option<Tip> {
+    let rs = &shown.evaluation.initiatives;
+    let r = &rs[index(p.y, rs.len())?];
+    let f = fmt(&shown.scenario.currency);
+    Some(Tip {
+        title: r.name.clone(),
+        lines: vec![r.score.value.map_or("No weighted score".into(), |v| {
+            format!(
+                "Weighted score: {} of 100",
+                f.format(Quantity::new(v, Unit::Score))
+            )
+        })],
+    })
 }
 
 #[wasm_bindgen]
@@ -275,6 +426,17 @@ fn set_option(instance: &JsValue, chart: &ChartOption) -> bool {
     let Ok(option) = serde_wasm_bindgen::to_value(chart) else {
         return false;
     };
+    for (path, f) in &chart.patches {
+        let mut at = option.clone();
+        let keys: Vec<&str> = path.split('.').collect();
+        let (last, parents) = keys.split_last().unwrap_or((&"", &[]));
+        for k in parents {
+            at = Reflect::get(&at, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        }
+        if !at.is_object() || Reflect::set(&at, &JsValue::from_str(last), f).is_err() {
+            return false;
+        }
+    }
     method(instance, "setOption")
         .is_some_and(|f| f.call2(instance, &option, &JsValue::TRUE).is_ok())
 }
@@ -297,6 +459,103 @@ fn resize(id: &str) {
 }
 
 type Table = fn(&Shown) -> AnyView;
+type Listener = Closure<dyn FnMut(JsValue)>;
+
+/// A number property of a JS object; NaN when missing.
+fn num(obj: &JsValue, key: &str) -> f64 {
+    Reflect::get(obj, &JsValue::from_str(key))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(f64::NAN)
+}
+
+/// `target.on(event, listener)`, echarts' and zrender's way to listen.
+fn on(target: &JsValue, event: &str, listener: &Listener) {
+    if let Some(f) = method(target, "on") {
+        let _ = f.call2(target, &JsValue::from_str(event), listener.as_ref());
+    }
+}
+
+/// The data coordinates of a pixel of the chart, or `None` outside the plot.
+fn to_data(instance: &JsValue, x: f64, y: f64) -> Option<(f64, f64)> {
+    let grid = JsValue::from_str("grid");
+    let px: JsValue = Array::of2(&x.into(), &y.into()).into();
+    let inside = method(instance, "containPixel")?
+        .call2(instance, &grid, &px)
+        .ok()?
+        .as_bool()?;
+    if !inside {
+        return None;
+    }
+    let d = method(instance, "convertFromPixel")?
+        .call2(instance, &grid, &px)
+        .ok()?
+        .dyn_into::<Array>()
+        .ok()?;
+    Some((d.get(0).as_f64()?, d.get(1).as_f64()?))
+}
+
+/// The pointer over a chart, in pixels of the chart (`flip`: right half, so the tip goes left).
+#[derive(Clone, Copy, PartialEq)]
+struct Hover {
+    px: f64,
+    py: f64,
+    flip: bool,
+    pointer: Pointer,
+}
+
+/// Follows the pointer over a chart into `hover`: the plot position from zrender's `mousemove`,
+/// the item under it from echarts' `mouseover`/`mouseout`. The listeners live as long as the chart.
+fn follow_pointer(
+    instance: &JsValue,
+    id: &'static str,
+    hover: RwSignal<Option<Hover>>,
+) -> Vec<Listener> {
+    let Some(zr) = method(instance, "getZr").and_then(|f| f.call0(instance).ok()) else {
+        return Vec::new();
+    };
+    let set_item = move |item: Option<(usize, usize)>| {
+        hover.update(|h| {
+            if let Some(h) = h {
+                h.pointer.item = item;
+            }
+        })
+    };
+    let inst = instance.clone();
+    let moved: Listener = Closure::new(move |e: JsValue| {
+        let (px, py) = (num(&e, "offsetX"), num(&e, "offsetY"));
+        let item = hover.with_untracked(|h| h.and_then(|h| h.pointer.item));
+        let data = to_data(&inst, px, py);
+        let next = (data.is_some() || item.is_some()).then(|| {
+            let (x, y) = data.unwrap_or((f64::NAN, f64::NAN));
+            let width = document()
+                .get_element_by_id(id)
+                .map_or(0.0, |el| f64::from(el.client_width()));
+            Hover {
+                px,
+                py,
+                flip: px > width / 2.0,
+                pointer: Pointer { x, y, item },
+            }
+        });
+        if hover.with_untracked(|h| *h != next) {
+            hover.set(next);
+        }
+    });
+    let over: Listener = Closure::new(move |p: JsValue| {
+        let (series, data) = (num(&p, "seriesIndex"), num(&p, "dataIndex"));
+        if series >= 0.0 && data >= 0.0 {
+            set_item(Some((series as usize, data as usize)));
+        }
+    });
+    let out: Listener = Closure::new(move |_| set_item(None));
+    let left: Listener = Closure::new(move |_| hover.set(None));
+    on(&zr, "mousemove", &moved);
+    on(instance, "mouseover", &over);
+    on(instance, "mouseout", &out);
+    on(&zr, "globalout", &left);
+    vec![moved, over, out, left]
+}
 
 /// Charts redraw this long after the last edit.
 pub const CHART_DELAY_MS: u64 = 120;
@@ -310,6 +569,8 @@ fn ChartFigure(
     title: &'static str,
     summary: fn(&Shown) -> String,
     chart: fn(&Shown) -> ChartOption,
+    legend: fn(&Shown) -> Vec<LegendItem>,
+    tip: fn(&Shown, &Pointer) -> Option<Tip>,
     table: Table,
 ) -> impl IntoView {
     let state = use_state();
@@ -318,6 +579,8 @@ fn ChartFigure(
     let failed = RwSignal::new(false);
     let instance = StoredValue::new_local(None::<JsValue>);
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    let hover = RwSignal::new(None::<Hover>);
+    let listeners = StoredValue::new_local(Vec::<Listener>::new());
     let draw = move || {
         let Some(shown) = shown.get_untracked() else {
             return;
@@ -329,6 +592,9 @@ fn ChartFigure(
             let created = document()
                 .get_element_by_id(id)
                 .and_then(|el| echarts_init(&el, theme()).ok());
+            if let Some(i) = &created {
+                listeners.set_value(follow_pointer(i, id, hover));
+            }
             instance.set_value(created);
         }
         if let Some(i) = instance.get_value() {
@@ -358,10 +624,43 @@ fn ChartFigure(
             {(!loaded).then(|| view! {
                 <p class="hint">"Charts are unavailable; the data table below has the same numbers."</p>
             })}
-            <Show when=move || failed.get()>
+            {move || failed.get().then(|| view! {
                 <p class="hint">"This chart could not be drawn; the data table below has the same numbers."</p>
-            </Show>
-            <div id=id data-testid=id class="chart" role="img" aria-label=label></div>
+            })}
+            {move || {
+                shown
+                    .with(|s| s.as_ref().map(legend))
+                    .filter(|items| !items.is_empty())
+                    .map(|items| view! {
+                        <ul class="chart-legend">
+                            {items
+                                .into_iter()
+                                .map(|it| view! {
+                                    <li>
+                                        <span class=it.class() style:background-color=it.color()
+                                            style:color=it.color() aria-hidden="true"></span>
+                                        {it.label}
+                                    </li>
+                                })
+                                .collect_view()}
+                        </ul>
+                    })
+            }}
+            <div class="chart-wrap">
+                <div id=id data-testid=id class="chart" role="img" aria-label=label></div>
+                {move || {
+                    let h = hover.get()?;
+                    let t = shown.with(|s| s.as_ref().and_then(|s| tip(s, &h.pointer)))?;
+                    Some(view! {
+                        <div class="chart-tip" class:flip=h.flip data-testid="chart-tip" aria-hidden="true"
+                            style:left=format!("{}px", h.px.round() as i64)
+                            style:top=format!("{}px", h.py.round() as i64)>
+                            <strong>{t.title}</strong>
+                            {t.lines.into_iter().map(|l| view! { <span>{l}</span> }).collect_view()}
+                        </div>
+                    })
+                }}
+            </div>
             <details class="chart-data" on:toggle=move |ev| table_open.set(details_open(&ev))>
                 <summary>"Data table"</summary>
                 <div class="table-scroll">
@@ -548,13 +847,17 @@ pub fn Charts() -> impl IntoView {
             <h2 id="charts-h">"Charts"</h2>
             <div class="chart-grid">
                 <ChartFigure id=CHART_IDS[0] order=1 title="Annual value by driver (at full adoption)"
-                    summary=summary_value chart=value_by_driver table=table_value_by_driver/>
+                    summary=summary_value chart=value_by_driver legend=legend_value tip=tip_value
+                    table=table_value_by_driver/>
                 <ChartFigure id=CHART_IDS[1] order=2 title="Cumulative cash flow by month (◆ payback)"
-                    summary=summary_cumulative chart=cumulative table=table_cumulative/>
+                    summary=summary_cumulative chart=cumulative legend=legend_cumulative tip=tip_cumulative
+                    table=table_cumulative/>
                 <ChartFigure id=CHART_IDS[2] order=3 title="Value vs effort (bubble size: one-time cost)"
-                    summary=summary_effort chart=value_vs_effort table=table_value_vs_effort/>
+                    summary=summary_effort chart=value_vs_effort legend=legend_effort tip=tip_effort
+                    table=table_value_vs_effort/>
                 <ChartFigure id=CHART_IDS[3] order=4 title="Weighted score"
-                    summary=summary_scores chart=scores table=table_scores/>
+                    summary=summary_scores chart=scores legend=no_legend tip=tip_scores
+                    table=table_scores/>
             </div>
         </section>
     }

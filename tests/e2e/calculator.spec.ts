@@ -85,6 +85,77 @@ test('changing hours saved updates NPV, rank and the value chart', async ({ page
     .toBeCloseTo(expected, 6);
 });
 
+/** Moves the mouse to data coordinates `[x, y]` of a chart (echarts converts them to pixels). */
+async function hoverChart(page: Page, id: string, point: [number, number]) {
+  const chart = page.getByTestId(id);
+  await chart.scrollIntoViewIfNeeded();
+  const px = await chart.evaluate((el, p) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const inst = (window as any).echarts.getInstanceByDom(el);
+    return inst.convertToPixel('grid', p) as [number, number];
+  }, point);
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + px[0], box.y + px[1]);
+}
+
+test('chart legends name every series; tooltips show formatted money, as text', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await open(page);
+  const figure = (id: string) => page.locator('figure', { has: page.getByTestId(id) });
+  await expect(figure('chart-value-by-driver').locator('.chart-legend li')).toHaveText([
+    'Productivity',
+    'Availability',
+    'Risk reduction',
+    'Cost avoided',
+  ]);
+  await expect(figure('chart-cumulative').locator('.chart-legend li')).toHaveText([
+    ...EXAMPLE.map((i) => i.name),
+    'Payback',
+    'Break-even',
+  ]);
+  await expect(figure('chart-value-effort').locator('.chart-legend li')).toHaveText(['Mandatory', 'Strategic', 'Operational']);
+  await expect(page.getByTestId('chart-value-by-driver').locator('canvas')).toHaveCount(1);
+
+  // the value chart's tooltip for the first initiative: its drivers and total, in money per year
+  const f0 = figures(EXAMPLE[0]);
+  const tip = figure('chart-value-by-driver').getByTestId('chart-tip');
+  await expect(async () => {
+    await hoverChart(page, 'chart-value-by-driver', [f0.annual / 2, 0]);
+    await expect(tip).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await expect(tip.locator('strong')).toHaveText(EXAMPLE[0].name);
+  await expect(tip).toContainText(`Total: ${money(f0.annual)}/yr`);
+
+  // the cumulative chart's tooltip at month 36 lists every initiative's cumulative cash flow
+  const cumTip = figure('chart-cumulative').getByTestId('chart-tip');
+  await expect(async () => {
+    await hoverChart(page, 'chart-cumulative', [36, 0]);
+    await expect(cumTip).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await expect(cumTip.locator('strong')).toHaveText('Month 36: cumulative cash flow');
+  await expect(cumTip).toContainText(`${EXAMPLE[0].name}: ${money(f0.netTotal)}`);
+  await page.mouse.move(0, 0);
+  await expect(cumTip).toBeHidden();
+
+  // a name that looks like markup stays text in the legend, the tooltip and the data table
+  const evil = '<img src=x onerror=alert(1)>';
+  const desk = card(page, EXAMPLE[0].name);
+  await desk.getByLabel('Name', { exact: true }).fill(evil);
+  await expect(figure('chart-cumulative').locator('.chart-legend li').first()).toHaveText(evil);
+  await expect(async () => {
+    await hoverChart(page, 'chart-value-by-driver', [f0.annual / 2, 0]);
+    await expect(tip.locator('strong')).toHaveText(evil, { timeout: 500 });
+  }).toPass();
+  await figure('chart-value-by-driver').locator('details.chart-data summary').click();
+  await expect(figure('chart-value-by-driver').locator('tbody th').first()).toHaveText(evil);
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(dialogs).toEqual([]);
+});
+
 test('add an initiative with every benefit kind, remove one, reorder', async ({ page }) => {
   await open(page);
   await page.getByRole('button', { name: 'Add initiative' }).click();
