@@ -80,7 +80,7 @@ pub fn kind_label(kind: &str) -> &'static str {
 }
 
 #[component]
-pub fn Benefits(idx: Memo<Option<usize>>, init: Memo<Option<Initiative>>) -> impl IntoView {
+pub fn Benefits(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>) -> impl IntoView {
     let state = use_state();
     let items = move || {
         init.with(|x| {
@@ -129,8 +129,8 @@ pub fn Benefits(idx: Memo<Option<usize>>, init: Memo<Option<Initiative>>) -> imp
 
 #[component]
 fn BenefitForm(
-    idx: Memo<Option<usize>>,
-    init: Memo<Option<Initiative>>,
+    idx: RwSignal<Option<usize>>,
+    init: RwSignal<Option<Initiative>>,
     b: usize,
     kind: &'static str,
 ) -> impl IntoView {

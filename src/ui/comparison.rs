@@ -371,6 +371,26 @@ pub fn Comparison() -> impl IntoView {
             })
             .collect_view();
         let ncols = shape.with_untracked(|s| s.as_ref().map_or(0, |s| s.1.len()));
+        // One memo per column (its texts and best marks): an edit of one initiative wakes the
+        // cells of its column, not all of them. (Cells reading `data` directly made every one of
+        // hundreds of subscribers re-run and re-subscribe on each keystroke.)
+        let columns: Vec<Memo<Vec<(String, bool)>>> = (0..ncols)
+            .map(|c| {
+                Memo::new(move |_| {
+                    data.with(|d| {
+                        d.iter()
+                            .flatten()
+                            .map(|r| {
+                                (
+                                    r.texts.get(c).cloned().unwrap_or_default(),
+                                    r.best.get(c).copied().unwrap_or(false),
+                                )
+                            })
+                            .collect()
+                    })
+                })
+            })
+            .collect();
         let body = rows
             .into_iter()
             .enumerate()
@@ -379,22 +399,9 @@ pub fn Comparison() -> impl IntoView {
                     .map(|c| {
                         let k = format!("{key}/{c}");
                         let is_open = RwSignal::new(open.with_untracked(|o| o.contains(&k)));
-                        let text = move || {
-                            data.with(|d| {
-                                d.as_ref()
-                                    .and_then(|d| d.get(ri))
-                                    .and_then(|r| r.texts.get(c).cloned())
-                                    .unwrap_or_default()
-                            })
-                        };
-                        let best = Memo::new(move |_| {
-                            data.with(|d| {
-                                d.as_ref()
-                                    .and_then(|d| d.get(ri))
-                                    .and_then(|r| r.best.get(c).copied())
-                                    .unwrap_or(false)
-                            })
-                        });
+                        let col = columns[c];
+                        let text = move || col.with(|v| v.get(ri).map(|x| x.0.clone()).unwrap_or_default());
+                        let best = Memo::new(move |_| col.with(|v| v.get(ri).is_some_and(|x| x.1)));
                         let row_key = key.clone();
                         view! {
                             <td class="num" class:best=move || best.get()>

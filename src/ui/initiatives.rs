@@ -2,21 +2,114 @@
 
 use super::benefits::Benefits;
 use super::fields::{dom_id, NumField, SelectField, TextField};
-use super::state::{use_state, AppState};
+use super::state::use_state;
 use crate::model::validate::Location;
-use crate::model::{Category, Initiative};
+use crate::model::{Category, Initiative, Scenario};
 use leptos::prelude::*;
 
-/// The position of the initiative with `id`, tracked as the list changes.
-pub fn index_of(state: AppState, id: String) -> Memo<Option<usize>> {
-    Memo::new(move |_| {
-        state
-            .scenario
-            .with(|s| s.initiatives.iter().position(|x| x.id == id))
-    })
+type CardEntry = (
+    String,
+    RwSignal<Option<usize>>,
+    RwSignal<Option<Initiative>>,
+);
+
+/// What the cards read, kept in step with the scenario by one effect and set only where something
+/// changed, so an edit wakes the inputs of its own card and not those of every card. (Memos per
+/// card would each follow the scenario, and every input of every card would be checked again on
+/// each keystroke.)
+#[derive(Clone, Copy)]
+struct Cards {
+    owner: StoredValue<Owner>,
+    /// Per card: its initiative id, position and initiative.
+    entries: StoredValue<Vec<CardEntry>>,
+    count: RwSignal<usize>,
+    /// (id, name) of every initiative, for the dependency lists.
+    names: RwSignal<Vec<(String, String)>>,
+    /// (id, name) of every criterion, for the scores.
+    criteria: RwSignal<Vec<(String, String)>>,
 }
 
-pub fn init_at(idx: Memo<Option<usize>>, field: impl Into<String>) -> Signal<Location> {
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|v| *v != value) {
+        signal.set(value);
+    }
+}
+
+impl Cards {
+    fn new(s: &Scenario) -> Cards {
+        let cards = Cards {
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            entries: StoredValue::new(Vec::new()),
+            count: RwSignal::new(0),
+            names: RwSignal::new(Vec::new()),
+            criteria: RwSignal::new(Vec::new()),
+        };
+        cards.sync(s);
+        cards
+    }
+
+    fn sync(&self, s: &Scenario) {
+        set_if_changed(self.count, s.initiatives.len());
+        let names = |x: &Initiative| (x.id.clone(), x.name.clone());
+        if self.names.with_untracked(|n| {
+            n.len() != s.initiatives.len()
+                || n.iter()
+                    .zip(&s.initiatives)
+                    .any(|(a, x)| a.0 != x.id || a.1 != x.name)
+        }) {
+            self.names.set(s.initiatives.iter().map(names).collect());
+        }
+        set_if_changed(
+            self.criteria,
+            s.criteria
+                .iter()
+                .map(|c| (c.id.clone(), c.name.clone()))
+                .collect(),
+        );
+        self.entries.with_value(|entries| {
+            for (id, idx, init) in entries {
+                let i = s.initiatives.iter().position(|x| &x.id == id);
+                set_if_changed(*idx, i);
+                let now = i.and_then(|i| s.initiatives.get(i));
+                if init.with_untracked(|x| x.as_ref() != now) {
+                    init.set(now.cloned());
+                }
+            }
+        });
+    }
+
+    /// The position and initiative signals of the card for `id`, made on first use.
+    fn signals_for(
+        &self,
+        id: &str,
+        s: &Scenario,
+    ) -> (RwSignal<Option<usize>>, RwSignal<Option<Initiative>>) {
+        if let Some(found) = self
+            .entries
+            .with_value(|e| e.iter().find(|(k, _, _)| k == id).map(|(_, a, b)| (*a, *b)))
+        {
+            return found;
+        }
+        let i = s.initiatives.iter().position(|x| x.id == id);
+        let made = self.owner.with_value(|o| {
+            o.with(|| {
+                (
+                    RwSignal::new(i),
+                    RwSignal::new(i.and_then(|i| s.initiatives.get(i).cloned())),
+                )
+            })
+        });
+        self.entries
+            .update_value(|e| e.push((id.to_string(), made.0, made.1)));
+        made
+    }
+
+    fn forget(&self, id: &str) {
+        self.entries.update_value(|e| e.retain(|(k, _, _)| k != id));
+    }
+}
+
+pub fn init_at(idx: RwSignal<Option<usize>>, field: impl Into<String>) -> Signal<Location> {
     let field = field.into();
     Signal::derive(move || Location {
         criterion: None,
@@ -44,13 +137,13 @@ fn focus_card(id: &str) {
 #[component]
 pub fn Initiatives() -> impl IntoView {
     let state = use_state();
+    let cards = state.scenario.with_untracked(Cards::new);
+    Effect::new(move |_| state.scenario.with(|s| cards.sync(s)));
+    provide_context(cards);
     let ids = move || {
-        state.scenario.with(|s| {
-            s.initiatives
-                .iter()
-                .map(|i| i.id.clone())
-                .collect::<Vec<_>>()
-        })
+        cards
+            .names
+            .with(|n| n.iter().map(|x| x.0.clone()).collect::<Vec<_>>())
     };
     let add = move |_| {
         let id = state.fresh_id("initiative");
@@ -72,7 +165,7 @@ pub fn Initiatives() -> impl IntoView {
                 <h2 id="initiatives-h">"Initiatives"</h2>
                 <button type="button" class="primary" on:click=add>"Add initiative"</button>
             </div>
-            {move || state.scenario.with(|s| s.initiatives.is_empty()).then(|| view! {
+            {move || (cards.count.get() == 0).then(|| view! {
                 <p class="empty">"No initiatives yet. Add one to start comparing."</p>
             })}
             <div class="cards">
@@ -85,13 +178,13 @@ pub fn Initiatives() -> impl IntoView {
 #[component]
 fn Card(id: String) -> impl IntoView {
     let state = use_state();
-    let idx = index_of(state, id.clone());
-    // This card's initiative: its fields re-run only when it changes, not on every edit anywhere.
-    let init = Memo::new(move |_| {
-        state
-            .scenario
-            .with(|s| idx.get().and_then(|i| s.initiatives.get(i).cloned()))
-    });
+    let cards = expect_context::<Cards>();
+    // This card's position and initiative: its inputs re-run only when they change.
+    let (idx, init) = state.scenario.with_untracked(|s| cards.signals_for(&id, s));
+    {
+        let id = id.clone();
+        on_cleanup(move || cards.forget(&id));
+    }
     let dom = format!("card-{id}");
     let heading_id = dom_id("card-h");
     let heading_id2 = heading_id.clone();
@@ -108,8 +201,7 @@ fn Card(id: String) -> impl IntoView {
             });
         }
     };
-    let count = Memo::new(move |_| state.scenario.with(|s| s.initiatives.len()));
-    let count = move || count.get();
+    let count = move || cards.count.get();
     let move_by = move |delta: isize| {
         if let Some(i) = idx.get_untracked() {
             let j = i as isize + delta;
@@ -240,16 +332,9 @@ pub fn category_key(c: Category) -> &'static str {
 }
 
 #[component]
-fn Scores(idx: Memo<Option<usize>>, init: Memo<Option<Initiative>>) -> impl IntoView {
+fn Scores(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>) -> impl IntoView {
     let state = use_state();
-    let criteria = Memo::new(move |_| {
-        state.scenario.with(|s| {
-            s.criteria
-                .iter()
-                .map(|c| (c.id.clone(), c.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let criteria = expect_context::<Cards>().criteria;
     view! {
         <fieldset class="group scores">
             <legend>"Scores (1 = low, 5 = high)"</legend>
@@ -304,19 +389,14 @@ fn Scores(idx: Memo<Option<usize>>, init: Memo<Option<Initiative>>) -> impl Into
 
 #[component]
 fn Dependencies(
-    idx: Memo<Option<usize>>,
-    init: Memo<Option<Initiative>>,
+    idx: RwSignal<Option<usize>>,
+    init: RwSignal<Option<Initiative>>,
     id: String,
 ) -> impl IntoView {
     let state = use_state();
+    let names = expect_context::<Cards>().names;
     let others = Memo::new(move |_| {
-        state.scenario.with(|s| {
-            s.initiatives
-                .iter()
-                .filter(|x| x.id != id)
-                .map(|x| (x.id.clone(), x.name.clone()))
-                .collect::<Vec<_>>()
-        })
+        names.with(|n| n.iter().filter(|x| x.0 != id).cloned().collect::<Vec<_>>())
     });
     let at = init_at(idx, "depends_on");
     let message = Memo::new(move |_| at.with(|at| state.message_for(at)));

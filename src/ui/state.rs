@@ -77,7 +77,7 @@ pub struct AppState {
     pub parse_errors: RwSignal<ParseErrors>,
     pub checked: Memo<Checked>,
     /// Just the problems: inputs follow this, which changes far less often than the results.
-    pub problems: Memo<Vec<Problem>>,
+    pub problems: RwSignal<Vec<Problem>>,
     pub history: RwSignal<History>,
     pub rank_by: RwSignal<Figure>,
 }
@@ -116,7 +116,16 @@ impl AppState {
                 },
             })
         });
-        let problems = Memo::new(move |_| checked.with(|c| c.problems.clone()));
+        // A signal set only when the list changes, not a memo: hundreds of inputs read it, and a
+        // memo would have all of them checked again after every keystroke.
+        let problems = RwSignal::new(Vec::<Problem>::new());
+        ImmediateEffect::new_scoped(move || {
+            checked.with(|c| {
+                if problems.with_untracked(|p| *p != c.problems) {
+                    problems.set(c.problems.clone());
+                }
+            })
+        });
         AppState {
             scenario,
             parse_errors: RwSignal::new(ParseErrors::default()),
