@@ -1,52 +1,85 @@
 import { test, expect } from './helpers';
 
-// Benchmark, not a gate: the time from a keystroke in an input to the updated figure on screen
-// and the next frame, with 20 initiatives. Prints the figures; fails only if the update breaks.
+// Benchmark, not a gate: what one keystroke costs with 20 initiatives. It types into a benefit of
+// the first card 30 times, 100 ms apart, records a Chromium performance trace, and adds up the
+// main thread's tasks after each keystroke (script, style and layout, paint) until the next one.
+// One frame at 60 Hz is 16.7 ms. It also prints when the NPV cell shows the new figure.
 test.use({ locale: 'en-US' });
 
-test('per-keystroke update with 20 initiatives', async ({ page }) => {
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: { name?: string } };
+
+test('per-keystroke update with 20 initiatives', async ({ page, browser }) => {
   test.setTimeout(120_000);
   await page.goto('./');
   const duplicate = page.getByRole('button', { name: 'Duplicate Service desk workflow automation', exact: true });
   while ((await page.getByTestId('initiative-card').count()) < 20) await duplicate.click();
   await expect(page.getByTestId('comparison').locator('thead th')).toHaveCount(21);
+  await page.waitForTimeout(1000);
 
-  const samples: { update: number; frame: number }[] = await page.evaluate(async () => {
+  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  const updates: number[] = await page.evaluate(async () => {
     const input = document
       .querySelector('[data-testid=initiative-card] [data-testid=benefit]')!
       .querySelector('input[inputmode=decimal]') as HTMLInputElement;
     const npv = () => document.querySelector('[data-testid=comparison] tr[data-row="npv"] td .value')!.textContent;
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
-    const out: { update: number; frame: number }[] = [];
-    for (let k = 0; k < 40; k++) {
+    const out: number[] = [];
+    for (let k = 0; k < 30; k++) {
+      await new Promise((r) => setTimeout(r, 100));
       const before = npv();
-      performance.mark('edit-start');
+      performance.mark(`key-${k}`);
+      const t0 = performance.now();
       input.value = String(200 + k + 1);
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      const t0 = performance.now();
-      while (npv() === before) {
-        await new Promise((r) => setTimeout(r, 0));
-        if (performance.now() - t0 > 5000) throw new Error('NPV did not update');
-      }
-      performance.mark('edit-updated');
-      await frame();
-      performance.mark('edit-end');
-      out.push({
-        update: performance.measure('update', 'edit-start', 'edit-updated').duration,
-        frame: performance.measure('frame', 'edit-start', 'edit-end').duration,
-      });
+      // the update runs in the event and the microtasks after it
+      for (let i = 0; i < 1000 && npv() === before; i++) await Promise.resolve();
+      while (npv() === before) await new Promise((r) => setTimeout(r, 0));
+      out.push(performance.now() - t0);
     }
+    await new Promise((r) => setTimeout(r, 100));
+    performance.mark('key-end');
     return out;
+  });
+  const events: TraceEvent[] = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')!;
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const marks = onMain
+    .filter((e) => e.name.startsWith('key-') && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b'))
+    .sort((a, b) => a.ts - b.ts);
+  expect(marks.length, 'keystroke marks in the trace').toBe(31);
+  // time covered by events of these names, nested ones counted once
+  const sum = (names: string[], from: number, to: number) => {
+    const xs = onMain
+      .filter((e) => e.ph === 'X' && names.includes(e.name) && e.ts >= from && e.ts < to)
+      .sort((x, y) => x.ts - y.ts);
+    let total = 0;
+    let end = -Infinity;
+    for (const e of xs) {
+      const stop = e.ts + (e.dur ?? 0);
+      if (e.ts >= end) total += stop - e.ts;
+      else if (stop > end) total += stop - end;
+      end = Math.max(end, stop);
+    }
+    return total / 1000;
+  };
+  const per = marks.slice(0, -1).map((m, i) => {
+    const [from, to] = [m.ts, marks[i + 1].ts];
+    return {
+      total: sum(['RunTask'], from, to),
+      script: sum(['FunctionCall', 'EventDispatch', 'TimerFire', 'RunMicrotasks', 'FireAnimationFrame'], from, to),
+      layout: sum(['UpdateLayoutTree', 'Layout'], from, to),
+      paint: sum(['PrePaint', 'Paint', 'Layerize', 'Commit'], from, to),
+    };
   });
   const q = (xs: number[], p: number) => {
     const s = [...xs].sort((a, b) => a - b);
     return s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(1);
   };
-  const upd = samples.map((s) => s.update);
-  const frm = samples.map((s) => s.frame);
+  const f = (k: keyof (typeof per)[number]) => `${q(per.map((x) => x[k]), 0.5)} ms (p95 ${q(per.map((x) => x[k]), 0.95)})`;
   console.log(
-    `per-keystroke, 20 initiatives: figures updated median ${q(upd, 0.5)} ms (p95 ${q(upd, 0.95)}); ` +
-      `to the next frame median ${q(frm, 0.5)} ms (p95 ${q(frm, 0.95)}); ${samples.length} samples; charts follow ${120} ms after typing pauses`,
+    `per-keystroke, 20 initiatives: main-thread work ${f('total')} — script ${f('script')}, style+layout ${f('layout')}, ` +
+      `paint ${f('paint')}; NPV on screen after ${q(updates, 0.5)} ms (p95 ${q(updates, 0.95)}); ${per.length} keystrokes; ` +
+      `one frame = 16.7 ms; charts follow 120 ms after typing pauses`,
   );
-  expect(samples.length).toBe(40);
+  expect(per.length).toBe(30);
 });
