@@ -16,14 +16,14 @@ import { BarChart, LineChart } from 'echarts/charts';
 // Not here on purpose: legends, tooltips and the break-even line are the app's own (HTML and a
 // plain series), which keeps the Legend, Tooltip (+ axisPointer) and MarkLine components, about
 // 20 KB gzip, out of the download.
-import { GridComponent, AriaComponent } from 'echarts/components';
+// Decal patterns are set per series (itemStyle.decal, drawn by the core), so no AriaComponent.
+import { GridComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 use([
   BarChart,
   LineChart,
   GridComponent,
-  AriaComponent,
   CanvasRenderer,
 ]);
 

@@ -101,7 +101,10 @@ fn value_by_driver(shown: &Shown) -> ChartOption {
             .iter()
             .map(|r| r.annual_by_driver[d.index()])
             .collect();
-        c = c.series(Bar::new().name(d.label()).stack("value").data(data));
+        let k = c.series_count();
+        c = c
+            .series(Bar::new().name(d.label()).stack("value").data(data))
+            .decal(k);
     }
     c
 }
@@ -426,14 +429,14 @@ fn set_option(instance: &JsValue, chart: &ChartOption) -> bool {
     let Ok(option) = serde_wasm_bindgen::to_value(chart) else {
         return false;
     };
-    for (path, f) in &chart.patches {
+    for (path, value) in &chart.patches {
         let mut at = option.clone();
         let keys: Vec<&str> = path.split('.').collect();
         let (last, parents) = keys.split_last().unwrap_or((&"", &[]));
         for k in parents {
             at = Reflect::get(&at, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
         }
-        if !at.is_object() || Reflect::set(&at, &JsValue::from_str(last), f).is_err() {
+        if !at.is_object() || Reflect::set(&at, &JsValue::from_str(last), value).is_err() {
             return false;
         }
     }

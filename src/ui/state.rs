@@ -116,16 +116,9 @@ impl AppState {
                 },
             })
         });
-        // A signal set only when the list changes, not a memo: hundreds of inputs read it, and a
-        // memo would have all of them checked again after every keystroke.
-        let problems = RwSignal::new(Vec::<Problem>::new());
-        ImmediateEffect::new_scoped(move || {
-            checked.with(|c| {
-                if problems.with_untracked(|p| *p != c.problems) {
-                    problems.set(c.problems.clone());
-                }
-            })
-        });
+        // A signal set (by `set_scenario`) only when the list changes, not a memo: hundreds of
+        // inputs read it, and a memo would have all of them checked again after every keystroke.
+        let problems = RwSignal::new(checked.with_untracked(|c| c.problems.clone()));
         AppState {
             scenario,
             parse_errors: RwSignal::new(ParseErrors::default()),
@@ -194,6 +187,21 @@ impl AppState {
             h.last_at = now;
         });
         self.scenario.update(f);
+        self.sync_problems();
+    }
+
+    /// Sets the scenario (undo, redo) and brings the problems up to date.
+    fn set_scenario(&self, s: Scenario) {
+        self.scenario.set(s);
+        self.sync_problems();
+    }
+
+    fn sync_problems(&self) {
+        self.checked.with_untracked(|c| {
+            if self.problems.with_untracked(|p| *p != c.problems) {
+                self.problems.set(c.problems.clone());
+            }
+        });
     }
 
     /// Replaces the whole scenario as one undoable step (new blank, load example).
@@ -221,7 +229,7 @@ impl AppState {
             h.last_key = None;
         });
         self.parse_errors.set(ParseErrors::default());
-        self.scenario.set(prev);
+        self.set_scenario(prev);
     }
 
     pub fn redo(&self) {
@@ -235,7 +243,7 @@ impl AppState {
             h.last_key = None;
         });
         self.parse_errors.set(ParseErrors::default());
-        self.scenario.set(next);
+        self.set_scenario(next);
     }
 
     /// A new initiative id not used in the scenario.
