@@ -186,7 +186,10 @@ fn BenefitForm(
             }
         });
     };
-    let key = move |field: &str| Some(format!("i{:?}.b{b}.{field}", idx.get_untracked()));
+    let key = move |field: &str| {
+        let i = idx.get_untracked().map_or(usize::MAX, |i| i);
+        Some(format!("i{i}.b{b}.{field}"))
+    };
     let inputs = inputs_of(kind)
         .iter()
         .map(|&field| {

@@ -356,8 +356,14 @@ pub fn Comparison() -> impl IntoView {
         })
     });
     let table = move || {
-        let Some((rows, cols, caption)) = shape.get() else {
-            return view! { <p class="empty">"Nothing to compare yet."</p> }.into_any();
+        let Some((rows, cols, caption)) = shape.get().filter(|(_, cols, _)| !cols.is_empty())
+        else {
+            return view! {
+                <p class="empty" data-testid="comparison-empty">
+                    "Nothing to compare yet: add an initiative (above) and its figures appear here."
+                </p>
+            }
+            .into_any();
         };
         let heads = cols
             .into_iter()

@@ -119,19 +119,26 @@ pub fn init_at(idx: RwSignal<Option<usize>>, field: impl Into<String>) -> Signal
     })
 }
 
-fn focus_card(id: &str) {
-    let card = format!("card-{id}");
+/// After the page has updated, focuses the first element matching one of `selectors` (tried in
+/// order), so keyboard users keep their place when cards are added, moved or removed.
+fn focus_later(selectors: Vec<String>) {
     request_animation_frame(move || {
-        if let Some(input) = document()
-            .get_element_by_id(&card)
-            .and_then(|c| c.query_selector("input").ok().flatten())
-        {
-            use wasm_bindgen::JsCast;
-            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                let _ = input.focus();
-            }
+        use wasm_bindgen::JsCast;
+        let found = selectors.iter().find_map(|sel| {
+            document()
+                .query_selector(sel)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        });
+        if let Some(el) = found {
+            let _ = el.focus();
         }
     });
+}
+
+fn focus_card(id: &str) {
+    focus_later(vec![format!("#card-{id} input")]);
 }
 
 #[component]
@@ -163,7 +170,7 @@ pub fn Initiatives() -> impl IntoView {
         <section class="panel initiatives" aria-labelledby="initiatives-h">
             <div class="panel-head">
                 <h2 id="initiatives-h">"Initiatives"</h2>
-                <button type="button" class="primary" on:click=add>"Add initiative"</button>
+                <button type="button" id="add-initiative" class="primary" on:click=add>"Add initiative"</button>
             </div>
             {move || (cards.count.get() == 0).then(|| view! {
                 <p class="empty">"No initiatives yet. Add one to start comparing."</p>
@@ -202,11 +209,24 @@ fn Card(id: String) -> impl IntoView {
         }
     };
     let count = move || cards.count.get();
+    let id_key = StoredValue::new(id.clone());
     let move_by = move |delta: isize| {
         if let Some(i) = idx.get_untracked() {
             let j = i as isize + delta;
             if j >= 0 && (j as usize) < count() {
                 state.edit(None, move |s| s.initiatives.swap(i, j as usize));
+                // The card's DOM moves; keep the focus on the button pressed (or the other one
+                // once the card is at an end).
+                let (this, other) = if delta < 0 {
+                    ("earlier", "later")
+                } else {
+                    ("later", "earlier")
+                };
+                let card = id_key.get_value();
+                focus_later(vec![
+                    format!("#card-{card} button[data-move={this}]:not([disabled])"),
+                    format!("#card-{card} button[data-move={other}]"),
+                ]);
             }
         }
     };
@@ -230,15 +250,28 @@ fn Card(id: String) -> impl IntoView {
         move |_| {
             let Some(i) = idx.get_untracked() else { return };
             let id = id.clone();
+            // Focus goes to the card that takes this one's place (or the one before it), else to
+            // "Add initiative".
+            let next = state.scenario.with_untracked(|s| {
+                s.initiatives
+                    .get(i + 1)
+                    .or_else(|| i.checked_sub(1).and_then(|k| s.initiatives.get(k)))
+                    .map(|x| x.id.clone())
+            });
             state.edit(None, move |s| {
                 s.initiatives.remove(i);
                 for other in &mut s.initiatives {
                     other.depends_on.retain(|d| d != &id);
                 }
             });
+            let mut targets: Vec<String> = next
+                .map(|n| format!("#card-{n} input"))
+                .into_iter()
+                .collect();
+            targets.push("#add-initiative".into());
+            focus_later(targets);
         }
     };
-    let id_key = StoredValue::new(id.clone());
     let money_field = move |label: &'static str, field: &'static str, unit: &'static str| {
         // Undo steps coalesce per input of this initiative (by its stable id).
         let key = format!("{}.{field}", id_key.get_value());
@@ -269,10 +302,10 @@ fn Card(id: String) -> impl IntoView {
             <header class="card-head">
                 <h3 id=heading_id>{move || name.get()}</h3>
                 <div class="card-actions">
-                    <button type="button" on:click=move |_| move_by(-1)
+                    <button type="button" data-move="earlier" on:click=move |_| move_by(-1)
                         disabled=move || idx.get() == Some(0)
                         aria-label=move || format!("Move {} earlier", name.get())>"←"</button>
-                    <button type="button" on:click=move |_| move_by(1)
+                    <button type="button" data-move="later" on:click=move |_| move_by(1)
                         disabled=move || idx.get().map(|i| i + 1 >= count()).unwrap_or(true)
                         aria-label=move || format!("Move {} later", name.get())>"→"</button>
                     <button type="button" on:click=duplicate

@@ -347,7 +347,28 @@ test('new blank scenario starts empty; load example brings it back', async ({ pa
   await page.getByRole('button', { name: 'New blank scenario' }).click();
   await expect(page.getByTestId('initiative-card')).toHaveCount(0);
   await expect(page.getByText('No initiatives yet.')).toBeVisible();
+  await expect(page.getByTestId('comparison-empty')).toContainText('Nothing to compare yet');
   await page.getByRole('button', { name: 'Load example' }).click();
   await expect(page.getByTestId('initiative-card')).toHaveCount(4);
   await expect(cell(page, 'npv', 3)).toHaveText(money(figures(EXAMPLE[3]).npv));
+});
+
+test('the focus stays in place when a card is moved or removed', async ({ page }) => {
+  await open(page);
+  const names = () => page.getByTestId('initiative-card').locator('h3');
+  const later = page.getByRole('button', { name: `Move ${EXAMPLE[0].name} later`, exact: true });
+  await later.focus();
+  await page.keyboard.press('Enter');
+  await expect(names()).toHaveText([EXAMPLE[1].name, EXAMPLE[0].name, EXAMPLE[2].name, EXAMPLE[3].name]);
+  await expect(later).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(names().last()).toHaveText(EXAMPLE[0].name);
+  // at the end the "later" button is disabled: the focus moves to "earlier"
+  await expect(page.getByRole('button', { name: `Move ${EXAMPLE[0].name} earlier`, exact: true })).toBeFocused();
+  // removing a card puts the focus on the card that takes its place (here: the one before it)
+  await page.getByRole('button', { name: `Remove ${EXAMPLE[0].name}`, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('initiative-card')).toHaveCount(3);
+  await expect(card(page, EXAMPLE[3].name).getByLabel('Name', { exact: true })).toBeFocused();
 });
