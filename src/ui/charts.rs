@@ -80,6 +80,15 @@ fn money_axis() -> Axis {
         .axis_label(AxisLabel::new().show(true))
 }
 
+/// A value axis with its name centred below it.
+fn named_value_axis(name: &str) -> Axis {
+    Axis::new()
+        .type_(AxisType::Value)
+        .name(name)
+        .name_location(NameLocation::Middle)
+        .name_gap(24)
+}
+
 /// A category axis of (shortened) initiative names, top to bottom.
 fn names_axis(shown: &Shown) -> Axis {
     Axis::new()
@@ -113,15 +122,7 @@ fn cumulative(shown: &Shown) -> ChartOption {
     let cur = &shown.scenario.currency;
     let months = shown.evaluation.horizon_months as f64;
     let mut c = base()
-        .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .name("Month")
-                .name_location(NameLocation::Middle)
-                .name_gap(24)
-                .min(0)
-                .max(months),
-        )
+        .x_axis(named_value_axis("Month").min(0).max(months))
         .y_axis(money_axis())
         .patch("yAxis.axisLabel.formatter", compact_money_fn(cur));
     let mut payback: Vec<Vec<f64>> = Vec::new();
@@ -202,11 +203,7 @@ fn value_vs_effort(shown: &Shown) -> ChartOption {
         .fold(0.0, f64::max);
     let mut c = base()
         .x_axis(
-            Axis::new()
-                .type_(AxisType::Value)
-                .name("Effort score (1 = least)")
-                .name_location(NameLocation::Middle)
-                .name_gap(24)
+            named_value_axis("Effort score (1 = least)")
                 .min(0.5)
                 .max(5.5)
                 .interval(0.5)
