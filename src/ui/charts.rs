@@ -557,6 +557,36 @@ fn follow_pointer(
     vec![moved, over, out, left]
 }
 
+/// Calls `then` once, when the element `id` comes within 200 px of the screen. None when the
+/// browser has no `IntersectionObserver` or the element is missing (the caller draws at once).
+fn when_near(
+    id: &str,
+    then: impl Fn() + 'static,
+) -> Option<(web_sys::IntersectionObserver, Listener)> {
+    let el = document().get_element_by_id(id)?;
+    let done = std::rc::Rc::new(std::cell::Cell::new(false));
+    let callback: Listener = Closure::new(move |entries: JsValue| {
+        let seen = Array::from(&entries).iter().any(|e| {
+            Reflect::get(&e, &JsValue::from_str("isIntersecting"))
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false)
+        });
+        if seen && !done.replace(true) {
+            then();
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("200px");
+    let observer = web_sys::IntersectionObserver::new_with_options(
+        callback.as_ref().unchecked_ref(),
+        &options,
+    )
+    .ok()?;
+    observer.observe(&el);
+    Some((observer, callback))
+}
+
 /// Charts redraw this long after the last edit.
 pub const CHART_DELAY_MS: u64 = 120;
 
@@ -564,8 +594,6 @@ pub const CHART_DELAY_MS: u64 = 120;
 #[component]
 fn ChartFigure(
     id: &'static str,
-    /// Position on the page, to stagger the first drawing.
-    order: u64,
     title: &'static str,
     summary: fn(&Shown) -> String,
     chart: fn(&Shown) -> ChartOption,
@@ -581,7 +609,8 @@ fn ChartFigure(
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     let hover = RwSignal::new(None::<Hover>);
     let listeners = StoredValue::new_local(Vec::<Listener>::new());
-    let draw = move || {
+    // `still`: without animation, so that the whole chart is on the canvas at once (printing).
+    let draw = move |still: bool| {
         let Some(shown) = shown.get_untracked() else {
             return;
         };
@@ -598,23 +627,46 @@ fn ChartFigure(
             instance.set_value(created);
         }
         if let Some(i) = instance.get_value() {
-            failed.set(!set_option(&i, &chart(&shown)));
+            let option = chart(&shown);
+            failed.set(!set_option(
+                &i,
+                &if still { option.still() } else { option },
+            ));
         }
     };
-    // Each chart draws in a task of its own: the first time staggered after the page is up, later
-    // after typing pauses, so neither start-up nor a keystroke waits for four charts at once.
-    Effect::new(move |_| {
-        shown.track();
+    let later = move |ms: u64| {
         if let Some(t) = timer.get_value() {
             t.clear();
         }
-        let delay = if instance.with_value(Option::is_none) {
-            order * 40
-        } else {
-            CHART_DELAY_MS
-        };
-        timer
-            .set_value(set_timeout_with_handle(draw, std::time::Duration::from_millis(delay)).ok());
+        timer.set_value(
+            set_timeout_with_handle(move || draw(false), std::time::Duration::from_millis(ms)).ok(),
+        );
+    };
+    // The first drawing waits until the chart comes near the screen, so a chart further down the
+    // page costs nothing at start-up; later drawings follow edits once typing pauses. Each runs in
+    // a task of its own, so neither start-up nor a keystroke waits for four charts at once.
+    let near = StoredValue::new_local(None::<(web_sys::IntersectionObserver, Listener)>);
+    Effect::new(move |_| {
+        shown.track();
+        if instance.with_value(Option::is_some) {
+            later(CHART_DELAY_MS);
+        } else if near.with_value(Option::is_none) {
+            match when_near(id, move || later(0)) {
+                Some(o) => near.set_value(Some(o)),
+                None => later(0),
+            }
+        }
+    });
+    // Printing shows every chart, including those never scrolled to (drawn here, before the
+    // browser lays out the printed page).
+    let print = window_event_listener_untyped("beforeprint", move |_| {
+        if instance.with_value(Option::is_none) {
+            draw(true);
+        }
+    });
+    on_cleanup(move || {
+        print.remove();
+        near.with_value(|n| n.as_ref().map(|(o, _)| o.disconnect()));
     });
     let table_open = RwSignal::new(false);
     let label = move || shown.with(|s| s.as_ref().map(summary).unwrap_or_default());
@@ -846,16 +898,16 @@ pub fn Charts() -> impl IntoView {
         <section class="panel charts" class:stale=move || state.stale() aria-labelledby="charts-h">
             <h2 id="charts-h">"Charts"</h2>
             <div class="chart-grid">
-                <ChartFigure id=CHART_IDS[0] order=1 title="Annual value by driver (at full adoption)"
+                <ChartFigure id=CHART_IDS[0] title="Annual value by driver (at full adoption)"
                     summary=summary_value chart=value_by_driver legend=legend_value tip=tip_value
                     table=table_value_by_driver/>
-                <ChartFigure id=CHART_IDS[1] order=2 title="Cumulative cash flow by month (◆ payback)"
+                <ChartFigure id=CHART_IDS[1] title="Cumulative cash flow by month (◆ payback)"
                     summary=summary_cumulative chart=cumulative legend=legend_cumulative tip=tip_cumulative
                     table=table_cumulative/>
-                <ChartFigure id=CHART_IDS[2] order=3 title="Value vs effort (bubble size: one-time cost)"
+                <ChartFigure id=CHART_IDS[2] title="Value vs effort (bubble size: one-time cost)"
                     summary=summary_effort chart=value_vs_effort legend=legend_effort tip=tip_effort
                     table=table_value_vs_effort/>
-                <ChartFigure id=CHART_IDS[3] order=4 title="Weighted score"
+                <ChartFigure id=CHART_IDS[3] title="Weighted score"
                     summary=summary_scores chart=scores legend=no_legend tip=tip_scores
                     table=table_scores/>
             </div>

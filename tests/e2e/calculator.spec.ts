@@ -72,14 +72,15 @@ test('changing hours saved updates NPV, rank and the value chart', async ({ page
   await expect(page.getByTestId('ranking').locator('li').first()).toHaveText(changed[r.indexOf(1)].name);
   // productivity bar of the first initiative: 300 × 12 × 65 × 0.8 × 0.75 + 51,480
   const expected = annualValue(changed[0].benefits[0], DEFAULTS) + annualValue(changed[0].benefits[1], DEFAULTS);
+  await page.getByTestId('chart-value-by-driver').scrollIntoViewIfNeeded();
   await expect
     .poll(() =>
       page.evaluate(() => {
         const el = document.querySelector('[data-testid=chart-value-by-driver]');
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const inst = (window as any).echarts.getInstanceByDom(el);
-        const s = inst.getOption().series.find((x: { name: string }) => x.name === 'Productivity');
-        return s.data[0];
+        const s = inst?.getOption().series.find((x: { name: string }) => x.name === 'Productivity');
+        return s?.data[0];
       }),
     )
     .toBeCloseTo(expected, 6);
@@ -89,6 +90,7 @@ test('changing hours saved updates NPV, rank and the value chart', async ({ page
 async function hoverChart(page: Page, id: string, point: [number, number]) {
   const chart = page.getByTestId(id);
   await chart.scrollIntoViewIfNeeded();
+  await expect(chart.locator('canvas')).toHaveCount(1);
   const px = await chart.evaluate((el, p) => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const inst = (window as any).echarts.getInstanceByDom(el);
@@ -118,6 +120,8 @@ test('chart legends name every series; tooltips show formatted money, as text', 
     'Break-even',
   ]);
   await expect(figure('chart-value-effort').locator('.chart-legend li')).toHaveText(['Mandatory', 'Strategic', 'Operational']);
+  // drawn once it comes near the screen
+  await page.getByTestId('chart-value-by-driver').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('chart-value-by-driver').locator('canvas')).toHaveCount(1);
 
   // the value chart's tooltip for the first initiative: its drivers and total, in money per year
@@ -324,6 +328,7 @@ test('keyboard only: add and fill an initiative', async ({ page }) => {
 
 test('no axe-core violations in light and dark mode; usable at 360 px', async ({ page }) => {
   await open(page);
+  await page.getByTestId('chart-scores').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('chart-scores').locator('canvas')).toHaveCount(1);
   const light = await new AxeBuilder({ page }).analyze();
   expect(light.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
@@ -336,10 +341,32 @@ test('no axe-core violations in light and dark mode; usable at 360 px', async ({
   // and a fresh load on a phone-sized screen
   await page.reload();
   await expect(table(page)).toBeVisible();
+  // charts far down the page are drawn when they come near the screen, not at start-up
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('chart-scores').locator('canvas')).toHaveCount(0);
+  await page.getByTestId('chart-scores').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('chart-scores').locator('canvas')).toHaveCount(1);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   const narrow = await new AxeBuilder({ page }).analyze();
   expect(narrow.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+});
+
+test('printing gives one A4 page with the settings, the comparison and all four charts', async ({ page }) => {
+  await open(page);
+  // charts below the screen are not drawn yet; printing draws them first
+  await expect(page.locator('.chart canvas')).toHaveCount(0);
+  const pdf = await page.pdf({ format: 'A4', landscape: true });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(1);
+  await expect(page.locator('.chart canvas')).toHaveCount(4);
+  const scores = await page.getByTestId('chart-scores').evaluate((el) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return (window as any).echarts.getInstanceByDom(el).getOption().series[0].data;
+  });
+  // the printed bars are the weighted scores of the comparison table (55, 65, 65, 40)
+  const shown = [];
+  for (const col of EXAMPLE.keys()) shown.push(Number(await cell(page, 'score', col).innerText()));
+  expect(shown).toEqual([55, 65, 65, 40]);
+  expect(scores.map((d: number | { value: number }) => Math.round(typeof d === 'number' ? d : d.value))).toEqual(shown);
 });
 
 test('new blank scenario starts empty; load example brings it back', async ({ page }) => {
