@@ -129,17 +129,15 @@ impl J {
     }
 }
 
-/// Shortest exact text: whole numbers below 2^53 without a fraction (but -0 as `-0.0`); others
-/// as Rust prints them (`0.08`, `1e300`), which JSON reads back to the same bits. Non-finite
-/// numbers, which no valid input holds, as `null`.
+/// The shortest text that reads back to the same bits: Rust's `Display` (decimal notation,
+/// whole numbers without a fraction, `-0` with its sign; serde_json reads `-0` as -0.0). It is
+/// the formatting the app already uses, so it costs no wasm. Non-finite numbers, which no valid
+/// input holds, are written as `null`.
 fn write_num(x: f64, out: &mut String) {
-    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-    if !x.is_finite() {
-        out.push_str("null");
-    } else if x.fract() == 0.0 && x.abs() < EXACT && !(x == 0.0 && x.is_sign_negative()) {
-        let _ = write!(out, "{}", x as i64);
+    if x.is_finite() {
+        let _ = write!(out, "{x}");
     } else {
-        let _ = write!(out, "{x:?}");
+        out.push_str("null");
     }
 }
 
@@ -344,79 +342,27 @@ impl Writer {
 
     fn benefit(&self, b: &Benefit) -> J {
         let fields = |b: &Benefit| {
+            let n = kind_index(&b.kind);
             let mut f = vec![
-                ("kind", self.choice(&BENEFIT_KINDS, kind_index(&b.kind))),
+                ("kind", self.choice(&BENEFIT_KINDS, n)),
                 ("label", text(&b.label)),
             ];
             // serde's order: the label, then the kind's tag and fields.
             if self.form == Form::Named {
                 f.swap(0, 1);
             }
-            match &b.kind {
-                BenefitKind::HoursSaved {
-                    hours,
-                    per,
-                    hourly_rate,
-                    adoption_pct,
-                    recapture_pct,
-                } => f.extend([
-                    ("hours", self.est(hours)),
-                    ("per", self.choice(&PERIODS, period_index(*per))),
-                    ("hourly_rate", self.opt_est(hourly_rate)),
-                    ("adoption_pct", self.est(adoption_pct)),
-                    ("recapture_pct", self.est(recapture_pct)),
-                ]),
-                BenefitKind::OutageAvoided {
-                    baseline_minutes_per_year,
-                    reduction_pct,
-                    revenue_per_minute,
-                    revenue_impact_pct,
-                    affected_staff,
-                    hourly_rate,
-                    productivity_loss_pct,
-                    incidents_avoided_per_year,
-                    cost_per_incident,
-                } => f.extend([
-                    (
-                        "baseline_minutes_per_year",
-                        self.est(baseline_minutes_per_year),
-                    ),
-                    ("reduction_pct", self.est(reduction_pct)),
-                    ("revenue_per_minute", self.est(revenue_per_minute)),
-                    ("revenue_impact_pct", self.est(revenue_impact_pct)),
-                    ("affected_staff", self.est(affected_staff)),
-                    ("hourly_rate", self.opt_est(hourly_rate)),
-                    ("productivity_loss_pct", self.est(productivity_loss_pct)),
-                    (
-                        "incidents_avoided_per_year",
-                        self.est(incidents_avoided_per_year),
-                    ),
-                    ("cost_per_incident", self.est(cost_per_incident)),
-                ]),
-                BenefitKind::RiskReduced {
-                    events_per_year,
-                    loss_per_event,
-                    likelihood_reduction_pct,
-                    impact_reduction_pct,
-                } => f.extend([
-                    ("events_per_year", self.est(events_per_year)),
-                    ("loss_per_event", self.est(loss_per_event)),
-                    (
-                        "likelihood_reduction_pct",
-                        self.est(likelihood_reduction_pct),
-                    ),
-                    ("impact_reduction_pct", self.est(impact_reduction_pct)),
-                ]),
-                BenefitKind::CostAvoided { amount_per_year } => {
-                    f.push(("amount_per_year", self.est(amount_per_year)))
-                }
-                BenefitKind::RevenueGained {
-                    revenue_per_year,
-                    margin_pct,
-                } => f.extend([
-                    ("revenue_per_year", self.est(revenue_per_year)),
-                    ("margin_pct", self.est(margin_pct)),
-                ]),
+            let mut kind = b.kind.clone();
+            for name in KIND_FIELDS.get(n).copied().unwrap_or_default() {
+                let v = match (*name, &mut kind) {
+                    ("per", BenefitKind::HoursSaved { per, .. }) => {
+                        self.choice(&PERIODS, period_index(*per))
+                    }
+                    ("hourly_rate", k) => {
+                        k.hourly_rate_mut().map_or(J::Absent, |r| self.opt_est(r))
+                    }
+                    (name, k) => k.estimate_mut(name).map_or(J::Absent, |e| self.est(e)),
+                };
+                f.push((name, v));
             }
             f
         };
@@ -427,6 +373,37 @@ impl Writer {
         self.record(fields(b), Some(fields(&blank)), 1)
     }
 }
+
+/// Each benefit kind's fields after `kind` and `label`, in the order of both forms (as
+/// [`BENEFIT_KINDS`]).
+const KIND_FIELDS: [&[&str]; 5] = [
+    &[
+        "hours",
+        "per",
+        "hourly_rate",
+        "adoption_pct",
+        "recapture_pct",
+    ],
+    &[
+        "baseline_minutes_per_year",
+        "reduction_pct",
+        "revenue_per_minute",
+        "revenue_impact_pct",
+        "affected_staff",
+        "hourly_rate",
+        "productivity_loss_pct",
+        "incidents_avoided_per_year",
+        "cost_per_incident",
+    ],
+    &[
+        "events_per_year",
+        "loss_per_event",
+        "likelihood_reduction_pct",
+        "impact_reduction_pct",
+    ],
+    &["amount_per_year"],
+    &["revenue_per_year", "margin_pct"],
+];
 
 /// The scenario in either form.
 pub(crate) fn write(s: &Scenario, form: Form) -> J {
@@ -464,6 +441,9 @@ fn blank_kind(n: usize) -> Option<BenefitKind> {
 }
 
 // ---- Reading -----------------------------------------------------------------------------------
+//
+// Written for size: no generic helpers, loops instead of iterator adapters (each instantiation
+// is wasm).
 
 /// What is wrong and where: `path` like `initiatives[0].benefits[1].hours`, empty for the whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -483,38 +463,48 @@ fn fail<T>(path: &str, message: String) -> R<T> {
 
 /// A short description of a JSON value for messages: `the string "abc"`, `a list`, `null`.
 pub(crate) fn describe(v: &Value) -> String {
+    let mut out = String::new();
     match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) if s.chars().count() > 40 => "a long string".into(),
+        Value::Null => out.push_str("null"),
+        Value::Bool(true) => out.push_str("true"),
+        Value::Bool(false) => out.push_str("false"),
+        Value::Number(n) => write_num(n.as_f64().unwrap_or(f64::NAN), &mut out),
+        Value::String(s) if s.len() > 60 => out.push_str("a long string"),
         Value::String(s) => {
-            let mut out = "the string ".to_string();
+            out.push_str("the string ");
             write_str(s, &mut out);
-            out
         }
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
+        Value::Array(_) => out.push_str("a list"),
+        Value::Object(_) => out.push_str("an object"),
     }
+    out
 }
 
 fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_string()
-    } else if name.starts_with('[') {
-        format!("{path}{name}")
-    } else {
-        format!("{path}.{name}")
+    let mut out = path.to_string();
+    if !path.is_empty() && !name.starts_with('[') {
+        out.push('.');
     }
+    out.push_str(name);
+    out
 }
 
-/// `"a", "b" or "c"`.
-fn one_of(names: &[&str]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => quoted.concat(),
+fn index(path: &str, n: usize) -> String {
+    format!("{path}[{n}]")
+}
+
+/// `expected "a", "b" or "c", found …`.
+fn expected_one_of(names: &[&str], v: &Value) -> String {
+    let mut out = "expected ".to_string();
+    for (n, name) in names.iter().enumerate() {
+        if n > 0 {
+            out.push_str(if n + 1 == names.len() { " or " } else { ", " });
+        }
+        write_str(name, &mut out);
     }
+    out.push_str(", found ");
+    out.push_str(&describe(v));
+    out
 }
 
 const ESTIMATE: &str = "a number or {\"low\": …, \"likely\": …, \"high\": …}";
@@ -566,55 +556,50 @@ impl<'a> Rec<'a> {
         }
     }
 
-    /// Field `i` (positional) or `name` (named), with its path; a missing field takes `default`,
-    /// except a `required` one in the named form.
-    fn field<T>(
-        &self,
-        i: usize,
-        name: &str,
-        required: bool,
-        default: impl FnOnce() -> T,
-        read: impl FnOnce(&'a Value, &str) -> R<T>,
-    ) -> R<T> {
+    /// Field `i` (positional) or `name` (named) and its path. `Ok(None)` when it is missing and
+    /// may be: only the named form requires fields.
+    fn get(&self, i: usize, name: &str, required: bool) -> R<Option<(&'a Value, String)>> {
         let path = join(&self.path, name);
         let v = match self.fields {
             Fields::Named(m) => m.get(name),
             Fields::Positional(a) => a.get(i),
         };
         match v {
-            Some(v) => read(v, &path),
+            Some(v) => Ok(Some((v, path))),
             None if required && self.form() == Form::Named => fail(&path, "missing".into()),
-            None => Ok(default()),
+            None => Ok(None),
         }
     }
 
     fn text(&self, i: usize, name: &str, required: bool, default: &str) -> R<String> {
-        self.field(i, name, required, || default.to_string(), read_text)
+        match self.get(i, name, required)? {
+            Some((v, p)) => read_text(v, &p),
+            None => Ok(default.to_string()),
+        }
     }
 
     fn number(&self, i: usize, name: &str, required: bool, default: f64) -> R<f64> {
-        self.field(i, name, required, || default, read_number)
+        match self.get(i, name, required)? {
+            Some((v, p)) => read_number(v, &p),
+            None => Ok(default),
+        }
     }
 
     fn est(&self, i: usize, name: &str, required: bool, default: Estimate) -> R<Estimate> {
-        let form = self.form();
-        self.field(i, name, required, || default, |v, p| read_est(form, v, p))
+        match self.get(i, name, required)? {
+            Some((v, p)) => read_est(self.form(), v, &p),
+            None => Ok(default),
+        }
     }
 
     fn opt_est(&self, i: usize, name: &str) -> R<Option<Estimate>> {
-        let form = self.form();
-        self.field(
-            i,
-            name,
-            false,
-            || None,
-            |v, p| match v {
-                Value::Null => Ok(None),
-                v => read_est(form, v, p).map(Some),
-            },
-        )
+        match self.get(i, name, false)? {
+            None | Some((Value::Null, _)) => Ok(None),
+            Some((v, p)) => read_est(self.form(), v, &p).map(Some),
+        }
     }
 
+    /// One of `names`: the name in the named form, its index in the positional one.
     fn choice(
         &self,
         i: usize,
@@ -623,39 +608,31 @@ impl<'a> Rec<'a> {
         names: &[&str],
         default: usize,
     ) -> R<usize> {
-        let form = self.form();
-        self.field(
-            i,
-            name,
-            required,
-            || default,
-            |v, p| match (form, v) {
-                (Form::Named, Value::String(s)) if names.contains(&s.as_str()) => {
-                    Ok(names.iter().position(|n| n == s).unwrap_or(default))
-                }
-                (Form::Named, v) => fail(
-                    p,
-                    format!("expected {}, found {}", one_of(names), describe(v)),
-                ),
-                (Form::Positional, v) => match v.as_u64().and_then(|c| usize::try_from(c).ok()) {
-                    Some(c) if c < names.len() => Ok(c),
-                    _ => fail(p, format!("unknown code {v}")),
-                },
-            },
-        )
+        let Some((v, p)) = self.get(i, name, required)? else {
+            return Ok(default);
+        };
+        let found = match (self.form(), v) {
+            (Form::Named, Value::String(s)) => names.iter().position(|n| n == s),
+            (Form::Positional, v) => v
+                .as_u64()
+                .and_then(|c| usize::try_from(c).ok())
+                .filter(|c| *c < names.len()),
+            _ => None,
+        };
+        match (found, self.form()) {
+            (Some(c), _) => Ok(c),
+            (None, Form::Named) => fail(&p, expected_one_of(names, v)),
+            (None, Form::Positional) => fail(&p, format!("unknown code {}", describe(v))),
+        }
     }
 
+    /// A list and its path (empty when the field is missing).
     fn list(&self, i: usize, name: &str) -> R<(&'a [Value], String)> {
-        self.field(
-            i,
-            name,
-            false,
-            || (&[][..], String::new()),
-            |v, p| match v {
-                Value::Array(a) => Ok((&a[..], p.to_string())),
-                v => fail(p, format!("expected a list, found {}", describe(v))),
-            },
-        )
+        match self.get(i, name, false)? {
+            None => Ok((&[], String::new())),
+            Some((Value::Array(a), p)) => Ok((a, p)),
+            Some((v, p)) => fail(&p, format!("expected a list, found {}", describe(v))),
+        }
     }
 }
 
@@ -667,29 +644,31 @@ fn read_text(v: &Value, path: &str) -> R<String> {
 }
 
 fn read_number(v: &Value, path: &str) -> R<f64> {
-    match v.as_f64() {
-        Some(x) if v.is_number() => Ok(x),
+    match (v, v.as_f64()) {
+        (Value::Number(_), Some(x)) => Ok(x),
         _ => fail(path, format!("expected a number, found {}", describe(v))),
     }
 }
 
+fn read_bound(v: Option<&Value>, path: &str) -> R<Option<f64>> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => read_number(v, path).map(Some),
+    }
+}
+
 fn read_est(form: Form, v: &Value, path: &str) -> R<Estimate> {
-    let bound = |v: Option<&Value>, name: &str| -> R<Option<f64>> {
-        match v {
-            None | Some(Value::Null) => Ok(None),
-            Some(v) => read_number(v, &join(path, name)).map(Some),
-        }
-    };
     match (form, v) {
         (_, Value::Number(_)) => read_number(v, path).map(Estimate::point),
         (Form::Named, Value::Object(o)) => {
-            if let Some(k) = o
-                .keys()
-                .find(|k| !matches!(k.as_str(), "low" | "likely" | "high"))
-            {
-                let mut key = String::new();
-                write_str(k, &mut key);
-                return fail(path, format!("unknown field {key}; expected {ESTIMATE}"));
+            for k in o.keys() {
+                if !matches!(k.as_str(), "low" | "likely" | "high") {
+                    let mut m = "unknown field ".to_string();
+                    write_str(k, &mut m);
+                    m.push_str("; expected ");
+                    m.push_str(ESTIMATE);
+                    return fail(path, m);
+                }
             }
             let likely = match o.get("likely") {
                 None => return fail(&join(path, "likely"), "missing".into()),
@@ -697,14 +676,14 @@ fn read_est(form: Form, v: &Value, path: &str) -> R<Estimate> {
             };
             Ok(Estimate {
                 likely,
-                low: bound(o.get("low"), "low")?,
-                high: bound(o.get("high"), "high")?,
+                low: read_bound(o.get("low"), &join(path, "low"))?,
+                high: read_bound(o.get("high"), &join(path, "high"))?,
             })
         }
         (Form::Positional, Value::Array(a)) if a.len() == 3 => Ok(Estimate {
-            low: bound(a.first(), "[0]")?,
-            likely: read_number(&a[1], &join(path, "[1]"))?,
-            high: bound(a.get(2), "[2]")?,
+            low: read_bound(a.first(), &index(path, 0))?,
+            likely: read_number(&a[1], &index(path, 1))?,
+            high: read_bound(a.get(2), &index(path, 2))?,
         }),
         (Form::Named, v) => fail(path, format!("expected {ESTIMATE}, found {}", describe(v))),
         (Form::Positional, v) => fail(
@@ -721,34 +700,36 @@ fn read_est(form: Form, v: &Value, path: &str) -> R<Estimate> {
 pub(crate) fn read(v: &Value, form: Form, prefix: &str) -> R<Scenario> {
     let d = Scenario::default();
     let r = Rec::open(form, v, prefix.to_string(), 8)?;
-    let criteria = match r.list(7, "criteria")? {
-        (_, p) if p.is_empty() => d.criteria,
-        (list, p) => list
-            .iter()
-            .enumerate()
-            .map(|(n, c)| read_criterion(form, c, join(&p, &format!("[{n}]"))))
-            .collect::<R<_>>()?,
-    };
+    let mut criteria = d.criteria;
+    let (list, p) = r.list(7, "criteria")?;
+    if !p.is_empty() {
+        criteria = Vec::with_capacity(list.len());
+        for (n, c) in list.iter().enumerate() {
+            criteria.push(read_criterion(form, c, index(&p, n))?);
+        }
+    }
     let (list, p) = r.list(1, "initiatives")?;
-    let initiatives = list
-        .iter()
-        .enumerate()
-        .map(|(n, i)| read_initiative(form, i, join(&p, &format!("[{n}]")), &criteria))
-        .collect::<R<_>>()?;
+    let mut initiatives = Vec::with_capacity(list.len());
+    for (n, i) in list.iter().enumerate() {
+        initiatives.push(read_initiative(form, i, index(&p, n), &criteria)?);
+    }
+    let horizon_years = match r.get(3, "horizon_years", false)? {
+        None => d.horizon_years,
+        Some((v, p)) => match v.as_u64().and_then(|h| u32::try_from(h).ok()) {
+            Some(h) => h,
+            None => {
+                return fail(
+                    &p,
+                    format!("expected a whole number, found {}", describe(v)),
+                )
+            }
+        },
+    };
     Ok(Scenario {
         name: r.text(0, "name", false, &d.name)?,
         initiatives,
         currency: r.text(2, "currency", false, &d.currency)?,
-        horizon_years: r.field(
-            3,
-            "horizon_years",
-            false,
-            || d.horizon_years,
-            |v, p| match v.as_u64().and_then(|h| u32::try_from(h).ok()) {
-                Some(h) => Ok(h),
-                None => fail(p, format!("expected a whole number, found {}", describe(v))),
-            },
-        )?,
+        horizon_years,
         discount_rate_pct: r.est(4, "discount_rate_pct", false, d.discount_rate_pct)?,
         default_hourly_rate: r.est(5, "default_hourly_rate", false, d.default_hourly_rate)?,
         hours_per_fte_year: r.number(6, "hours_per_fte_year", false, d.hours_per_fte_year)?,
@@ -770,49 +751,46 @@ fn read_criterion(form: Form, v: &Value, path: String) -> R<Criterion> {
     })
 }
 
-fn read_scores(r: &Rec<'_>, i: usize, criteria: &[Criterion]) -> R<BTreeMap<String, f64>> {
-    let form = r.form();
-    r.field(i, "scores", false, BTreeMap::new, |v, path| {
-        let mut scores = BTreeMap::new();
-        match (form, v) {
-            (Form::Named, Value::Object(o)) => {
-                for (k, s) in o {
-                    scores.insert(k.clone(), read_number(s, &join(path, k))?);
-                }
+fn read_scores(r: &Rec<'_>, criteria: &[Criterion]) -> R<BTreeMap<String, f64>> {
+    let mut scores = BTreeMap::new();
+    let Some((v, path)) = r.get(7, "scores", false)? else {
+        return Ok(scores);
+    };
+    match (r.form(), v) {
+        (Form::Named, Value::Object(o)) => {
+            for (k, s) in o {
+                scores.insert(k.clone(), read_number(s, &join(&path, k))?);
             }
-            (Form::Positional, Value::Array(listed)) => {
-                for (n, s) in listed.iter().enumerate() {
-                    match (criteria.get(n), s) {
-                        (Some(_), Value::Null) => {}
-                        (Some(c), s) => {
-                            scores.insert(
-                                c.id.clone(),
-                                read_number(s, &join(path, &format!("[{n}]")))?,
-                            );
+        }
+        (Form::Positional, Value::Array(listed)) => {
+            for (n, s) in listed.iter().enumerate() {
+                match (criteria.get(n), s) {
+                    (Some(_), Value::Null) => {}
+                    (Some(c), s) => {
+                        scores.insert(c.id.clone(), read_number(s, &index(&path, n))?);
+                    }
+                    (None, Value::Object(extra)) if n + 1 == listed.len() => {
+                        for (k, s) in extra {
+                            scores.insert(k.clone(), read_number(s, &join(&path, k))?);
                         }
-                        (None, Value::Object(extra)) if n + 1 == listed.len() => {
-                            for (k, s) in extra {
-                                scores.insert(k.clone(), read_number(s, &join(path, k))?);
-                            }
-                        }
-                        (None, _) => {
-                            return fail(
-                                path,
-                                format!("{} scores for {} criteria", listed.len(), criteria.len()),
-                            )
-                        }
+                    }
+                    (None, _) => {
+                        return fail(
+                            &path,
+                            format!("{} scores for {} criteria", listed.len(), criteria.len()),
+                        )
                     }
                 }
             }
-            (Form::Named, v) => {
-                return fail(path, format!("expected an object, found {}", describe(v)))
-            }
-            (Form::Positional, v) => {
-                return fail(path, format!("expected a list, found {}", describe(v)))
-            }
         }
-        Ok(scores)
-    })
+        (Form::Named, v) => {
+            return fail(&path, format!("expected an object, found {}", describe(v)))
+        }
+        (Form::Positional, v) => {
+            return fail(&path, format!("expected a list, found {}", describe(v)))
+        }
+    }
+    Ok(scores)
 }
 
 fn read_initiative(form: Form, v: &Value, path: String, criteria: &[Criterion]) -> R<Initiative> {
@@ -820,127 +798,111 @@ fn read_initiative(form: Form, v: &Value, path: String, criteria: &[Criterion]) 
     let r = Rec::open(form, v, path, 12)?;
     // Positions: id, name, the five estimates, scores, benefits, category, notes, depends_on.
     let (list, p) = r.list(8, "benefits")?;
-    let benefits = list
-        .iter()
-        .enumerate()
-        .map(|(n, b)| read_benefit(form, b, join(&p, &format!("[{n}]"))))
-        .collect::<R<_>>()?;
+    let mut benefits = Vec::with_capacity(list.len());
+    for (n, b) in list.iter().enumerate() {
+        benefits.push(read_benefit(form, b, index(&p, n))?);
+    }
     let (list, p) = r.list(11, "depends_on")?;
-    let depends_on = list
-        .iter()
-        .enumerate()
-        .map(|(n, id)| read_text(id, &join(&p, &format!("[{n}]"))))
-        .collect::<R<_>>()?;
-    Ok(Initiative {
+    let mut depends_on = Vec::with_capacity(list.len());
+    for (n, id) in list.iter().enumerate() {
+        depends_on.push(read_text(id, &index(&p, n))?);
+    }
+    let category = r.choice(
+        9,
+        "category",
+        false,
+        &CATEGORIES,
+        category_index(d.category),
+    )?;
+    let mut i = Initiative {
         id: r.text(0, "id", false, &d.id)?,
         name: r.text(1, "name", false, &d.name)?,
-        one_time_cost: r.est(2, "one_time_cost", false, d.one_time_cost)?,
-        annual_running_cost: r.est(3, "annual_running_cost", false, d.annual_running_cost)?,
-        delivery_months: r.est(4, "delivery_months", false, d.delivery_months)?,
-        ramp_up_months: r.est(5, "ramp_up_months", false, d.ramp_up_months)?,
-        confidence_pct: r.est(6, "confidence_pct", false, d.confidence_pct)?,
-        scores: read_scores(&r, 7, criteria)?,
+        scores: read_scores(&r, criteria)?,
         benefits,
-        category: Category::ALL[r
-            .choice(
-                9,
-                "category",
-                false,
-                &CATEGORIES,
-                category_index(d.category),
-            )?
-            .min(Category::ALL.len() - 1)],
+        category: Category::ALL.get(category).copied().unwrap_or(d.category),
         notes: r.text(10, "notes", false, &d.notes)?,
         depends_on,
-    })
+        ..d
+    };
+    for (k, name) in INITIATIVE_ESTIMATES.iter().enumerate() {
+        if let Some(e) = i.estimate_mut(name) {
+            *e = r.est(k + 2, name, false, *e)?;
+        }
+    }
+    Ok(i)
 }
+
+/// An initiative's estimates, in the order of both forms.
+const INITIATIVE_ESTIMATES: [&str; 5] = [
+    "one_time_cost",
+    "annual_running_cost",
+    "delivery_months",
+    "ramp_up_months",
+    "confidence_pct",
+];
 
 fn read_benefit(form: Form, v: &Value, path: String) -> R<Benefit> {
     let r = Rec::open(form, v, path, 11)?;
-    let kind_path = join(&r.path, "kind");
     let n = match r.form() {
         // A list without even its kind.
-        Form::Positional if r.len() == 0 => return fail(&kind_path, "missing".into()),
+        Form::Positional if r.len() == 0 => return fail(&join(&r.path, "kind"), "missing".into()),
         _ => r.choice(0, "kind", true, &BENEFIT_KINDS, 0)?,
     };
-    let Some(blank) = blank_kind(n) else {
-        return fail(&kind_path, format!("unknown code {n}"));
+    let (Some(mut kind), Some(names)) = (blank_kind(n), KIND_FIELDS.get(n)) else {
+        return fail(&join(&r.path, "kind"), format!("unknown code {n}"));
     };
-    let max = 2
-        + blank.estimates().len()
-        + usize::from(matches!(blank, BenefitKind::HoursSaved { .. }))
-        + usize::from(blank.clone().hourly_rate_mut().is_some());
+    let max = 2 + names.len();
     if r.form() == Form::Positional && r.len() > max {
         return fail(
             &r.path,
             format!(
                 "{} fields where a {} has at most {max}",
                 r.len(),
-                blank.kind_name()
+                kind.kind_name()
             ),
         );
     }
-    let kind = match blank {
-        BenefitKind::HoursSaved {
-            hours,
-            per,
-            adoption_pct,
-            recapture_pct,
-            ..
-        } => BenefitKind::HoursSaved {
-            hours: r.est(2, "hours", true, hours)?,
-            per: Period::ALL[r
-                .choice(3, "per", true, &PERIODS, period_index(per))?
-                .min(Period::ALL.len() - 1)],
-            hourly_rate: r.opt_est(4, "hourly_rate")?,
-            adoption_pct: r.est(5, "adoption_pct", true, adoption_pct)?,
-            recapture_pct: r.est(6, "recapture_pct", true, recapture_pct)?,
-        },
-        BenefitKind::OutageAvoided {
-            baseline_minutes_per_year: b,
-            reduction_pct: rp,
-            revenue_per_minute: rpm,
-            revenue_impact_pct: ri,
-            affected_staff: st,
-            productivity_loss_pct: pl,
-            incidents_avoided_per_year: inc,
-            cost_per_incident: cpi,
-            ..
-        } => BenefitKind::OutageAvoided {
-            baseline_minutes_per_year: r.est(2, "baseline_minutes_per_year", true, b)?,
-            reduction_pct: r.est(3, "reduction_pct", true, rp)?,
-            revenue_per_minute: r.est(4, "revenue_per_minute", true, rpm)?,
-            revenue_impact_pct: r.est(5, "revenue_impact_pct", true, ri)?,
-            affected_staff: r.est(6, "affected_staff", true, st)?,
-            hourly_rate: r.opt_est(7, "hourly_rate")?,
-            productivity_loss_pct: r.est(8, "productivity_loss_pct", true, pl)?,
-            incidents_avoided_per_year: r.est(9, "incidents_avoided_per_year", true, inc)?,
-            cost_per_incident: r.est(10, "cost_per_incident", true, cpi)?,
-        },
-        BenefitKind::RiskReduced {
-            events_per_year: e,
-            loss_per_event: l,
-            likelihood_reduction_pct: lr,
-            impact_reduction_pct: ir,
-        } => BenefitKind::RiskReduced {
-            events_per_year: r.est(2, "events_per_year", true, e)?,
-            loss_per_event: r.est(3, "loss_per_event", true, l)?,
-            likelihood_reduction_pct: r.est(4, "likelihood_reduction_pct", true, lr)?,
-            impact_reduction_pct: r.est(5, "impact_reduction_pct", true, ir)?,
-        },
-        BenefitKind::CostAvoided { amount_per_year } => BenefitKind::CostAvoided {
-            amount_per_year: r.est(2, "amount_per_year", true, amount_per_year)?,
-        },
-        BenefitKind::RevenueGained {
-            revenue_per_year,
-            margin_pct,
-        } => BenefitKind::RevenueGained {
-            revenue_per_year: r.est(2, "revenue_per_year", true, revenue_per_year)?,
-            margin_pct: r.est(3, "margin_pct", true, margin_pct)?,
-        },
-    };
+    for (k, name) in names.iter().enumerate() {
+        let i = k + 2;
+        match (*name, &mut kind) {
+            ("per", BenefitKind::HoursSaved { per, .. }) => {
+                let c = r.choice(i, name, true, &PERIODS, period_index(*per))?;
+                *per = Period::ALL.get(c).copied().unwrap_or(*per);
+            }
+            ("hourly_rate", k) => {
+                if let Some(rate) = k.hourly_rate_mut() {
+                    *rate = r.opt_est(i, name)?;
+                }
+            }
+            (name, k) => {
+                if let Some(e) = k.estimate_mut(name) {
+                    *e = r.est(i, name, true, *e)?;
+                }
+            }
+        }
+    }
     Ok(Benefit {
         label: r.text(1, "label", true, "")?,
         kind,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_fields_name_every_input_of_each_kind_in_form_order() {
+        for (n, name) in BENEFIT_KINDS.iter().enumerate() {
+            let mut kind = BenefitKind::blank(name).unwrap();
+            if let Some(rate) = kind.hourly_rate_mut() {
+                *rate = Some(Estimate::point(1.0));
+            }
+            let mut expected: Vec<&str> = kind.estimates().iter().map(|(f, _)| *f).collect();
+            if let BenefitKind::HoursSaved { .. } = kind {
+                expected.insert(1, "per");
+            }
+            assert_eq!(KIND_FIELDS[n], &expected[..], "{name}");
+        }
+    }
 }

@@ -9,9 +9,10 @@
 //! ([`MAX_INFLATED_BYTES`]) and checks the structure, naming what is wrong; it does not
 //! [`validate`](super::validate) the figures (the app shows those problems beside the fields).
 //!
-//! The link's version is the saved format's version ([`saved::CURRENT_VERSION`]): a new format
-//! version appends fields to the positional records (older links simply lack them and read the
-//! defaults), and a link from a newer version is refused.
+//! The link's version is the saved format's version ([`saved::CURRENT_VERSION`]), and a link
+//! from a newer version is refused. A new format version that only adds fields appends them to
+//! the positional records: older links lack them and read the defaults. One that changes an
+//! existing field must read the old layout for old links (the version is at hand in `decode`).
 
 use super::form::{self, Form};
 use super::saved;

@@ -158,8 +158,10 @@ pub fn from_value(value: Value) -> Result<Loaded, SavedError> {
                 }
             },
         };
+        // Taken rather than removed: BTreeMap's removal code is wasm the app need not carry.
         let data = top
-            .remove("data")
+            .get_mut("data")
+            .map(std::mem::take)
             .ok_or_else(|| invalid("data", "missing".into()))?;
         if !data.is_object() {
             return Err(invalid(
