@@ -14,7 +14,7 @@
 //! them as the oracle of the named form.
 //!
 //! Numbers are written as the shortest text that reads back to the same `f64` (whole numbers
-//! without a fraction, `-0.0` with its sign), so a scenario survives either form bit for bit.
+//! without a fraction, `-0` with its sign), so a scenario survives either form bit for bit.
 //! Reading checks structure and types only; [`validate`](super::validate) judges the figures.
 
 use super::estimate::Estimate;
