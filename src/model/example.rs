@@ -21,8 +21,8 @@ pub fn example_scenario() -> Scenario {
                 id: "workflow".into(),
                 name: "Service desk workflow automation".into(),
                 category: Category::Operational,
-                notes: "Automates ticket triage, password resets and access requests on the \
-                        existing ITSM platform. Licence uplift plus a partner-led build."
+                notes: "Automated ticket triage, password resets and access requests on our \
+                        ITSM platform; licence uplift plus a partner build."
                     .into(),
                 one_time_cost: p(85_000.0),
                 annual_running_cost: p(24_000.0),
@@ -64,8 +64,8 @@ pub fn example_scenario() -> Scenario {
                 id: "portal-ha".into(),
                 name: "Sales portal high availability".into(),
                 category: Category::Strategic,
-                notes: "Active-active deployment across two regions with automated failover; \
-                        about 12 outages a year of 45 minutes each today."
+                notes: "Active-active in two regions with automatic failover; today about 12 \
+                        outages a year of 45 minutes."
                     .into(),
                 one_time_cost: p(260_000.0),
                 annual_running_cost: p(72_000.0),
@@ -99,9 +99,9 @@ pub fn example_scenario() -> Scenario {
                 id: "mfa-backups".into(),
                 name: "MFA and immutable backups".into(),
                 category: Category::Mandatory,
-                notes: "Phishing-resistant MFA for all staff and immutable, offline-copy \
-                        backups. Loss per event in line with published breach-cost studies \
-                        (about $4.4M global average); required by our cyber insurer."
+                notes: "Phishing-resistant MFA for all staff; immutable offline backups. Loss \
+                        per event from breach-cost studies ($4.4M global average). Required by \
+                        our cyber insurer."
                     .into(),
                 one_time_cost: p(150_000.0),
                 annual_running_cost: p(45_000.0),
@@ -130,8 +130,8 @@ pub fn example_scenario() -> Scenario {
                 id: "monitoring".into(),
                 name: "Consolidate monitoring tools".into(),
                 category: Category::Operational,
-                notes: "Retire two overlapping monitoring products in favour of the one \
-                        already licensed enterprise-wide."
+                notes: "Retire two overlapping monitoring tools for the one licensed \
+                        enterprise-wide."
                     .into(),
                 one_time_cost: p(40_000.0),
                 annual_running_cost: p(15_000.0),

@@ -1,0 +1,342 @@
+//! Property tests of saved files and share links: encoding then decoding is the identity for any
+//! scenario, bit for bit; decoding arbitrary input never panics.
+#![cfg(not(target_arch = "wasm32"))]
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use caseboard::model::{link, saved, *};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+// The strategies are boxed: unboxed, their nested types need more stack than a debug-build test
+// thread has.
+
+/// Any finite number: whole, fractional, tiny, huge, subnormal, ±0.
+fn number() -> BoxedStrategy<f64> {
+    use prop::num::f64::{NEGATIVE, NORMAL, POSITIVE, SUBNORMAL, ZERO};
+    prop_oneof![
+        3 => (0u32..1_000_000).prop_map(f64::from),
+        2 => -1e9..1e9f64,
+        2 => POSITIVE | NEGATIVE | NORMAL | SUBNORMAL | ZERO,
+        1 => Just(-0.0),
+    ]
+    .boxed()
+}
+
+/// A point, a full range or a range with one bound.
+fn estimate() -> BoxedStrategy<Estimate> {
+    prop_oneof![
+        3 => number().prop_map(Estimate::point),
+        1 => (number(), number(), number()).prop_map(|(l, m, h)| Estimate::range(l, m, h)),
+        1 => (prop::option::of(number()), number(), prop::option::of(number()))
+            .prop_map(|(low, likely, high)| Estimate { likely, low, high }),
+    ]
+    .boxed()
+}
+
+/// Any text, unicode and control characters included.
+fn text(max: usize) -> BoxedStrategy<String> {
+    prop_oneof![
+        3 => prop::string::string_regex(&format!("(?s).{{0,{max}}}")).unwrap(),
+        1 => prop::sample::select(vec!["", " ", "Ünïcödé — “x”", "\\\"\n\t", "\u{1F600}\u{0}"])
+            .prop_map(String::from),
+    ]
+    .boxed()
+}
+
+fn period() -> impl Strategy<Value = Period> {
+    prop::sample::select(Period::ALL.to_vec())
+}
+
+fn benefit_kind() -> BoxedStrategy<BenefitKind> {
+    let e = estimate;
+    prop_oneof![
+        (e(), period(), prop::option::of(e()), e(), e()).prop_map(|(hours, per, rate, a, r)| {
+            BenefitKind::HoursSaved {
+                hours,
+                per,
+                hourly_rate: rate,
+                adoption_pct: a,
+                recapture_pct: r,
+            }
+        }),
+        (
+            (e(), e(), e(), e()),
+            (e(), prop::option::of(e()), e()),
+            (e(), e())
+        )
+            .prop_map(|((b, r, rpm, ri), (staff, rate, loss), (inc, cpi))| {
+                BenefitKind::OutageAvoided {
+                    baseline_minutes_per_year: b,
+                    reduction_pct: r,
+                    revenue_per_minute: rpm,
+                    revenue_impact_pct: ri,
+                    affected_staff: staff,
+                    hourly_rate: rate,
+                    productivity_loss_pct: loss,
+                    incidents_avoided_per_year: inc,
+                    cost_per_incident: cpi,
+                }
+            }),
+        (e(), e(), e(), e()).prop_map(|(ev, l, lr, ir)| BenefitKind::RiskReduced {
+            events_per_year: ev,
+            loss_per_event: l,
+            likelihood_reduction_pct: lr,
+            impact_reduction_pct: ir,
+        }),
+        e().prop_map(|a| BenefitKind::CostAvoided { amount_per_year: a }),
+        (e(), e()).prop_map(|(r, m)| BenefitKind::RevenueGained {
+            revenue_per_year: r,
+            margin_pct: m,
+        }),
+        // The values a new benefit starts with, which the link leaves out.
+        prop::sample::select(BENEFIT_KINDS.to_vec()).prop_map(|k| BenefitKind::blank(k).unwrap()),
+    ]
+    .boxed()
+}
+
+fn benefit() -> BoxedStrategy<Benefit> {
+    (text(16), benefit_kind())
+        .prop_map(|(label, kind)| Benefit { label, kind })
+        .boxed()
+}
+
+fn criteria() -> BoxedStrategy<Vec<Criterion>> {
+    let direction = prop::sample::select(vec![Direction::HigherIsBetter, Direction::LowerIsBetter]);
+    let custom = prop::collection::vec(
+        (text(8), text(12), number(), direction).prop_map(|(id, name, weight, direction)| {
+            Criterion {
+                id,
+                name,
+                weight,
+                direction,
+            }
+        }),
+        0..7,
+    );
+    prop_oneof![
+        1 => Just(Criterion::defaults()),
+        1 => custom,
+        // The defaults with other weights.
+        1 => prop::collection::vec(number(), 5).prop_map(|w| {
+            Criterion::defaults()
+                .into_iter()
+                .zip(w)
+                .map(|(c, weight)| Criterion { weight, ..c })
+                .collect()
+        }),
+    ]
+    .boxed()
+}
+
+/// An initiative scored on some of `ids` (criterion ids) and on ids that are not criteria.
+fn initiative(ids: Vec<String>) -> BoxedStrategy<Initiative> {
+    let n = ids.len();
+    (
+        (
+            text(10),
+            text(20),
+            prop::sample::select(Category::ALL.to_vec()),
+            text(60),
+        ),
+        (estimate(), estimate(), estimate(), estimate(), estimate()),
+        prop::collection::vec(prop::option::of(number()), n),
+        prop::collection::btree_map(text(6), number(), 0..2),
+        prop::collection::vec(text(10), 0..3),
+        prop::collection::vec(benefit(), 0..5),
+    )
+        .prop_map(
+            move |(
+                (id, name, category, notes),
+                (otc, run, del, ramp, conf),
+                sc,
+                extra,
+                deps,
+                benefits,
+            )| {
+                let mut scores: BTreeMap<String, f64> = extra;
+                for (id, s) in ids.iter().zip(sc) {
+                    match s {
+                        Some(s) => {
+                            scores.insert(id.clone(), s);
+                        }
+                        None => {
+                            scores.remove(id);
+                        }
+                    }
+                }
+                Initiative {
+                    id,
+                    name,
+                    category,
+                    notes,
+                    one_time_cost: otc,
+                    annual_running_cost: run,
+                    delivery_months: del,
+                    ramp_up_months: ramp,
+                    confidence_pct: conf,
+                    scores,
+                    depends_on: deps,
+                    benefits,
+                }
+            },
+        )
+        .boxed()
+}
+
+fn scenario() -> BoxedStrategy<Scenario> {
+    (
+        (text(24), prop_oneof![Just("USD".to_string()), text(4)]),
+        (any::<u32>(), estimate(), estimate(), number()),
+        criteria(),
+    )
+        .prop_flat_map(
+            |((name, currency), (horizon, rate, hourly, fte), criteria)| {
+                let ids: Vec<String> = criteria.iter().map(|c| c.id.clone()).collect();
+                (
+                    Just((name, currency, horizon, rate, hourly, fte, criteria)),
+                    prop::collection::vec(initiative(ids), 0..=20),
+                )
+            },
+        )
+        .prop_map(
+            |(
+                (
+                    name,
+                    currency,
+                    horizon_years,
+                    discount_rate_pct,
+                    default_hourly_rate,
+                    hours_per_fte_year,
+                    criteria,
+                ),
+                initiatives,
+            )| {
+                Scenario {
+                    name,
+                    currency,
+                    horizon_years,
+                    discount_rate_pct,
+                    default_hourly_rate,
+                    hours_per_fte_year,
+                    criteria,
+                    initiatives,
+                }
+            },
+        )
+        .boxed()
+}
+
+/// Arbitrary JSON, for link forms with any structure.
+fn json() -> BoxedStrategy<serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        (-3i64..12).prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        number().prop_map(Value::from),
+        text(6).prop_map(Value::from),
+    ];
+    leaf.prop_recursive(5, 64, 12, |inner| {
+        prop_oneof![
+            3 => prop::collection::vec(inner.clone(), 0..12).prop_map(Value::Array),
+            1 => prop::collection::btree_map(text(4), inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+    .boxed()
+}
+
+fn pack(bytes: &[u8]) -> String {
+    let z = miniz_oxide::deflate::compress_to_vec_zlib(bytes, 1);
+    format!("c1.{}", URL_SAFE_NO_PAD.encode(z))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_link_decodes_to_exactly_the_scenario_it_was_made_from(s in scenario()) {
+        let fragment = link::encode(&s);
+        let back = link::decode(&fragment).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&back, &s);
+        // Bit for bit: ±0 and every last digit (PartialEq on f64 would accept 0 == -0).
+        prop_assert_eq!(saved::to_json(&back), saved::to_json(&s));
+    }
+
+    #[test]
+    fn a_saved_file_reads_back_exactly(s in scenario()) {
+        let text = saved::to_json(&s);
+        let loaded = saved::from_json(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(loaded.version, saved::CURRENT_VERSION);
+        prop_assert_eq!(saved::to_json(&loaded.scenario), text);
+        prop_assert_eq!(loaded.scenario, s);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let lossy = String::from_utf8_lossy(&bytes);
+        let _ = link::decode(&lossy);
+        let _ = saved::from_json(&lossy);
+        let _ = link::decode(&format!("c1.{}", URL_SAFE_NO_PAD.encode(&bytes)));
+        let _ = link::decode(&pack(&bytes));
+    }
+
+    #[test]
+    fn arbitrary_strings_never_panic(s in "(?s).{0,300}", b64 in "[A-Za-z0-9_=-]{0,300}") {
+        let _ = link::decode(&s);
+        let _ = link::decode(&format!("c1.{s}"));
+        let _ = link::decode(&format!("#c1.{b64}"));
+        let _ = link::decode(&format!("c2.{b64}"));
+        let _ = saved::from_json(&s);
+        let _ = link::decode(&pack(s.as_bytes()));
+    }
+
+    /// Link forms of any structure: read or refused, never a panic; what is read round-trips.
+    #[test]
+    fn arbitrary_link_forms_never_panic(v in json()) {
+        if let Ok(s) = link::decode(&pack(v.to_string().as_bytes())) {
+            prop_assert_eq!(link::decode(&link::encode(&s)).unwrap(), s);
+        }
+        let _ = saved::from_json(&v.to_string());
+        let _ = saved::from_json(&serde_json::json!({"format": "caseboard", "version": 1, "data": v}).to_string());
+    }
+
+    /// A link form that is nearly right: the example's with one part replaced.
+    #[test]
+    fn nearly_right_link_forms_never_panic(path in prop::collection::vec(0usize..12, 1..5), v in json()) {
+        let mut form: serde_json::Value =
+            serde_json::from_str(&link::form_json(&example_scenario())).unwrap();
+        let mut node = &mut form;
+        for i in path {
+            let len = node.as_array().map_or(0, Vec::len);
+            if len == 0 {
+                break;
+            }
+            node = &mut node[i % len];
+        }
+        *node = v;
+        if let Ok(s) = link::decode(&pack(form.to_string().as_bytes())) {
+            prop_assert_eq!(link::decode(&link::encode(&s)).unwrap(), s);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// The hand-written named form is the serde format of the model types, both ways.
+    #[test]
+    fn the_named_form_is_the_serde_format(s in scenario()) {
+        let envelope: serde_json::Value = serde_json::from_str(&saved::to_json(&s)).unwrap();
+        let by_serde: Scenario = serde_json::from_value(envelope["data"].clone())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(&by_serde, &s);
+        let from_serde = saved::from_json(&serde_json::to_string(&s).unwrap())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(from_serde.version, 0);
+        prop_assert_eq!(saved::to_json(&from_serde.scenario), saved::to_json(&s));
+    }
+}
