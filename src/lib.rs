@@ -7,3 +7,6 @@ pub mod model;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub mod worker_io;

@@ -249,6 +249,18 @@ fn json() -> BoxedStrategy<serde_json::Value> {
     .boxed()
 }
 
+fn flat_tok() -> BoxedStrategy<flat::Tok> {
+    prop_oneof![
+        number().prop_map(flat::Tok::Num),
+        (-3i32..8).prop_map(|n| flat::Tok::Num(f64::from(n))),
+        Just(flat::Tok::Num(1e300)),
+        Just(flat::Tok::Num(f64::NAN)),
+        text(5).prop_map(flat::Tok::Text),
+        Just(flat::Tok::Nil),
+    ]
+    .boxed()
+}
+
 fn pack(bytes: &[u8]) -> String {
     let z = miniz_oxide::deflate::compress_to_vec_zlib(bytes, 1);
     format!("c1.{}", URL_SAFE_NO_PAD.encode(z))
@@ -264,6 +276,23 @@ proptest! {
         prop_assert_eq!(&back, &s);
         // Bit for bit: ±0 and every last digit (PartialEq on f64 would accept 0 == -0).
         prop_assert_eq!(saved::to_json(&back), saved::to_json(&s));
+    }
+
+    #[test]
+    fn the_flat_form_reads_back_exactly(s in scenario()) {
+        let toks = flat::write(&s);
+        let back = flat::read(&toks).ok_or_else(|| TestCaseError::fail("flat form not read back"))?;
+        prop_assert_eq!(saved::to_json(&back), saved::to_json(&s));
+        prop_assert_eq!(back, s);
+    }
+
+    #[test]
+    fn a_cut_or_altered_flat_form_never_panics(s in scenario(), cut in any::<prop::sample::Index>(), at in any::<prop::sample::Index>(), tok in flat_tok()) {
+        let mut toks = flat::write(&s);
+        let _ = flat::read(&toks[..cut.index(toks.len())]);
+        let i = at.index(toks.len());
+        toks[i] = tok;
+        let _ = flat::read(&toks);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod estimate;
 pub mod evaluate;
 pub mod example;
 pub mod finance;
+pub mod flat;
 mod form;
 pub mod link;
 pub mod saved;

@@ -5,6 +5,7 @@ use super::charts::Charts;
 use super::comparison::Comparison;
 use super::initiatives::Initiatives;
 use super::settings::Settings;
+use super::share::{copy_link, follow_address, NoticeBar, Notices};
 use super::state::{use_state, AppState};
 use crate::model::{blank_scenario, example_scenario};
 use leptos::ev;
@@ -14,6 +15,9 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let state = AppState::new(example_scenario());
     provide_context(state);
+    let notices: Notices = RwSignal::new(None);
+    provide_context(notices);
+    follow_address(state, notices);
     // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), everywhere on the page.
     let keys = window_event_listener(ev::keydown, move |e| {
         if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
@@ -43,6 +47,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div data-testid="app-ready" class="app">
             <Toolbar/>
+            <NoticeBar/>
             <Status/>
             <Settings/>
             <Show when=move || editors.get() fallback=|| view! { <p class="loading">"Loading the editors…"</p> }>
@@ -58,6 +63,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Toolbar() -> impl IntoView {
     let state = use_state();
+    let notices = expect_context::<Notices>();
     let name = move || state.scenario.with(|s| s.name.clone());
     view! {
         <nav class="toolbar" aria-label="Scenario actions">
@@ -76,6 +82,9 @@ fn Toolbar() -> impl IntoView {
                 </button>
                 <button type="button" on:click=move |_| state.replace(example_scenario())>
                     "Load example"
+                </button>
+                <button type="button" data-testid="copy-link" on:click=move |_| copy_link(state, notices)>
+                    "Copy link"
                 </button>
                 <button type="button" class="print" on:click=move |_| {
                     let _ = window().print();

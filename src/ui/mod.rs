@@ -12,7 +12,9 @@ mod comparison;
 pub mod fields;
 pub mod format;
 mod initiatives;
+mod persist;
 mod settings;
+mod share;
 pub mod state;
 
 use leptos::prelude::*;

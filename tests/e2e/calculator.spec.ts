@@ -1,23 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './helpers';
+import { table, cell, card, benefit, messageOf, open } from './locators';
 import { EXAMPLE, DEFAULTS, figures, money, percent, months, ranks, ordinal, annualValue, type Initiative } from './oracle';
 
 test.use({ locale: 'en-US', timezoneId: 'UTC' });
 
-const table = (page: Page) => page.getByTestId('comparison');
-/** The figure shown in row `row` for initiative column `col` (0-based). */
-const cell = (page: Page, row: string, col: number) =>
-  table(page).locator(`tr[data-row="${row}"] td`).nth(col).locator('summary .value');
-const card = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
-const benefit = (c: Locator, n: number) => c.getByRole('group', { name: new RegExp(`^Benefit ${n}:`) });
-/** The message shown beside an input. */
-const messageOf = (input: Locator) => input.locator('xpath=ancestor::div[contains(@class,"field")][1]').locator('.field-msg');
-
-async function open(page: Page) {
-  await page.goto('./');
-  await expect(table(page)).toBeVisible();
-}
 
 function withHours(i: Initiative, hours: number): Initiative {
   const [first, ...rest] = i.benefits;

@@ -1,0 +1,88 @@
+//! The persistence worker: everything that turns a scenario into text or back — saved files
+//! (the versioned envelope and its migrations), share links (deflate + base64url) and CSV. It runs
+//! in a Web Worker loaded only when the page first needs it, so none of this code is part of the
+//! page's first download.
+//!
+//! Messages: `{id, op, ...}` in, `{id, ...}` out. A scenario travels in the flat form
+//! (`model::flat`). Ops:
+//! * `link` {scenario} → {text}: the share-link fragment (without `#`);
+//! * `open-link` {text} → {scenario} or {error};
+//! * `save` {scenario} → {text}: the saved-file JSON;
+//! * `load` {text} → {scenario, version} or {error}.
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use caseboard::worker_io::message;
+    use wasm_bindgen::prelude::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
+        let _ = reply_to.post_message(&web::answer(&ev.data()));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let _ = scope.post_message(&message(&[("ready", JsValue::TRUE)]));
+}
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use caseboard::model::{flat, link, saved, Scenario};
+    use caseboard::worker_io::{field, flat_from_js, flat_to_js, message};
+    use wasm_bindgen::JsValue;
+
+    fn scenario(msg: &JsValue) -> Option<Scenario> {
+        flat_from_js(&field(msg, "scenario")).and_then(|t| flat::read(&t))
+    }
+
+    fn text(msg: &JsValue) -> String {
+        field(msg, "text").as_string().unwrap_or_default()
+    }
+
+    fn error(e: impl ToString) -> (&'static str, JsValue) {
+        ("error", JsValue::from_str(&e.to_string()))
+    }
+
+    fn flat(s: &Scenario) -> (&'static str, JsValue) {
+        ("scenario", flat_to_js(&flat::write(s)).into())
+    }
+
+    /// The reply to one request.
+    pub fn answer(msg: &JsValue) -> JsValue {
+        let id = ("id", field(msg, "id"));
+        let op = field(msg, "op").as_string().unwrap_or_default();
+        let out = match op.as_str() {
+            "link" | "save" => match scenario(msg) {
+                Some(s) if op == "link" => ("text", JsValue::from_str(&link::encode(&s))),
+                Some(s) => ("text", JsValue::from_str(&saved::to_json(&s))),
+                None => error(
+                    "The page and the saving code are from different versions: reload the page",
+                ),
+            },
+            "open-link" => match link::decode(&text(msg)) {
+                Ok(s) => flat(&s),
+                Err(e) => error(e),
+            },
+            "load" => match saved::from_json(&text(msg)) {
+                Ok(l) => {
+                    let version = ("version", JsValue::from_f64(f64::from(l.version)));
+                    return message(&[id, flat(&l.scenario), version]);
+                }
+                Err(e) => error(e),
+            },
+            _ => error(format!("unknown request {op:?}")),
+        };
+        message(&[id, out])
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The persistence worker runs in the browser, started by the page.");
+}

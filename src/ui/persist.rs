@@ -1,0 +1,128 @@
+//! The page's side of the persistence worker (`src/bin/persist.rs`): started on first use,
+//! requests queued until it is ready, each answered once through its callback. If the worker
+//! cannot start or fails, every waiting request gets an error the view can show.
+
+use crate::model::flat;
+use crate::model::Scenario;
+use crate::worker_io::{field, flat_from_js, flat_to_js, message, WORKER_URL};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{MessageEvent, Worker};
+
+type Reply = Box<dyn FnOnce(Result<JsValue, String>)>;
+
+#[derive(Default)]
+struct Port {
+    worker: Option<Worker>,
+    ready: bool,
+    queue: Vec<JsValue>,
+    pending: Vec<(f64, Reply)>,
+    next: f64,
+    broken: Option<String>,
+}
+
+thread_local! {
+    static PORT: RefCell<Port> = RefCell::new(Port::default());
+}
+
+const BROKEN: &str = "Saving and links are unavailable: their code could not be loaded";
+
+/// Sends a request (`op` and its fields) to the worker; `then` gets the reply or an error text.
+pub fn ask(
+    op: &str,
+    fields: &[(&str, JsValue)],
+    then: impl FnOnce(Result<JsValue, String>) + 'static,
+) {
+    let reply: Reply = Box::new(then);
+    let refused = PORT.with_borrow_mut(|p| {
+        if p.worker.is_none() && p.broken.is_none() {
+            p.worker = start();
+            if p.worker.is_none() {
+                p.broken = Some(BROKEN.into());
+            }
+        }
+        if let Some(b) = &p.broken {
+            return Some((reply, b.clone()));
+        }
+        p.next += 1.0;
+        let id = p.next;
+        let mut all = vec![("id", JsValue::from_f64(id)), ("op", JsValue::from_str(op))];
+        all.extend(fields.iter().cloned());
+        let msg = message(&all);
+        p.pending.push((id, reply));
+        if p.ready {
+            post(p, &msg);
+        } else {
+            p.queue.push(msg);
+        }
+        None
+    });
+    if let Some((reply, e)) = refused {
+        reply(Err(e));
+    }
+}
+
+fn post(p: &Port, msg: &JsValue) {
+    if let Some(w) = &p.worker {
+        let _ = w.post_message(msg);
+    }
+}
+
+fn start() -> Option<Worker> {
+    let worker = Worker::new(WORKER_URL).ok()?;
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
+        let data = ev.data();
+        if field(&data, "ready").is_truthy() {
+            PORT.with_borrow_mut(|p| {
+                p.ready = true;
+                for m in std::mem::take(&mut p.queue) {
+                    post(p, &m);
+                }
+            });
+            return;
+        }
+        let id = field(&data, "id").as_f64();
+        let reply = PORT.with_borrow_mut(|p| {
+            let at = p.pending.iter().position(|(i, _)| Some(*i) == id)?;
+            Some(p.pending.remove(at).1)
+        });
+        if let Some(reply) = reply {
+            match field(&data, "error").as_string() {
+                Some(e) => reply(Err(e)),
+                None => reply(Ok(data)),
+            }
+        }
+    });
+    // A worker that fails to load or crashes: every request waiting for it gets the error.
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(|_| {
+        let waiting = PORT.with_borrow_mut(|p| {
+            p.broken = Some(BROKEN.into());
+            p.queue.clear();
+            std::mem::take(&mut p.pending)
+        });
+        for (_, reply) in waiting {
+            reply(Err(BROKEN.into()));
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_message.forget();
+    on_error.forget();
+    Some(worker)
+}
+
+/// The scenario field of a request.
+pub fn scenario_field(s: &Scenario) -> (&'static str, JsValue) {
+    ("scenario", flat_to_js(&flat::write(s)).into())
+}
+
+/// The scenario of a reply.
+pub fn reply_scenario(reply: &JsValue) -> Option<Scenario> {
+    flat_from_js(&field(reply, "scenario")).and_then(|t| flat::read(&t))
+}
+
+/// The text of a reply.
+pub fn reply_text(reply: &JsValue) -> String {
+    field(reply, "text").as_string().unwrap_or_default()
+}

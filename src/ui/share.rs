@@ -1,0 +1,155 @@
+//! Share links: the scenario in the address bar's fragment, kept in step with every edit; "Copy
+//! link"; and opening the scenario a link carries. The encoding itself (deflate, base64url) is the
+//! persistence worker's (`model::link`).
+
+use super::persist::{ask, reply_scenario, reply_text, scenario_field};
+use super::state::AppState;
+use leptos::leptos_dom::helpers::TimeoutHandle;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A message about saving, links or files, shown at the top of the page until dismissed.
+#[derive(Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+    /// A link to show for copying by hand (when the clipboard refused).
+    pub link: Option<String>,
+}
+
+pub type Notices = RwSignal<Option<Notice>>;
+
+pub fn say(notices: Notices, text: impl Into<String>, error: bool) {
+    notices.set(Some(Notice {
+        text: text.into(),
+        error,
+        link: None,
+    }));
+}
+
+/// The address-bar fragment after the `#`, if any.
+fn fragment() -> String {
+    let hash = window().location().hash().unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+}
+
+/// Opens the scenario of the page's link, if it has one, then keeps the address bar in step with
+/// the scenario: 400 ms after edits pause it holds the link of what is on screen.
+pub fn follow_address(state: AppState, notices: Notices) {
+    let text = fragment();
+    if !text.is_empty() {
+        say(notices, "Opening the scenario in the link…", false);
+        ask(
+            "open-link",
+            &[("text", JsValue::from_str(&text))],
+            move |r| match r.and_then(|reply| {
+                reply_scenario(&reply)
+                    .ok_or_else(|| "The link's scenario could not be read".to_string())
+            }) {
+                Ok(s) => {
+                    state.replace(s);
+                    say(notices, "Opened the scenario from the link.", false);
+                }
+                Err(e) => say(
+                    notices,
+                    format!("{e}. Caseboard opened with the example instead; nothing was changed."),
+                    true,
+                ),
+            },
+        );
+    }
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        state.scenario.track();
+        if first.is_none() {
+            return;
+        }
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        let later = set_timeout_with_handle(
+            move || write_address(state, |_| {}),
+            std::time::Duration::from_millis(400),
+        );
+        timer.set_value(later.ok());
+    });
+}
+
+/// Puts the current scenario's link in the address bar; `then` gets the full address.
+fn write_address(state: AppState, then: impl FnOnce(Result<String, String>) + 'static) {
+    let s = state.scenario.with_untracked(scenario_field);
+    ask("link", &[s], move |r| {
+        then(r.map(|reply| {
+            let hash = format!("#{}", reply_text(&reply));
+            if let Ok(h) = window().history() {
+                let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
+            }
+            window().location().href().unwrap_or_default()
+        }))
+    });
+}
+
+/// "Copy link": the address with the current scenario, to the clipboard (or shown for copying by
+/// hand when the browser refuses).
+pub fn copy_link(state: AppState, notices: Notices) {
+    write_address(state, move |r| {
+        let url = match r {
+            Ok(url) => url,
+            Err(e) => return say(notices, e, true),
+        };
+        let chars = url.chars().count();
+        let copied = format!(
+            "Link copied ({chars} characters). It carries the scenario itself: anyone with the link can read it."
+        );
+        let by_hand = Notice {
+            text: "Your browser did not allow copying: select the link below and copy it.".into(),
+            error: true,
+            link: Some(url.clone()),
+        };
+        // navigator.clipboard.writeText(url).then(ok, refused), each step checked: any of them
+        // can be missing (an insecure page, an old browser).
+        let clipboard = get(&get(&window().into(), "navigator"), "clipboard");
+        let Some(promise) = call(&clipboard, "writeText", &JsValue::from_str(&url)) else {
+            return notices.set(Some(by_hand));
+        };
+        let ok = Closure::once_into_js(move |_: JsValue| say(notices, copied, false));
+        let refused = {
+            let by_hand = by_hand.clone();
+            Closure::once_into_js(move |_: JsValue| notices.set(Some(by_hand)))
+        };
+        let then = get(&promise, "then").dyn_into::<js_sys::Function>();
+        if then.map(|t| t.call2(&promise, &ok, &refused)).is_err() {
+            notices.set(Some(by_hand));
+        }
+    });
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `obj[method](arg)`; `None` when it is not a function or throws.
+fn call(obj: &JsValue, method: &str, arg: &JsValue) -> Option<JsValue> {
+    let f = get(obj, method).dyn_into::<js_sys::Function>().ok()?;
+    f.call1(obj, arg).ok()
+}
+
+/// The notice, in a live region that is always on the page (so that it is announced).
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    view! {
+        <div class="notices" role="status" aria-live="polite">
+            {move || notices.get().map(|n| view! {
+                <div class="notice" class:error=n.error data-testid="notice">
+                    <p>{n.text}</p>
+                    {n.link.map(|l| view! {
+                        <input class="link-text" readonly value=l aria-label="Link to this scenario"/>
+                    })}
+                    <button type="button" on:click=move |_| notices.set(None)>"Dismiss"</button>
+                </div>
+            })}
+        </div>
+    }
+}

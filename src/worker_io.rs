@@ -1,0 +1,51 @@
+//! What the page and the persistence worker both need to talk: the flat form as a JS array, and
+//! message objects. Browser only.
+
+use crate::model::flat::Tok;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+/// The worker's script, beside `index.html` (Trunk builds `src/bin/persist.rs` into it).
+pub const WORKER_URL: &str = "./persist_loader.js";
+
+pub fn flat_to_js(toks: &[Tok]) -> Array {
+    toks.iter()
+        .map(|t| match t {
+            Tok::Num(v) => JsValue::from_f64(*v),
+            Tok::Text(s) => JsValue::from_str(s),
+            Tok::Nil => JsValue::NULL,
+        })
+        .collect()
+}
+
+/// `None` when `v` is not an array of numbers, texts and nulls.
+pub fn flat_from_js(v: &JsValue) -> Option<Vec<Tok>> {
+    if !Array::is_array(v) {
+        return None;
+    }
+    Array::from(v)
+        .iter()
+        .map(|x| {
+            if let Some(n) = x.as_f64() {
+                Some(Tok::Num(n))
+            } else if let Some(s) = x.as_string() {
+                Some(Tok::Text(s))
+            } else {
+                x.is_null().then_some(Tok::Nil)
+            }
+        })
+        .collect()
+}
+
+/// A message: an object with these fields.
+pub fn message(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+pub fn field(msg: &JsValue, key: &str) -> JsValue {
+    Reflect::get(msg, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}

@@ -1,0 +1,25 @@
+// Where things are on the page, as a user finds them: shared by the Playwright specs.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const table = (page: Page) => page.getByTestId('comparison');
+/** The figure shown in row `row` for initiative column `col` (0-based). */
+export const cell = (page: Page, row: string, col: number) =>
+  table(page).locator(`tr[data-row="${row}"] td`).nth(col).locator('summary .value');
+export const card = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
+export const benefit = (c: Locator, n: number) => c.getByRole('group', { name: new RegExp(`^Benefit ${n}:`) });
+/** The message shown beside an input. */
+export const messageOf = (input: Locator) =>
+  input.locator('xpath=ancestor::div[contains(@class,"field")][1]').locator('.field-msg');
+/** The notice about saving, links and files. */
+export const notice = (page: Page) => page.getByTestId('notice');
+
+/** Opens the app at `path` (relative to the base URL) and waits for the comparison. */
+export async function open(page: Page, path = './') {
+  await page.goto(path);
+  await expect(table(page)).toBeVisible();
+}
+
+/** Every figure of the comparison table, row by row, as shown. */
+export async function allFigures(page: Page): Promise<string[]> {
+  return table(page).locator('tbody td summary .value').allInnerTexts();
+}
