@@ -10,3 +10,6 @@ pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 pub mod worker_io;
+
+#[cfg(target_arch = "wasm32")]
+pub mod chart_spec;

@@ -1,14 +1,17 @@
 //! The persistence worker: everything that turns a scenario into text or back — saved files
-//! (the versioned envelope and its migrations), share links (deflate + base64url) and CSV. It runs
-//! in a Web Worker loaded only when the page first needs it, so none of this code is part of the
-//! page's first download.
+//! (the versioned envelope and its migrations), share links (deflate + base64url) and CSV — and
+//! the charts' echarts options. It runs in a Web Worker loaded only when the page first needs it
+//! (an edit, a link, a chart coming into view), so none of this code is part of the page's first
+//! download, and building chart options never holds up typing.
 //!
 //! Messages: `{id, op, ...}` in, `{id, ...}` out. A scenario travels in the flat form
 //! (`model::flat`). Ops:
 //! * `link` {scenario} → {text}: the share-link fragment (without `#`);
 //! * `open-link` {text} → {scenario} or {error};
 //! * `save` {scenario} → {text}: the saved-file JSON;
-//! * `load` {text} → {scenario, version} or {error}.
+//! * `load` {text} → {scenario, version} or {error};
+//! * `chart` {scenario, which, motion} → {option, funcs}: chart `which`'s echarts option, built
+//!   with charming (`chart_spec`), and the JS functions the page must add to it.
 
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
@@ -33,8 +36,10 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use caseboard::model::{flat, link, saved, Scenario};
+    use caseboard::chart_spec;
+    use caseboard::model::{evaluate, flat, link, saved, Scenario, Shown};
     use caseboard::worker_io::{field, flat_from_js, flat_to_js, message};
+    use std::sync::Arc;
     use wasm_bindgen::JsValue;
 
     fn scenario(msg: &JsValue) -> Option<Scenario> {
@@ -51,6 +56,18 @@ mod web {
 
     fn flat(s: &Scenario) -> (&'static str, JsValue) {
         ("scenario", flat_to_js(&flat::write(s)).into())
+    }
+
+    /// Chart `which` of the scenario: its option and the functions it needs.
+    fn chart(s: Scenario, msg: &JsValue) -> Option<(JsValue, js_sys::Array)> {
+        let which = field(msg, "which").as_f64()?;
+        let motion = field(msg, "motion").as_bool().unwrap_or(true);
+        let evaluation = evaluate(&s).ok()?;
+        let shown = Shown {
+            scenario: Arc::new(s),
+            evaluation: Arc::new(evaluation),
+        };
+        chart_spec::to_js(&chart_spec::build(which as usize, &shown, motion)?)
     }
 
     /// The reply to one request.
@@ -75,6 +92,12 @@ mod web {
                     return message(&[id, flat(&l.scenario), version]);
                 }
                 Err(e) => error(e),
+            },
+            "chart" => match scenario(msg).and_then(|s| chart(s, msg)) {
+                Some((option, funcs)) => {
+                    return message(&[id, ("option", option), ("funcs", funcs.into())]);
+                }
+                None => error("This chart could not be built"),
             },
             _ => error(format!("unknown request {op:?}")),
         };

@@ -540,3 +540,17 @@ pub fn ranks(results: &[InitiativeResult], by: Figure) -> Vec<usize> {
         })
         .collect()
 }
+
+/// A valid scenario with its evaluation: the results on screen, and what a chart is drawn from.
+/// Equal when it is the same evaluation (by pointer: cheap, and what the views need to know).
+#[derive(Clone, Debug)]
+pub struct Shown {
+    pub scenario: std::sync::Arc<Scenario>,
+    pub evaluation: std::sync::Arc<Evaluation>,
+}
+
+impl PartialEq for Shown {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.evaluation, &other.evaluation)
+    }
+}

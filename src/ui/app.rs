@@ -1,7 +1,7 @@
 //! The page: toolbar, settings, initiatives, comparison, charts, yearly cash flows.
 
 use super::cashflows::CashFlows;
-use super::charts::Charts;
+use super::charts::{print_when_drawn, Charts};
 use super::comparison::Comparison;
 use super::initiatives::Initiatives;
 use super::settings::Settings;
@@ -86,9 +86,7 @@ fn Toolbar() -> impl IntoView {
                 <button type="button" data-testid="copy-link" on:click=move |_| copy_link(state, notices)>
                     "Copy link"
                 </button>
-                <button type="button" class="print" on:click=move |_| {
-                    let _ = window().print();
-                }>"Print"</button>
+                <button type="button" class="print" on:click=move |_| print_when_drawn()>"Print"</button>
             </div>
         </nav>
     }

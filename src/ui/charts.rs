@@ -1,265 +1,20 @@
 //! Charts (charming → echarts), each with a data table for screen readers and print:
 //! annual value by driver, cumulative cash flow with payback, value vs effort, weighted scores.
 
-use super::chart_style::{
-    base, compact_money_fn, echarts_loaded, js_fn, theme, ChartOption, LegendItem, Mark, REFERENCE,
-};
+use super::chart_style::{echarts_loaded, media, named_fn, theme, LegendItem, Mark};
 use super::fields::details_open;
 use super::format::fmt;
+use super::persist::{ask, scenario_field};
 use super::state::{use_state, Shown};
-use crate::model::{Category, Driver, InitiativeResult, Quantity, QuantityFormat, Unit};
-use charming::component::Axis;
-use charming::element::{
-    AxisLabel, AxisType, Formatter, Label, LabelPosition, LineStyle, LineStyleType, NameLocation,
-    Symbol,
-};
-use charming::series::{Bar, Line};
+use crate::chart_spec::{drivers, effort_of, names, one_time_cost, set_path, CHARTS};
+use crate::model::{Category, InitiativeResult, Quantity, QuantityFormat, Unit};
+use crate::worker_io::field;
 use js_sys::{Array, Function, Reflect};
 use leptos::ev;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
-
-/// A name shortened for an axis or a label (the tooltip and the data table have it in full).
-fn short(name: &str, max: usize) -> String {
-    if name.chars().count() > max {
-        let mut s: String = name.chars().take(max - 1).collect();
-        s.push('…');
-        s
-    } else {
-        name.to_string()
-    }
-}
-
-fn short_names(shown: &Shown) -> Vec<String> {
-    shown
-        .evaluation
-        .initiatives
-        .iter()
-        .map(|r| short(&r.name, 24))
-        .collect()
-}
-
-fn names(shown: &Shown) -> Vec<String> {
-    shown
-        .evaluation
-        .initiatives
-        .iter()
-        .map(|r| r.name.clone())
-        .collect()
-}
-
-fn drivers(shown: &Shown) -> Vec<Driver> {
-    Driver::ALL
-        .into_iter()
-        .filter(|d| {
-            shown
-                .evaluation
-                .initiatives
-                .iter()
-                .any(|r| r.annual_by_driver[d.index()] != 0.0)
-        })
-        .collect()
-}
-
-/// Points without a line: a line series with its line hidden draws what a scatter series would,
-/// and the chart library then needs no scatter module (2 KB gzip).
-fn markers(name: &str, symbol: Symbol) -> Line {
-    Line::new()
-        .name(name)
-        .symbol(symbol)
-        .show_symbol(true)
-        .line_style(LineStyle::new().width(0).opacity(0))
-}
-
-/// A value axis of money; its labels get a compact money formatter ("$150K"): `money_labels`.
-fn money_axis() -> Axis {
-    Axis::new()
-        .type_(AxisType::Value)
-        .axis_label(AxisLabel::new().show(true))
-}
-
-/// A value axis with its name centred below it.
-fn named_value_axis(name: &str) -> Axis {
-    Axis::new()
-        .type_(AxisType::Value)
-        .name(name)
-        .name_location(NameLocation::Middle)
-        .name_gap(24)
-}
-
-/// A category axis of (shortened) initiative names, top to bottom.
-fn names_axis(shown: &Shown) -> Axis {
-    Axis::new()
-        .type_(AxisType::Category)
-        .inverse(true)
-        .data(short_names(shown))
-}
-
-fn value_by_driver(shown: &Shown) -> ChartOption {
-    let cur = &shown.scenario.currency;
-    let mut c = base()
-        .x_axis(money_axis())
-        .y_axis(names_axis(shown))
-        .patch("xAxis.axisLabel.formatter", compact_money_fn(cur));
-    for d in drivers(shown) {
-        let data: Vec<f64> = shown
-            .evaluation
-            .initiatives
-            .iter()
-            .map(|r| r.annual_by_driver[d.index()])
-            .collect();
-        let k = c.series_count();
-        c = c
-            .series(Bar::new().name(d.label()).stack("value").data(data))
-            .decal(k);
-    }
-    c
-}
-
-fn cumulative(shown: &Shown) -> ChartOption {
-    let cur = &shown.scenario.currency;
-    let months = shown.evaluation.horizon_months as f64;
-    let mut c = base()
-        .x_axis(named_value_axis("Month").min(0).max(months))
-        .y_axis(money_axis())
-        .patch("yAxis.axisLabel.formatter", compact_money_fn(cur));
-    let mut payback: Vec<Vec<f64>> = Vec::new();
-    for r in &shown.evaluation.initiatives {
-        let data: Vec<Vec<f64>> = r
-            .monthly
-            .cumulative
-            .iter()
-            .enumerate()
-            .map(|(m, v)| vec![m as f64, *v])
-            .collect();
-        c = c.series(
-            Line::new()
-                .name(r.name.clone())
-                .show_symbol(false)
-                .data(data),
-        );
-        if let Some(p) = r.payback_months.value {
-            payback.push(vec![p, 0.0]);
-        }
-    }
-    // The break-even line is a plain series (echarts' markLine component would add 6 KB gzip).
-    c.series(
-        markers("Payback", Symbol::Diamond)
-            .symbol_size(14)
-            .data(payback),
-    )
-    .series(
-        Line::new()
-            .name("Break-even")
-            .silent(true)
-            .show_symbol(false)
-            .line_style(
-                LineStyle::new()
-                    .type_(LineStyleType::Dashed)
-                    .color(REFERENCE)
-                    .width(1),
-            )
-            .data(vec![vec![0.0, 0.0], vec![months, 0.0]]),
-    )
-}
-
-fn effort_of(shown: &Shown, r: &InitiativeResult) -> Option<f64> {
-    let s = &shown.scenario;
-    let criterion = s.criteria.iter().find(|c| c.id == "effort").or_else(|| {
-        s.criteria
-            .iter()
-            .find(|c| c.name.to_ascii_lowercase().contains("effort"))
-    })?;
-    s.initiatives
-        .iter()
-        .find(|i| i.id == r.id)
-        .and_then(|i| i.scores.get(&criterion.id).copied())
-}
-
-fn one_time_cost(shown: &Shown, r: &InitiativeResult) -> f64 {
-    shown
-        .scenario
-        .initiatives
-        .iter()
-        .find(|i| i.id == r.id)
-        .map_or(0.0, |i| i.one_time_cost.likely)
-}
-
-fn bubble_size(cost: f64, max_cost: f64) -> f64 {
-    if max_cost <= 0.0 {
-        return 16.0;
-    }
-    (8.0 + 52.0 * (cost / max_cost).sqrt()).clamp(8.0, 60.0)
-}
-
-fn value_vs_effort(shown: &Shown) -> ChartOption {
-    let cur = &shown.scenario.currency;
-    let rs = &shown.evaluation.initiatives;
-    let max_cost = rs
-        .iter()
-        .map(|r| one_time_cost(shown, r))
-        .fold(0.0, f64::max);
-    let mut c = base()
-        .x_axis(
-            named_value_axis("Effort score (1 = least)")
-                .min(0.5)
-                .max(5.5)
-                .interval(0.5)
-                .axis_label(AxisLabel::new().show(true)),
-        )
-        .y_axis(money_axis())
-        .patch(
-            "xAxis.axisLabel.formatter",
-            js_fn("v", "return Number.isInteger(v) ? String(v) : '';"),
-        )
-        .patch("yAxis.axisLabel.formatter", compact_money_fn(cur));
-    let symbols = [Symbol::Circle, Symbol::Diamond, Symbol::Triangle];
-    for (k, cat) in Category::ALL.into_iter().enumerate() {
-        let data: Vec<charming::datatype::CompositeValue> = rs
-            .iter()
-            .filter(|r| r.category == cat)
-            .map(|r| {
-                let cost = one_time_cost(shown, r);
-                charming::datatype::CompositeValue::from(vec![
-                    charming::datatype::CompositeValue::from(effort_of(shown, r).unwrap_or(0.0)),
-                    charming::datatype::CompositeValue::from(r.npv()),
-                    charming::datatype::CompositeValue::from(cost),
-                    charming::datatype::CompositeValue::from(bubble_size(cost, max_cost)),
-                    charming::datatype::CompositeValue::from(short(&r.name, 22)),
-                ])
-            })
-            .collect();
-        c = c
-            .series(
-                markers(cat.label(), symbols[k].clone())
-                    .label(
-                        Label::new()
-                            .show(true)
-                            .position(LabelPosition::Right)
-                            .formatter(Formatter::String("{@[4]}".into())),
-                    )
-                    .data(data),
-            )
-            // Bubble size is the data's 4th value.
-            .patch(format!("series.{k}.symbolSize"), js_fn("d", "return d[3];"));
-    }
-    c
-}
-
-fn scores(shown: &Shown) -> ChartOption {
-    let data: Vec<f64> = shown
-        .evaluation
-        .initiatives
-        .iter()
-        .map(|r| r.score.value.unwrap_or(0.0))
-        .collect();
-    base()
-        .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100))
-        .y_axis(names_axis(shown))
-        .series(Bar::new().name("Weighted score").data(data))
-}
 
 // Legends: one entry per series, in series order (colour and pattern follow the position).
 
@@ -422,18 +177,25 @@ fn method(obj: &JsValue, name: &str) -> Option<Function> {
 
 /// Replaces the chart's whole option (`notMerge`, so removed series disappear). False when echarts
 /// refused it.
-fn set_option(instance: &JsValue, chart: &ChartOption) -> bool {
-    let Ok(option) = serde_wasm_bindgen::to_value(chart) else {
+fn set_option(instance: &JsValue, reply: &JsValue) -> bool {
+    let option = field(reply, "option");
+    let funcs = field(reply, "funcs");
+    if !option.is_object() || !Array::is_array(&funcs) {
         return false;
-    };
-    for (path, value) in &chart.patches {
-        let mut at = option.clone();
-        let keys: Vec<&str> = path.split('.').collect();
-        let (last, parents) = keys.split_last().unwrap_or((&"", &[]));
-        for k in parents {
-            at = Reflect::get(&at, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
-        }
-        if !at.is_object() || Reflect::set(&at, &JsValue::from_str(last), value).is_err() {
+    }
+    for f in Array::from(&funcs).iter() {
+        let f = Array::from(&f);
+        let (path, name, arg) = (
+            f.get(0).as_string(),
+            f.get(1).as_string(),
+            f.get(2).as_string(),
+        );
+        let made = name.zip(arg).and_then(|(n, a)| named_fn(&n, &a));
+        if path
+            .zip(made)
+            .and_then(|(p, m)| set_path(&option, &p, &m))
+            .is_none()
+        {
             return false;
         }
     }
@@ -596,7 +358,8 @@ fn ChartFigure(
     id: &'static str,
     title: &'static str,
     summary: fn(&Shown) -> String,
-    chart: fn(&Shown) -> ChartOption,
+    /// Which chart (`chart_spec::build`).
+    chart: usize,
     legend: fn(&Shown) -> Vec<LegendItem>,
     tip: fn(&Shown, &Pointer) -> Option<Tip>,
     table: Table,
@@ -609,7 +372,10 @@ fn ChartFigure(
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     let hover = RwSignal::new(None::<Hover>);
     let listeners = StoredValue::new_local(Vec::<Listener>::new());
-    // `still`: without animation, so that the whole chart is on the canvas at once (printing).
+    // Set once echarts has the chart's option: printing waits for it, and a chart never drawn
+    // prints its data table instead.
+    let drawn = RwSignal::new(false);
+    // `still`: without animation, so that everything is on the canvas at once (printing).
     let draw = move |still: bool| {
         let Some(shown) = shown.get_untracked() else {
             return;
@@ -626,13 +392,22 @@ fn ChartFigure(
             }
             instance.set_value(created);
         }
-        if let Some(i) = instance.get_value() {
-            let option = chart(&shown);
-            failed.set(!set_option(
-                &i,
-                &if still { option.still() } else { option },
-            ));
-        }
+        let Some(i) = instance.get_value() else {
+            return;
+        };
+        // The worker builds the option; replies come in the order asked, so the last one set is
+        // always the newest results.
+        let motion = !still && !media("(prefers-reduced-motion: reduce)");
+        let fields = [
+            scenario_field(&shown.scenario),
+            ("which", JsValue::from_f64(chart as f64)),
+            ("motion", JsValue::from_bool(motion)),
+        ];
+        ask("chart", &fields, move |reply| {
+            let ok = reply.is_ok_and(|r| set_option(&i, &r));
+            failed.set(!ok);
+            drawn.set(ok);
+        });
     };
     let later = move |ms: u64| {
         if let Some(t) = timer.get_value() {
@@ -657,21 +432,27 @@ fn ChartFigure(
             }
         }
     });
-    // Printing shows every chart, including those never scrolled to (drawn here, before the
-    // browser lays out the printed page).
-    let print = window_event_listener_untyped("beforeprint", move |_| {
-        if instance.with_value(Option::is_none) {
+    let table_open = RwSignal::new(false);
+    // "Print" asks every chart to draw first (`print_when_drawn`); printing any other way shows
+    // the data table of a chart never drawn, so the page still has its numbers.
+    let draw_all = window_event_listener_untyped(DRAW_ALL, move |_| {
+        if !drawn.get_untracked() {
             draw(true);
         }
     });
+    let print = window_event_listener_untyped("beforeprint", move |_| {
+        if !drawn.get_untracked() {
+            table_open.set(true);
+        }
+    });
     on_cleanup(move || {
+        draw_all.remove();
         print.remove();
         near.with_value(|n| n.as_ref().map(|(o, _)| o.disconnect()));
     });
-    let table_open = RwSignal::new(false);
     let label = move || shown.with(|s| s.as_ref().map(summary).unwrap_or_default());
     view! {
-        <figure class="chart-figure">
+        <figure class="chart-figure" class:drawn=move || drawn.get()>
             <figcaption>{title}</figcaption>
             {(!loaded).then(|| view! {
                 <p class="hint">"Charts are unavailable; the data table below has the same numbers."</p>
@@ -713,7 +494,8 @@ fn ChartFigure(
                     })
                 }}
             </div>
-            <details class="chart-data" on:toggle=move |ev| table_open.set(details_open(&ev))>
+            <details class="chart-data" prop:open=move || table_open.get()
+                on:toggle=move |ev| table_open.set(details_open(&ev))>
                 <summary>"Data table"</summary>
                 <div class="table-scroll">
                     {move || table_open.get().then(|| shown.with(|s| s.as_ref().map(table)))}
@@ -866,7 +648,37 @@ fn summary_scores(shown: &Shown) -> String {
     )
 }
 
-const CHART_IDS: [&str; 4] = [
+/// Asks every chart not yet drawn to draw now.
+const DRAW_ALL: &str = "caseboard-draw-all";
+
+/// "Print": draws every chart, then opens the print dialog once all are drawn (or after 3 s).
+pub fn print_when_drawn() {
+    if let Ok(e) = web_sys::Event::new(DRAW_ALL) {
+        let _ = window().dispatch_event(&e);
+    }
+    fn wait(tries: u32) {
+        let drawn = document()
+            .query_selector_all(".chart-figure.drawn")
+            .map_or(0, |l| l.length());
+        if drawn as usize >= CHARTS || tries >= 60 || !echarts_loaded() {
+            // one more moment: markers appear on the frame after their option is set
+            set_timeout(
+                || {
+                    let _ = window().print();
+                },
+                std::time::Duration::from_millis(100),
+            );
+        } else {
+            set_timeout(
+                move || wait(tries + 1),
+                std::time::Duration::from_millis(50),
+            );
+        }
+    }
+    wait(0);
+}
+
+const CHART_IDS: [&str; CHARTS] = [
     "chart-value-by-driver",
     "chart-cumulative",
     "chart-value-effort",
@@ -899,16 +711,16 @@ pub fn Charts() -> impl IntoView {
             <h2 id="charts-h">"Charts"</h2>
             <div class="chart-grid">
                 <ChartFigure id=CHART_IDS[0] title="Annual value by driver (at full adoption)"
-                    summary=summary_value chart=value_by_driver legend=legend_value tip=tip_value
+                    summary=summary_value chart=0 legend=legend_value tip=tip_value
                     table=table_value_by_driver/>
                 <ChartFigure id=CHART_IDS[1] title="Cumulative cash flow by month (◆ payback)"
-                    summary=summary_cumulative chart=cumulative legend=legend_cumulative tip=tip_cumulative
+                    summary=summary_cumulative chart=1 legend=legend_cumulative tip=tip_cumulative
                     table=table_cumulative/>
                 <ChartFigure id=CHART_IDS[2] title="Value vs effort (bubble size: one-time cost)"
-                    summary=summary_effort chart=value_vs_effort legend=legend_effort tip=tip_effort
+                    summary=summary_effort chart=2 legend=legend_effort tip=tip_effort
                     table=table_value_vs_effort/>
                 <ChartFigure id=CHART_IDS[3] title="Weighted score"
-                    summary=summary_scores chart=scores legend=no_legend tip=tip_scores
+                    summary=summary_scores chart=3 legend=no_legend tip=tip_scores
                     table=table_scores/>
             </div>
         </section>

@@ -2,22 +2,12 @@
 //! the views. When the scenario is invalid the last valid results stay on screen, marked stale.
 
 use crate::model::validate::Location;
-use crate::model::{evaluate, Evaluation, Figure, Problem, Scenario};
+use crate::model::{evaluate, Figure, Problem, Scenario};
 use leptos::prelude::*;
 use std::sync::Arc;
 
 /// Results on screen: the last valid scenario and its evaluation.
-#[derive(Clone, Debug)]
-pub struct Shown {
-    pub scenario: Arc<Scenario>,
-    pub evaluation: Arc<Evaluation>,
-}
-
-impl PartialEq for Shown {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.evaluation, &other.evaluation)
-    }
-}
+pub use crate::model::Shown;
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Checked {

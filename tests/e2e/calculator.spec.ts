@@ -339,13 +339,22 @@ test('no axe-core violations in light and dark mode; usable at 360 px', async ({
   expect(narrow.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 });
 
-test('printing gives one A4 page with the settings, the comparison and all four charts', async ({ page }) => {
+test('Print draws every chart first and gives one A4 page with settings, comparison and charts', async ({ page }) => {
   await open(page);
-  // charts below the screen are not drawn yet; printing draws them first
+  // charts below the screen are not drawn yet
   await expect(page.locator('.chart canvas')).toHaveCount(0);
+  await page.evaluate(() => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    (window as any).printed = 0;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    window.print = () => { (window as any).printed += 1; };
+  });
+  await page.getByRole('button', { name: 'Print', exact: true }).click();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  await expect.poll(() => page.evaluate(() => (window as any).printed)).toBe(1);
+  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(4);
   const pdf = await page.pdf({ format: 'A4', landscape: true });
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(1);
-  await expect(page.locator('.chart canvas')).toHaveCount(4);
   const scores = await page.getByTestId('chart-scores').evaluate((el) => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return (window as any).echarts.getInstanceByDom(el).getOption().series[0].data;
@@ -355,6 +364,18 @@ test('printing gives one A4 page with the settings, the comparison and all four 
   for (const col of EXAMPLE.keys()) shown.push(Number(await cell(page, 'score', col).innerText()));
   expect(shown).toEqual([55, 65, 65, 40]);
   expect(scores.map((d: number | { value: number }) => Math.round(typeof d === 'number' ? d : d.value))).toEqual(shown);
+});
+
+test('printing from the browser menu prints the data table of any chart not drawn', async ({ page }) => {
+  await open(page);
+  await expect(page.locator('.chart canvas')).toHaveCount(0);
+  await page.pdf({ format: 'A4', landscape: true }); // fires beforeprint, as the browser's Print does
+  const data = page.locator('figure', { has: page.getByTestId('chart-scores') }).locator('details.chart-data');
+  await expect(data).toHaveAttribute('open', '');
+  await expect(data.locator('tbody th')).toHaveText(EXAMPLE.map((i) => i.name));
+  await page.emulateMedia({ media: 'print' });
+  await expect(data.locator('table')).toBeVisible();
+  await expect(page.getByTestId('chart-scores')).toBeHidden();
 });
 
 test('new blank scenario starts empty; load example brings it back', async ({ page }) => {

@@ -1,0 +1,498 @@
+//! The echarts options of Caseboard's four charts, built with charming from a scenario and its
+//! evaluation. They are built in the persistence worker (`src/bin/persist.rs`), off the page's
+//! main thread and out of its first download; the page sets them on its echarts instances and
+//! adds the JS functions they name ([`Func`]: functions cannot be sent between threads).
+//!
+//! Also the one home of chart styling shared with the page: the colour-blind-safe palette, the
+//! decal patterns (which the legend swatches mirror in CSS) and the reference-line colour.
+
+use crate::model::{Category, Driver, InitiativeResult, Shown};
+use charming::component::{Axis, DecalItem, Grid};
+use charming::element::{
+    AxisLabel, AxisType, Formatter, Label, LabelPosition, LineStyle, LineStyleType, NameLocation,
+    Symbol,
+};
+use charming::series::{Bar, Line};
+use js_sys::{Array, Reflect};
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+
+/// Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+pub const PALETTE: [&str; 8] = [
+    "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999",
+];
+
+/// The neutral colour of reference lines (break-even).
+pub const REFERENCE: &str = "#999999";
+
+/// The echarts option of a Caseboard chart: charming's typed parts, but only those the charts use.
+/// (Serializing charming's whole `Chart` pulls in the serializers of every echarts series and
+/// component type, about 65 KB of wasm.) The JS functions it needs (formatters, sizes) are set
+/// after serialization at their paths (`patches`).
+#[derive(Serialize, Clone)]
+#[serde(rename_all = "camelCase")]
+pub struct ChartOption {
+    color: Vec<&'static str>,
+    background_color: &'static str,
+    grid: Grid,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    x_axis: Option<Axis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    y_axis: Option<Axis>,
+    series: Vec<SeriesSpec>,
+    /// Off when the reader asks for reduced motion ([`ChartOption::motion`]).
+    animation: bool,
+    /// The first drawing is not animated: a second of repainting four charts would hold up a
+    /// phone at start-up. Changes after an edit move for 300 ms, so the eye sees what changed.
+    animation_duration: u32,
+    animation_duration_update: u32,
+    /// Set after serialization, by dotted path ("series.0.symbolSize").
+    #[serde(skip)]
+    pub patches: Vec<(String, Patch)>,
+}
+
+/// The series kinds Caseboard draws.
+#[derive(Serialize, Clone)]
+#[serde(untagged)]
+pub enum SeriesSpec {
+    Bar(Box<Bar>),
+    Line(Box<Line>),
+}
+
+impl From<Bar> for SeriesSpec {
+    fn from(s: Bar) -> Self {
+        SeriesSpec::Bar(Box::new(s))
+    }
+}
+
+impl From<Line> for SeriesSpec {
+    fn from(s: Line) -> Self {
+        SeriesSpec::Line(Box::new(s))
+    }
+}
+
+impl ChartOption {
+    pub fn x_axis(mut self, a: Axis) -> Self {
+        self.x_axis = Some(a);
+        self
+    }
+
+    pub fn y_axis(mut self, a: Axis) -> Self {
+        self.y_axis = Some(a);
+        self
+    }
+
+    /// Sets a JS function at `path` of the option (the page makes it: see [`Func`]).
+    pub fn func(mut self, path: impl Into<String>, f: Func) -> Self {
+        self.patches.push((path.into(), Patch::Fn(f)));
+        self
+    }
+
+    /// Gives series `k` the `k`-th decal pattern (bars), so it differs by pattern as well as
+    /// colour. (Set per series rather than through echarts' aria component: 1 KB less to load.)
+    pub fn decal(self, k: usize) -> Self {
+        let style = js_sys::Object::new();
+        let decal = serde_wasm_bindgen::to_value(&decals()[k % DECALS]).unwrap_or(JsValue::NULL);
+        let _ = Reflect::set(&style, &JsValue::from_str("decal"), &decal);
+        let mut c = self;
+        c.patches
+            .push((format!("series.{k}.itemStyle"), Patch::Value(style.into())));
+        c
+    }
+
+    /// With or without animation (none when the reader asks for reduced motion).
+    pub fn motion(mut self, on: bool) -> Self {
+        self.animation = on;
+        self
+    }
+
+    pub fn series_count(&self) -> usize {
+        self.series.len()
+    }
+
+    pub fn series(mut self, s: impl Into<SeriesSpec>) -> Self {
+        self.series.push(s.into());
+        self
+    }
+}
+
+/// What every chart shares: palette, transparent background, a grid with room for axis labels.
+/// (The chart's text equivalent is Caseboard's own: an `aria-label` and a data table.)
+pub fn base() -> ChartOption {
+    ChartOption {
+        color: PALETTE.to_vec(),
+        background_color: "transparent",
+        grid: Grid::new()
+            .left(8)
+            .right(24)
+            .top(16)
+            .bottom(8)
+            .contain_label(true),
+        x_axis: None,
+        y_axis: None,
+        series: Vec::new(),
+        animation: true,
+        animation_duration: 0,
+        animation_duration_update: 300,
+        patches: Vec::new(),
+    }
+}
+
+/// The number of decal patterns; series beyond it reuse them in order.
+pub const DECALS: usize = 6;
+
+/// Pattern overlays, one per series in palette order (the legend swatches mirror them in CSS).
+fn decals() -> Vec<DecalItem> {
+    let light = "rgba(255, 255, 255, 0.55)";
+    vec![
+        DecalItem::new()
+            .symbol(Symbol::None)
+            .color(light)
+            .dash_array_x(0)
+            .dash_array_y(0),
+        DecalItem::new()
+            .symbol(Symbol::Rect)
+            .color(light)
+            .dash_array_x(vec![1, 0])
+            .dash_array_y(vec![2, 5])
+            .rotation(-0.785),
+        DecalItem::new()
+            .symbol(Symbol::Circle)
+            .color(light)
+            .symbol_size(0.6)
+            .dash_array_x(vec![vec![8, 8], vec![0, 8, 8, 0]])
+            .dash_array_y(vec![6, 0]),
+        DecalItem::new()
+            .symbol(Symbol::Rect)
+            .color(light)
+            .dash_array_x(vec![1, 0])
+            .dash_array_y(vec![4, 3]),
+        DecalItem::new()
+            .symbol(Symbol::Rect)
+            .color(light)
+            .dash_array_x(vec![vec![1, 4], vec![4, 1]])
+            .dash_array_y(vec![1, 4])
+            .rotation(0.785),
+        DecalItem::new()
+            .symbol(Symbol::Triangle)
+            .color(light)
+            .symbol_size(0.8)
+            .dash_array_x(vec![vec![10, 10], vec![0, 10, 10, 0]])
+            .dash_array_y(vec![8, 0]),
+    ]
+}
+
+/// A name shortened for an axis or a label (the tooltip and the data table have it in full).
+pub fn short(name: &str, max: usize) -> String {
+    if name.chars().count() > max {
+        let mut s: String = name.chars().take(max - 1).collect();
+        s.push('…');
+        s
+    } else {
+        name.to_string()
+    }
+}
+
+pub fn short_names(shown: &Shown) -> Vec<String> {
+    shown
+        .evaluation
+        .initiatives
+        .iter()
+        .map(|r| short(&r.name, 24))
+        .collect()
+}
+
+pub fn names(shown: &Shown) -> Vec<String> {
+    shown
+        .evaluation
+        .initiatives
+        .iter()
+        .map(|r| r.name.clone())
+        .collect()
+}
+
+pub fn drivers(shown: &Shown) -> Vec<Driver> {
+    Driver::ALL
+        .into_iter()
+        .filter(|d| {
+            shown
+                .evaluation
+                .initiatives
+                .iter()
+                .any(|r| r.annual_by_driver[d.index()] != 0.0)
+        })
+        .collect()
+}
+
+/// Points without a line: a line series with its line hidden draws what a scatter series would,
+/// and the chart library then needs no scatter module (2 KB gzip).
+fn markers(name: &str, symbol: Symbol) -> Line {
+    Line::new()
+        .name(name)
+        .symbol(symbol)
+        .show_symbol(true)
+        .line_style(LineStyle::new().width(0).opacity(0))
+}
+
+/// A value axis of money; its labels get a compact money formatter ("$150K"): `money_labels`.
+fn money_axis() -> Axis {
+    Axis::new()
+        .type_(AxisType::Value)
+        .axis_label(AxisLabel::new().show(true))
+}
+
+/// A value axis with its name centred below it.
+fn named_value_axis(name: &str) -> Axis {
+    Axis::new()
+        .type_(AxisType::Value)
+        .name(name)
+        .name_location(NameLocation::Middle)
+        .name_gap(24)
+}
+
+/// A category axis of (shortened) initiative names, top to bottom.
+fn names_axis(shown: &Shown) -> Axis {
+    Axis::new()
+        .type_(AxisType::Category)
+        .inverse(true)
+        .data(short_names(shown))
+}
+
+fn value_by_driver(shown: &Shown) -> ChartOption {
+    let cur = &shown.scenario.currency;
+    let mut c = base()
+        .x_axis(money_axis())
+        .y_axis(names_axis(shown))
+        .func("xAxis.axisLabel.formatter", Func::CompactMoney(cur.clone()));
+    for d in drivers(shown) {
+        let data: Vec<f64> = shown
+            .evaluation
+            .initiatives
+            .iter()
+            .map(|r| r.annual_by_driver[d.index()])
+            .collect();
+        let k = c.series_count();
+        c = c
+            .series(Bar::new().name(d.label()).stack("value").data(data))
+            .decal(k);
+    }
+    c
+}
+
+fn cumulative(shown: &Shown) -> ChartOption {
+    let cur = &shown.scenario.currency;
+    let months = shown.evaluation.horizon_months as f64;
+    let mut c = base()
+        .x_axis(named_value_axis("Month").min(0).max(months))
+        .y_axis(money_axis())
+        .func("yAxis.axisLabel.formatter", Func::CompactMoney(cur.clone()));
+    let mut payback: Vec<Vec<f64>> = Vec::new();
+    for r in &shown.evaluation.initiatives {
+        let data: Vec<Vec<f64>> = r
+            .monthly
+            .cumulative
+            .iter()
+            .enumerate()
+            .map(|(m, v)| vec![m as f64, *v])
+            .collect();
+        c = c.series(
+            Line::new()
+                .name(r.name.clone())
+                .show_symbol(false)
+                .data(data),
+        );
+        if let Some(p) = r.payback_months.value {
+            payback.push(vec![p, 0.0]);
+        }
+    }
+    // The break-even line is a plain series (echarts' markLine component would add 6 KB gzip).
+    c.series(
+        markers("Payback", Symbol::Diamond)
+            .symbol_size(14)
+            .data(payback),
+    )
+    .series(
+        Line::new()
+            .name("Break-even")
+            .silent(true)
+            .show_symbol(false)
+            .line_style(
+                LineStyle::new()
+                    .type_(LineStyleType::Dashed)
+                    .color(REFERENCE)
+                    .width(1),
+            )
+            .data(vec![vec![0.0, 0.0], vec![months, 0.0]]),
+    )
+}
+
+pub fn effort_of(shown: &Shown, r: &InitiativeResult) -> Option<f64> {
+    let s = &shown.scenario;
+    let criterion = s.criteria.iter().find(|c| c.id == "effort").or_else(|| {
+        s.criteria
+            .iter()
+            .find(|c| c.name.to_ascii_lowercase().contains("effort"))
+    })?;
+    s.initiatives
+        .iter()
+        .find(|i| i.id == r.id)
+        .and_then(|i| i.scores.get(&criterion.id).copied())
+}
+
+pub fn one_time_cost(shown: &Shown, r: &InitiativeResult) -> f64 {
+    shown
+        .scenario
+        .initiatives
+        .iter()
+        .find(|i| i.id == r.id)
+        .map_or(0.0, |i| i.one_time_cost.likely)
+}
+
+fn bubble_size(cost: f64, max_cost: f64) -> f64 {
+    if max_cost <= 0.0 {
+        return 16.0;
+    }
+    (8.0 + 52.0 * (cost / max_cost).sqrt()).clamp(8.0, 60.0)
+}
+
+fn value_vs_effort(shown: &Shown) -> ChartOption {
+    let cur = &shown.scenario.currency;
+    let rs = &shown.evaluation.initiatives;
+    let max_cost = rs
+        .iter()
+        .map(|r| one_time_cost(shown, r))
+        .fold(0.0, f64::max);
+    let mut c = base()
+        .x_axis(
+            named_value_axis("Effort score (1 = least)")
+                .min(0.5)
+                .max(5.5)
+                .interval(0.5)
+                .axis_label(AxisLabel::new().show(true)),
+        )
+        .y_axis(money_axis())
+        .func("xAxis.axisLabel.formatter", Func::WholeNumbers)
+        .func("yAxis.axisLabel.formatter", Func::CompactMoney(cur.clone()));
+    let symbols = [Symbol::Circle, Symbol::Diamond, Symbol::Triangle];
+    for (k, cat) in Category::ALL.into_iter().enumerate() {
+        let data: Vec<charming::datatype::CompositeValue> = rs
+            .iter()
+            .filter(|r| r.category == cat)
+            .map(|r| {
+                let cost = one_time_cost(shown, r);
+                charming::datatype::CompositeValue::from(vec![
+                    charming::datatype::CompositeValue::from(effort_of(shown, r).unwrap_or(0.0)),
+                    charming::datatype::CompositeValue::from(r.npv()),
+                    charming::datatype::CompositeValue::from(cost),
+                    charming::datatype::CompositeValue::from(bubble_size(cost, max_cost)),
+                    charming::datatype::CompositeValue::from(short(&r.name, 22)),
+                ])
+            })
+            .collect();
+        c = c
+            .series(
+                markers(cat.label(), symbols[k].clone())
+                    .label(
+                        Label::new()
+                            .show(true)
+                            .position(LabelPosition::Right)
+                            .formatter(Formatter::String("{@[4]}".into())),
+                    )
+                    .data(data),
+            )
+            // Bubble size is the data's 4th value.
+            .func(format!("series.{k}.symbolSize"), Func::FourthValue);
+    }
+    c
+}
+
+fn scores(shown: &Shown) -> ChartOption {
+    let data: Vec<f64> = shown
+        .evaluation
+        .initiatives
+        .iter()
+        .map(|r| r.score.value.unwrap_or(0.0))
+        .collect();
+    base()
+        .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100))
+        .y_axis(names_axis(shown))
+        .series(Bar::new().name("Weighted score").data(data))
+}
+
+/// Something set on an option after serialization.
+#[derive(Clone)]
+pub enum Patch {
+    /// Plain data (set in the worker).
+    Value(JsValue),
+    /// A JS function (made by the page).
+    Fn(Func),
+}
+
+/// The JS functions the charts need, by name.
+#[derive(Clone)]
+pub enum Func {
+    /// Compact money in this currency for axis labels ("$150K").
+    CompactMoney(String),
+    /// Whole numbers only (the effort axis: 1–5, nothing between).
+    WholeNumbers,
+    /// A data point's fourth value (a bubble's size).
+    FourthValue,
+}
+
+impl Func {
+    /// The name and argument that cross to the page.
+    fn describe(&self) -> (&'static str, &str) {
+        match self {
+            Func::CompactMoney(c) => ("money", c),
+            Func::WholeNumbers => ("whole", ""),
+            Func::FourthValue => ("fourth", ""),
+        }
+    }
+}
+
+/// The charts, in page order.
+pub const CHARTS: usize = 4;
+
+/// Chart `which` (0–3, in page order) of `shown`.
+pub fn build(which: usize, shown: &Shown, motion: bool) -> Option<ChartOption> {
+    let c = match which {
+        0 => value_by_driver(shown),
+        1 => cumulative(shown),
+        2 => value_vs_effort(shown),
+        3 => scores(shown),
+        _ => return None,
+    };
+    Some(c.motion(motion))
+}
+
+/// Sets `value` at the dotted `path` of `root`; `None` when a step is missing.
+pub fn set_path(root: &JsValue, path: &str, value: &JsValue) -> Option<()> {
+    let mut at = root.clone();
+    let keys: Vec<&str> = path.split('.').collect();
+    let (last, parents) = keys.split_last()?;
+    for k in parents {
+        at = Reflect::get(&at, &JsValue::from_str(k)).ok()?;
+    }
+    (at.is_object() && Reflect::set(&at, &JsValue::from_str(last), value).is_ok()).then_some(())
+}
+
+/// The option as a JS object with its data patches set, and the functions it needs as
+/// `[path, name, argument]` triples.
+pub fn to_js(c: &ChartOption) -> Option<(JsValue, Array)> {
+    let option = serde_wasm_bindgen::to_value(c).ok()?;
+    let funcs = Array::new();
+    for (path, p) in &c.patches {
+        match p {
+            Patch::Value(v) => set_path(&option, path, v)?,
+            Patch::Fn(f) => {
+                let (name, arg) = f.describe();
+                funcs.push(&Array::of3(
+                    &JsValue::from_str(path),
+                    &JsValue::from_str(name),
+                    &JsValue::from_str(arg),
+                ));
+            }
+        }
+    }
+    Some((option, funcs))
+}
