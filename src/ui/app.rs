@@ -3,9 +3,11 @@
 use super::cashflows::CashFlows;
 use super::charts::{print_when_drawn, Charts};
 use super::comparison::Comparison;
+use super::drafts::{Drafts, DraftsPanel};
 use super::initiatives::Initiatives;
+use super::notices::{NoticeBar, Notices};
 use super::settings::Settings;
-use super::share::{copy_link, follow_address, NoticeBar, Notices};
+use super::share::{copy_link, follow_address};
 use super::state::{use_state, AppState};
 use crate::model::{blank_scenario, example_scenario};
 use leptos::ev;
@@ -17,7 +19,9 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let notices: Notices = RwSignal::new(None);
     provide_context(notices);
-    follow_address(state, notices);
+    let drafts = Drafts::start(state, notices);
+    provide_context(drafts);
+    follow_address(state, notices, drafts);
     // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), everywhere on the page.
     let keys = window_event_listener(ev::keydown, move |e| {
         if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
@@ -48,6 +52,7 @@ pub fn App() -> impl IntoView {
         <div data-testid="app-ready" class="app">
             <Toolbar/>
             <NoticeBar/>
+            <DraftsPanel/>
             <Status/>
             <Settings/>
             <Show when=move || editors.get() fallback=|| view! { <p class="loading">"Loading the editors…"</p> }>
@@ -64,6 +69,7 @@ pub fn App() -> impl IntoView {
 fn Toolbar() -> impl IntoView {
     let state = use_state();
     let notices = expect_context::<Notices>();
+    let drafts = expect_context::<Drafts>();
     let name = move || state.scenario.with(|s| s.name.clone());
     view! {
         <nav class="toolbar" aria-label="Scenario actions">
@@ -77,10 +83,10 @@ fn Toolbar() -> impl IntoView {
                     disabled=move || !state.can_redo() aria-keyshortcuts="Control+Shift+Z">
                     "Redo"
                 </button>
-                <button type="button" on:click=move |_| state.replace(blank_scenario())>
+                <button type="button" on:click=move |_| drafts.adopt(blank_scenario(), false)>
                     "New blank scenario"
                 </button>
-                <button type="button" on:click=move |_| state.replace(example_scenario())>
+                <button type="button" on:click=move |_| drafts.adopt(example_scenario(), false)>
                     "Load example"
                 </button>
                 <button type="button" data-testid="copy-link" on:click=move |_| copy_link(state, notices)>

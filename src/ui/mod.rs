@@ -9,9 +9,11 @@ mod cashflows;
 mod chart_style;
 mod charts;
 mod comparison;
+mod drafts;
 pub mod fields;
 pub mod format;
 mod initiatives;
+mod notices;
 mod persist;
 mod settings;
 mod share;
@@ -22,7 +24,17 @@ use wasm_bindgen::JsCast;
 
 /// Mounts the app into `<main id="app">`, replacing the static loading message.
 pub fn mount() {
-    console_error_panic_hook::set_once();
+    // A panic stops the app (panic = "abort"); say where in the console. (Not the panic's own
+    // message: formatting it costs 2 KB of wasm, and no user input should ever get here.)
+    // console_error_panic_hook would format it.
+    std::panic::set_hook(Box::new(|info| {
+        let (file, line) = info.location().map_or(("?", 0), |l| (l.file(), l.line()));
+        web_sys::console::error_3(
+            &"Caseboard stopped on an internal error at".into(),
+            &file.into(),
+            &line.into(),
+        );
+    }));
     let document = document();
     let Some(root) = document
         .get_element_by_id("app")

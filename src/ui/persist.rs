@@ -34,7 +34,12 @@ pub fn ask(
     fields: &[(&str, JsValue)],
     then: impl FnOnce(Result<JsValue, String>) + 'static,
 ) {
-    let reply: Reply = Box::new(then);
+    send(op, fields, Box::new(then));
+}
+
+/// `ask`, not generic: one copy of this code however many callers.
+#[inline(never)]
+fn send(op: &str, fields: &[(&str, JsValue)], reply: Reply) {
     let refused = PORT.with_borrow_mut(|p| {
         if p.worker.is_none() && p.broken.is_none() {
             p.worker = start();

@@ -2,6 +2,8 @@
 //! link"; and opening the scenario a link carries. The encoding itself (deflate, base64url) is the
 //! persistence worker's (`model::link`).
 
+use super::drafts::Drafts;
+use super::notices::{say, Notice, Notices};
 use super::persist::{ask, reply_scenario, reply_text, scenario_field};
 use super::state::AppState;
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -9,34 +11,16 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// A message about saving, links or files, shown at the top of the page until dismissed.
-#[derive(Clone, PartialEq)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
-    /// A link to show for copying by hand (when the clipboard refused).
-    pub link: Option<String>,
-}
-
-pub type Notices = RwSignal<Option<Notice>>;
-
-pub fn say(notices: Notices, text: impl Into<String>, error: bool) {
-    notices.set(Some(Notice {
-        text: text.into(),
-        error,
-        link: None,
-    }));
-}
-
 /// The address-bar fragment after the `#`, if any.
 fn fragment() -> String {
     let hash = window().location().hash().unwrap_or_default();
     hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
-/// Opens the scenario of the page's link, if it has one, then keeps the address bar in step with
-/// the scenario: 400 ms after edits pause it holds the link of what is on screen.
-pub fn follow_address(state: AppState, notices: Notices) {
+/// Opens the scenario of the page's link as a new draft, if the address has one (else the last
+/// open draft), then keeps the address bar in step with the scenario: 400 ms after edits pause it
+/// holds the link of what is on screen.
+pub fn follow_address(state: AppState, notices: Notices, drafts: Drafts) {
     let text = fragment();
     if !text.is_empty() {
         say(notices, "Opening the scenario in the link…", false);
@@ -48,16 +32,25 @@ pub fn follow_address(state: AppState, notices: Notices) {
                     .ok_or_else(|| "The link's scenario could not be read".to_string())
             }) {
                 Ok(s) => {
-                    state.replace(s);
-                    say(notices, "Opened the scenario from the link.", false);
+                    drafts.adopt(s, true);
+                    say(
+                        notices,
+                        "Opened the scenario from the link, as a new draft.",
+                        false,
+                    );
                 }
-                Err(e) => say(
-                    notices,
-                    format!("{e}. Caseboard opened with the example instead; nothing was changed."),
-                    true,
-                ),
+                Err(e) => {
+                    drafts.open_last();
+                    say(
+                        notices,
+                        format!("{e}. Caseboard opened as usual (your last draft, or the example); nothing was changed."),
+                        true,
+                    )
+                }
             },
         );
+    } else {
+        drafts.open_last();
     }
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
@@ -103,9 +96,11 @@ pub fn copy_link(state: AppState, notices: Notices) {
             "Link copied ({chars} characters). It carries the scenario itself: anyone with the link can read it."
         );
         let by_hand = Notice {
-            text: "Your browser did not allow copying: select the link below and copy it.".into(),
-            error: true,
             link: Some(url.clone()),
+            ..Notice::new(
+                "Your browser did not allow copying: select the link below and copy it.",
+                true,
+            )
         };
         // navigator.clipboard.writeText(url).then(ok, refused), each step checked: any of them
         // can be missing (an insecure page, an old browser).
@@ -133,23 +128,4 @@ fn get(obj: &JsValue, key: &str) -> JsValue {
 fn call(obj: &JsValue, method: &str, arg: &JsValue) -> Option<JsValue> {
     let f = get(obj, method).dyn_into::<js_sys::Function>().ok()?;
     f.call1(obj, arg).ok()
-}
-
-/// The notice, in a live region that is always on the page (so that it is announced).
-#[component]
-pub fn NoticeBar() -> impl IntoView {
-    let notices = expect_context::<Notices>();
-    view! {
-        <div class="notices" role="status" aria-live="polite">
-            {move || notices.get().map(|n| view! {
-                <div class="notice" class:error=n.error data-testid="notice">
-                    <p>{n.text}</p>
-                    {n.link.map(|l| view! {
-                        <input class="link-text" readonly value=l aria-label="Link to this scenario"/>
-                    })}
-                    <button type="button" on:click=move |_| notices.set(None)>"Dismiss"</button>
-                </div>
-            })}
-        </div>
-    }
 }

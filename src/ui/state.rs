@@ -194,6 +194,13 @@ impl AppState {
         });
     }
 
+    /// Shows another document (a draft, a link): its own scenario, with no undo history.
+    pub fn open(&self, s: Scenario) {
+        self.parse_errors.set(ParseErrors::default());
+        self.history.set(History::default());
+        self.set_scenario(s);
+    }
+
     /// Replaces the whole scenario as one undoable step (new blank, load example).
     pub fn replace(&self, s: Scenario) {
         self.parse_errors.set(ParseErrors::default());
