@@ -89,7 +89,7 @@ fn Toolbar() -> impl IntoView {
                 <button type="button" on:click=move |_| drafts.adopt(example_scenario(), false)>
                     "Load example"
                 </button>
-                <button type="button" data-testid="copy-link" on:click=move |_| copy_link(state, notices)>
+                <button type="button" data-testid="copy-link" on:click=move |_| copy_link(state, notices, drafts)>
                     "Copy link"
                 </button>
                 <button type="button" class="print" on:click=move |_| print_when_drawn()>"Print"</button>

@@ -24,6 +24,9 @@ const INDEX: &str = "caseboard.drafts";
 const DRAFT: &str = "caseboard.draft.";
 const LAST: &str = "caseboard.last";
 const ASIDE: &str = "caseboard.aside.";
+/// The link this browser last put in its address bar: a reload with it reopens the last draft
+/// instead of making a new draft from the link.
+const LINK: &str = "caseboard.link";
 /// Drafts are saved this long after the last edit.
 const SAVE_DELAY_MS: u64 = 500;
 
@@ -233,6 +236,16 @@ impl Drafts {
 
     fn say(&self, text: impl Into<String>, error: bool) {
         self.notices.set(Some(Notice::new(text, error)));
+    }
+
+    /// Remembers the link now in the address bar (see [`LINK`]).
+    pub fn remember_link(&self, fragment: &str) {
+        let _ = set(LINK, fragment);
+    }
+
+    /// True when `fragment` is the link this browser last put in its address bar.
+    pub fn is_own_link(&self, fragment: &str) -> bool {
+        get(LINK).ok().flatten().as_deref() == Some(fragment)
     }
 
     /// Opens the last open draft, if there is one (on start, without a link).

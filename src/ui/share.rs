@@ -22,7 +22,7 @@ fn fragment() -> String {
 /// holds the link of what is on screen.
 pub fn follow_address(state: AppState, notices: Notices, drafts: Drafts) {
     let text = fragment();
-    if !text.is_empty() {
+    if !text.is_empty() && !drafts.is_own_link(&text) {
         say(notices, "Opening the scenario in the link…", false);
         ask(
             "open-link",
@@ -62,7 +62,7 @@ pub fn follow_address(state: AppState, notices: Notices, drafts: Drafts) {
             t.clear();
         }
         let later = set_timeout_with_handle(
-            move || write_address(state, |_| {}),
+            move || write_address(state, drafts, |_| {}),
             std::time::Duration::from_millis(400),
         );
         timer.set_value(later.ok());
@@ -70,11 +70,17 @@ pub fn follow_address(state: AppState, notices: Notices, drafts: Drafts) {
 }
 
 /// Puts the current scenario's link in the address bar; `then` gets the full address.
-fn write_address(state: AppState, then: impl FnOnce(Result<String, String>) + 'static) {
+fn write_address(
+    state: AppState,
+    drafts: Drafts,
+    then: impl FnOnce(Result<String, String>) + 'static,
+) {
     let s = state.scenario.with_untracked(scenario_field);
     ask("link", &[s], move |r| {
         then(r.map(|reply| {
-            let hash = format!("#{}", reply_text(&reply));
+            let text = reply_text(&reply);
+            drafts.remember_link(&text);
+            let hash = format!("#{text}");
             if let Ok(h) = window().history() {
                 let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&hash));
             }
@@ -85,8 +91,8 @@ fn write_address(state: AppState, then: impl FnOnce(Result<String, String>) + 's
 
 /// "Copy link": the address with the current scenario, to the clipboard (or shown for copying by
 /// hand when the browser refuses).
-pub fn copy_link(state: AppState, notices: Notices) {
-    write_address(state, move |r| {
+pub fn copy_link(state: AppState, notices: Notices, drafts: Drafts) {
+    write_address(state, drafts, move |r| {
         let url = match r {
             Ok(url) => url,
             Err(e) => return say(notices, e, true),
