@@ -3,7 +3,7 @@
 
 use crate::model::flat::Tok;
 use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The worker's script, beside `index.html` (Trunk builds `src/bin/persist.rs` into it).
 pub const WORKER_URL: &str = "./persist_loader.js";
@@ -48,4 +48,11 @@ pub fn message(fields: &[(&str, JsValue)]) -> JsValue {
 
 pub fn field(msg: &JsValue, key: &str) -> JsValue {
     Reflect::get(msg, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `promise.then(ok, err)`, with `ok` and `err` JS functions; false when `promise` has no `then`.
+pub fn then(promise: &JsValue, ok: &JsValue, err: &JsValue) -> bool {
+    field(promise, "then")
+        .dyn_into::<js_sys::Function>()
+        .is_ok_and(|t| t.call2(promise, ok, err).is_ok())
 }

@@ -778,3 +778,55 @@ fn csv_with_semicolons_and_decimal_commas() {
     w.row(["a\tb", "c"]);
     assert_eq!(w.finish(), "\"a\tb\"\tc\r\n");
 }
+
+#[test]
+fn the_comparison_csv_has_a_row_per_figure_and_the_engines_numbers() {
+    let mut s = example_scenario();
+    s.initiatives[1].name = "Portal, \"HA\"\nphase 2".into();
+    s.initiatives[2].name = "=HYPERLINK(\"x\")".into();
+    let e = evaluate(&s).unwrap();
+    let text = caseboard::model::csv::comparison(&s, &e, CsvOptions::default());
+    assert!(text.starts_with('\u{feff}'));
+    // a small RFC 4180 reader: quoted fields, doubled quotes, CRLF rows
+    let mut rows: Vec<Vec<String>> = vec![vec![String::new()]];
+    let (mut quoted, mut chars) = (
+        false,
+        text.trim_start_matches('\u{feff}').chars().peekable(),
+    );
+    while let Some(c) = chars.next() {
+        let field = rows.last_mut().unwrap().last_mut().unwrap();
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => rows.last_mut().unwrap().push(String::new()),
+            (false, '\r') => {}
+            (false, '\n') => rows.push(vec![String::new()]),
+            (false, c) => field.push(c),
+        }
+    }
+    rows.pop(); // after the last CRLF
+    assert_eq!(rows.len(), 1 + 5 + 11);
+    assert!(rows.iter().all(|r| r.len() == 2 + s.initiatives.len()));
+    assert_eq!(rows[0][3], "Portal, \"HA\"\nphase 2");
+    assert_eq!(
+        rows[0][4], "'=HYPERLINK(\"x\")",
+        "formulas are written as text"
+    );
+    let npv = rows.iter().find(|r| r[0] == "NPV").unwrap();
+    assert_eq!(npv[1], "USD");
+    for (k, r) in e.initiatives.iter().enumerate() {
+        let back: f64 = npv[2 + k].parse().unwrap();
+        assert_eq!(
+            back.to_bits(),
+            r.npv.value.unwrap().to_bits(),
+            "full precision"
+        );
+    }
+    let rank = rows.iter().find(|r| r[0] == "Rank by NPV").unwrap();
+    assert_eq!(&rank[2..], &["3", "4", "2", "1"]);
+}

@@ -44,12 +44,18 @@ if (
 //  - the Chinese UI strings (only toolbox, data zoom and aria texts use them): English instead;
 //  - the preprocessor that upgrades echarts 2/3-style options (`itemStyle.normal` …): the options
 //    are written in the current form;
-//  - the time scale: no chart has a time axis.
+//  - the time and log scales: no chart has a time or logarithmic axis;
+//  - the default loading animation (`showLoading` is never called);
+//  - the echarts 4 selection events kept for old pie and map charts.
 const STAND_INS = {
   'i18n/langZH.js': "export { default } from './langEN.js';",
   'preprocessor/backwardCompat.js': 'export default function backwardCompat() {}',
   'scale/Time.js':
     'export default class TimeScale {}\nexport function calcNiceForTimeScale() {}',
+  'scale/Log.js': 'export default class LogScale {}',
+  'loading/default.js': 'export default function defaultLoading() {}',
+  'legacy/dataSelectAction.js':
+    'export function createLegacyDataSelectAction() {}\nexport function handleLegacySelectEvents() {}',
 };
 const standIns = {
   name: 'caseboard-stand-ins',

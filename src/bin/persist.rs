@@ -10,6 +10,7 @@
 //! * `open-link` {text} → {scenario} or {error};
 //! * `save` {scenario} → {text}: the saved-file JSON;
 //! * `load` {text} → {scenario, version} or {error};
+//! * `csv` {scenario} → {text}: the comparison table as CSV (`model::csv::comparison`);
 //! * `chart` {scenario, which, motion} → {option, funcs}: chart `which`'s echarts option, built
 //!   with charming (`chart_spec`), and the JS functions the page must add to it.
 
@@ -37,7 +38,7 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod web {
     use caseboard::chart_spec;
-    use caseboard::model::{evaluate, flat, link, saved, Scenario, Shown};
+    use caseboard::model::{csv, evaluate, flat, link, saved, Scenario, Shown};
     use caseboard::worker_io::{field, flat_from_js, flat_to_js, message};
     use std::sync::Arc;
     use wasm_bindgen::JsValue;
@@ -92,6 +93,13 @@ mod web {
                     return message(&[id, flat(&l.scenario), version]);
                 }
                 Err(e) => error(e),
+            },
+            "csv" => match scenario(msg).and_then(|s| Some((evaluate(&s).ok()?, s))) {
+                Some((e, s)) => (
+                    "text",
+                    JsValue::from_str(&csv::comparison(&s, &e, csv::CsvOptions::default())),
+                ),
+                None => error("The comparison could not be computed"),
             },
             "chart" => match scenario(msg).and_then(|s| chart(s, msg)) {
                 Some((option, funcs)) => {

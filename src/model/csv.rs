@@ -127,3 +127,82 @@ impl CsvWriter {
         self.out
     }
 }
+
+/// The comparison table as CSV: a row per figure, a column per initiative, and a unit column.
+/// Figures are plain numbers in full precision (money in the scenario's currency, percentages
+/// as percent numbers, payback in months); a figure that does not exist (no IRR, no payback
+/// within the horizon) is an empty cell.
+pub fn comparison(
+    scenario: &super::Scenario,
+    evaluation: &super::Evaluation,
+    options: CsvOptions,
+) -> String {
+    use super::{ranks, Driver, Figure};
+    let rs = &evaluation.initiatives;
+    let cur = scenario.currency.as_str();
+    let mut w = CsvWriter::new(options);
+    let head: Vec<Cell> = ["Figure", "Unit"]
+        .into_iter()
+        .map(Cell::from)
+        .chain(rs.iter().map(|r| Cell::from(r.name.as_str())))
+        .collect();
+    w.row(head);
+    let mut row = |label: String, unit: String, values: Vec<Option<f64>>| {
+        let cells: Vec<Cell> = [Cell::from(label), Cell::from(unit)]
+            .into_iter()
+            .chain(values.into_iter().map(Cell::from))
+            .collect();
+        w.row(cells);
+    };
+    for d in Driver::ALL {
+        row(
+            format!("Annual value: {}", d.label().to_ascii_lowercase()),
+            format!("{cur} per year"),
+            rs.iter()
+                .map(|r| Some(r.annual_by_driver[d.index()]))
+                .collect(),
+        );
+    }
+    let per = |f: &dyn Fn(&super::InitiativeResult) -> Option<f64>| rs.iter().map(f).collect();
+    row(
+        "Total annual value at full adoption".into(),
+        format!("{cur} per year"),
+        per(&|r| Some(r.annual_value)),
+    );
+    row(
+        "PV of benefits".into(),
+        cur.into(),
+        per(&|r| Some(r.pv_benefits)),
+    );
+    row("PV of costs".into(), cur.into(), per(&|r| Some(r.pv_costs)));
+    row("NPV".into(), cur.into(), per(&|r| r.npv.value));
+    row("ROI".into(), "%".into(), per(&|r| r.roi.value));
+    row("IRR".into(), "% per year".into(), per(&|r| r.irr.value));
+    row(
+        "Payback".into(),
+        "months".into(),
+        per(&|r| r.payback_months.value),
+    );
+    row(
+        "Benefit/cost ratio".into(),
+        "ratio".into(),
+        per(&|r| r.benefit_cost_ratio.value),
+    );
+    row(
+        "Cost of delay per month".into(),
+        cur.into(),
+        per(&|r| r.cost_of_delay.value),
+    );
+    row(
+        "Weighted score".into(),
+        "0-100".into(),
+        per(&|r| r.score.value),
+    );
+    let rank = ranks(rs, Figure::Npv);
+    row(
+        "Rank by NPV".into(),
+        "rank".into(),
+        rank.iter().map(|&k| Some(k as f64)).collect(),
+    );
+    w.finish()
+}

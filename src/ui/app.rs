@@ -4,6 +4,7 @@ use super::cashflows::CashFlows;
 use super::charts::{print_when_drawn, Charts};
 use super::comparison::Comparison;
 use super::drafts::{Drafts, DraftsPanel};
+use super::files::{accept_drops, export_csv, export_json, first_file, import};
 use super::initiatives::Initiatives;
 use super::notices::{NoticeBar, Notices};
 use super::settings::Settings;
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     let drafts = Drafts::start(state, notices);
     provide_context(drafts);
     follow_address(state, notices, drafts);
+    accept_drops(drafts, notices);
     // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), everywhere on the page.
     let keys = window_event_listener(ev::keydown, move |e| {
         if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
@@ -92,6 +94,19 @@ fn Toolbar() -> impl IntoView {
                 <button type="button" data-testid="copy-link" on:click=move |_| copy_link(state, notices, drafts)>
                     "Copy link"
                 </button>
+                <button type="button" on:click=move |_| export_json(state, notices)>"Export JSON"</button>
+                <label class="button">
+                    "Import JSON…"
+                    <input type="file" class="visually-hidden" accept=".json,application/json"
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            if let Some(f) = first_file(input.files()) {
+                                import(f, drafts, notices);
+                            }
+                            input.set_value("");
+                        }/>
+                </label>
+                <button type="button" on:click=move |_| export_csv(state, notices)>"Export CSV"</button>
                 <button type="button" class="print" on:click=move |_| print_when_drawn()>"Print"</button>
             </div>
         </nav>

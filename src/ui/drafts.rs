@@ -70,7 +70,7 @@ impl StoreError {
                 .into(),
             StoreError::Full => "The browser's storage for this site is full, so the latest \
                 changes are not saved as a draft. Nothing on screen is lost: copy the link to keep \
-                them, or delete old drafts."
+                them, export the file, or delete old drafts."
                 .into(),
             StoreError::Failed(m) => {
                 format!("The draft could not be saved ({m}). Nothing on screen is lost.")
@@ -234,6 +234,19 @@ impl Drafts {
         d
     }
 
+    /// Says why storage failed; when it is full, offers the file instead.
+    fn fail(&self, e: StoreError) {
+        let actions = if e == StoreError::Full {
+            vec![Action::ExportJson]
+        } else {
+            Vec::new()
+        };
+        self.notices.set(Some(Notice {
+            actions,
+            ..Notice::new(e.message(), true)
+        }));
+    }
+
     fn say(&self, text: impl Into<String>, error: bool) {
         self.notices.set(Some(Notice::new(text, error)));
     }
@@ -373,7 +386,7 @@ impl Drafts {
                 }));
             }
             if let Err(e) = set(&format!("{DRAFT}{id}"), &text) {
-                return d.say(e.message(), true);
+                return d.fail(e);
             }
             let rev = stored.max(d.base.get_value()) + 1.0;
             let entry = Entry {
@@ -393,7 +406,7 @@ impl Drafts {
                 None => list.insert(0, entry),
             }
             if let Err(e) = write_index(&list) {
-                return d.say(e.message(), true);
+                return d.fail(e);
             }
             let _ = set(LAST, &id);
             d.list.set(list);
@@ -504,6 +517,7 @@ impl Drafts {
                 }
             }
             Action::KeepMine => self.save(true),
+            Action::ExportJson => super::files::export_json(self.state, self.notices),
             Action::TakeTheirs => {
                 if let Some(id) = self.current.get_untracked() {
                     self.dirty.set_value(false);

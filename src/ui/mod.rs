@@ -11,6 +11,7 @@ mod charts;
 mod comparison;
 mod drafts;
 pub mod fields;
+mod files;
 pub mod format;
 mod initiatives;
 mod notices;

@@ -12,6 +12,8 @@ pub enum Action {
     KeepMine,
     /// …or open the other tab's.
     TakeTheirs,
+    /// Storage is full: keep the scenario as a file instead.
+    ExportJson,
 }
 
 impl Action {
@@ -20,6 +22,7 @@ impl Action {
             Action::UndoDelete => "Undo",
             Action::KeepMine => "Keep this tab's version",
             Action::TakeTheirs => "Open the other tab's version",
+            Action::ExportJson => "Export JSON",
         }
     }
 }

@@ -6,6 +6,7 @@ use super::drafts::Drafts;
 use super::notices::{say, Notice, Notices};
 use super::persist::{ask, reply_scenario, reply_text, scenario_field};
 use super::state::AppState;
+use crate::worker_io::{field, then};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
@@ -110,7 +111,7 @@ pub fn copy_link(state: AppState, notices: Notices, drafts: Drafts) {
         };
         // navigator.clipboard.writeText(url).then(ok, refused), each step checked: any of them
         // can be missing (an insecure page, an old browser).
-        let clipboard = get(&get(&window().into(), "navigator"), "clipboard");
+        let clipboard = field(&field(&window().into(), "navigator"), "clipboard");
         let Some(promise) = call(&clipboard, "writeText", &JsValue::from_str(&url)) else {
             return notices.set(Some(by_hand));
         };
@@ -119,19 +120,14 @@ pub fn copy_link(state: AppState, notices: Notices, drafts: Drafts) {
             let by_hand = by_hand.clone();
             Closure::once_into_js(move |_: JsValue| notices.set(Some(by_hand)))
         };
-        let then = get(&promise, "then").dyn_into::<js_sys::Function>();
-        if then.map(|t| t.call2(&promise, &ok, &refused)).is_err() {
+        if !then(&promise, &ok, &refused) {
             notices.set(Some(by_hand));
         }
     });
 }
 
-fn get(obj: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// `obj[method](arg)`; `None` when it is not a function or throws.
 fn call(obj: &JsValue, method: &str, arg: &JsValue) -> Option<JsValue> {
-    let f = get(obj, method).dyn_into::<js_sys::Function>().ok()?;
+    let f = field(obj, method).dyn_into::<js_sys::Function>().ok()?;
     f.call1(obj, arg).ok()
 }

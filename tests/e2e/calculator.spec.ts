@@ -67,7 +67,7 @@ test('changing hours saved updates NPV, rank and the value chart', async ({ page
         const el = document.querySelector('[data-testid=chart-value-by-driver]');
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
         const inst = (window as any).echarts.getInstanceByDom(el);
-        const s = inst?.getOption().series.find((x: { name: string }) => x.name === 'Productivity');
+        const s = inst?.getOption()?.series?.find((x: { name: string }) => x.name === 'Productivity');
         return s?.data[0];
       }),
     )
@@ -78,7 +78,8 @@ test('changing hours saved updates NPV, rank and the value chart', async ({ page
 async function hoverChart(page: Page, id: string, point: [number, number]) {
   const chart = page.getByTestId(id);
   await chart.scrollIntoViewIfNeeded();
-  await expect(chart.locator('canvas')).toHaveCount(1);
+  // drawn: echarts has the option (built by the worker)
+  await expect(page.locator('figure.drawn', { has: chart })).toHaveCount(1);
   const px = await chart.evaluate((el, p) => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const inst = (window as any).echarts.getInstanceByDom(el);

@@ -143,6 +143,12 @@ test('storage full: a message, nothing lost on screen', async ({ page }) => {
   await hours(page).fill('310');
   await expect(notice(page)).toHaveText(/storage for this site is full.*Nothing on screen is lost/);
   await expect(hours(page)).toHaveValue('310');
+  // the notice offers the file instead
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    notice(page).getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('fy27-it-investment-candidates.json');
   await card(page, 'Service desk workflow automation').getByLabel('Name', { exact: true }).fill('Still editing');
   await expect(card(page, 'Still editing')).toBeVisible();
 });

@@ -1,0 +1,155 @@
+//! Files: the scenario exported and imported as JSON (the saved-file envelope, the same text as a
+//! draft), by download, file picker or drag and drop, and the comparison exported as CSV. The
+//! formats themselves are the persistence worker's (`model::saved`, `model::csv`).
+
+use super::drafts::Drafts;
+use super::notices::{say, Notices};
+use super::persist::{ask, reply_scenario, reply_text, scenario_field};
+use super::state::AppState;
+use crate::model::saved::CURRENT_VERSION;
+use crate::worker_io::{field, then};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A file name from the scenario's name: letters and digits (ASCII ones in lower case; Unicode
+/// case tables would cost 18 KB of wasm), the rest as dashes.
+fn file_name(name: &str, ext: &str) -> String {
+    let mut s = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || !c.is_ascii() {
+            s.push(c.to_ascii_lowercase());
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+    }
+    let s: String = s.trim_end_matches('-').chars().take(60).collect();
+    format!("{}.{ext}", if s.is_empty() { "caseboard" } else { &s })
+}
+
+/// Offers `text` as a download.
+fn download(text: &str, mime: &str, name: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // The browser has taken the file by the next task.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
+    Ok(())
+}
+
+/// "Export JSON": the scenario on screen as a file.
+pub fn export_json(state: AppState, notices: Notices) {
+    let (name, s) = state
+        .scenario
+        .with_untracked(|s| (s.name.clone(), scenario_field(s)));
+    ask("save", &[s], move |r| match r {
+        Ok(reply) => {
+            if download(
+                &reply_text(&reply),
+                "application/json",
+                &file_name(&name, "json"),
+            )
+            .is_err()
+            {
+                say(notices, "The browser refused the download.", true);
+            }
+        }
+        Err(e) => say(notices, format!("The file could not be made: {e}"), true),
+    });
+}
+
+/// "Export CSV": the comparison table (the figures on screen).
+pub fn export_csv(state: AppState, notices: Notices) {
+    let Some(shown) = state.checked.with_untracked(|c| c.shown.clone()) else {
+        return say(notices, "There is no comparison to export yet.", true);
+    };
+    let name = shown.scenario.name.clone();
+    ask(
+        "csv",
+        &[scenario_field(&shown.scenario)],
+        move |r| match r {
+            Ok(reply) => {
+                if download(
+                    &reply_text(&reply),
+                    "text/csv;charset=utf-8",
+                    &file_name(&name, "csv"),
+                )
+                .is_err()
+                {
+                    say(notices, "The browser refused the download.", true);
+                }
+            }
+            Err(e) => say(notices, format!("The CSV could not be made: {e}"), true),
+        },
+    );
+}
+
+/// Imports a saved file as a new draft; what is wrong with it is said with the field's path.
+pub fn import(file: web_sys::File, drafts: Drafts, notices: Notices) {
+    let name = file.name();
+    let got = Closure::once_into_js(move |text: JsValue| {
+        let text = text.as_string().unwrap_or_default();
+        ask("load", &[("text", JsValue::from_str(&text))], move |r| {
+            let read = r.and_then(|reply| {
+                let version = field(&reply, "version").as_f64().unwrap_or(0.0);
+                reply_scenario(&reply)
+                    .map(|s| (s, version))
+                    .ok_or_else(|| "its scenario could not be read".to_string())
+            });
+            match read {
+                Ok((s, version)) => {
+                    drafts.adopt(s, false);
+                    let older = if version < f64::from(CURRENT_VERSION) {
+                        " It was saved by an older Caseboard and has been brought up to date."
+                    } else {
+                        ""
+                    };
+                    say(
+                        notices,
+                        format!("Imported “{name}” as a new draft.{older}"),
+                        false,
+                    );
+                }
+                Err(e) => say(
+                    notices,
+                    format!("“{name}” could not be imported: {e}"),
+                    true,
+                ),
+            }
+        });
+    });
+    let failed =
+        Closure::once_into_js(move |_: JsValue| say(notices, "The file could not be read.", true));
+    then(&file.text(), &got, &failed);
+}
+
+/// The first file of a file input or a drop.
+pub fn first_file(list: Option<web_sys::FileList>) -> Option<web_sys::File> {
+    list?.get(0)
+}
+
+/// Dropping a file anywhere on the page imports it.
+pub fn accept_drops(drafts: Drafts, notices: Notices) {
+    let over = window_event_listener(leptos::ev::dragover, |e| e.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |e| {
+        e.prevent_default();
+        if let Some(f) = first_file(e.data_transfer().and_then(|d| d.files())) {
+            import(f, drafts, notices);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
+}
