@@ -7,6 +7,7 @@ use super::notices::{say, Notices};
 use super::persist::{ask, reply_scenario, reply_text, scenario_field};
 use super::state::AppState;
 use crate::model::saved::CURRENT_VERSION;
+use crate::model::Scenario;
 use crate::worker_io::{field, then};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
@@ -48,24 +49,23 @@ fn download(text: &str, mime: &str, name: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Asks the worker for a file (`op` on `scenario`) and offers it as the download `name`.
+fn export(op: &str, scenario: &Scenario, mime: &'static str, name: String, notices: Notices) {
+    ask(op, &[scenario_field(scenario)], move |r| {
+        let made = r.map(|reply| download(&reply_text(&reply), mime, &name));
+        match made {
+            Ok(Ok(())) => {}
+            Ok(Err(_)) => say(notices, "The browser refused the download.", true),
+            Err(e) => say(notices, format!("The file could not be made: {e}"), true),
+        }
+    });
+}
+
 /// "Export JSON": the scenario on screen as a file.
 pub fn export_json(state: AppState, notices: Notices) {
-    let (name, s) = state
-        .scenario
-        .with_untracked(|s| (s.name.clone(), scenario_field(s)));
-    ask("save", &[s], move |r| match r {
-        Ok(reply) => {
-            if download(
-                &reply_text(&reply),
-                "application/json",
-                &file_name(&name, "json"),
-            )
-            .is_err()
-            {
-                say(notices, "The browser refused the download.", true);
-            }
-        }
-        Err(e) => say(notices, format!("The file could not be made: {e}"), true),
+    state.scenario.with_untracked(|s| {
+        let name = file_name(&s.name, "json");
+        export("save", s, "application/json", name, notices);
     });
 }
 
@@ -74,24 +74,13 @@ pub fn export_csv(state: AppState, notices: Notices) {
     let Some(shown) = state.checked.with_untracked(|c| c.shown.clone()) else {
         return say(notices, "There is no comparison to export yet.", true);
     };
-    let name = shown.scenario.name.clone();
-    ask(
+    let name = file_name(&shown.scenario.name, "csv");
+    export(
         "csv",
-        &[scenario_field(&shown.scenario)],
-        move |r| match r {
-            Ok(reply) => {
-                if download(
-                    &reply_text(&reply),
-                    "text/csv;charset=utf-8",
-                    &file_name(&name, "csv"),
-                )
-                .is_err()
-                {
-                    say(notices, "The browser refused the download.", true);
-                }
-            }
-            Err(e) => say(notices, format!("The CSV could not be made: {e}"), true),
-        },
+        &shown.scenario,
+        "text/csv;charset=utf-8",
+        name,
+        notices,
     );
 }
 

@@ -1,5 +1,6 @@
 // Drafts in local storage, as a user meets them: reload, links, corrupt data, blocked and full
 // storage, two tabs. Against the built dist/.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './helpers';
 import { allFigures, benefit, card, cell, notice, open, table } from './locators';
@@ -71,6 +72,14 @@ test('drafts list: new, rename, duplicate, open, delete and undo', async ({ page
   await notice(page).getByRole('button', { name: 'Undo' }).click();
   await expect(drafts(page).locator('summary')).toHaveText('Drafts (3)');
   expect((await index(page)).map((e) => e.name)).toContain('Copy of Budget round 1');
+  // a name with markup is text in the list; the open list and the notice pass axe-core
+  await page.getByLabel('Scenario name').fill('<img src=x onerror=alert(1)>');
+  await expect(rows(page).locator('input[value="<img src=x onerror=alert(1)>"]')).toHaveCount(1);
+  expect(await page.locator('img[src=x]').count()).toBe(0);
+  await rows(page).first().getByRole('button', { name: 'Delete' }).click();
+  await expect(notice(page)).toBeVisible();
+  const axe = await new AxeBuilder({ page }).include('.toolbar').include('.notices').include('.drafts').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 });
 
 test('a link opens as a new draft; the drafts of the browser that made it are untouched', async ({ page, browser }) => {
