@@ -18,6 +18,7 @@ pub mod link;
 pub mod saved;
 pub mod scenario;
 pub mod scoring;
+pub mod simulate;
 pub mod validate;
 
 pub use derivation::{Derivation, PlainFormat, Quantity, QuantityFormat, Unit};

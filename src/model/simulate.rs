@@ -1,0 +1,510 @@
+//! Uncertainty: Monte Carlo simulation of a scenario's ranges, sensitivity (tornado) and the value
+//! of information.
+//!
+//! * Every estimate with a range is an uncertain input. A trial draws each once — PERT with
+//!   min = low, mode = likely, max = high (mean (low + 4·likely + high)/6) — so percentages stay
+//!   within their validated 0–100 bounds. Scenario-wide inputs (the discount rate, the default
+//!   hourly rate) are drawn once per trial and shared by every initiative, so comparisons are
+//!   paired: two initiatives that differ only in fixed inputs are compared on the same draws.
+//! * Draws come from ChaCha8 seeded by the scenario's seed: the same seed gives the same figures
+//!   on every machine, years later.
+//! * Each trial evaluates every initiative on the lean numeric path (`convert::annual_value`,
+//!   monthly flows, discounting): NPV, ROI, payback. An initiative whose inputs in a trial are
+//!   all at their likely values gets exactly the deterministic figures shown in the comparison.
+//! * Value of information on the choice of the best initiative by NPV: EVPI = E[max NPV] − max
+//!   E[NPV] over the trials; for one input, its EVPPI is estimated by sorting the trials by that
+//!   input's draw into 20 equal bins and taking Σ P(bin) · max E[NPV | bin] − max E[NPV]. Both are
+//!   summed as regret against the initiative chosen without the information, so they are exactly
+//!   0 when that choice is right in every trial (or bin), and EVPPI ≤ EVPI.
+
+use super::cashflow::ramp_share;
+use super::convert::{annual_value, Defaults};
+use super::estimate::Estimate;
+use super::evaluate::{evaluate_valid, Evaluation};
+use super::finance::{discount_factors, monthly_rate};
+use super::scenario::{Initiative, Scenario};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
+use rand_distr::{Distribution, Gamma};
+
+/// Trials when the scenario does not say.
+pub const DEFAULT_TRIALS: usize = 10_000;
+/// Bins per input for the value of partial information.
+const EVPPI_BINS: usize = 20;
+
+/// Where an uncertain input belongs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    /// A scenario setting every initiative shares.
+    Shared,
+    Initiative(usize),
+}
+
+/// One uncertain input: an estimate with a range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub owner: Owner,
+    /// What it is, for people ("Service desk automation: benefit 1 hours").
+    pub label: String,
+    pub estimate: Estimate,
+}
+
+/// P10, P50, P90 and mean of a figure over the trials.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Spread {
+    pub p10: f64,
+    pub p50: f64,
+    pub p90: f64,
+    pub mean: f64,
+}
+
+/// Percentiles of the payback; `None` where it falls beyond the horizon.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PaybackSpread {
+    pub p10: Option<f64>,
+    pub p50: Option<f64>,
+    pub p90: Option<f64>,
+    /// Share of trials that pay back within the horizon.
+    pub within: f64,
+}
+
+/// What the simulation says about one initiative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InitiativeSim {
+    pub npv: Spread,
+    /// `None` when the initiative has no costs (ROI not defined).
+    pub roi: Option<Spread>,
+    pub payback: PaybackSpread,
+    /// P(NPV < 0).
+    pub p_loss: f64,
+    /// P(highest NPV); ties share first place, so these can add up to more than 1.
+    pub p_best: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Simulation {
+    pub trials: usize,
+    pub seed: u64,
+    pub initiatives: Vec<InitiativeSim>,
+    pub inputs: Vec<Input>,
+    /// Expected value of perfect information on the choice of the initiative with the highest
+    /// NPV, in money.
+    pub evpi: f64,
+    /// The value of perfect information on each input alone, in the order of `inputs`.
+    pub evppi: Vec<f64>,
+}
+
+/// Every estimate with a range in `s`, scenario settings first, then initiative by initiative.
+pub fn uncertain_inputs(s: &Scenario) -> Vec<Input> {
+    let mut out = Vec::new();
+    let mut add = |owner, label: String, e: &Estimate| {
+        if e.is_range() {
+            out.push(Input {
+                owner,
+                label,
+                estimate: *e,
+            });
+        }
+    };
+    add(Owner::Shared, "Discount rate".into(), &s.discount_rate_pct);
+    add(
+        Owner::Shared,
+        "Default hourly rate".into(),
+        &s.default_hourly_rate,
+    );
+    for (k, i) in s.initiatives.iter().enumerate() {
+        for (field, e) in initiative_estimates(i) {
+            add(Owner::Initiative(k), format!("{}: {field}", i.name), e);
+        }
+        for (n, b) in i.benefits.iter().enumerate() {
+            for (field, e) in b.kind.estimates() {
+                add(
+                    Owner::Initiative(k),
+                    format!("{}: benefit {} {field}", i.name, n + 1),
+                    e,
+                );
+            }
+        }
+    }
+    out
+}
+
+fn initiative_estimates(i: &Initiative) -> [(&'static str, &Estimate); 5] {
+    [
+        ("one-time cost", &i.one_time_cost),
+        ("running cost", &i.annual_running_cost),
+        ("delivery months", &i.delivery_months),
+        ("ramp-up months", &i.ramp_up_months),
+        ("confidence", &i.confidence_pct),
+    ]
+}
+
+/// PERT(low, likely, high): low + (high − low) · Beta(α, β) with α = 1 + 4 (likely − low) /
+/// (high − low), β = 1 + 4 (high − likely) / (high − low). The Beta draw is X / (X + Y) with X,
+/// Y gamma draws (rand_distr's `Gamma`, Marsaglia–Tsang): the same distribution as rand_distr's
+/// `Pert`, in half the time, which matters at a million draws per run.
+struct PertDraw {
+    low: f64,
+    width: f64,
+    x: Gamma<f64>,
+    y: Gamma<f64>,
+}
+
+impl PertDraw {
+    fn sample(&self, rng: &mut ChaCha8Rng) -> f64 {
+        let (x, y) = (self.x.sample(rng), self.y.sample(rng));
+        self.low + self.width * (x / (x + y))
+    }
+}
+
+/// A draw of an input's range; `None` (the likely value) when the range has no width.
+fn sampler(e: &Estimate) -> Option<PertDraw> {
+    let (low, high) = (e.low.unwrap_or(e.likely), e.high.unwrap_or(e.likely));
+    let width = high - low;
+    if width.is_nan() || width <= 0.0 || !(low..=high).contains(&e.likely) {
+        return None;
+    }
+    Some(PertDraw {
+        low,
+        width,
+        x: Gamma::new(1.0 + 4.0 * (e.likely - low) / width, 1.0).ok()?,
+        y: Gamma::new(1.0 + 4.0 * (high - e.likely) / width, 1.0).ok()?,
+    })
+}
+
+/// The figures of one initiative for one set of values.
+struct Figures {
+    npv: f64,
+    roi: Option<f64>,
+    payback: Option<f64>,
+}
+
+/// Evaluates initiative `i` with `value` giving each estimate's value, on the lean path: one
+/// pass over the months, with the timeline rule of `cashflow::monthly_flows` and the payback rule
+/// of `finance::payback`, and no allocation (it runs for every initiative in every trial).
+fn figures(
+    i: &Initiative,
+    horizon_months: usize,
+    discount: &[f64],
+    defaults: &Defaults,
+    value: &impl Fn(&Estimate) -> f64,
+) -> Figures {
+    let mut by_driver = [0.0; 5];
+    for b in &i.benefits {
+        by_driver[b.kind.driver().index()] += annual_value(&b.kind, defaults, value);
+    }
+    let annual: f64 = by_driver.iter().sum();
+    let one_time = value(&i.one_time_cost);
+    let running = value(&i.annual_running_cost) / 12.0;
+    let (delivery, ramp) = (value(&i.delivery_months), value(&i.ramp_up_months));
+    let full_month = annual / 12.0 * (value(&i.confidence_pct) / 100.0);
+    let (mut pv_benefits, mut pv_costs) = (0.0, one_time);
+    let mut cumulative = -one_time;
+    let mut last_negative = (cumulative < 0.0).then_some((0, cumulative));
+    let net_at = |m: usize| full_month * ramp_share(m, delivery, ramp) - running;
+    for (m, df) in discount.iter().enumerate().take(horizon_months + 1).skip(1) {
+        let benefit = full_month * ramp_share(m, delivery, ramp);
+        pv_benefits += benefit * df;
+        pv_costs += running * df;
+        cumulative += benefit - running;
+        if cumulative < 0.0 {
+            last_negative = Some((m, cumulative));
+        }
+    }
+    let npv = pv_benefits - pv_costs;
+    let payback = match last_negative {
+        None => Some(0.0),
+        Some((t, _)) if t >= horizon_months => None,
+        Some((t, cum)) => Some(t as f64 + (-cum / net_at(t + 1)).clamp(0.0, 1.0)),
+    };
+    Figures {
+        npv,
+        roi: (pv_costs > 0.0).then(|| npv / pv_costs * 100.0),
+        payback,
+    }
+}
+
+/// Percentile `q` (0–1) of sorted values, interpolated (numpy's default).
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let at = q * (sorted.len() - 1) as f64;
+    let (lo, hi) = (at.floor() as usize, at.ceil() as usize);
+    if lo == hi || sorted[lo] == sorted[hi] {
+        return sorted[lo];
+    }
+    sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo as f64)
+}
+
+fn spread(mut v: Vec<f64>) -> Spread {
+    let mean = v.iter().sum::<f64>() / v.len() as f64;
+    v.sort_by(f64::total_cmp);
+    Spread {
+        p10: percentile(&v, 0.1),
+        p50: percentile(&v, 0.5),
+        p90: percentile(&v, 0.9),
+        mean: if v.iter().all(|x| *x == v[0]) {
+            v[0]
+        } else {
+            mean
+        },
+    }
+}
+
+fn payback_spread(v: &[Option<f64>]) -> PaybackSpread {
+    let mut sorted: Vec<f64> = v.iter().map(|p| p.unwrap_or(f64::INFINITY)).collect();
+    sorted.sort_by(f64::total_cmp);
+    let at = |q| Some(percentile(&sorted, q)).filter(|p| p.is_finite());
+    PaybackSpread {
+        p10: at(0.1),
+        p50: at(0.5),
+        p90: at(0.9),
+        within: v.iter().filter(|p| p.is_some()).count() as f64 / v.len().max(1) as f64,
+    }
+}
+
+/// Simulates `trials` trials of a valid scenario (one that passed `validate`) from `seed`.
+pub fn simulate(s: &Scenario, trials: usize, seed: u64) -> Simulation {
+    let trials = trials.max(1);
+    let det: Evaluation = evaluate_valid(s);
+    let inputs = uncertain_inputs(s);
+    let samplers: Vec<Option<PertDraw>> = inputs.iter().map(|x| sampler(&x.estimate)).collect();
+    let horizon_months = s.horizon_years as usize * 12;
+    let n = s.initiatives.len();
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+
+    // Which input each ranged estimate is, by address: the scenario's own (shared by every
+    // initiative) and each initiative's, in the order of `inputs`.
+    let mut shared: Vec<(*const Estimate, usize)> = Vec::new();
+    let mut own: Vec<Vec<(*const Estimate, usize)>> = vec![Vec::new(); n];
+    {
+        let mut next = 0;
+        let mut push = |list: &mut Vec<(*const Estimate, usize)>, e: &Estimate| {
+            if e.is_range() {
+                list.push((e as *const Estimate, next));
+                next += 1;
+            }
+        };
+        push(&mut shared, &s.discount_rate_pct);
+        push(&mut shared, &s.default_hourly_rate);
+        for (k, i) in s.initiatives.iter().enumerate() {
+            for (_, e) in initiative_estimates(i) {
+                push(&mut own[k], e);
+            }
+            for b in &i.benefits {
+                for (_, e) in b.kind.estimates() {
+                    push(&mut own[k], e);
+                }
+            }
+        }
+    }
+    let at_likely = |list: &[(*const Estimate, usize)], draws: &[f64]| {
+        list.iter()
+            .all(|(_, x)| draws[*x] == inputs[*x].estimate.likely)
+    };
+
+    let m = inputs.len();
+    let mut draws = vec![0.0; m];
+    let mut npv = vec![0.0; trials * n];
+    let mut roi: Vec<Vec<f64>> = vec![Vec::with_capacity(trials); n];
+    let mut pay: Vec<Vec<Option<f64>>> = vec![Vec::with_capacity(trials); n];
+    let mut drawn = vec![0.0; trials * m];
+    for t in 0..trials {
+        for (k, smp) in samplers.iter().enumerate() {
+            draws[k] = match smp {
+                Some(p) => p.sample(&mut rng),
+                None => inputs[k].estimate.likely,
+            };
+        }
+        drawn[t * m..(t + 1) * m].copy_from_slice(&draws);
+        let find = |list: &[(*const Estimate, usize)], e: &Estimate| {
+            list.iter()
+                .find(|(a, _)| std::ptr::eq(*a, e))
+                .map(|(_, x)| draws[*x])
+        };
+        let shared_value = |e: &Estimate| find(&shared, e).unwrap_or(e.likely);
+        let rate = shared_value(&s.discount_rate_pct) / 100.0;
+        let discount = discount_factors(monthly_rate(rate), horizon_months + 1);
+        let defaults = Defaults {
+            hourly_rate: shared_value(&s.default_hourly_rate),
+            hours_per_fte_year: s.hours_per_fte_year,
+        };
+        let shared_at_likely = at_likely(&shared, &draws);
+        for (k, i) in s.initiatives.iter().enumerate() {
+            let f = if shared_at_likely && at_likely(&own[k], &draws) {
+                // Every input at its likely value: the comparison's own figures, exactly.
+                let r = &det.initiatives[k];
+                Figures {
+                    npv: r.npv(),
+                    roi: r.roi.value,
+                    payback: r.payback_months.value,
+                }
+            } else {
+                let value = |e: &Estimate| find(&own[k], e).unwrap_or_else(|| shared_value(e));
+                figures(i, horizon_months, &discount, &defaults, &value)
+            };
+            npv[t * n + k] = f.npv;
+            if let Some(x) = f.roi {
+                roi[k].push(x);
+            }
+            pay[k].push(f.payback);
+        }
+    }
+
+    // Who has the highest NPV in each trial (ties share first place).
+    let mut best = vec![0usize; n];
+    for t in 0..trials {
+        let row = &npv[t * n..(t + 1) * n];
+        let top = row.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        for (k, v) in row.iter().enumerate() {
+            if *v == top {
+                best[k] += 1;
+            }
+        }
+    }
+    // The choice without more information: the highest mean NPV (the first of equals).
+    let mut sums = vec![0.0; n];
+    for t in 0..trials {
+        for (k, v) in npv[t * n..(t + 1) * n].iter().enumerate() {
+            sums[k] += v;
+        }
+    }
+    let chosen = (0..n).fold(None, |acc: Option<usize>, k| match acc {
+        Some(c) if sums[c] >= sums[k] => acc,
+        _ => Some(k),
+    });
+    // Regret against that choice, summed over groups of trials decided together: each term is
+    // ≥ 0 and exactly 0 where the chosen initiative is best, so a choice that is right in every
+    // trial has a value of exactly 0.
+    let regret = |group: &[usize], sums: &mut Vec<f64>| -> f64 {
+        let Some(c) = chosen else { return 0.0 };
+        sums.iter_mut().for_each(|x| *x = 0.0);
+        for t in group {
+            for (k, v) in npv[t * n..(t + 1) * n].iter().enumerate() {
+                sums[k] += v;
+            }
+        }
+        sums.iter().copied().fold(f64::NEG_INFINITY, f64::max) - sums[c]
+    };
+    // EVPI: knowing every input, one decision per trial.
+    let evpi = match chosen {
+        None => 0.0,
+        Some(c) => {
+            let total: f64 = (0..trials)
+                .map(|t| {
+                    let row = &npv[t * n..(t + 1) * n];
+                    row.iter().copied().fold(f64::NEG_INFINITY, f64::max) - row[c]
+                })
+                .sum();
+            total / trials as f64
+        }
+    };
+    // EVPPI per input: trials sorted by the input's draw, in equal bins, one decision per bin.
+    let mut order: Vec<usize> = Vec::with_capacity(trials);
+    let evppi = (0..m)
+        .map(|x| {
+            if samplers[x].is_none() {
+                return 0.0;
+            }
+            order.clear();
+            order.extend(0..trials);
+            order.sort_unstable_by(|a, b| drawn[a * m + x].total_cmp(&drawn[b * m + x]));
+            let bins = EVPPI_BINS.min(trials);
+            let total: f64 = (0..bins)
+                .map(|b| {
+                    regret(
+                        &order[b * trials / bins..(b + 1) * trials / bins],
+                        &mut sums,
+                    )
+                })
+                .sum();
+            total / trials as f64
+        })
+        .collect();
+
+    let initiatives = (0..n)
+        .map(|k| {
+            let values: Vec<f64> = (0..trials).map(|t| npv[t * n + k]).collect();
+            let losses = values.iter().filter(|v| **v < 0.0).count();
+            InitiativeSim {
+                npv: spread(values),
+                roi: (roi[k].len() == trials).then(|| spread(std::mem::take(&mut roi[k]))),
+                payback: payback_spread(&pay[k]),
+                p_loss: losses as f64 / trials as f64,
+                p_best: best[k] as f64 / trials as f64,
+            }
+        })
+        .collect();
+    Simulation {
+        trials,
+        seed,
+        initiatives,
+        inputs,
+        evpi,
+        evppi,
+    }
+}
+
+/// One bar of a tornado chart: the NPV with one input at its low and at its high value, the
+/// others at their likely values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Swing {
+    pub label: String,
+    pub npv_low: f64,
+    pub npv_high: f64,
+}
+
+impl Swing {
+    pub fn width(&self) -> f64 {
+        (self.npv_high - self.npv_low).abs()
+    }
+}
+
+/// The tornado of initiative `k`: every uncertain input that moves its NPV, widest swing first.
+pub fn tornado(s: &Scenario, k: usize) -> Vec<Swing> {
+    let Some(init) = s.initiatives.get(k) else {
+        return Vec::new();
+    };
+    let horizon_months = s.horizon_years as usize * 12;
+    let npv_with = |target: *const Estimate, v: f64| -> f64 {
+        let value = |e: &Estimate| {
+            if std::ptr::eq(e, target) {
+                v
+            } else {
+                e.likely
+            }
+        };
+        let rate = value(&s.discount_rate_pct) / 100.0;
+        let discount = discount_factors(monthly_rate(rate), horizon_months + 1);
+        let defaults = Defaults {
+            hourly_rate: value(&s.default_hourly_rate),
+            hours_per_fte_year: s.hours_per_fte_year,
+        };
+        figures(init, horizon_months, &discount, &defaults, &value).npv
+    };
+    let mut candidates: Vec<(String, &Estimate)> = vec![
+        ("Discount rate".into(), &s.discount_rate_pct),
+        ("Default hourly rate".into(), &s.default_hourly_rate),
+    ];
+    for (field, e) in initiative_estimates(init) {
+        candidates.push((field.to_string(), e));
+    }
+    for (n, b) in init.benefits.iter().enumerate() {
+        for (field, e) in b.kind.estimates() {
+            candidates.push((format!("benefit {} {field}", n + 1), e));
+        }
+    }
+    let mut swings: Vec<Swing> = candidates
+        .into_iter()
+        .filter(|(_, e)| e.is_range())
+        .map(|(label, e)| Swing {
+            label,
+            npv_low: npv_with(e, e.low.unwrap_or(e.likely)),
+            npv_high: npv_with(e, e.high.unwrap_or(e.likely)),
+        })
+        .filter(|w| w.width() > 0.0)
+        .collect();
+    swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
+    swings
+}
