@@ -26,6 +26,9 @@ CHROMEDRIVER=$(command -v chromedriver) step wasm-tests \
   cargo test --locked --target wasm32-unknown-unknown --test web
 step e2e-tests npx playwright test
 step bench cargo run --locked --quiet --profile bench --example bench_evaluate
+step bench-simulate cargo run --locked --quiet --profile bench --example bench_simulate
+# The same NPV model in Squiggle and in Caseboard's engine: times, ratio, and agreeing results.
+step squiggle node tools/squiggle-bench.mjs 10000
 
 passed() { grep -hoE 'test result: ok\. [0-9]+ passed' "$logs/$1.log" | awk '{ n += $4 } END { print n + 0 }'; }
 native=$(passed native-tests)

@@ -17,7 +17,6 @@
 //!   summed as regret against the initiative chosen without the information, so they are exactly
 //!   0 when that choice is right in every trial (or bin), and EVPPI ≤ EVPI.
 
-use super::cashflow::ramp_share;
 use super::convert::{annual_value, Defaults};
 use super::estimate::Estimate;
 use super::evaluate::{evaluate_valid, Evaluation};
@@ -201,9 +200,12 @@ fn figures(
     let (mut pv_benefits, mut pv_costs) = (0.0, one_time);
     let mut cumulative = -one_time;
     let mut last_negative = (cumulative < 0.0).then_some((0, cumulative));
-    let net_at = |m: usize| full_month * ramp_share(m, delivery, ramp) - running;
+    // `cashflow::ramp_share`, with the division taken out of the month loop
+    let per_month = 1.0 / ramp.max(1.0);
+    let share = |m: usize| ((m as f64 - delivery) * per_month).clamp(0.0, 1.0);
+    let net_at = |m: usize| full_month * share(m) - running;
     for (m, df) in discount.iter().enumerate().take(horizon_months + 1).skip(1) {
-        let benefit = full_month * ramp_share(m, delivery, ramp);
+        let benefit = full_month * share(m);
         pv_benefits += benefit * df;
         pv_costs += running * df;
         cumulative += benefit - running;
@@ -239,7 +241,7 @@ fn percentile(sorted: &[f64], q: f64) -> f64 {
 
 fn spread(mut v: Vec<f64>) -> Spread {
     let mean = v.iter().sum::<f64>() / v.len() as f64;
-    v.sort_by(f64::total_cmp);
+    v.sort_unstable_by(f64::total_cmp);
     Spread {
         p10: percentile(&v, 0.1),
         p50: percentile(&v, 0.5),
@@ -254,7 +256,7 @@ fn spread(mut v: Vec<f64>) -> Spread {
 
 fn payback_spread(v: &[Option<f64>]) -> PaybackSpread {
     let mut sorted: Vec<f64> = v.iter().map(|p| p.unwrap_or(f64::INFINITY)).collect();
-    sorted.sort_by(f64::total_cmp);
+    sorted.sort_unstable_by(f64::total_cmp);
     let at = |q| Some(percentile(&sorted, q)).filter(|p| p.is_finite());
     PaybackSpread {
         p10: at(0.1),
@@ -317,7 +319,9 @@ pub fn simulate(s: &Scenario, trials: usize, seed: u64) -> Simulation {
                 None => inputs[k].estimate.likely,
             };
         }
-        drawn[t * m..(t + 1) * m].copy_from_slice(&draws);
+        for (x, d) in draws.iter().enumerate() {
+            drawn[x * trials + t] = *d;
+        }
         let find = |list: &[(*const Estimate, usize)], e: &Estimate| {
             list.iter()
                 .find(|(a, _)| std::ptr::eq(*a, e))
@@ -374,20 +378,9 @@ pub fn simulate(s: &Scenario, trials: usize, seed: u64) -> Simulation {
         Some(c) if sums[c] >= sums[k] => acc,
         _ => Some(k),
     });
-    // Regret against that choice, summed over groups of trials decided together: each term is
-    // ≥ 0 and exactly 0 where the chosen initiative is best, so a choice that is right in every
-    // trial has a value of exactly 0.
-    let regret = |group: &[usize], sums: &mut Vec<f64>| -> f64 {
-        let Some(c) = chosen else { return 0.0 };
-        sums.iter_mut().for_each(|x| *x = 0.0);
-        for t in group {
-            for (k, v) in npv[t * n..(t + 1) * n].iter().enumerate() {
-                sums[k] += v;
-            }
-        }
-        sums.iter().copied().fold(f64::NEG_INFINITY, f64::max) - sums[c]
-    };
-    // EVPI: knowing every input, one decision per trial.
+    // EVPI: knowing every input, one decision per trial. Summed as regret against the choice
+    // (each term ≥ 0, and exactly 0 where the chosen initiative is best), so a choice that is
+    // right in every trial has a value of exactly 0.
     let evpi = match chosen {
         None => 0.0,
         Some(c) => {
@@ -400,24 +393,38 @@ pub fn simulate(s: &Scenario, trials: usize, seed: u64) -> Simulation {
             total / trials as f64
         }
     };
-    // EVPPI per input: trials sorted by the input's draw, in equal bins, one decision per bin.
-    let mut order: Vec<usize> = Vec::with_capacity(trials);
+    // EVPPI per input: the trials in equal bins by that input's draw (cut at its quantiles), one
+    // decision per bin, regret summed as for the EVPI.
+    let bins = EVPPI_BINS.min(trials);
+    let mut column = vec![0.0; trials];
+    let mut bin_sums = vec![0.0; bins * n];
     let evppi = (0..m)
         .map(|x| {
-            if samplers[x].is_none() {
+            let Some(c) = chosen.filter(|_| samplers[x].is_some()) else {
                 return 0.0;
+            };
+            let draws = &drawn[x * trials..(x + 1) * trials];
+            // The quantiles that cut the bins, each selected from what is right of the last.
+            column.copy_from_slice(draws);
+            let mut cuts = Vec::with_capacity(bins);
+            let mut from = 0;
+            for b in 1..bins {
+                let at = b * trials / bins;
+                let (_, cut, _) = column[from..].select_nth_unstable_by(at - from, f64::total_cmp);
+                cuts.push(*cut);
+                from = at;
             }
-            order.clear();
-            order.extend(0..trials);
-            order.sort_unstable_by(|a, b| drawn[a * m + x].total_cmp(&drawn[b * m + x]));
-            let bins = EVPPI_BINS.min(trials);
-            let total: f64 = (0..bins)
-                .map(|b| {
-                    regret(
-                        &order[b * trials / bins..(b + 1) * trials / bins],
-                        &mut sums,
-                    )
-                })
+            bin_sums.iter_mut().for_each(|v| *v = 0.0);
+            for (t, d) in draws.iter().enumerate() {
+                let b = cuts.partition_point(|cut| cut <= d);
+                let sums = &mut bin_sums[b * n..(b + 1) * n];
+                for (k, v) in npv[t * n..(t + 1) * n].iter().enumerate() {
+                    sums[k] += v;
+                }
+            }
+            let total: f64 = bin_sums
+                .chunks(n)
+                .map(|sums| sums.iter().copied().fold(f64::NEG_INFINITY, f64::max) - sums[c])
                 .sum();
             total / trials as f64
         })
