@@ -154,6 +154,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     hours_per_fte_year: fte,
                     criteria,
                     initiatives,
+                    simulation: SimSettings::default(),
                 }
             },
         )

@@ -40,8 +40,12 @@ fn the_envelope_names_the_format_and_version_and_round_trips() {
     let text = saved::to_json(&s);
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format"], "caseboard");
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["data"]["name"], "FY27 IT investment candidates");
+    assert_eq!(
+        v["data"]["simulation"],
+        json!({ "trials": 10000, "seed": 1 })
+    );
     let loaded = saved::from_json(&text).unwrap();
     assert_eq!(loaded.version, saved::CURRENT_VERSION);
     assert_eq!(loaded.scenario, s);
@@ -67,6 +71,13 @@ fn fixture_figures(name: &str) -> Option<Vec<(&'static str, f64, f64)>> {
         // The README's format example as a bare scenario, before the envelope:
         // 200 h/month × 12 × $65 × 80% × 75% = $93,600/yr.
         "v0-readme-example.json" => vec![("workflow", 93_600.0, 40_680.454_160_267_02)],
+        // Version 2 adds the simulation settings; the figures are the example's.
+        "v2-example.json" => vec![
+            ("workflow", 145_080.0, 144_109.808_234_854_37),
+            ("portal-ha", 271_120.0, 39_719.115_392_178_59),
+            ("mfa-backups", 267_520.0, 151_030.470_946_766_44),
+            ("monitoring", 118_280.0, 171_821.704_471_727_57),
+        ],
         _ => return None,
     })
 }
@@ -107,6 +118,21 @@ fn every_fixture_of_every_version_loads_with_its_figures() {
             );
         }
     }
+    // Version 2's settings are read, not defaulted.
+    let v2 = std::fs::read_to_string(dir.join("v2-example.json")).unwrap();
+    let loaded = saved::from_json(&v2).unwrap();
+    assert_eq!(
+        loaded.scenario.simulation,
+        SimSettings {
+            trials: 20_000,
+            seed: 42
+        }
+    );
+    let v1 = std::fs::read_to_string(dir.join("v1-example.json")).unwrap();
+    assert_eq!(
+        saved::from_json(&v1).unwrap().scenario.simulation,
+        SimSettings::default()
+    );
     // A fixture for every version this build reads.
     for v in 0..=saved::CURRENT_VERSION {
         assert!(versions.contains(&v), "no fixture of version {v}");
@@ -130,18 +156,18 @@ fn a_newer_version_is_refused_with_a_clear_message() {
     let mut v = example_envelope();
     v["version"] = json!(3);
     // Data the newer version might hold, which this one cannot read.
-    v["data"]["simulation"] = json!({ "seed": 7, "trials": 10000 });
+    v["data"]["scenarios"] = json!([{ "name": "base" }]);
     let err = load_value(&v).unwrap_err();
     assert_eq!(err, SavedError::Newer { version: 3 });
     assert_eq!(
         err.to_string(),
-        "This was saved by a newer Caseboard (format version 3); this version reads up to 1 — \
+        "This was saved by a newer Caseboard (format version 3); this version reads up to 2 — \
          nothing was changed"
     );
-    v["version"] = json!(2);
+    v["version"] = json!(4);
     assert_eq!(
         load_value(&v).unwrap_err(),
-        SavedError::Newer { version: 2 }
+        SavedError::Newer { version: 4 }
     );
 }
 
@@ -386,7 +412,7 @@ fn the_example_link_round_trips_and_fits_in_1000_characters() {
         link::form_json(&s).len()
     );
     assert!(n <= 1000, "the example link has {n} characters");
-    assert!(fragment.starts_with("c1."));
+    assert!(fragment.starts_with("c2."));
     assert!(fragment[3..]
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
@@ -492,11 +518,11 @@ fn link_errors_are_clear() {
         "This link does not hold a Caseboard scenario"
     );
     let body = &link::encode(&example_scenario())[3..];
-    let newer = link::decode(&format!("c2.{body}")).unwrap_err();
-    assert_eq!(newer, LinkError::Newer { version: 2 });
+    let newer = link::decode(&format!("c3.{body}")).unwrap_err();
+    assert_eq!(newer, LinkError::Newer { version: 3 });
     assert_eq!(
         newer.to_string(),
-        "This link was made by a newer Caseboard (format version 2); this version reads up to 1"
+        "This link was made by a newer Caseboard (format version 3); this version reads up to 2"
     );
     assert!(matches!(
         link::decode("c99999999999999999999999.abc"),
@@ -569,7 +595,7 @@ fn a_tampered_link_that_unpacks_still_has_its_structure_checked() {
         ),
         (
             Box::new(|v| v.as_array_mut().unwrap().extend(vec![json!(1); 8])),
-            "the scenario: 10 fields where there are at most 8",
+            "the scenario: 10 fields where there are at most 9",
         ),
         (
             Box::new(|v| v[1][0][7] = json!([3, 4, 3, 2, 2, 5])),

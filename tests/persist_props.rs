@@ -221,9 +221,26 @@ fn scenario() -> BoxedStrategy<Scenario> {
                     hours_per_fte_year,
                     criteria,
                     initiatives,
+                    simulation: SimSettings::default(),
                 }
             },
         )
+        .prop_flat_map(|s| {
+            let settings = prop_oneof![
+                Just(SimSettings::default()),
+                (any::<u32>(), any::<u32>())
+                    .prop_map(|(trials, seed)| SimSettings { trials, seed }),
+                any::<u32>().prop_map(|seed| SimSettings {
+                    seed,
+                    ..SimSettings::default()
+                }),
+            ];
+            (Just(s), settings)
+        })
+        .prop_map(|(mut s, simulation)| {
+            s.simulation = simulation;
+            s
+        })
         .boxed()
 }
 

@@ -260,3 +260,42 @@ fn the_lean_path_of_the_trials_agrees_with_the_comparison() {
         assert!(close(a, b), "{}: payback {a} vs {b}", r.name);
     }
 }
+
+#[test]
+fn a_shared_link_reproduces_the_same_percentiles() {
+    let mut s = example_scenario();
+    s.simulation = SimSettings {
+        trials: 3_000,
+        seed: 2026,
+    };
+    s.default_hourly_rate = Estimate::range(55.0, 65.0, 90.0);
+    *hours_of(&mut s.initiatives[0]) = Estimate::range(150.0, 200.0, 300.0);
+    s.initiatives[1].one_time_cost = Estimate::range(200_000.0, 260_000.0, 400_000.0);
+    let here = caseboard::model::simulate::simulate_scenario(&s);
+    let opened = link::decode(&link::encode(&s)).unwrap();
+    assert_eq!(opened.simulation, s.simulation);
+    assert_eq!(caseboard::model::simulate::simulate_scenario(&opened), here);
+    // and a different seed in the link gives other draws
+    let mut other = opened;
+    other.simulation.seed = 2027;
+    assert_ne!(
+        caseboard::model::simulate::simulate_scenario(&other).initiatives,
+        here.initiatives
+    );
+}
+
+#[test]
+fn the_trial_count_is_validated() {
+    let mut s = example_scenario();
+    s.simulation.trials = 50;
+    let problems = validate(&s);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].at.field, "simulation.trials");
+    assert!(
+        problems[0]
+            .to_string()
+            .contains("between 100 and 1000000 trials"),
+        "{}",
+        problems[0]
+    );
+}

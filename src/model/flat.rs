@@ -8,12 +8,12 @@
 
 use super::estimate::Estimate;
 use super::scenario::{
-    Benefit, BenefitKind, Category, Criterion, Direction, Initiative, Period, Scenario,
+    Benefit, BenefitKind, Category, Criterion, Direction, Initiative, Period, Scenario, SimSettings,
 };
 
 /// Changes whenever the order below changes, so a page and a worker of different builds refuse
 /// each other's lists instead of misreading them.
-pub const FLAT_VERSION: f64 = 1.0;
+pub const FLAT_VERSION: f64 = 2.0;
 
 /// One item of the flat form.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +72,8 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
             Direction::LowerIsBetter => 1.0,
         });
     }
+    o.num(f64::from(s.simulation.trials));
+    o.num(f64::from(s.simulation.seed));
     o.count(s.initiatives.len());
     for i in &s.initiatives {
         o.text(&i.id);
@@ -266,6 +268,12 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
             },
         });
     }
+    let whole =
+        |v: f64| (v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX)).then_some(v as u32);
+    let simulation = SimSettings {
+        trials: whole(r.num()?)?,
+        seed: whole(r.num()?)?,
+    };
     let mut initiatives = Vec::new();
     for _ in 0..r.count()? {
         initiatives.push(read_initiative(&mut r)?);
@@ -279,6 +287,7 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
         hours_per_fte_year,
         criteria,
         initiatives,
+        simulation,
     })
 }
 

@@ -20,7 +20,7 @@
 use super::estimate::Estimate;
 use super::scenario::{
     Benefit, BenefitKind, Category, Criterion, Direction, Initiative, Period, Scenario,
-    BENEFIT_KINDS,
+    SimSettings, BENEFIT_KINDS,
 };
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -237,6 +237,7 @@ impl Writer {
                 "criteria",
                 J::Arr(s.criteria.iter().map(|c| self.criterion(c)).collect()),
             ),
+            ("simulation", self.simulation(&s.simulation)),
         ];
         let fields = if self.form == Form::Named {
             // The README's order.
@@ -253,6 +254,18 @@ impl Writer {
             _ => Vec::new(),
         });
         self.record(fields, defaults, 0)
+    }
+
+    /// Format version 2. Positional: `[trials, seed]`, trailing defaults left out (so a
+    /// scenario with the default settings ends where a version 1 link did).
+    fn simulation(&self, m: &SimSettings) -> J {
+        let fields = |m: &SimSettings| {
+            vec![
+                ("trials", J::Num(f64::from(m.trials))),
+                ("seed", J::Num(f64::from(m.seed))),
+            ]
+        };
+        self.record(fields(m), Some(fields(&SimSettings::default())), 0)
     }
 
     fn criterion(&self, c: &Criterion) -> J {
@@ -626,6 +639,20 @@ impl<'a> Rec<'a> {
         }
     }
 
+    /// A whole number from 0 to 2³² − 1.
+    fn whole(&self, i: usize, name: &str, default: u32) -> R<u32> {
+        match self.get(i, name, false)? {
+            None => Ok(default),
+            Some((v, p)) => match v.as_u64().and_then(|h| u32::try_from(h).ok()) {
+                Some(h) => Ok(h),
+                None => fail(
+                    &p,
+                    format!("expected a whole number, found {}", describe(v)),
+                ),
+            },
+        }
+    }
+
     /// A list and its path (empty when the field is missing).
     fn list(&self, i: usize, name: &str) -> R<(&'a [Value], String)> {
         match self.get(i, name, false)? {
@@ -699,7 +726,7 @@ fn read_est(form: Form, v: &Value, path: &str) -> R<Estimate> {
 /// Reads a scenario in `form`; error paths start with `prefix`.
 pub(crate) fn read(v: &Value, form: Form, prefix: &str) -> R<Scenario> {
     let d = Scenario::default();
-    let r = Rec::open(form, v, prefix.to_string(), 8)?;
+    let r = Rec::open(form, v, prefix.to_string(), 9)?;
     let mut criteria = d.criteria;
     let (list, p) = r.list(7, "criteria")?;
     if !p.is_empty() {
@@ -734,6 +761,17 @@ pub(crate) fn read(v: &Value, form: Form, prefix: &str) -> R<Scenario> {
         default_hourly_rate: r.est(5, "default_hourly_rate", false, d.default_hourly_rate)?,
         hours_per_fte_year: r.number(6, "hours_per_fte_year", false, d.hours_per_fte_year)?,
         criteria,
+        simulation: match r.get(8, "simulation", false)? {
+            None => d.simulation,
+            Some((v, p)) => {
+                let m = Rec::open(form, v, p, 2)?;
+                let s = SimSettings::default();
+                SimSettings {
+                    trials: m.whole(0, "trials", s.trials)?,
+                    seed: m.whole(1, "seed", s.seed)?,
+                }
+            }
+        },
     })
 }
 

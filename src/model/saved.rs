@@ -1,5 +1,5 @@
 //! Saved files and drafts: one versioned envelope around the scenario,
-//! `{"format": "caseboard", "version": 1, "data": {…scenario…}}`.
+//! `{"format": "caseboard", "version": 2, "data": {…scenario…}}`.
 //!
 //! Reading runs every migration from the file's version up to [`CURRENT_VERSION`] in order; a
 //! file from a newer version is refused and nothing is changed. A bare scenario object (what
@@ -23,14 +23,19 @@ type Migration = fn(Value) -> Result<Value, String>;
 /// `MIGRATIONS[k]` turns version-`k` data into version `k + 1`; the last entry ends at
 /// [`CURRENT_VERSION`].
 ///
-/// Adding version 2 (for example simulation settings: seed, trials) takes one function and one
-/// fixture: give the new `Scenario` fields their defaults, append `v1_to_v2` here (it may insert
-/// the defaults explicitly or leave them to serde), and add `tests/fixtures/saved/v2-….json`.
-/// Every older fixture must keep loading.
-const MIGRATIONS: &[Migration] = &[v0_to_v1];
+/// A new version takes one function and one fixture: give the new `Scenario` fields their
+/// defaults, append the migration here, and add `tests/fixtures/saved/v<n>-….json`. Every older
+/// fixture must keep loading.
+const MIGRATIONS: &[Migration] = &[v0_to_v1, v1_to_v2];
 
 /// The version this build writes, and the newest it reads.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Version 2 adds the simulation settings (`simulation: {trials, seed}`); version 1 data has
+/// none, and reads with the defaults (10,000 trials, seed 1).
+fn v1_to_v2(data: Value) -> Result<Value, String> {
+    Ok(data)
+}
 
 /// Version 0, the bare scenario object, holds the same data as version 1.
 fn v0_to_v1(data: Value) -> Result<Value, String> {
@@ -263,7 +268,7 @@ mod tests {
 
     #[test]
     fn the_current_version_ends_the_chain() {
-        assert_eq!(CURRENT_VERSION, 1);
+        assert_eq!(CURRENT_VERSION, 2);
         assert_eq!(MIGRATIONS.len() as u32, CURRENT_VERSION);
     }
 }

@@ -28,6 +28,32 @@ pub struct Scenario {
     pub hours_per_fte_year: f64,
     pub criteria: Vec<Criterion>,
     pub initiatives: Vec<Initiative>,
+    /// Monte Carlo settings: part of the scenario, so that a shared link or file reproduces the
+    /// same percentiles exactly.
+    pub simulation: SimSettings,
+}
+
+/// How the uncertainty is simulated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SimSettings {
+    /// Trials per run (100 to 1,000,000).
+    pub trials: u32,
+    /// The random seed: the same seed gives the same draws, on any machine.
+    pub seed: u32,
+}
+
+/// The fewest and most trials a run may have.
+pub const MIN_TRIALS: u32 = 100;
+pub const MAX_TRIALS: u32 = 1_000_000;
+
+impl Default for SimSettings {
+    fn default() -> Self {
+        SimSettings {
+            trials: 10_000,
+            seed: 1,
+        }
+    }
 }
 
 impl Default for Scenario {
@@ -41,6 +67,7 @@ impl Default for Scenario {
             hours_per_fte_year: 1800.0,
             criteria: Criterion::defaults(),
             initiatives: Vec::new(),
+            simulation: SimSettings::default(),
         }
     }
 }

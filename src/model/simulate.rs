@@ -266,6 +266,15 @@ fn payback_spread(v: &[Option<f64>]) -> PaybackSpread {
     }
 }
 
+/// Simulates a valid scenario with its own settings (`simulation.trials`, `simulation.seed`).
+pub fn simulate_scenario(s: &Scenario) -> Simulation {
+    simulate(
+        s,
+        s.simulation.trials as usize,
+        u64::from(s.simulation.seed),
+    )
+}
+
 /// Simulates `trials` trials of a valid scenario (one that passed `validate`) from `seed`.
 pub fn simulate(s: &Scenario, trials: usize, seed: u64) -> Simulation {
     let trials = trials.max(1);

@@ -3,7 +3,8 @@
 
 use super::estimate::Estimate;
 use super::scenario::{
-    BenefitKind, Initiative, Scenario, MAX_HORIZON_YEARS, MINUTES_PER_YEAR, MIN_HORIZON_YEARS,
+    BenefitKind, Initiative, Scenario, MAX_HORIZON_YEARS, MAX_TRIALS, MINUTES_PER_YEAR,
+    MIN_HORIZON_YEARS, MIN_TRIALS,
 };
 use super::scoring::{MAX_SCORE, MIN_SCORE};
 use std::fmt;
@@ -159,6 +160,12 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         c.report(
             field("currency"),
             "must be a three-letter ISO 4217 code such as USD or EUR",
+        );
+    }
+    if !(MIN_TRIALS..=MAX_TRIALS).contains(&s.simulation.trials) {
+        c.report(
+            field("simulation.trials"),
+            format!("must be between {MIN_TRIALS} and {MAX_TRIALS} trials"),
         );
     }
     if !(MIN_HORIZON_YEARS..=MAX_HORIZON_YEARS).contains(&s.horizon_years) {
