@@ -11,6 +11,11 @@
 //! * `save` {scenario} → {text}: the saved-file JSON;
 //! * `load` {text} → {scenario, version} or {error};
 //! * `csv` {scenario} → {text}: the comparison table as CSV (`model::csv::comparison`);
+//! * `simulate` {scenario} → {trials, ms, initiatives: [{npv, roi, payback, p_loss, p_best}],
+//!   evpi, inputs, evppi}: the Monte Carlo of `model::simulate` with the scenario's settings;
+//!   `npv` and `roi` are `[p10, p50, p90, mean]` (`roi` null without costs), `payback`
+//!   `[p10, p50, p90, share within the horizon]` (null beyond it);
+//! * `bench-simulate` {initiatives, trials} → the same, on `simulate::benchmark_scenario`;
 //! * `chart` {scenario, which, motion} → {option, funcs}: chart `which`'s echarts option, built
 //!   with charming (`chart_spec`), and the JS functions the page must add to it.
 
@@ -38,7 +43,7 @@ fn main() {
 #[cfg(target_arch = "wasm32")]
 mod web {
     use caseboard::chart_spec;
-    use caseboard::model::{csv, evaluate, flat, link, saved, Scenario, Shown};
+    use caseboard::model::{csv, evaluate, flat, link, saved, simulate, Scenario, Shown};
     use caseboard::worker_io::{field, flat_from_js, flat_to_js, message};
     use std::sync::Arc;
     use wasm_bindgen::JsValue;
@@ -71,6 +76,61 @@ mod web {
         chart_spec::to_js(&chart_spec::build(which as usize, &shown, motion)?)
     }
 
+    fn nums(v: &[f64]) -> JsValue {
+        v.iter()
+            .map(|x| JsValue::from_f64(*x))
+            .collect::<js_sys::Array>()
+            .into()
+    }
+
+    fn opt(v: Option<f64>) -> JsValue {
+        v.map_or(JsValue::NULL, JsValue::from_f64)
+    }
+
+    /// A simulation's results as a message, with the time it took.
+    fn simulation(id: (&'static str, JsValue), s: &Scenario, trials: usize, seed: u64) -> JsValue {
+        let started = js_sys::Date::now();
+        let sim = simulate::simulate(s, trials, seed);
+        let ms = js_sys::Date::now() - started;
+        let initiatives: js_sys::Array = sim
+            .initiatives
+            .iter()
+            .map(|r| {
+                let spread = |x: &simulate::Spread| nums(&[x.p10, x.p50, x.p90, x.mean]);
+                let p = &r.payback;
+                let payback: js_sys::Array = [
+                    opt(p.p10),
+                    opt(p.p50),
+                    opt(p.p90),
+                    JsValue::from_f64(p.within),
+                ]
+                .into_iter()
+                .collect();
+                message(&[
+                    ("npv", spread(&r.npv)),
+                    ("roi", r.roi.as_ref().map_or(JsValue::NULL, spread)),
+                    ("payback", payback.into()),
+                    ("p_loss", JsValue::from_f64(r.p_loss)),
+                    ("p_best", JsValue::from_f64(r.p_best)),
+                ])
+            })
+            .collect();
+        let labels: js_sys::Array = sim
+            .inputs
+            .iter()
+            .map(|x| JsValue::from_str(&x.label))
+            .collect();
+        message(&[
+            id,
+            ("trials", JsValue::from_f64(sim.trials as f64)),
+            ("ms", JsValue::from_f64(ms)),
+            ("initiatives", initiatives.into()),
+            ("evpi", JsValue::from_f64(sim.evpi)),
+            ("inputs", labels.into()),
+            ("evppi", nums(&sim.evppi)),
+        ])
+    }
+
     /// The reply to one request.
     pub fn answer(msg: &JsValue) -> JsValue {
         let id = ("id", field(msg, "id"));
@@ -101,6 +161,25 @@ mod web {
                 ),
                 None => error("The comparison could not be computed"),
             },
+            "simulate" => match scenario(msg).filter(|s| evaluate(s).is_ok()) {
+                Some(s) => {
+                    let (trials, seed) = (s.simulation.trials as usize, s.simulation.seed);
+                    return simulation(id, &s, trials, u64::from(seed));
+                }
+                None => error("Fix the marked inputs to simulate"),
+            },
+            "bench-simulate" => {
+                let n = field(msg, "initiatives")
+                    .as_f64()
+                    .unwrap_or(20.0)
+                    .clamp(1.0, 100.0);
+                let trials = field(msg, "trials")
+                    .as_f64()
+                    .unwrap_or(10_000.0)
+                    .clamp(1.0, 1e6);
+                let s = simulate::benchmark_scenario(n as usize);
+                return simulation(id, &s, trials as usize, 1);
+            }
             "chart" => match scenario(msg).and_then(|s| chart(s, msg)) {
                 Some((option, funcs)) => {
                     return message(&[id, ("option", option), ("funcs", funcs.into())]);

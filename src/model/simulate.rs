@@ -524,3 +524,45 @@ pub fn tornado(s: &Scenario, k: usize) -> Vec<Swing> {
     swings.sort_by(|a, b| b.width().total_cmp(&a.width()));
     swings
 }
+
+/// The benchmark scenario: `n` initiatives (the example's four, repeated) over 5 years, with every
+/// one-time cost, running cost, delivery time, hours saved, event rate and loss per event a
+/// range (−30% / +40% around the likely value), and ranged discount and hourly rates. Used by
+/// `examples/bench_simulate.rs` (native) and the worker's `bench-simulate` (in the browser).
+pub fn benchmark_scenario(n: usize) -> Scenario {
+    fn widen(e: &mut Estimate) {
+        let l = e.likely;
+        *e = Estimate::range(l * 0.7, l, l * 1.4);
+    }
+    let base = super::example::example_scenario();
+    let mut s = base.clone();
+    s.horizon_years = 5;
+    s.discount_rate_pct = Estimate::range(7.0, 10.0, 14.0);
+    s.default_hourly_rate = Estimate::range(50.0, 65.0, 90.0);
+    s.initiatives.clear();
+    for i in 0..n {
+        let mut init = base.initiatives[i % base.initiatives.len()].clone();
+        init.id = format!("i{i}");
+        init.name = format!("{} #{i}", init.name);
+        init.depends_on.clear();
+        widen(&mut init.one_time_cost);
+        widen(&mut init.annual_running_cost);
+        widen(&mut init.delivery_months);
+        for b in &mut init.benefits {
+            match &mut b.kind {
+                super::scenario::BenefitKind::HoursSaved { hours, .. } => widen(hours),
+                super::scenario::BenefitKind::RiskReduced {
+                    events_per_year,
+                    loss_per_event,
+                    ..
+                } => {
+                    widen(events_per_year);
+                    widen(loss_per_event);
+                }
+                _ => {}
+            }
+        }
+        s.initiatives.push(init);
+    }
+    s
+}
