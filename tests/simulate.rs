@@ -299,3 +299,27 @@ fn the_trial_count_is_validated() {
         problems[0]
     );
 }
+
+#[test]
+fn first_place_is_counted_by_npv_roi_and_payback_each() {
+    // the desk initiative earns most; a small, cheap one pays back first and returns most per $
+    let mut s = one(desk());
+    *hours_of(&mut s.initiatives[0]) = Estimate::range(190.0, 200.0, 210.0);
+    let mut small = example_scenario().initiatives[3].clone();
+    small.one_time_cost = Estimate::range(4_000.0, 5_000.0, 6_000.0);
+    small.annual_running_cost = Estimate::point(0.0);
+    small.benefits.truncate(1);
+    small.benefits[0].kind = BenefitKind::CostAvoided {
+        amount_per_year: Estimate::range(18_000.0, 20_000.0, 22_000.0),
+    };
+    s.initiatives.push(small);
+    let det = evaluate(&s).unwrap();
+    let (a, b) = (&det.initiatives[0], &det.initiatives[1]);
+    assert!(a.npv() > b.npv() && b.roi.value > a.roi.value);
+    assert!(b.payback_months.value < a.payback_months.value);
+    let sim = simulate(&s, 2_000, 4);
+    let (a, b) = (&sim.initiatives[0], &sim.initiatives[1]);
+    assert_eq!((a.p_best, b.p_best), (1.0, 0.0));
+    assert_eq!((a.p_best_roi, b.p_best_roi), (0.0, 1.0));
+    assert_eq!((a.p_best_payback, b.p_best_payback), (0.0, 1.0));
+}

@@ -11,7 +11,8 @@
 //! * `save` {scenario} → {text}: the saved-file JSON;
 //! * `load` {text} → {scenario, version} or {error};
 //! * `csv` {scenario} → {text}: the comparison table as CSV (`model::csv::comparison`);
-//! * `simulate` {scenario} → {trials, ms, initiatives: [{npv, roi, payback, p_loss, p_best}],
+//! * `simulate` {scenario} → {trials, ms, initiatives: [{npv, roi, payback, p_loss, p_best,
+//!   p_best_roi, p_best_payback}],
 //!   evpi, inputs, evppi}: the Monte Carlo of `model::simulate` with the scenario's settings;
 //!   `npv` and `roi` are `[p10, p50, p90, mean]` (`roi` null without costs), `payback`
 //!   `[p10, p50, p90, share within the horizon]` (null beyond it);
@@ -112,6 +113,8 @@ mod web {
                     ("payback", payback.into()),
                     ("p_loss", JsValue::from_f64(r.p_loss)),
                     ("p_best", JsValue::from_f64(r.p_best)),
+                    ("p_best_roi", JsValue::from_f64(r.p_best_roi)),
+                    ("p_best_payback", JsValue::from_f64(r.p_best_payback)),
                 ])
             })
             .collect();

@@ -9,7 +9,7 @@
 //! * Draws come from ChaCha8 seeded by the scenario's seed: the same seed gives the same figures
 //!   on every machine, years later.
 //! * Each trial evaluates every initiative on the lean numeric path (`convert::annual_value`,
-//!   monthly flows, discounting): NPV, ROI, payback. An initiative whose inputs in a trial are
+//!   monthly flows, discounting): NPV, ROI, payback, and who comes first by each. An initiative whose inputs in a trial are
 //!   all at their likely values gets exactly the deterministic figures shown in the comparison.
 //! * Value of information on the choice of the best initiative by NPV: EVPI = E[max NPV] − max
 //!   E[NPV] over the trials; for one input, its EVPPI is estimated by sorting the trials by that
@@ -78,6 +78,10 @@ pub struct InitiativeSim {
     pub p_loss: f64,
     /// P(highest NPV); ties share first place, so these can add up to more than 1.
     pub p_best: f64,
+    /// P(highest ROI), among initiatives whose ROI is defined in the trial.
+    pub p_best_roi: f64,
+    /// P(shortest payback); a payback beyond the horizon is never first.
+    pub p_best_payback: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -320,6 +324,7 @@ pub fn simulate(s: &Scenario, trials: usize, seed: u64) -> Simulation {
     let mut npv = vec![0.0; trials * n];
     let mut roi: Vec<Vec<f64>> = vec![Vec::with_capacity(trials); n];
     let mut pay: Vec<Vec<Option<f64>>> = vec![Vec::with_capacity(trials); n];
+    let mut roi_t = vec![f64::NAN; trials * n];
     let mut drawn = vec![0.0; trials * m];
     for t in 0..trials {
         for (k, smp) in samplers.iter().enumerate() {
@@ -361,21 +366,29 @@ pub fn simulate(s: &Scenario, trials: usize, seed: u64) -> Simulation {
             if let Some(x) = f.roi {
                 roi[k].push(x);
             }
+            roi_t[t * n + k] = f.roi.unwrap_or(f64::NAN);
             pay[k].push(f.payback);
         }
     }
 
-    // Who has the highest NPV in each trial (ties share first place).
-    let mut best = vec![0usize; n];
-    for t in 0..trials {
-        let row = &npv[t * n..(t + 1) * n];
-        let top = row.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-        for (k, v) in row.iter().enumerate() {
-            if *v == top {
-                best[k] += 1;
+    // Who is first in each trial, by NPV, ROI and payback (ties share first place).
+    let first = |key: &dyn Fn(usize, usize) -> Option<f64>| -> Vec<f64> {
+        let mut count = vec![0usize; n];
+        for t in 0..trials {
+            let top = (0..n)
+                .filter_map(|k| key(t, k))
+                .fold(f64::NEG_INFINITY, f64::max);
+            for (k, c) in count.iter_mut().enumerate() {
+                if key(t, k) == Some(top) {
+                    *c += 1;
+                }
             }
         }
-    }
+        count.iter().map(|c| *c as f64 / trials as f64).collect()
+    };
+    let best = first(&|t, k| Some(npv[t * n + k]));
+    let best_roi = first(&|t, k| Some(roi_t[t * n + k]).filter(|r| !r.is_nan()));
+    let best_payback = first(&|t, k| pay[k][t].map(|p| -p));
     // The choice without more information: the highest mean NPV (the first of equals).
     let mut sums = vec![0.0; n];
     for t in 0..trials {
@@ -448,7 +461,9 @@ pub fn simulate(s: &Scenario, trials: usize, seed: u64) -> Simulation {
                 roi: (roi[k].len() == trials).then(|| spread(std::mem::take(&mut roi[k]))),
                 payback: payback_spread(&pay[k]),
                 p_loss: losses as f64 / trials as f64,
-                p_best: best[k] as f64 / trials as f64,
+                p_best: best[k],
+                p_best_roi: best_roi[k],
+                p_best_payback: best_payback[k],
             }
         })
         .collect();
