@@ -54,12 +54,76 @@ const STAND_INS = {
     'export default class TimeScale {}\nexport function calcNiceForTimeScale() {}',
   'scale/Log.js': 'export default class LogScale {}',
   'loading/default.js': 'export default function defaultLoading() {}',
+  // The dark theme, with only what these charts draw: text, value and category axes, lines.
+  // (The full theme also styles legends, tooltips, maps, gauges and more.)
+  'theme/dark.js': [
+    "import tokens from '../visual/tokens.js';",
+    'var color = tokens.darkColor;',
+    'function axis() { return {',
+    '  axisLine: { lineStyle: { color: color.axisLine } },',
+    '  splitLine: { lineStyle: { color: color.axisSplitLine } },',
+    '  splitArea: { areaStyle: { color: [color.backgroundTint, color.backgroundTransparent] } },',
+    '  minorSplitLine: { lineStyle: { color: color.axisMinorSplitLine } },',
+    '  axisLabel: { color: color.axisLabel },',
+    '  axisName: {},',
+    '}; }',
+    'var category = axis();',
+    'category.splitLine.show = false;',
+    'export default { darkMode: true, color: color.theme, backgroundColor: color.background,',
+    '  textStyle: { color: color.secondary }, valueAxis: axis(), categoryAxis: category,',
+    "  line: { symbol: 'circle' } };",
+  ].join('\n'),
+  // Labels of polar bars, echarts' own tooltips (Caseboard's are HTML), ticks aligned across
+  // several value axes (`alignTicks`): none of them here.
+  'label/sectorLabel.js':
+    'export function createSectorCalculateTextPosition() { return function () {}; }\n' +
+    'export function setSectorTextRotation() {}',
+  'component/tooltip/seriesFormatTooltip.js': 'export function defaultSeriesFormatTooltip() { return null; }',
+  'coord/axisAlignTicks.js': 'export function scaleCalcAlign() {}',
+  // Down-sampling, only when a series sets `sampling`; none does.
+  'processor/dataSample.js':
+    'export default function dataSample(seriesType) { return { seriesType, reset() {} }; }',
+  // Date formatting for time axes and `{yyyy}` templates; the charts have neither (the time
+  // scale is a stand-in above). `pad` is kept as it was.
+  'util/time.js':
+    "export function pad(str, len) { str += ''; return '0000'.substr(0, len - str.length) + str; }\n" +
+    "export function format() { return ''; }\n" +
+    'export function parseTimeAxisLabelFormatter(formatter) { return formatter; }\n' +
+    'export function roundTime(date) { return date; }',
   'legacy/dataSelectAction.js':
     'export function createLegacyDataSelectAction() {}\nexport function handleLegacySelectEvents() {}',
+};
+// zrender's own modules, by path under zrender/lib.
+const ZRENDER_STAND_INS = {
+  // Timsort for the display list and processor priorities: the browser's own sort is stable
+  // (ES2019), and every call sorts a whole array. −1 KB gzip.
+  'core/timsort.js': 'export default function sort(array, compare) { array.sort(compare); }',
+  // Touch gestures (pinch), dragging, rounded sectors: nothing here pinches, drags or draws a
+  // pie or polar bar.
+  'core/GestureMgr.js': 'export class GestureMgr { clear() { return this; } recognize() {} }',
+  'mixin/Draggable.js': 'export default function Draggable() {}',
+  'graphic/helper/roundSector.js': 'export function buildPath() {}',
+  // Only the easings echarts' defaults name (linear, cubic, quintic in-out, exponential out);
+  // a name not here falls back to zrender's cubic-bezier parser, then to no easing.
+  'animation/easing.js': [
+    'export default {',
+    '  linear: function (k) { return k; },',
+    '  cubicIn: function (k) { return k * k * k; },',
+    '  cubicOut: function (k) { return --k * k * k + 1; },',
+    '  cubicInOut: function (k) { return (k *= 2) < 1 ? 0.5 * k * k * k : 0.5 * ((k -= 2) * k * k + 2); },',
+    '  quinticInOut: function (k) { return (k *= 2) < 1 ? 0.5 * k * k * k * k * k : 0.5 * ((k -= 2) * k * k * k * k + 2); },',
+    '  exponentialOut: function (k) { return k === 1 ? 1 : 1 - Math.pow(2, -10 * k); },',
+    '};',
+  ].join('\n'),
 };
 const standIns = {
   name: 'caseboard-stand-ins',
   setup(b) {
+    b.onLoad({ filter: /node_modules[\\/]zrender[\\/]lib[\\/].*\.js$/ }, (args) => {
+      const rel = args.path.split(/[\\/]zrender[\\/]lib[\\/]/).pop().replace(/\\/g, '/');
+      const text = ZRENDER_STAND_INS[rel];
+      return text === undefined ? undefined : { contents: text, resolveDir: dirname(args.path), loader: 'js' };
+    });
     b.onLoad({ filter: /node_modules[\\/]echarts[\\/]lib[\\/].*\.js$/ }, (args) => {
       const rel = args.path.split(/[\\/]echarts[\\/]lib[\\/]/).pop().replace(/\\/g, '/');
       const text = STAND_INS[rel];
