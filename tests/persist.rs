@@ -44,7 +44,7 @@ fn the_envelope_names_the_format_and_version_and_round_trips() {
     assert_eq!(v["data"]["name"], "FY27 IT investment candidates");
     assert_eq!(
         v["data"]["simulation"],
-        json!({ "trials": 10000, "seed": 1 })
+        json!({ "trials": 10000, "seed": 1, "distribution": "pert" })
     );
     let loaded = saved::from_json(&text).unwrap();
     assert_eq!(loaded.version, saved::CURRENT_VERSION);
@@ -125,7 +125,8 @@ fn every_fixture_of_every_version_loads_with_its_figures() {
         loaded.scenario.simulation,
         SimSettings {
             trials: 20_000,
-            seed: 42
+            seed: 42,
+            ..SimSettings::default()
         }
     );
     let v1 = std::fs::read_to_string(dir.join("v1-example.json")).unwrap();

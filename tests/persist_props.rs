@@ -228,8 +228,17 @@ fn scenario() -> BoxedStrategy<Scenario> {
         .prop_flat_map(|s| {
             let settings = prop_oneof![
                 Just(SimSettings::default()),
-                (any::<u32>(), any::<u32>())
-                    .prop_map(|(trials, seed)| SimSettings { trials, seed }),
+                (any::<u32>(), any::<u32>(), any::<bool>()).prop_map(|(trials, seed, logn)| {
+                    SimSettings {
+                        trials,
+                        seed,
+                        distribution: if logn {
+                            Distribution::Lognormal
+                        } else {
+                            Distribution::Pert
+                        },
+                    }
+                }),
                 any::<u32>().prop_map(|seed| SimSettings {
                     seed,
                     ..SimSettings::default()

@@ -157,7 +157,7 @@ fn tornado_swings_are_the_npvs_at_each_inputs_low_and_high() {
     };
     let expect = [
         (
-            "benefit 1 hours",
+            "Service desk time on routine tickets, hours",
             at(&|t| *hours_of(&mut t.initiatives[0]) = Estimate::point(120.0)),
             at(&|t| *hours_of(&mut t.initiatives[0]) = Estimate::point(260.0)),
         ),
@@ -209,7 +209,7 @@ fn evpi_is_zero_when_one_initiative_wins_every_trial_and_bounds_each_inputs_valu
     let hours_input = |name: &str| {
         sim.inputs
             .iter()
-            .position(|x| x.label == format!("{name}: benefit 1 hours"))
+            .position(|x| x.label.starts_with(name) && x.label.ends_with(", hours"))
             .unwrap()
     };
     for k in [
@@ -267,6 +267,7 @@ fn a_shared_link_reproduces_the_same_percentiles() {
     s.simulation = SimSettings {
         trials: 3_000,
         seed: 2026,
+        distribution: Distribution::Lognormal,
     };
     s.default_hourly_rate = Estimate::range(55.0, 65.0, 90.0);
     *hours_of(&mut s.initiatives[0]) = Estimate::range(150.0, 200.0, 300.0);
@@ -322,4 +323,55 @@ fn first_place_is_counted_by_npv_roi_and_payback_each() {
     assert_eq!((a.p_best, b.p_best), (1.0, 0.0));
     assert_eq!((a.p_best_roi, b.p_best_roi), (0.0, 1.0));
     assert_eq!((a.p_best_payback, b.p_best_payback), (0.0, 1.0));
+}
+
+#[test]
+fn lognormal_puts_low_and_high_at_the_5th_and_95th_percentiles_and_keeps_percentages_in_range() {
+    // NPV is increasing and linear in the hours saved, so its percentiles are the NPV at the
+    // hours' percentiles: lognormal with P5 = 100 and P95 = 400 has median √(100·400) = 200 and
+    // P10 = exp(μ − 1.2816 σ).
+    let mut i = desk();
+    *hours_of(&mut i) = Estimate::range(100.0, 150.0, 400.0);
+    let mut s = one(i.clone());
+    s.simulation.distribution = Distribution::Lognormal;
+    let sim = simulate(&s, 40_000, 11);
+    let (mu, sigma) = (200f64.ln(), (4f64).ln() / (2.0 * 1.644_853_626_951_472_2));
+    let npv_at = |h: f64| {
+        let mut j = i.clone();
+        *hours_of(&mut j) = Estimate::point(h);
+        npv_of(&one(j), 0)
+    };
+    let n = &sim.initiatives[0].npv;
+    let per_hour = npv_at(201.0) - npv_at(200.0);
+    for (got, hours) in [
+        (n.p10, (mu - 1.281_551_565_545 * sigma).exp()),
+        (n.p50, 200.0),
+        (n.p90, (mu + 1.281_551_565_545 * sigma).exp()),
+    ] {
+        let want = npv_at(hours);
+        // within 2% of the hours at that percentile
+        assert!(
+            (got - want).abs() < 0.02 * hours * per_hour,
+            "{got} vs {want} ({hours} h)"
+        );
+    }
+    // the long right tail: the median is below the PERT mean of the same range would be, and
+    // draws go beyond the 90% interval's high end
+    assert!(n.p90 > npv_at(300.0));
+    // A percentage stays PERT under the lognormal setting: every draw within its range.
+    let mut i = desk();
+    if let BenefitKind::HoursSaved { adoption_pct, .. } = &mut i.benefits[0].kind {
+        *adoption_pct = Estimate::range(60.0, 90.0, 100.0);
+    }
+    let mut s = one(i.clone());
+    s.simulation.distribution = Distribution::Lognormal;
+    let sim = simulate(&s, 20_000, 3);
+    let inputs = uncertain_inputs(&s);
+    assert!(inputs.iter().all(|x| x.percent));
+    let ceiling = npv_of(&one(i.clone()), 0).max(sim.initiatives[0].npv.p90);
+    if let BenefitKind::HoursSaved { adoption_pct, .. } = &mut i.benefits[0].kind {
+        *adoption_pct = Estimate::point(100.0);
+    }
+    assert!(sim.initiatives[0].npv.p90 <= npv_of(&one(i), 0) + 1e-6);
+    assert!(ceiling.is_finite());
 }

@@ -8,12 +8,13 @@
 
 use super::estimate::Estimate;
 use super::scenario::{
-    Benefit, BenefitKind, Category, Criterion, Direction, Initiative, Period, Scenario, SimSettings,
+    Benefit, BenefitKind, Category, Criterion, Direction, Distribution, Initiative, Period,
+    Scenario, SimSettings,
 };
 
 /// Changes whenever the order below changes, so a page and a worker of different builds refuse
 /// each other's lists instead of misreading them.
-pub const FLAT_VERSION: f64 = 2.0;
+pub const FLAT_VERSION: f64 = 3.0;
 
 /// One item of the flat form.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +75,7 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
     }
     o.num(f64::from(s.simulation.trials));
     o.num(f64::from(s.simulation.seed));
+    o.num(s.simulation.distribution as usize as f64);
     o.count(s.initiatives.len());
     for i in &s.initiatives {
         o.text(&i.id);
@@ -273,6 +275,7 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
     let simulation = SimSettings {
         trials: whole(r.num()?)?,
         seed: whole(r.num()?)?,
+        distribution: *Distribution::ALL.get(whole(r.num()?)? as usize)?,
     };
     let mut initiatives = Vec::new();
     for _ in 0..r.count()? {

@@ -19,8 +19,8 @@
 
 use super::estimate::Estimate;
 use super::scenario::{
-    Benefit, BenefitKind, Category, Criterion, Direction, Initiative, Period, Scenario,
-    SimSettings, BENEFIT_KINDS,
+    Benefit, BenefitKind, Category, Criterion, Direction, Distribution, Initiative, Period,
+    Scenario, SimSettings, BENEFIT_KINDS,
 };
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -256,13 +256,17 @@ impl Writer {
         self.record(fields, defaults, 0)
     }
 
-    /// Format version 2. Positional: `[trials, seed]`, trailing defaults left out (so a
-    /// scenario with the default settings ends where a version 1 link did).
+    /// Format version 2. Positional: `[trials, seed, distribution]`, trailing defaults left out
+    /// (so a scenario with the default settings ends where a version 1 link did).
     fn simulation(&self, m: &SimSettings) -> J {
         let fields = |m: &SimSettings| {
             vec![
                 ("trials", J::Num(f64::from(m.trials))),
                 ("seed", J::Num(f64::from(m.seed))),
+                (
+                    "distribution",
+                    self.choice(&DISTRIBUTIONS, m.distribution as usize),
+                ),
             ]
         };
         self.record(fields(m), Some(fields(&SimSettings::default())), 0)
@@ -425,6 +429,7 @@ pub(crate) fn write(s: &Scenario, form: Form) -> J {
 
 const CATEGORIES: [&str; 3] = ["mandatory", "strategic", "operational"];
 const DIRECTIONS: [&str; 2] = ["higher_is_better", "lower_is_better"];
+const DISTRIBUTIONS: [&str; 2] = ["pert", "lognormal"];
 const PERIODS: [&str; 3] = ["week", "month", "year"];
 
 fn category_index(c: Category) -> usize {
@@ -764,11 +769,13 @@ pub(crate) fn read(v: &Value, form: Form, prefix: &str) -> R<Scenario> {
         simulation: match r.get(8, "simulation", false)? {
             None => d.simulation,
             Some((v, p)) => {
-                let m = Rec::open(form, v, p, 2)?;
+                let m = Rec::open(form, v, p, 3)?;
                 let s = SimSettings::default();
                 SimSettings {
                     trials: m.whole(0, "trials", s.trials)?,
                     seed: m.whole(1, "seed", s.seed)?,
+                    distribution: Distribution::ALL
+                        [m.choice(2, "distribution", false, &DISTRIBUTIONS, 0)?],
                 }
             }
         },

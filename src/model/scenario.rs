@@ -41,6 +41,32 @@ pub struct SimSettings {
     pub trials: u32,
     /// The random seed: the same seed gives the same draws, on any machine.
     pub seed: u32,
+    /// How a range is sampled.
+    pub distribution: Distribution,
+}
+
+/// How a range (low, likely, high) is sampled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Distribution {
+    /// PERT(low, likely, high): bounded by low and high, peaked at likely.
+    #[default]
+    Pert,
+    /// Lognormal with low and high as its 5th and 95th percentiles, for ranges with low > 0 that
+    /// are not percentages (which stay PERT, within 0–100). The likely value is not used: the
+    /// median is √(low · high). Its long right tail suits wide positive ranges (losses, effort).
+    Lognormal,
+}
+
+impl Distribution {
+    pub const ALL: [Distribution; 2] = [Distribution::Pert, Distribution::Lognormal];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Distribution::Pert => "pert",
+            Distribution::Lognormal => "lognormal",
+        }
+    }
 }
 
 /// The fewest and most trials a run may have.
@@ -52,6 +78,7 @@ impl Default for SimSettings {
         SimSettings {
             trials: 10_000,
             seed: 1,
+            distribution: Distribution::Pert,
         }
     }
 }

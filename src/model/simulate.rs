@@ -21,10 +21,10 @@ use super::convert::{annual_value, Defaults};
 use super::estimate::Estimate;
 use super::evaluate::{evaluate_valid, Evaluation};
 use super::finance::{discount_factors, monthly_rate};
-use super::scenario::{Initiative, Scenario};
+use super::scenario::{Distribution, Initiative, Scenario};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use rand_distr::{Distribution, Gamma};
+use rand_distr::{Distribution as _, Gamma, LogNormal};
 
 /// Trials when the scenario does not say.
 pub const DEFAULT_TRIALS: usize = 10_000;
@@ -46,13 +46,17 @@ pub struct Input {
     /// What it is, for people ("Service desk automation: benefit 1 hours").
     pub label: String,
     pub estimate: Estimate,
+    /// A percentage (0–100): always PERT, so its draws stay within 0–100.
+    pub percent: bool,
 }
 
-/// P10, P50, P90 and mean of a figure over the trials.
+/// P10, P50, P90 and mean of a figure over the trials (and P25, P75 for box plots).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Spread {
     pub p10: f64,
+    pub p25: f64,
     pub p50: f64,
+    pub p75: f64,
     pub p90: f64,
     pub mean: f64,
 }
@@ -100,36 +104,76 @@ pub struct Simulation {
 /// Every estimate with a range in `s`, scenario settings first, then initiative by initiative.
 pub fn uncertain_inputs(s: &Scenario) -> Vec<Input> {
     let mut out = Vec::new();
-    let mut add = |owner, label: String, e: &Estimate| {
+    let mut add = |owner, label: String, e: &Estimate, percent: bool| {
         if e.is_range() {
             out.push(Input {
                 owner,
                 label,
                 estimate: *e,
+                percent,
             });
         }
     };
-    add(Owner::Shared, "Discount rate".into(), &s.discount_rate_pct);
+    add(
+        Owner::Shared,
+        "Discount rate".into(),
+        &s.discount_rate_pct,
+        true,
+    );
     add(
         Owner::Shared,
         "Default hourly rate".into(),
         &s.default_hourly_rate,
+        false,
     );
     for (k, i) in s.initiatives.iter().enumerate() {
         for (field, e) in initiative_estimates(i) {
-            add(Owner::Initiative(k), format!("{}: {field}", i.name), e);
+            let percent = field == "confidence";
+            add(
+                Owner::Initiative(k),
+                format!("{}: {field}", i.name),
+                e,
+                percent,
+            );
         }
         for (n, b) in i.benefits.iter().enumerate() {
             for (field, e) in b.kind.estimates() {
                 add(
                     Owner::Initiative(k),
-                    format!("{}: benefit {} {field}", i.name, n + 1),
+                    format!("{}: {}, {}", i.name, benefit_name(b, n), field_words(field)),
                     e,
+                    field.ends_with("_pct"),
                 );
             }
         }
     }
     out
+}
+
+/// Whether any estimate of `s` is a range (anything to simulate).
+pub fn has_ranges(s: &Scenario) -> bool {
+    s.discount_rate_pct.is_range()
+        || s.default_hourly_rate.is_range()
+        || s.initiatives.iter().any(|i| {
+            initiative_estimates(i).iter().any(|(_, e)| e.is_range())
+                || i.benefits
+                    .iter()
+                    .any(|b| b.kind.estimates().iter().any(|(_, e)| e.is_range()))
+        })
+}
+
+/// A benefit as people know it: its label, or "benefit 2" when it has none.
+fn benefit_name(b: &super::scenario::Benefit, n: usize) -> String {
+    if b.label.trim().is_empty() {
+        format!("benefit {}", n + 1)
+    } else {
+        b.label.clone()
+    }
+}
+
+/// A field name in words: "adoption_pct" → "adoption %".
+fn field_words(field: &str) -> String {
+    field.replace("_pct", " %").replace('_', " ")
 }
 
 fn initiative_estimates(i: &Initiative) -> [(&'static str, &Estimate); 5] {
@@ -160,19 +204,46 @@ impl PertDraw {
     }
 }
 
-/// A draw of an input's range; `None` (the likely value) when the range has no width.
-fn sampler(e: &Estimate) -> Option<PertDraw> {
+/// z of the normal distribution's 95th percentile: a 90% interval is mean ± 1.645 σ.
+const Z95: f64 = 1.644_853_626_951_472_2;
+
+/// How one input is drawn.
+enum Draw {
+    Pert(PertDraw),
+    Lognormal(LogNormal<f64>),
+}
+
+impl Draw {
+    fn sample(&self, rng: &mut ChaCha8Rng) -> f64 {
+        match self {
+            Draw::Pert(p) => p.sample(rng),
+            Draw::Lognormal(l) => l.sample(rng),
+        }
+    }
+}
+
+/// A draw of an input's range; `None` (the likely value) when the range has no width. With
+/// `Distribution::Lognormal`, a range with low > 0 that is not a percentage is lognormal with
+/// low and high as its 5th and 95th percentiles; every other range is PERT.
+fn sampler(x: &Input, d: Distribution) -> Option<Draw> {
+    let e = &x.estimate;
     let (low, high) = (e.low.unwrap_or(e.likely), e.high.unwrap_or(e.likely));
     let width = high - low;
     if width.is_nan() || width <= 0.0 || !(low..=high).contains(&e.likely) {
         return None;
     }
-    Some(PertDraw {
+    if d == Distribution::Lognormal && !x.percent && low > 0.0 {
+        let (a, b) = (low.ln(), high.ln());
+        return LogNormal::new((a + b) / 2.0, (b - a) / (2.0 * Z95))
+            .ok()
+            .map(Draw::Lognormal);
+    }
+    Some(Draw::Pert(PertDraw {
         low,
         width,
         x: Gamma::new(1.0 + 4.0 * (e.likely - low) / width, 1.0).ok()?,
         y: Gamma::new(1.0 + 4.0 * (high - e.likely) / width, 1.0).ok()?,
-    })
+    }))
 }
 
 /// The figures of one initiative for one set of values.
@@ -248,7 +319,9 @@ fn spread(mut v: Vec<f64>) -> Spread {
     v.sort_unstable_by(f64::total_cmp);
     Spread {
         p10: percentile(&v, 0.1),
+        p25: percentile(&v, 0.25),
         p50: percentile(&v, 0.5),
+        p75: percentile(&v, 0.75),
         p90: percentile(&v, 0.9),
         mean: if v.iter().all(|x| *x == v[0]) {
             v[0]
@@ -279,12 +352,29 @@ pub fn simulate_scenario(s: &Scenario) -> Simulation {
     )
 }
 
+/// Trials between two progress reports.
+pub const PROGRESS_EVERY: usize = 5_000;
+
 /// Simulates `trials` trials of a valid scenario (one that passed `validate`) from `seed`.
 pub fn simulate(s: &Scenario, trials: usize, seed: u64) -> Simulation {
+    simulate_with_progress(s, trials, seed, &mut |_| {})
+}
+
+/// `simulate`, calling `progress` with the share of trials done (0–1) every `PROGRESS_EVERY`
+/// trials, so a long run can say how far it is.
+pub fn simulate_with_progress(
+    s: &Scenario,
+    trials: usize,
+    seed: u64,
+    progress: &mut dyn FnMut(f64),
+) -> Simulation {
     let trials = trials.max(1);
     let det: Evaluation = evaluate_valid(s);
     let inputs = uncertain_inputs(s);
-    let samplers: Vec<Option<PertDraw>> = inputs.iter().map(|x| sampler(&x.estimate)).collect();
+    let samplers: Vec<Option<Draw>> = inputs
+        .iter()
+        .map(|x| sampler(x, s.simulation.distribution))
+        .collect();
     let horizon_months = s.horizon_years as usize * 12;
     let n = s.initiatives.len();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -327,6 +417,9 @@ pub fn simulate(s: &Scenario, trials: usize, seed: u64) -> Simulation {
     let mut roi_t = vec![f64::NAN; trials * n];
     let mut drawn = vec![0.0; trials * m];
     for t in 0..trials {
+        if t % PROGRESS_EVERY == 0 && t > 0 {
+            progress(t as f64 / trials as f64);
+        }
         for (k, smp) in samplers.iter().enumerate() {
             draws[k] = match smp {
                 Some(p) => p.sample(&mut rng),
@@ -523,7 +616,7 @@ pub fn tornado(s: &Scenario, k: usize) -> Vec<Swing> {
     }
     for (n, b) in init.benefits.iter().enumerate() {
         for (field, e) in b.kind.estimates() {
-            candidates.push((format!("benefit {} {field}", n + 1), e));
+            candidates.push((format!("{}, {}", benefit_name(b, n), field_words(field)), e));
         }
     }
     let mut swings: Vec<Swing> = candidates
