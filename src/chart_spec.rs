@@ -6,11 +6,12 @@
 //! Also the one home of chart styling shared with the page: the colour-blind-safe palette, the
 //! decal patterns (which the legend swatches mirror in CSS) and the reference-line colour.
 
-use crate::model::{Category, Driver, InitiativeResult, Shown};
+use crate::model::simulate::{Simulation, Swing};
+use crate::model::{Category, Driver, InitiativeResult, Scenario, Shown};
 use charming::component::{Axis, DecalItem, Grid};
 use charming::element::{
-    AxisLabel, AxisType, Formatter, Label, LabelPosition, LineStyle, LineStyleType, NameLocation,
-    Symbol,
+    AxisLabel, AxisType, Formatter, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
+    NameLocation, Symbol,
 };
 use charming::series::{Bar, Line};
 use js_sys::{Array, Reflect};
@@ -417,6 +418,106 @@ fn scores(shown: &Shown) -> ChartOption {
         .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100))
         .y_axis(names_axis(shown))
         .series(Bar::new().name("Weighted score").data(data))
+}
+
+/// The simulated NPV of each initiative as a box plot drawn with line segments (echarts' boxplot
+/// module would add to the first download): a thin line from P10 to P90, a thick one from P25 to
+/// P75, a diamond at the median; a dashed line marks an NPV of zero.
+pub fn distribution(
+    names: &[String],
+    sim: &Simulation,
+    currency: &str,
+    motion: bool,
+) -> ChartOption {
+    let n = sim.initiatives.len().min(names.len());
+    let short: Vec<String> = names.iter().take(n).map(|x| short(x, 24)).collect();
+    let mut c = base()
+        .x_axis(money_axis())
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(short),
+        )
+        .func(
+            "xAxis.axisLabel.formatter",
+            Func::CompactMoney(currency.to_string()),
+        );
+    let segment = |name: &str, k: usize, from: f64, to: f64, width: f64| {
+        Line::new()
+            .name(name)
+            .show_symbol(false)
+            .silent(true)
+            .line_style(
+                LineStyle::new()
+                    .width(width)
+                    .color(PALETTE[k % PALETTE.len()]),
+            )
+            .data(vec![vec![from, k as f64], vec![to, k as f64]])
+    };
+    let mut medians = Vec::new();
+    for (k, r) in sim.initiatives.iter().take(n).enumerate() {
+        let x = &r.npv;
+        c = c
+            .series(segment("P10–P90", k, x.p10, x.p90, 2.0))
+            .series(segment("P25–P75", k, x.p25, x.p75, 12.0));
+        medians.push(vec![x.p50, k as f64]);
+    }
+    c.series(
+        markers("Median", Symbol::Diamond)
+            .symbol_size(12)
+            .item_style(ItemStyle::new().color("#222222"))
+            .data(medians),
+    )
+    .series(
+        Line::new()
+            .name("Zero")
+            .silent(true)
+            .show_symbol(false)
+            .line_style(
+                LineStyle::new()
+                    .type_(LineStyleType::Dashed)
+                    .color(REFERENCE)
+                    .width(1),
+            )
+            .data(vec![vec![0.0, 0.0], vec![0.0, n.saturating_sub(1) as f64]]),
+    )
+    .motion(motion)
+}
+
+/// The tornado of one initiative: for each uncertain input, widest first, how far its NPV moves
+/// from the NPV at likely values when that input goes to its low and to its high value.
+pub fn tornado(s: &Scenario, swings: &[Swing], base_npv: f64, motion: bool) -> ChartOption {
+    let labels: Vec<String> = swings.iter().map(|w| short(&w.label, 32)).collect();
+    let low: Vec<f64> = swings.iter().map(|w| w.npv_low - base_npv).collect();
+    let high: Vec<f64> = swings.iter().map(|w| w.npv_high - base_npv).collect();
+    base()
+        .x_axis(money_axis())
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(labels),
+        )
+        .func(
+            "xAxis.axisLabel.formatter",
+            Func::CompactMoney(s.currency.clone()),
+        )
+        .series(
+            Bar::new()
+                .name("At its low value")
+                .bar_gap("-100%")
+                .data(low),
+        )
+        .decal(0)
+        .series(
+            Bar::new()
+                .name("At its high value")
+                .bar_gap("-100%")
+                .data(high),
+        )
+        .decal(1)
+        .motion(motion)
 }
 
 /// Something set on an option after serialization.

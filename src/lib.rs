@@ -13,3 +13,15 @@ pub mod worker_io;
 
 #[cfg(target_arch = "wasm32")]
 pub mod chart_spec;
+
+#[cfg(target_arch = "wasm32")]
+pub mod format;
+
+#[cfg(target_arch = "wasm32")]
+pub mod sim_report;
+
+#[cfg(target_arch = "wasm32")]
+pub mod explain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod chart_text;

@@ -56,3 +56,22 @@ pub fn then(promise: &JsValue, ok: &JsValue, err: &JsValue) -> bool {
         .dyn_into::<js_sys::Function>()
         .is_ok_and(|t| t.call2(promise, ok, err).is_ok())
 }
+
+/// Texts as a JS array.
+pub fn texts_to_js(v: &[String]) -> JsValue {
+    v.iter()
+        .map(|s| JsValue::from_str(s))
+        .collect::<Array>()
+        .into()
+}
+
+/// The texts of a JS array (empty for anything else; a non-text item reads as empty).
+pub fn texts(v: &JsValue) -> Vec<String> {
+    v.dyn_ref::<Array>()
+        .map(|a| {
+            a.iter()
+                .map(|x| x.as_string().unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default()
+}

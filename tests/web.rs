@@ -42,7 +42,7 @@ fn mount_replaces_the_loading_message_with_the_example_summary() {
 mod components {
     use caseboard::model::validate::Location;
     use caseboard::model::{example_scenario, Estimate};
-    use caseboard::ui::fields::{edit_text, parse_number};
+    use caseboard::ui::fields::{edit_text, estimate_text, parse_estimate, parse_number};
     use caseboard::ui::format::fmt;
     use caseboard::ui::state::AppState;
     use leptos::prelude::*;
@@ -68,6 +68,59 @@ mod components {
         assert_eq!(parse_number("0.1"), Ok(Some(0.1)));
         assert_eq!(edit_text(Some(0.1 + 0.2)), "0.3");
         assert_eq!(edit_text(Some(85_000.0)), "85000");
+    }
+
+    #[wasm_bindgen_test]
+    fn typed_ranges_parse_into_low_likely_high() {
+        let r = |l, m, h| Ok(Some(Estimate::range(l, m, h)));
+        assert_eq!(parse_estimate("150-250"), r(150.0, 200.0, 250.0));
+        assert_eq!(parse_estimate("150 - 180 - 250"), r(150.0, 180.0, 250.0));
+        assert_eq!(parse_estimate("150 to 250"), r(150.0, 200.0, 250.0));
+        assert_eq!(parse_estimate("150–250"), r(150.0, 200.0, 250.0));
+        assert_eq!(parse_estimate("150 — 250"), r(150.0, 200.0, 250.0));
+        assert_eq!(
+            parse_estimate("85,000~120,000"),
+            r(85_000.0, 102_500.0, 120_000.0)
+        );
+        assert_eq!(parse_estimate("60%-90%"), r(60.0, 75.0, 90.0));
+        // a minus sign is a sign where no number ends before it
+        assert_eq!(parse_estimate("-5 - 10"), r(-5.0, 2.5, 10.0));
+        assert_eq!(parse_estimate("-5--1"), r(-5.0, -3.0, -1.0));
+        assert_eq!(parse_estimate("1e-3-3e-3"), r(0.001, 0.002, 0.003));
+        assert_eq!(parse_estimate("-12"), Ok(Some(Estimate::point(-12.0))));
+        assert_eq!(parse_estimate(" "), Ok(None));
+        // the order is validation's to report, beside the input: parsed as typed
+        assert_eq!(parse_estimate("250-150"), r(250.0, 200.0, 150.0));
+        let help = Err(
+            "Type a number, or a range such as 150-250 or 150-180-250 (low-likely-high)"
+                .to_string(),
+        );
+        assert_eq!(parse_estimate("1-2-3-4"), help);
+        assert_eq!(parse_estimate("150-"), help);
+        assert_eq!(
+            parse_estimate("abc-5"),
+            Err("“abc-5” is not a number".into())
+        );
+        assert_eq!(parse_estimate("5-abc"), Err("“abc” is not a number".into()));
+        // shown compactly, and read back as the same estimate
+        for e in [
+            Estimate::point(200.0),
+            Estimate::range(150.0, 200.0, 250.0),
+            Estimate::range(150.0, 180.0, 250.0),
+            Estimate::range(-5.0, -3.0, -1.0),
+            Estimate::range(0.1, 0.2, 0.7),
+        ] {
+            let text = estimate_text(Some(e));
+            assert_eq!(parse_estimate(&text), Ok(Some(e)), "{text}");
+        }
+        assert_eq!(
+            estimate_text(Some(Estimate::range(150.0, 200.0, 250.0))),
+            "150 – 250"
+        );
+        assert_eq!(
+            estimate_text(Some(Estimate::range(150.0, 180.0, 250.0))),
+            "150 – 180 – 250"
+        );
     }
 
     #[wasm_bindgen_test]

@@ -11,14 +11,28 @@
 //! * `save` {scenario} → {text}: the saved-file JSON;
 //! * `load` {text} → {scenario, version} or {error};
 //! * `csv` {scenario} → {text}: the comparison table as CSV (`model::csv::comparison`);
-//! * `simulate` {scenario} → {trials, ms, initiatives: [{npv, roi, payback, p_loss, p_best,
-//!   p_best_roi, p_best_payback}],
-//!   evpi, inputs, evppi}: the Monte Carlo of `model::simulate` with the scenario's settings;
-//!   `npv` and `roi` are `[p10, p50, p90, mean]` (`roi` null without costs), `payback`
-//!   `[p10, p50, p90, share within the horizon]` (null beyond it);
+//! * `simulate` {scenario} → {trials, seed, ms, initiatives: [{npv, roi, payback, p_loss,
+//!   p_best, p_best_roi, p_best_payback}], evpi, inputs, evppi}: the Monte Carlo of
+//!   `model::simulate` with the scenario's settings; `npv` and `roi` are `[p10, p50, p90, mean]`
+//!   (`roi` null without costs), `payback` `[p10, p50, p90, share within the horizon]` (null
+//!   beyond it); `report` is the same in words and tables for the page
+//!   (`sim_report::Report`). A long run first sends `{id, progress}` (0–1) every 5,000 trials. The result is
+//!   kept for the distribution chart;
 //! * `bench-simulate` {initiatives, trials} → the same, on `simulate::benchmark_scenario`;
-//! * `chart` {scenario, which, motion} → {option, funcs}: chart `which`'s echarts option, built
-//!   with charming (`chart_spec`), and the JS functions the page must add to it.
+//! * `texts` {scenario, which, extra} → {texts}: only the words of chart `which` (for a chart
+//!   not drawn yet, so that printing from the browser's menu has its data table);
+//! * `tip` {scenario, which, extra, x, y, series, item} → {tip: {title, lines} or null}: the tip
+//!   of chart `which` where the pointer is (`chart_text`);
+//! * `explain` {scenario, rank_by, key, col} → {lines}: how the comparison's figure `key` of
+//!   initiative `col` was found (`explain`);
+//! * `chart` {scenario, which, motion, extra} → {option, funcs}: chart `which`'s echarts option,
+//!   built with charming (`chart_spec`), and the JS functions the page must add to it. Charts
+//!   0–3 are the comparison's; 4 is the last simulation's NPV distribution; 5 the tornado of
+//!   initiative `extra`. Every chart also replies `texts` (`chart_text::ChartText`): its
+//!   summary and data table.
+//!
+//! The page starts this worker twice: one instance for saving, links and charts, one for
+//! simulations, so a long run never holds up saving.
 
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
@@ -34,7 +48,10 @@ fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
-        let _ = reply_to.post_message(&web::answer(&ev.data()));
+        let post = |m: &JsValue| {
+            let _ = reply_to.post_message(m);
+        };
+        post(&web::answer(&ev.data(), &post));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
@@ -43,18 +60,31 @@ fn main() {
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use caseboard::chart_spec;
+    use caseboard::chart_text::{self, ChartText, Pointer, Tip};
+    use caseboard::model::Figure;
     use caseboard::model::{csv, evaluate, flat, link, saved, simulate, Scenario, Shown};
-    use caseboard::worker_io::{field, flat_from_js, flat_to_js, message};
+    use caseboard::worker_io::{field, flat_from_js, flat_to_js, message, texts_to_js};
+    use caseboard::{chart_spec, explain, sim_report};
+    use std::cell::RefCell;
     use std::sync::Arc;
     use wasm_bindgen::JsValue;
+
+    thread_local! {
+        /// The last simulation and its scenario's initiative names: the distribution chart's data.
+        static LAST: RefCell<Option<(Vec<String>, String, simulate::Simulation)>> =
+            const { RefCell::new(None) };
+    }
 
     fn scenario(msg: &JsValue) -> Option<Scenario> {
         flat_from_js(&field(msg, "scenario")).and_then(|t| flat::read(&t))
     }
 
     fn text(msg: &JsValue) -> String {
-        field(msg, "text").as_string().unwrap_or_default()
+        text_of(msg, "text")
+    }
+
+    fn text_of(msg: &JsValue, key: &str) -> String {
+        field(msg, key).as_string().unwrap_or_default()
     }
 
     fn error(e: impl ToString) -> (&'static str, JsValue) {
@@ -65,16 +95,77 @@ mod web {
         ("scenario", flat_to_js(&flat::write(s)).into())
     }
 
-    /// Chart `which` of the scenario: its option and the functions it needs.
-    fn chart(s: Scenario, msg: &JsValue) -> Option<(JsValue, js_sys::Array)> {
-        let which = field(msg, "which").as_f64()?;
-        let motion = field(msg, "motion").as_bool().unwrap_or(true);
+    /// Chart `which` of the scenario: its option, the functions it needs, and (the tornado) the
+    /// numbers of its data table.
+    /// What chart `which` shows: its option, words (summary, data table) and tips.
+    struct Built {
+        option: chart_spec::ChartOption,
+        text: ChartText,
+        /// The simulation charts' tips, by category; the others are built when asked (`tip`).
+        tips: Vec<Tip>,
+    }
+
+    fn build(s: Scenario, msg: &JsValue, motion: bool) -> Option<(Built, Shown)> {
+        let which = field(msg, "which").as_f64()? as usize;
         let evaluation = evaluate(&s).ok()?;
         let shown = Shown {
             scenario: Arc::new(s),
             evaluation: Arc::new(evaluation),
         };
-        chart_spec::to_js(&chart_spec::build(which as usize, &shown, motion)?)
+        let s = &shown.scenario;
+        let built = match which {
+            4 => LAST.with_borrow(|last| {
+                let (names, currency, sim) = last.as_ref()?;
+                let (text, tips) = sim_report::distribution(names, sim, currency);
+                let option = chart_spec::distribution(names, sim, currency, motion);
+                Some(Built { option, text, tips })
+            })?,
+            5 => {
+                let k = field(msg, "extra").as_f64().unwrap_or(0.0) as usize;
+                let r = shown.evaluation.initiatives.get(k)?;
+                let swings = simulate::tornado(s, k);
+                let (text, tips) = sim_report::tornado(&r.name, r.npv(), &swings, &s.currency);
+                let option = chart_spec::tornado(s, &swings, r.npv(), motion);
+                Built { option, text, tips }
+            }
+            _ => Built {
+                option: chart_spec::build(which, &shown, motion)?,
+                text: chart_text::chart_texts(which, &shown)?,
+                tips: Vec::new(),
+            },
+        };
+        Some((built, shown))
+    }
+
+    /// Chart `which` of the scenario: its option, the functions it needs, and its words.
+    fn chart(s: Scenario, msg: &JsValue) -> Option<(JsValue, js_sys::Array, JsValue)> {
+        let motion = field(msg, "motion").as_bool().unwrap_or(true);
+        let (b, _) = build(s, msg, motion)?;
+        let (option, funcs) = chart_spec::to_js(&b.option)?;
+        Some((option, funcs, b.text.to_js()))
+    }
+
+    /// The tip of chart `which` at the pointer in `msg`.
+    fn tip(s: Scenario, msg: &JsValue) -> Option<Tip> {
+        let num = |k: &str| field(msg, k).as_f64().unwrap_or(f64::NAN);
+        let which = num("which") as usize;
+        let (series, item) = (num("series"), num("item"));
+        let p = Pointer {
+            x: num("x"),
+            y: num("y"),
+            item: (series >= 0.0 && item >= 0.0).then_some((series as usize, item as usize)),
+        };
+        if which < 4 {
+            let evaluation = evaluate(&s).ok()?;
+            let shown = Shown {
+                scenario: Arc::new(s),
+                evaluation: Arc::new(evaluation),
+            };
+            return chart_text::tip(which, &shown, &p);
+        }
+        let (b, _) = build(s, msg, false)?;
+        let k = chart_text::index(p.y, b.tips.len())?;
+        b.tips.into_iter().nth(k)
     }
 
     fn nums(v: &[f64]) -> JsValue {
@@ -89,9 +180,20 @@ mod web {
     }
 
     /// A simulation's results as a message, with the time it took.
-    fn simulation(id: (&'static str, JsValue), s: &Scenario, trials: usize, seed: u64) -> JsValue {
+    fn simulation(
+        id: (&'static str, JsValue),
+        s: &Scenario,
+        trials: usize,
+        seed: u64,
+        post: &dyn Fn(&JsValue),
+    ) -> JsValue {
         let started = js_sys::Date::now();
-        let sim = simulate::simulate(s, trials, seed);
+        let sim = simulate::simulate_with_progress(s, trials, seed, &mut |done| {
+            post(&message(&[
+                id.clone(),
+                ("progress", JsValue::from_f64(done)),
+            ]));
+        });
         let ms = js_sys::Date::now() - started;
         let initiatives: js_sys::Array = sim
             .initiatives
@@ -123,19 +225,24 @@ mod web {
             .iter()
             .map(|x| JsValue::from_str(&x.label))
             .collect();
-        message(&[
+        let reply = message(&[
             id,
             ("trials", JsValue::from_f64(sim.trials as f64)),
+            ("seed", JsValue::from_f64(sim.seed as f64)),
             ("ms", JsValue::from_f64(ms)),
             ("initiatives", initiatives.into()),
             ("evpi", JsValue::from_f64(sim.evpi)),
             ("inputs", labels.into()),
             ("evppi", nums(&sim.evppi)),
-        ])
+            ("report", sim_report::report(s, &sim, ms).to_js()),
+        ]);
+        let names = s.initiatives.iter().map(|i| i.name.clone()).collect();
+        LAST.set(Some((names, s.currency.clone(), sim)));
+        reply
     }
 
     /// The reply to one request.
-    pub fn answer(msg: &JsValue) -> JsValue {
+    pub fn answer(msg: &JsValue, post: &dyn Fn(&JsValue)) -> JsValue {
         let id = ("id", field(msg, "id"));
         let op = field(msg, "op").as_string().unwrap_or_default();
         let out = match op.as_str() {
@@ -167,7 +274,7 @@ mod web {
             "simulate" => match scenario(msg).filter(|s| evaluate(s).is_ok()) {
                 Some(s) => {
                     let (trials, seed) = (s.simulation.trials as usize, s.simulation.seed);
-                    return simulation(id, &s, trials, u64::from(seed));
+                    return simulation(id, &s, trials, u64::from(seed), post);
                 }
                 None => error("Fix the marked inputs to simulate"),
             },
@@ -181,11 +288,39 @@ mod web {
                     .unwrap_or(10_000.0)
                     .clamp(1.0, 1e6);
                 let s = simulate::benchmark_scenario(n as usize);
-                return simulation(id, &s, trials as usize, 1);
+                return simulation(id, &s, trials as usize, 1, post);
             }
+            "texts" => match scenario(msg).and_then(|s| build(s, msg, false)) {
+                Some((b, _)) => ("texts", b.text.to_js()),
+                None => error("This chart could not be built"),
+            },
+            "tip" => match scenario(msg).and_then(|s| tip(s, msg)) {
+                Some(t) => ("tip", t.to_js()),
+                None => ("tip", JsValue::NULL),
+            },
+            "explain" => match scenario(msg).and_then(|s| Some((evaluate(&s).ok()?, s))) {
+                Some((e, s)) => {
+                    let rank_by =
+                        explain::figure_of(&text_of(msg, "rank_by")).unwrap_or(Figure::Npv);
+                    let col = field(msg, "col").as_f64().unwrap_or(-1.0);
+                    let shown = Shown {
+                        scenario: Arc::new(s),
+                        evaluation: Arc::new(e),
+                    };
+                    let lines =
+                        explain::explain(&shown, rank_by, &text_of(msg, "key"), col as usize);
+                    ("lines", texts_to_js(&lines))
+                }
+                None => error("The comparison could not be computed"),
+            },
             "chart" => match scenario(msg).and_then(|s| chart(s, msg)) {
-                Some((option, funcs)) => {
-                    return message(&[id, ("option", option), ("funcs", funcs.into())]);
+                Some((option, funcs, texts)) => {
+                    return message(&[
+                        id,
+                        ("option", option),
+                        ("funcs", funcs.into()),
+                        ("texts", texts),
+                    ]);
                 }
                 None => error("This chart could not be built"),
             },

@@ -10,13 +10,15 @@ use super::notices::{NoticeBar, Notices};
 use super::settings::Settings;
 use super::share::{copy_link, follow_address};
 use super::state::{use_state, AppState};
-use crate::model::{blank_scenario, example_scenario};
+use super::uncertainty::Uncertainty;
+use crate::model::{blank_scenario, flat, EXAMPLE_FLAT_JSON};
+use crate::worker_io::flat_from_js;
 use leptos::ev;
 use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new(example_scenario());
+    let state = AppState::new(example());
     provide_context(state);
     let notices: Notices = RwSignal::new(None);
     provide_context(notices);
@@ -61,6 +63,7 @@ pub fn App() -> impl IntoView {
                 <Initiatives/>
             </Show>
             <Comparison/>
+            <Uncertainty/>
             <Charts/>
             <CashFlows/>
         </div>
@@ -88,7 +91,7 @@ fn Toolbar() -> impl IntoView {
                 <button type="button" on:click=move |_| drafts.adopt(blank_scenario(), false)>
                     "New blank scenario"
                 </button>
-                <button type="button" on:click=move |_| drafts.adopt(example_scenario(), false)>
+                <button type="button" on:click=move |_| drafts.adopt(example(), false)>
                     "Load example"
                 </button>
                 <button type="button" data-testid="copy-link" on:click=move |_| copy_link(state, notices, drafts)>
@@ -146,4 +149,14 @@ fn Status() -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// The built-in example, read from its flat form (`model::EXAMPLE_FLAT_JSON`) by the browser's
+/// JSON parser: less to download than the code that builds it.
+fn example() -> crate::model::Scenario {
+    js_sys::JSON::parse(EXAMPLE_FLAT_JSON)
+        .ok()
+        .and_then(|v| flat_from_js(&v))
+        .and_then(|t| flat::read(&t))
+        .unwrap_or_else(blank_scenario)
 }

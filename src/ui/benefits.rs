@@ -144,7 +144,7 @@ fn BenefitForm(
             field: field.clone(),
         })
     };
-    let read = move |f: &dyn Fn(&Benefit) -> Option<f64>| -> Option<f64> {
+    let read = move |f: &dyn Fn(&Benefit) -> Option<Estimate>| -> Option<Estimate> {
         init.with(|x| x.as_ref().and_then(|x| x.benefits.get(b)).and_then(f))
     };
     let edit = move |key: Option<String>, f: Box<dyn FnOnce(&mut Benefit) + Send + Sync>| {
@@ -208,23 +208,20 @@ fn BenefitForm(
                     optional=optional
                     placeholder=if optional { default_rate() } else { String::new() }
                     hint=hint.unwrap_or_default()
+                    ranged=true
                     value=Signal::derive(move || {
                         read(&|ben: &Benefit| {
-                            ben.kind.estimates().into_iter().find(|(n, _)| *n == field).map(|(_, e)| e.likely)
+                            ben.kind.estimates().into_iter().find(|(n, _)| *n == field).map(|(_, e)| *e)
                         })
                     })
-                    set=Callback::new(move |v: Option<f64>| {
+                    set=Callback::new(move |v: Option<Estimate>| {
                         edit(key(field), Box::new(move |ben: &mut Benefit| {
                             if field == "hourly_rate" {
                                 if let Some(rate) = ben.kind.hourly_rate_mut() {
-                                    match (rate.as_mut(), v) {
-                                        (_, None) => *rate = None,
-                                        (Some(e), Some(v)) => e.likely = v,
-                                        (None, Some(v)) => *rate = Some(Estimate::point(v)),
-                                    }
+                                    *rate = v;
                                 }
                             } else if let Some(e) = ben.kind.estimate_mut(field) {
-                                e.likely = v.unwrap_or_default();
+                                *e = v.unwrap_or_default();
                             }
                         }))
                     })

@@ -1,9 +1,11 @@
 //! TEI-style yearly cash-flow tables, one per initiative: Initial, Year 1 … Year n, Total,
 //! Present value.
 
+use super::charts::text_table;
 use super::fields::details_open;
 use super::format::fmt;
 use super::state::use_state;
+use crate::chart_text::TableText;
 use crate::model::InitiativeResult;
 use leptos::prelude::*;
 
@@ -71,44 +73,30 @@ pub fn CashFlows() -> impl IntoView {
     }
 }
 
-fn tei_table(r: &InitiativeResult, years: u32, currency: &str) -> impl IntoView {
+/// The table of one initiative, drawn by the same table view as the charts' data tables.
+fn tei_table(r: &InitiativeResult, years: u32, currency: &str) -> AnyView {
     let f = fmt(currency);
-    let head = (1..=years)
-        .map(|y| view! { <th scope="col">{format!("Year {y}")}</th> })
-        .collect_view();
+    let mut heads = vec!["Cash flow".to_string(), "Initial".into()];
+    heads.extend((1..=years).map(|y| format!("Year {y}")));
+    heads.extend(["Total".into(), "Present value".into()]);
     let rows = r
         .tei
         .iter()
         .map(|row| {
-            let total_row = row.label.starts_with("Total") || row.label == "Net cash flow";
-            let cells = std::iter::once(row.initial)
-                .chain(row.years.iter().copied())
-                .chain([row.total, row.present_value])
-                .map(|v| view! { <td class="num">{f.money(v)}</td> })
-                .collect_view();
-            view! {
-                <tr class:total=total_row>
-                    <th scope="row">{row.label.clone()}</th>
-                    {cells}
-                </tr>
-            }
+            std::iter::once(row.label.clone())
+                .chain(
+                    std::iter::once(row.initial)
+                        .chain(row.years.iter().copied())
+                        .chain([row.total, row.present_value])
+                        .map(|v| f.money(v)),
+                )
+                .collect()
         })
-        .collect_view();
+        .collect();
     view! {
         <div class="table-scroll">
-            <table>
-                <caption class="visually-hidden">{format!("Yearly cash flows of {}", r.name)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Cash flow"</th>
-                        <th scope="col">"Initial"</th>
-                        {head}
-                        <th scope="col">"Total"</th>
-                        <th scope="col">"Present value"</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            {text_table(&TableText { caption: String::new(), heads, rows })}
         </div>
     }
+    .into_any()
 }

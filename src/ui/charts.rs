@@ -3,16 +3,18 @@
 
 use super::chart_style::{echarts_loaded, media, named_fn, theme, LegendItem, Mark};
 use super::fields::details_open;
-use super::format::fmt;
-use super::persist::{ask, scenario_field};
+use super::persist::{scenario_field, send, Which};
 use super::state::{use_state, Shown};
-use crate::chart_spec::{drivers, effort_of, names, one_time_cost, set_path, CHARTS};
-use crate::model::{Category, InitiativeResult, Quantity, QuantityFormat, Unit};
+use super::uncertainty::tornado_of;
+use crate::chart_spec::{drivers, names, set_path, CHARTS};
+use crate::chart_text::{ChartText, Pointer, TableText, Tip};
+use crate::model::Category;
 use crate::worker_io::field;
 use js_sys::{Array, Function, Reflect};
 use leptos::ev;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -50,116 +52,6 @@ fn legend_effort(_: &Shown) -> Vec<LegendItem> {
 
 fn no_legend(_: &Shown) -> Vec<LegendItem> {
     Vec::new()
-}
-
-/// Where the pointer is over a chart: data coordinates in the plot (category axes give an index),
-/// and the item under it as (series, data index), if any.
-#[derive(Clone, Copy, PartialEq)]
-pub struct Pointer {
-    x: f64,
-    y: f64,
-    item: Option<(usize, usize)>,
-}
-
-/// A tooltip: a title and lines of text.
-pub struct Tip {
-    title: String,
-    lines: Vec<String>,
-}
-
-fn index(v: f64, len: usize) -> Option<usize> {
-    let i = v.round();
-    (i >= 0.0 && (i as usize) < len).then_some(i as usize)
-}
-
-fn tip_value(shown: &Shown, p: &Pointer) -> Option<Tip> {
-    let rs = &shown.evaluation.initiatives;
-    let r = &rs[index(p.y, rs.len())?];
-    let f = fmt(&shown.scenario.currency);
-    let mut lines: Vec<String> = drivers(shown)
-        .into_iter()
-        .filter(|d| r.annual_by_driver[d.index()] != 0.0)
-        .map(|d| {
-            format!(
-                "{}: {}/yr",
-                d.label(),
-                f.money(r.annual_by_driver[d.index()])
-            )
-        })
-        .collect();
-    lines.push(format!("Total: {}/yr", f.money(r.annual_value)));
-    Some(Tip {
-        title: r.name.clone(),
-        lines,
-    })
-}
-
-fn tip_cumulative(shown: &Shown, p: &Pointer) -> Option<Tip> {
-    let rs = &shown.evaluation.initiatives;
-    let f = fmt(&shown.scenario.currency);
-    if let Some((series, j)) = p.item {
-        // The payback markers are the series after the lines, one per initiative that pays back.
-        if series != rs.len() {
-            return None;
-        }
-        let r = rs
-            .iter()
-            .filter(|r| r.payback_months.value.is_some())
-            .nth(j)?;
-        return Some(Tip {
-            title: r.name.clone(),
-            lines: vec![format!(
-                "Pays back after {}",
-                f.months(r.payback_months.value.unwrap_or_default())
-            )],
-        });
-    }
-    let m = index(p.x, shown.evaluation.horizon_months + 1)?;
-    Some(Tip {
-        title: format!("Month {m}: cumulative cash flow"),
-        lines: rs
-            .iter()
-            .map(|r| format!("{}: {}", r.name, f.money(r.monthly.cumulative[m])))
-            .collect(),
-    })
-}
-
-fn tip_effort(shown: &Shown, p: &Pointer) -> Option<Tip> {
-    let (series, j) = p.item?;
-    let cat = *Category::ALL.get(series)?;
-    let r = shown
-        .evaluation
-        .initiatives
-        .iter()
-        .filter(|r| r.category == cat)
-        .nth(j)?;
-    let f = fmt(&shown.scenario.currency);
-    Some(Tip {
-        title: r.name.clone(),
-        lines: vec![
-            format!("NPV: {}", f.money(r.npv())),
-            effort_of(shown, r).map_or("Effort: not scored".into(), |e| {
-                format!("Effort: {} of 5", f.number(e))
-            }),
-            format!("One-time cost: {}", f.money(one_time_cost(shown, r))),
-            format!("Category: {}", cat.label()),
-        ],
-    })
-}
-
-fn tip_scores(shown: &Shown, p: &Pointer) -> Option<Tip> {
-    let rs = &shown.evaluation.initiatives;
-    let r = &rs[index(p.y, rs.len())?];
-    let f = fmt(&shown.scenario.currency);
-    Some(Tip {
-        title: r.name.clone(),
-        lines: vec![r.score.value.map_or("No weighted score".into(), |v| {
-            format!(
-                "Weighted score: {} of 100",
-                f.format(Quantity::new(v, Unit::Score))
-            )
-        })],
-    })
 }
 
 #[wasm_bindgen]
@@ -220,7 +112,6 @@ fn resize(id: &str) {
     }
 }
 
-type Table = fn(&Shown) -> AnyView;
 type Listener = Closure<dyn FnMut(JsValue)>;
 
 /// A number property of a JS object; NaN when missing.
@@ -349,6 +240,18 @@ fn when_near(
     Some((observer, callback))
 }
 
+/// The worker that builds chart `chart`: the distribution is the simulation worker's last run.
+fn via(chart: usize) -> Which {
+    if chart == 4 {
+        Which::Simulate
+    } else {
+        Which::Persist
+    }
+}
+
+/// A chart not drawn yet gets its words (summary, data table) this long after start-up.
+const SETTLE_MS: u64 = 2000;
+
 /// Charts redraw this long after the last edit.
 pub const CHART_DELAY_MS: u64 = 120;
 
@@ -357,12 +260,16 @@ pub const CHART_DELAY_MS: u64 = 120;
 fn ChartFigure(
     id: &'static str,
     title: &'static str,
-    summary: fn(&Shown) -> String,
     /// Which chart (`chart_spec::build`).
     chart: usize,
     legend: fn(&Shown) -> Vec<LegendItem>,
-    tip: fn(&Shown, &Pointer) -> Option<Tip>,
-    table: Table,
+    /// More input than the scenario, sent as `extra` and followed (the tornado's initiative, the
+    /// simulation's run count); NaN: nothing to draw yet.
+    #[prop(optional)]
+    extra: Option<Signal<f64>>,
+    /// Hidden (and not drawn) while true.
+    #[prop(optional)]
+    hidden: Option<Signal<bool>>,
 ) -> impl IntoView {
     let state = use_state();
     let shown = Memo::new(move |_| state.checked.with(|c| c.shown.clone()));
@@ -375,12 +282,17 @@ fn ChartFigure(
     // Set once echarts has the chart's option: printing waits for it, and a chart never drawn
     // prints its data table instead.
     let drawn = RwSignal::new(false);
+    // Its summary and data table come with each option from the worker; a tip is asked for
+    // when the pointer moves onto something else (`chart_text`).
+    let words = RwSignal::new(None::<ChartText>);
+    let tip = RwSignal::new(None::<(Pointer, usize, Tip)>);
     // `still`: without animation, so that everything is on the canvas at once (printing).
     let draw = move |still: bool| {
         let Some(shown) = shown.get_untracked() else {
             return;
         };
-        if !echarts_loaded() {
+        let more = extra.map_or(0.0, |e| e.get_untracked());
+        if !echarts_loaded() || more.is_nan() {
             return;
         }
         if instance.with_value(Option::is_none) {
@@ -402,20 +314,50 @@ fn ChartFigure(
             scenario_field(&shown.scenario),
             ("which", JsValue::from_f64(chart as f64)),
             ("motion", JsValue::from_bool(motion)),
+            ("extra", JsValue::from_f64(more)),
         ];
-        ask("chart", &fields, move |reply| {
+        let then = move |reply: Result<JsValue, String>| {
+            if let Ok(r) = &reply {
+                words.set(Some(ChartText::from_js(&field(r, "texts"))));
+            }
             let ok = reply.is_ok_and(|r| set_option(&i, &r));
             failed.set(!ok);
             drawn.set(ok);
-        });
+        };
+        send(via(chart), "chart", &fields, Box::new(then), None);
     };
-    let later = move |ms: u64| {
+    // The words (summary, data table) of a chart not drawn yet, so that printing from the
+    // browser's menu, which cannot wait for the worker, still has its table.
+    let words_only = move || {
+        let Some(shown) = shown.get_untracked() else {
+            return;
+        };
+        let more = extra.map_or(0.0, |e| e.get_untracked());
+        if instance.with_value(Option::is_some) || more.is_nan() {
+            return;
+        }
+        let fields = [
+            scenario_field(&shown.scenario),
+            ("which", JsValue::from_f64(chart as f64)),
+            ("extra", JsValue::from_f64(more)),
+        ];
+        let then = move |reply: Result<JsValue, String>| {
+            if let Ok(r) = reply {
+                words.set(Some(ChartText::from_js(&field(&r, "texts"))));
+            }
+        };
+        send(via(chart), "texts", &fields, Box::new(then), None);
+    };
+    // `drawing`: draw (and get the words with the option); otherwise only the words.
+    let later = move |ms: u64, drawing: bool| {
         if let Some(t) = timer.get_value() {
             t.clear();
         }
-        timer.set_value(
-            set_timeout_with_handle(move || draw(false), std::time::Duration::from_millis(ms)).ok(),
-        );
+        let run = move || match drawing {
+            true => draw(false),
+            false => words_only(),
+        };
+        timer.set_value(set_timeout_with_handle(run, std::time::Duration::from_millis(ms)).ok());
     };
     // The first drawing waits until the chart comes near the screen, so a chart further down the
     // page costs nothing at start-up; later drawings follow edits once typing pauses. Each runs in
@@ -423,20 +365,28 @@ fn ChartFigure(
     let near = StoredValue::new_local(None::<(web_sys::IntersectionObserver, Listener)>);
     Effect::new(move |_| {
         shown.track();
+        if let Some(e) = extra {
+            e.track();
+        }
         if instance.with_value(Option::is_some) {
-            later(CHART_DELAY_MS);
-        } else if near.with_value(Option::is_none) {
-            match when_near(id, move || later(0)) {
+            later(CHART_DELAY_MS, true);
+            return;
+        }
+        if near.with_value(Option::is_none) {
+            match when_near(id, move || later(0, true)) {
                 Some(o) => near.set_value(Some(o)),
-                None => later(0),
+                None => return later(0, true),
             }
         }
+        // Not drawn yet: its words, once the page has settled, then after each edit.
+        let settled = words.with_untracked(Option::is_some);
+        later(if settled { CHART_DELAY_MS } else { SETTLE_MS }, false);
     });
     let table_open = RwSignal::new(false);
     // "Print" asks every chart to draw first (`print_when_drawn`); printing any other way shows
     // the data table of a chart never drawn, so the page still has its numbers.
     let draw_all = window_event_listener_untyped(DRAW_ALL, move |_| {
-        if !drawn.get_untracked() {
+        if !drawn.get_untracked() && !hidden.is_some_and(|h| h.get_untracked()) {
             draw(true);
         }
     });
@@ -450,9 +400,59 @@ fn ChartFigure(
         print.remove();
         near.with_value(|n| n.as_ref().map(|(o, _)| o.disconnect()));
     });
-    let label = move || shown.with(|s| s.as_ref().map(summary).unwrap_or_default());
+    // Its summary, or its title until the worker has sent the summary.
+    let label = move || {
+        words.with(|w| {
+            w.as_ref()
+                .map_or_else(|| title.to_string(), |w| w.summary.clone())
+        })
+    };
+    // The tip under the pointer: asked of the worker when the pointer is over another category,
+    // month or item than the last tip's.
+    Effect::new(move |_| {
+        let Some(p) = hover.with(|h| h.map(|h| h.pointer)) else {
+            return;
+        };
+        // Which results the tip is of: a new evaluation asks again.
+        let of = shown.with(|s| {
+            s.as_ref()
+                .map_or(0, |s| Arc::as_ptr(&s.evaluation) as usize)
+        });
+        let same = |a: &Pointer| {
+            a.item == p.item
+                && (p.item.is_some() || (a.x.round() == p.x.round() && a.y.round() == p.y.round()))
+        };
+        if tip.with_untracked(|t| t.as_ref().is_some_and(|(at, v, _)| same(at) && *v == of)) {
+            return;
+        }
+        let Some(shown) = shown.get_untracked() else {
+            return;
+        };
+        let (series, item) = p.item.map_or((-1.0, -1.0), |(s, i)| (s as f64, i as f64));
+        let fields = [
+            scenario_field(&shown.scenario),
+            ("which", JsValue::from_f64(chart as f64)),
+            (
+                "extra",
+                JsValue::from_f64(extra.map_or(0.0, |e| e.get_untracked())),
+            ),
+            ("x", JsValue::from_f64(p.x)),
+            ("y", JsValue::from_f64(p.y)),
+            ("series", JsValue::from_f64(series)),
+            ("item", JsValue::from_f64(item)),
+        ];
+        let then = move |reply: Result<JsValue, String>| {
+            let t = reply
+                .ok()
+                .map(|r| field(&r, "tip"))
+                .filter(|t| t.is_object());
+            tip.set(t.map(|t| (p, of, Tip::from_js(&t))));
+        };
+        send(via(chart), "tip", &fields, Box::new(then), None);
+    });
     view! {
-        <figure class="chart-figure" class:drawn=move || drawn.get()>
+        <figure class="chart-figure" class:drawn=move || drawn.get()
+            hidden=move || hidden.is_some_and(|h| h.get())>
             <figcaption>{title}</figcaption>
             {(!loaded).then(|| view! {
                 <p class="hint">"Charts are unavailable; the data table below has the same numbers."</p>
@@ -483,7 +483,7 @@ fn ChartFigure(
                 <div id=id data-testid=id class="chart" role="img" aria-label=label></div>
                 {move || {
                     let h = hover.get()?;
-                    let t = shown.with(|s| s.as_ref().and_then(|s| tip(s, &h.pointer)))?;
+                    let t = tip.get()?.2;
                     Some(view! {
                         <div class="chart-tip" class:flip=h.flip data-testid="chart-tip" aria-hidden="true"
                             style:left=format!("{}px", h.px.round() as i64)
@@ -498,20 +498,21 @@ fn ChartFigure(
                 on:toggle=move |ev| table_open.set(details_open(&ev))>
                 <summary>"Data table"</summary>
                 <div class="table-scroll">
-                    {move || table_open.get().then(|| shown.with(|s| s.as_ref().map(table)))}
+                    {move || table_open.get().then(|| words.with(|w| w.as_ref().map(|w| text_table(&w.table))))}
                 </div>
             </details>
         </figure>
     }
 }
 
-/// A chart's numbers as a table: one row per initiative, first column its name.
-fn data_table(heads: Vec<String>, rows: Vec<(String, Vec<String>)>) -> AnyView {
+/// A chart's numbers as a table: one row per initiative (or `first`), first column its name.
+fn data_table(first: &str, heads: Vec<String>, rows: Vec<(String, Vec<String>)>) -> AnyView {
+    let first = first.to_string();
     view! {
         <table>
             <thead>
                 <tr>
-                    <th scope="col">"Initiative"</th>
+                    <th scope="col">{first}</th>
                     {heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
                 </tr>
             </thead>
@@ -533,119 +534,24 @@ fn data_table(heads: Vec<String>, rows: Vec<(String, Vec<String>)>) -> AnyView {
     .into_any()
 }
 
-/// One table row per initiative: its name and the cells `cells` makes for it.
-fn per_initiative(
-    shown: &Shown,
-    cells: impl Fn(&InitiativeResult) -> Vec<String>,
-) -> Vec<(String, Vec<String>)> {
-    shown
-        .evaluation
-        .initiatives
+/// A table sent by the worker: the first head names the rows, each row's first cell its name.
+pub fn text_table(t: &TableText) -> AnyView {
+    let heads = t.heads.get(1..).unwrap_or_default().to_vec();
+    let rows = t
+        .rows
         .iter()
-        .map(|r| (r.name.clone(), cells(r)))
-        .collect()
-}
-
-fn table_value_by_driver(shown: &Shown) -> AnyView {
-    let f = fmt(&shown.scenario.currency);
-    let ds = drivers(shown);
-    let mut heads: Vec<String> = ds.iter().map(|d| d.label().to_string()).collect();
-    heads.push("Total per year".into());
-    let rows = per_initiative(shown, |r| {
-        ds.iter()
-            .map(|d| r.annual_by_driver[d.index()])
-            .chain(std::iter::once(r.annual_value))
-            .map(|v| f.money(v))
-            .collect()
-    });
-    data_table(heads, rows)
-}
-
-fn table_cumulative(shown: &Shown) -> AnyView {
-    let f = fmt(&shown.scenario.currency);
-    let years = shown.evaluation.horizon_years as usize;
-    let heads = std::iter::once("Month 0".to_string())
-        .chain((1..=years).map(|y| format!("End of year {y}")))
-        .chain(std::iter::once("Payback".to_string()))
+        .map(|r| {
+            (
+                r.first().cloned().unwrap_or_default(),
+                r.get(1..).unwrap_or_default().to_vec(),
+            )
+        })
         .collect();
-    let rows = per_initiative(shown, |r| {
-        std::iter::once(0)
-            .chain((1..=years).map(|y| y * 12))
-            .map(|m| f.money(r.monthly.cumulative[m]))
-            .chain(std::iter::once(
-                r.payback_months
-                    .value
-                    .map_or("not within horizon".to_string(), |p| f.months(p)),
-            ))
-            .collect()
-    });
-    data_table(heads, rows)
-}
-
-fn table_value_vs_effort(shown: &Shown) -> AnyView {
-    let f = fmt(&shown.scenario.currency);
-    let heads = ["Category", "Effort (1–5)", "NPV", "One-time cost"]
-        .map(String::from)
-        .to_vec();
-    let rows = per_initiative(shown, |r| {
-        vec![
-            r.category.label().to_string(),
-            effort_of(shown, r).map_or("—".to_string(), |e| f.number(e)),
-            f.money(r.npv()),
-            f.money(one_time_cost(shown, r)),
-        ]
-    });
-    data_table(heads, rows)
-}
-
-fn table_scores(shown: &Shown) -> AnyView {
-    let f = fmt(&shown.scenario.currency);
-    let rows = per_initiative(shown, |r| {
-        vec![r.score.value.map_or("—".to_string(), |v| {
-            f.format(Quantity::new(v, Unit::Score))
-        })]
-    });
-    data_table(vec!["Weighted score (0–100)".into()], rows)
-}
-
-fn best_by(shown: &Shown, key: impl Fn(&InitiativeResult) -> Option<f64>) -> Option<String> {
-    shown
-        .evaluation
-        .initiatives
-        .iter()
-        .filter_map(|r| key(r).map(|v| (v, r.name.clone())))
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, n)| n)
-}
-
-fn summary_value(shown: &Shown) -> String {
-    format!(
-        "Stacked bars of annual value at full adoption by driver for {} initiatives; highest: {}.",
-        shown.evaluation.initiatives.len(),
-        best_by(shown, |r| Some(r.annual_value)).unwrap_or_default()
-    )
-}
-
-fn summary_cumulative(shown: &Shown) -> String {
-    format!(
-        "Lines of cumulative cash flow by month over {} months; the first to pay back is {}.",
-        shown.evaluation.horizon_months,
-        best_by(shown, |r| r.payback_months.value.map(|p| -p)).unwrap_or_else(|| "none".into())
-    )
-}
-
-fn summary_effort(shown: &Shown) -> String {
-    format!(
-        "Bubbles of NPV against effort score, sized by one-time cost, shaped and coloured by category; highest NPV: {}.",
-        best_by(shown, |r| r.npv.value).unwrap_or_default()
-    )
-}
-
-fn summary_scores(shown: &Shown) -> String {
-    format!(
-        "Bars of weighted score out of 100; highest: {}.",
-        best_by(shown, |r| r.score.value).unwrap_or_default()
-    )
+    let table = data_table(t.heads.first().map_or("", |h| h.as_str()), heads, rows);
+    match t.caption.is_empty() {
+        true => table,
+        false => view! { <p class="table-caption">{t.caption.clone()}</p>{table} }.into_any(),
+    }
 }
 
 /// Asks every chart not yet drawn to draw now.
@@ -658,9 +564,12 @@ pub fn print_when_drawn() {
     }
     fn wait(tries: u32) {
         let drawn = document()
-            .query_selector_all(".chart-figure.drawn")
+            .query_selector_all(".chart-figure.drawn:not([hidden])")
             .map_or(0, |l| l.length());
-        if drawn as usize >= CHARTS || tries >= 60 || !echarts_loaded() {
+        let all = document()
+            .query_selector_all(".chart-figure:not([hidden])")
+            .map_or(0, |l| l.length());
+        if drawn >= all || tries >= 60 || !echarts_loaded() {
             // one more moment: markers appear on the frame after their option is set
             set_timeout(
                 || {
@@ -688,6 +597,11 @@ const CHART_IDS: [&str; CHARTS] = [
 #[component]
 pub fn Charts() -> impl IntoView {
     let state = use_state();
+    // The simulation's charts: shown once a run has finished; the distribution redraws after
+    // each run, the tornado when its initiative changes.
+    let no_run = Signal::derive(move || state.sim.with(|v| v.result.is_none()));
+    let runs = Signal::derive(move || state.sim.with(|v| f64::from(v.runs)));
+    let tornado = Signal::derive(move || tornado_of(&state).map_or(f64::NAN, |k| k as f64));
     // Resize with the window, at most every 150 ms.
     let pending = StoredValue::new(false);
     let on_resize = window_event_listener(ev::resize, move |_| {
@@ -698,7 +612,7 @@ pub fn Charts() -> impl IntoView {
         set_timeout(
             move || {
                 pending.set_value(false);
-                for id in CHART_IDS {
+                for id in CHART_IDS.iter().chain(&SIM_CHART_IDS) {
                     resize(id);
                 }
             },
@@ -710,19 +624,24 @@ pub fn Charts() -> impl IntoView {
         <section class="panel charts" class:stale=move || state.stale() aria-labelledby="charts-h">
             <h2 id="charts-h">"Charts"</h2>
             <div class="chart-grid">
-                <ChartFigure id=CHART_IDS[0] title="Annual value by driver (at full adoption)"
-                    summary=summary_value chart=0 legend=legend_value tip=tip_value
-                    table=table_value_by_driver/>
-                <ChartFigure id=CHART_IDS[1] title="Cumulative cash flow by month (◆ payback)"
-                    summary=summary_cumulative chart=1 legend=legend_cumulative tip=tip_cumulative
-                    table=table_cumulative/>
-                <ChartFigure id=CHART_IDS[2] title="Value vs effort (bubble size: one-time cost)"
-                    summary=summary_effort chart=2 legend=legend_effort tip=tip_effort
-                    table=table_value_vs_effort/>
-                <ChartFigure id=CHART_IDS[3] title="Weighted score"
-                    summary=summary_scores chart=3 legend=no_legend tip=tip_scores
-                    table=table_scores/>
+                <ChartFigure id=CHART_IDS[0] title="Annual value by driver (at full adoption)" chart=0 legend=legend_value/>
+                <ChartFigure id=CHART_IDS[1] title="Cumulative cash flow by month (◆ payback)" chart=1 legend=legend_cumulative/>
+                <ChartFigure id=CHART_IDS[2] title="Value vs effort (bubble size: one-time cost)" chart=2 legend=legend_effort/>
+                <ChartFigure id=CHART_IDS[3] title="Weighted score" chart=3 legend=no_legend/>
+                <ChartFigure id=SIM_CHART_IDS[0] title="Simulated NPV: P10–P90 (line), P25–P75 (box), ◆ median"
+                    chart=4 legend=no_legend extra=runs hidden=no_run/>
+                <ChartFigure id=SIM_CHART_IDS[1] title="Tornado: NPV as each estimate goes from low to high (pick the initiative under Uncertainty)"
+                    chart=5 legend=legend_tornado extra=tornado hidden=no_run/>
             </div>
         </section>
     }
+}
+
+const SIM_CHART_IDS: [&str; 2] = ["chart-distribution", "chart-tornado"];
+
+fn legend_tornado(_: &Shown) -> Vec<LegendItem> {
+    vec![
+        LegendItem::new("Estimate at its low value", 0, Mark::Bar),
+        LegendItem::new("Estimate at its high value", 1, Mark::Bar),
+    ]
 }

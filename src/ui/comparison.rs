@@ -2,12 +2,16 @@
 //! every figure able to show how it was computed.
 
 use super::fields::details_open;
-use super::format::{fmt, Fmt};
+use super::format::{fmt, ordinal};
+use super::persist::{ask, scenario_field};
 use super::state::{use_state, Shown};
+use crate::explain::figure_key;
 use crate::model::evaluate::Headline;
 use crate::model::{ranks, Driver, Figure, InitiativeResult, Quantity, QuantityFormat, Unit};
+use crate::sim_report::{Report, RowText};
+use crate::worker_io::{field, texts};
 use leptos::prelude::*;
-use std::sync::Arc;
+use wasm_bindgen::JsValue;
 
 /// Which value in a row is best.
 #[derive(Clone, Copy, PartialEq)]
@@ -22,15 +26,11 @@ struct Cell {
     text: String,
 }
 
-/// How a row's figure was computed, in lines: built only when a reader opens a cell.
-type Lines = Arc<dyn Fn(&InitiativeResult, &Fmt) -> Vec<String> + Send + Sync>;
-
 struct Row {
     key: String,
     label: String,
     best: Best,
     cells: Vec<Cell>,
-    lines: Lines,
 }
 
 /// What a row shows, as plain data: the table's text nodes follow it without being rebuilt.
@@ -49,78 +49,35 @@ fn headline(h: &Headline, show: impl Fn(f64) -> String, missing: &str) -> Cell {
     }
 }
 
-fn derivation_of(pick: fn(&InitiativeResult) -> &Headline) -> Lines {
-    Arc::new(move |r, f| pick(r).derivation.lines(f))
-}
-
-fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
-}
-
-pub fn figure_key(f: Figure) -> &'static str {
-    match f {
-        Figure::Npv => "npv",
-        Figure::Roi => "roi",
-        Figure::Irr => "irr",
-        Figure::Payback => "payback",
-        Figure::BenefitCostRatio => "bcr",
-        Figure::CostOfDelay => "cost_of_delay",
-        Figure::Score => "score",
-        Figure::AnnualValue => "annual_value",
-        Figure::PvBenefits => "pv_benefits",
-    }
-}
-
+/// The table's rows. How each figure was found is built by the worker when a cell is opened
+/// (`explain`), under the same keys.
 fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
     let e = &shown.evaluation;
     let f = fmt(&shown.scenario.currency);
     let f = &*f;
     let rs: &[InitiativeResult] = &e.initiatives;
     let mut out = Vec::new();
-    let mut row = |key: &str,
-                   label: String,
-                   best: Best,
-                   cell: &dyn Fn(&InitiativeResult) -> Cell,
-                   lines: Lines| {
-        out.push(Row {
-            key: key.to_string(),
-            label,
-            best,
-            cells: rs.iter().map(cell).collect(),
-            lines,
-        })
+    let mut row =
+        |key: &str, label: String, best: Best, cell: &dyn Fn(&InitiativeResult) -> Cell| {
+            out.push(Row {
+                key: key.to_string(),
+                label,
+                best,
+                cells: rs.iter().map(cell).collect(),
+            })
+        };
+    let money = |v: f64| f.money(v);
+    let per_year = |v: f64| Cell {
+        value: Some(v),
+        text: format!("{}/yr", f.money(v)),
     };
-    let ratio = |v: f64| f.format(Quantity::new(v, Unit::Ratio));
     for d in Driver::ALL {
         if rs.iter().any(|r| r.benefits.iter().any(|b| b.driver == d)) {
             row(
                 &format!("driver-{}", d.index()),
                 format!("Annual value: {}", d.label().to_ascii_lowercase()),
                 Best::Highest,
-                &|r| Cell {
-                    value: Some(r.annual_by_driver[d.index()]),
-                    text: format!("{}/yr", f.money(r.annual_by_driver[d.index()])),
-                },
-                Arc::new(move |r, f| {
-                    r.benefits
-                        .iter()
-                        .filter(|b| b.driver == d)
-                        .flat_map(|b| {
-                            b.derivation
-                                .lines(f)
-                                .into_iter()
-                                .map(|l| format!("{} — {l}", b.label))
-                                .collect::<Vec<_>>()
-                        })
-                        .collect()
-                }),
+                &|r| per_year(r.annual_by_driver[d.index()]),
             );
         }
     }
@@ -128,93 +85,45 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
         "annual",
         "Total annual value at full adoption".into(),
         Best::Highest,
-        &|r| Cell {
-            value: Some(r.annual_value),
-            text: format!("{}/yr", f.money(r.annual_value)),
-        },
-        Arc::new(|r, f| {
-            let mut l: Vec<String> = r
-                .benefits
-                .iter()
-                .map(|b| format!("{}: {}/yr", b.label, f.money(b.annual_value)))
-                .collect();
-            l.push(format!(
-                "Total {}/yr, counted at {} confidence in the cash flows",
-                f.money(r.annual_value),
-                f.percent(r.confidence * 100.0)
-            ));
-            l
-        }),
+        &|r| per_year(r.annual_value),
     );
+    let plain = |v: f64| Cell {
+        value: Some(v),
+        text: f.money(v),
+    };
     row(
         "pv_benefits",
         "PV of benefits".into(),
         Best::Highest,
-        &|r| Cell {
-            value: Some(r.pv_benefits),
-            text: f.money(r.pv_benefits),
-        },
-        Arc::new(|r, f| r.npv.derivation.lines(f).into_iter().take(2).collect()),
+        &|r| plain(r.pv_benefits),
     );
-    row(
-        "pv_costs",
-        "PV of costs".into(),
-        Best::Lowest,
-        &|r| Cell {
-            value: Some(r.pv_costs),
-            text: f.money(r.pv_costs),
-        },
-        Arc::new(|r, f| {
-            r.npv
-                .derivation
-                .lines(f)
-                .into_iter()
-                .skip(2)
-                .take(1)
-                .collect()
-        }),
-    );
-    row(
-        "npv",
-        "NPV".into(),
-        Best::Highest,
-        &|r| headline(&r.npv, |v| f.money(v), "—"),
-        derivation_of(|r| &r.npv),
-    );
-    row(
-        "roi",
-        "ROI".into(),
-        Best::Highest,
-        &|r| headline(&r.roi, |v| f.percent(v), "not defined"),
-        derivation_of(|r| &r.roi),
-    );
-    row(
-        "irr",
-        "IRR".into(),
-        Best::Highest,
-        &|r| headline(&r.irr, |v| f.percent(v), "no IRR"),
-        derivation_of(|r| &r.irr),
-    );
-    row(
-        "payback",
-        "Payback".into(),
-        Best::Lowest,
-        &|r| headline(&r.payback_months, |v| f.months(v), "not within horizon"),
-        derivation_of(|r| &r.payback_months),
-    );
-    row(
-        "bcr",
-        "Benefit/cost ratio".into(),
-        Best::Highest,
-        &|r| headline(&r.benefit_cost_ratio, ratio, "not defined"),
-        derivation_of(|r| &r.benefit_cost_ratio),
-    );
+    row("pv_costs", "PV of costs".into(), Best::Lowest, &|r| {
+        plain(r.pv_costs)
+    });
+    row("npv", "NPV".into(), Best::Highest, &|r| {
+        headline(&r.npv, money, "—")
+    });
+    row("roi", "ROI".into(), Best::Highest, &|r| {
+        headline(&r.roi, |v| f.percent(v), "not defined")
+    });
+    row("irr", "IRR".into(), Best::Highest, &|r| {
+        headline(&r.irr, |v| f.percent(v), "no IRR")
+    });
+    row("payback", "Payback".into(), Best::Lowest, &|r| {
+        headline(&r.payback_months, |v| f.months(v), "not within horizon")
+    });
+    row("bcr", "Benefit/cost ratio".into(), Best::Highest, &|r| {
+        headline(
+            &r.benefit_cost_ratio,
+            |v| f.format(Quantity::new(v, Unit::Ratio)),
+            "not defined",
+        )
+    });
     row(
         "cost_of_delay",
         "Cost of delay per month".into(),
         Best::Highest,
-        &|r| headline(&r.cost_of_delay, |v| f.money(v), "—"),
-        derivation_of(|r| &r.cost_of_delay),
+        &|r| headline(&r.cost_of_delay, money, "—"),
     );
     row(
         "score",
@@ -227,47 +136,30 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
                 "no criteria",
             )
         },
-        derivation_of(|r| &r.score),
     );
-    let rank = ranks(rs, rank_by);
-    let count = rs.len();
-    let rank_of: Vec<(String, usize)> = rs
-        .iter()
-        .map(|r| r.id.clone())
-        .zip(rank.iter().copied())
-        .collect();
     out.push(Row {
         key: "rank".into(),
         label: format!("Rank by {}", rank_by.label()),
         best: Best::Unmarked,
-        cells: rank
+        cells: ranks(rs, rank_by)
             .iter()
             .map(|n| Cell {
                 value: Some(*n as f64),
                 text: ordinal(*n),
             })
             .collect(),
-        lines: Arc::new(move |r, _| {
-            let n = rank_of
-                .iter()
-                .find(|(id, _)| *id == r.id)
-                .map_or(0, |(_, n)| *n);
-            vec![match rank_by.value(r) {
-                Some(_) => format!(
-                    "{} of {count} by {} ({})",
-                    ordinal(n),
-                    rank_by.label(),
-                    if rank_by.higher_is_better() {
-                        "highest first"
-                    } else {
-                        "shortest first"
-                    }
-                ),
-                None => format!("no {}: ranked after those that have one", rank_by.label()),
-            }]
-        }),
     });
     out
+}
+
+/// The simulation's rows that go in the table: all but the chances of ranking first by a figure
+/// other than NPV and the one ranked by; none if the run was of another set of initiatives.
+fn sim_rows(sim: &Report, rank_by: Figure, columns: usize) -> impl Iterator<Item = &RowText> {
+    let by = format!("sim_first_{}", figure_key(rank_by));
+    sim.rows.iter().filter(move |r| {
+        r.texts.len() == columns
+            && (!r.key.starts_with("sim_first_") || r.key == "sim_first_npv" || r.key == by)
+    })
 }
 
 fn best_index(row: &Row) -> Vec<bool> {
@@ -291,19 +183,6 @@ fn best_index(row: &Row) -> Vec<bool> {
         .collect()
 }
 
-/// The lines of the derivation behind row `key` for initiative `col`, built on demand.
-fn lines_for(shown: &Shown, rank_by: Figure, key: &str, col: usize) -> Vec<String> {
-    let Some(r) = shown.evaluation.initiatives.get(col) else {
-        return Vec::new();
-    };
-    let f = fmt(&shown.scenario.currency);
-    rows(shown, rank_by)
-        .into_iter()
-        .find(|row| row.key == key)
-        .map(|row| (row.lines)(r, &f))
-        .unwrap_or_default()
-}
-
 #[component]
 pub fn Comparison() -> impl IntoView {
     let state = use_state();
@@ -312,8 +191,20 @@ pub fn Comparison() -> impl IntoView {
     // Every figure as text, recomputed per edit; the DOM below only swaps changed texts.
     let data = Memo::new(move |_| {
         let rank_by = state.rank_by.get();
+        let sim = state.sim.with(|v| v.result.clone());
         state.checked.with(|c| {
             c.shown.as_ref().map(|shown| {
+                let columns = shown.evaluation.initiatives.len();
+                let simulated = sim
+                    .iter()
+                    .flat_map(|s| sim_rows(s, rank_by, columns))
+                    .map(|r| RowData {
+                        key: r.key.clone(),
+                        label: r.label.clone(),
+                        texts: r.texts.clone(),
+                        best: r.best.clone(),
+                    })
+                    .collect::<Vec<_>>();
                 rows(shown, rank_by)
                     .into_iter()
                     .map(|row| {
@@ -325,6 +216,7 @@ pub fn Comparison() -> impl IntoView {
                             best,
                         }
                     })
+                    .chain(simulated)
                     .collect::<Vec<_>>()
             })
         })
@@ -428,19 +320,7 @@ pub fn Comparison() -> impl IntoView {
                                             </span>
                                         })}
                                     </summary>
-                                    {move || is_open.get().then(|| {
-                                        let lines = state.checked.with(|ch| {
-                                            ch.shown
-                                                .as_ref()
-                                                .map(|s| lines_for(s, state.rank_by.get(), &row_key, c))
-                                                .unwrap_or_default()
-                                        });
-                                        view! {
-                                            <ol class="derivation">
-                                                {lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
-                                            </ol>
-                                        }
-                                    })}
+                                    {move || is_open.get().then(|| view! { <Explain key=row_key.clone() col=c/> })}
                                 </details>
                             </td>
                         }
@@ -514,5 +394,49 @@ fn Ranking() -> impl IntoView {
                 }
             })
         })
+    }
+}
+
+/// How one figure was found: asked of the worker (`explain::explain`) while the cell is open,
+/// and again when the results or the ranking change. The simulated rows carry their own lines.
+#[component]
+fn Explain(key: String, col: usize) -> impl IntoView {
+    let state = use_state();
+    // Empty until the worker answers (the same signal type as the open cells' list).
+    let lines = RwSignal::new(Vec::<String>::new());
+    Effect::new(move |_| {
+        let rank_by = state.rank_by.get();
+        let key = key.clone();
+        if key.starts_with("sim_") {
+            let found = state.sim.with(|v| {
+                v.result.as_ref().and_then(|s| {
+                    s.rows
+                        .iter()
+                        .find(|r| r.key == key)?
+                        .lines
+                        .get(col)
+                        .cloned()
+                })
+            });
+            lines.set(found.unwrap_or_default());
+            return;
+        }
+        let Some(shown) = state.checked.with(|c| c.shown.clone()) else {
+            return;
+        };
+        let fields = [
+            scenario_field(&shown.scenario),
+            ("rank_by", JsValue::from_str(figure_key(rank_by))),
+            ("key", JsValue::from_str(&key)),
+            ("col", JsValue::from_f64(col as f64)),
+        ];
+        ask("explain", &fields, move |reply| {
+            lines.set(reply.map_or_else(|e| vec![e], |r| texts(&field(&r, "lines"))));
+        });
+    });
+    view! {
+        <ol class="derivation" aria-busy=move || lines.with(Vec::is_empty).to_string()>
+            {move || lines.get().into_iter().map(|l| view! { <li>{l}</li> }).collect_view().into_any()}
+        </ol>
     }
 }

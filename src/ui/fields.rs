@@ -2,7 +2,9 @@
 //! it; text that is not a number never reaches the scenario, and nothing typed is lost.
 
 use super::state::{field_key, use_state};
+pub use crate::format::edit_text;
 use crate::model::validate::Location;
+use crate::model::Estimate;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -53,31 +55,80 @@ fn plain_decimal(s: &str) -> bool {
     mantissa_ok && exponent_ok
 }
 
-/// How a number is put back into an input: plain digits, no grouping, no float noise.
-pub fn edit_text(v: Option<f64>) -> String {
-    match v {
-        None => String::new(),
-        Some(v) => {
-            // JavaScript's shortest round-trip form ("85000", "0.3", "1e+21"), not Rust's float
-            // formatting, which would add its tables to the download.
-            let r = (v * 1e9).round() / 1e9;
-            js_sys::Number::from(r)
-                .to_string_with_radix(10)
-                .ok()
-                .and_then(|s| s.as_string())
-                .unwrap_or_default()
+/// Parses an estimate: a number, or a range read as a 90% interval — "150-250" (the likely value
+/// midway), "150-180-250" (low, likely, high), also with "to", "–", "—" or "~" between. A "-"
+/// right after a number separates; anywhere else it is a minus sign ("-5 - 10", "1e-3 - 2e-3").
+/// Empty is `None`. The order (low ≤ likely ≤ high) is validation's to check, beside the input.
+pub fn parse_estimate(raw: &str) -> Result<Option<Estimate>, String> {
+    // Split at the separators, keeping slices of `raw`.
+    let mut parts: Vec<&str> = Vec::new();
+    let (mut from, mut after_number) = (0, false);
+    let mut skip = 0;
+    for (k, c) in raw.char_indices() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
         }
+        let word = c == 't' && after_number && raw[k..].starts_with("to ");
+        if matches!(c, '–' | '—' | '~') || (c == '-' && after_number) || word {
+            parts.push(&raw[from..k]);
+            from = k + c.len_utf8() + usize::from(word);
+            skip = usize::from(word);
+            after_number = false;
+        } else if !c.is_whitespace() {
+            after_number = c.is_ascii_digit() || c == '.' || c == '%';
+        }
+    }
+    parts.push(&raw[from..]);
+    let mut v = [0.0; 3];
+    for (k, p) in parts.iter().enumerate() {
+        match parse_number(p)? {
+            Some(x) if k < 3 => v[k] = x,
+            None if parts.len() == 1 => return Ok(None),
+            _ => return Err(RANGE_HELP.into()),
+        }
+    }
+    Ok(Some(match parts.len() {
+        1 => Estimate::point(v[0]),
+        2 => Estimate::range(v[0], v[0] + (v[1] - v[0]) / 2.0, v[1]),
+        _ => Estimate::range(v[0], v[1], v[2]),
+    }))
+}
+
+const RANGE_HELP: &str =
+    "Type a number, or a range such as 150-250 or 150-180-250 (low-likely-high)";
+
+/// How an estimate is put back into an input: "200", "150 – 250" (likely midway), or
+/// "150 – 180 – 250".
+pub fn estimate_text(e: Option<Estimate>) -> String {
+    let Some(e) = e else {
+        return String::new();
+    };
+    match (e.low, e.high) {
+        (Some(low), Some(high)) => {
+            let t = |v| edit_text(Some(v));
+            if e.likely == low + (high - low) / 2.0 {
+                format!("{} – {}", t(low), t(high))
+            } else {
+                format!("{} – {} – {}", t(low), t(e.likely), t(high))
+            }
+        }
+        _ => edit_text(Some(e.likely)),
     }
 }
 
 /// A number input bound to the scenario. With `optional`, clearing it sets `None` (for inputs
-/// with a default such as a benefit's own hourly rate).
+/// with a default such as a benefit's own hourly rate). With `ranged`, it also takes a range
+/// ("150-250"), shown compactly and spelled out beneath.
 #[component]
 pub fn NumField(
     #[prop(into)] label: String,
     #[prop(into)] at: Signal<Location>,
-    #[prop(into)] value: Signal<Option<f64>>,
-    set: Callback<Option<f64>>,
+    #[prop(into)] value: Signal<Option<Estimate>>,
+    set: Callback<Option<Estimate>>,
+    /// Accepts a range as well as a number.
+    #[prop(optional)]
+    ranged: bool,
     #[prop(optional, into)] unit: String,
     #[prop(optional, into)] placeholder: String,
     #[prop(optional)] optional: bool,
@@ -91,17 +142,17 @@ pub fn NumField(
     let state = use_state();
     let id = dom_id("f");
     let msg_id = format!("{id}-msg");
-    let text = RwSignal::new(edit_text(value.get_untracked()));
+    let text = RwSignal::new(estimate_text(value.get_untracked()));
     // Keep the text in step with the scenario (undo, redo, a new scenario), but never overwrite
     // text that already means the current value, nor unparsable text the user is still fixing
     // (its message stays beside it) unless the value itself changed.
-    Effect::new(move |prev: Option<Option<f64>>| {
+    Effect::new(move |prev: Option<Option<Estimate>>| {
         let v = value.get();
         let pending = at.with(|at| state.parse_errors.with(|p| p.get(&field_key(at)).is_some()));
-        let same = parse_number(&text.get_untracked()).ok().flatten() == v;
+        let same = parse_estimate(&text.get_untracked()).ok().flatten() == v;
         let changed = prev.is_some_and(|p| p != v);
         if !same && (changed || !pending) {
-            text.set(edit_text(v));
+            text.set(estimate_text(v));
         }
         v
     });
@@ -110,11 +161,16 @@ pub fn NumField(
         let raw = event_target_value(&ev);
         text.set(raw.clone());
         let at = at.get_untracked();
-        match parse_number(&raw) {
+        match parse_estimate(&raw) {
             Ok(None) if !optional => {
                 state.set_parse_error(&at, Some("Enter a number".into()));
             }
-            Ok(Some(v)) if integer && (v.fract() != 0.0 || !(0.0..=1e6).contains(&v)) => {
+            Ok(Some(e)) if !ranged && e.is_range() => {
+                state.set_parse_error(&at, Some("Enter a single number here, not a range".into()));
+            }
+            Ok(Some(e))
+                if integer && (e.likely.fract() != 0.0 || !(0.0..=1e6).contains(&e.likely)) =>
+            {
                 state.set_parse_error(&at, Some("Enter a whole number".into()));
             }
             Ok(v) => {
@@ -146,6 +202,12 @@ pub fn NumField(
                 {(!unit.is_empty()).then(|| view! { <span class="unit" aria-hidden="true">{unit}</span> })}
             </div>
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            <p class="hint range-note" hidden=move || !ranged || !value.with(|v| v.is_some_and(|e| e.is_range()))>
+                {move || value.get().filter(|e| e.is_range()).map(|e| {
+                    let t = |v: Option<f64>| edit_text(v);
+                    format!("90% range {} to {}, likely {}", t(e.low), t(e.high), t(Some(e.likely)))
+                }).unwrap_or_default()}
+            </p>
             <p class="field-msg" id=msg_id aria-live="polite">
                 {move || message.get()}
             </p>

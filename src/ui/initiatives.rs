@@ -4,7 +4,7 @@ use super::benefits::Benefits;
 use super::fields::{dom_id, NumField, SelectField, TextField};
 use super::state::use_state;
 use crate::model::validate::Location;
-use crate::model::{Category, Initiative, Scenario};
+use crate::model::{Category, Estimate, Initiative, Scenario};
 use leptos::prelude::*;
 
 type CardEntry = (
@@ -284,13 +284,14 @@ fn Card(id: String) -> impl IntoView {
                     init.with(|x| {
                         x.as_ref()
                             .and_then(|x| x.estimate(field))
-                            .map(|e| e.likely)
+                            .copied()
                     })
                 })
-                set=Callback::new(move |v: Option<f64>| {
+                ranged=true
+                set=Callback::new(move |v: Option<Estimate>| {
                     edit(Some(key.clone()), Box::new(move |x: &mut Initiative| {
                         if let Some(e) = x.estimate_mut(field) {
-                            e.likely = v.unwrap_or_default();
+                            *e = v.unwrap_or_default();
                         }
                     }))
                 })

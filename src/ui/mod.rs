@@ -12,13 +12,14 @@ mod comparison;
 mod drafts;
 pub mod fields;
 mod files;
-pub mod format;
+pub use crate::format;
 mod initiatives;
 mod notices;
 mod persist;
 mod settings;
 mod share;
 pub mod state;
+mod uncertainty;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -11,19 +11,32 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{MessageEvent, Worker};
 
 type Reply = Box<dyn FnOnce(Result<JsValue, String>)>;
+type Progress = Box<dyn Fn(f64)>;
 
 #[derive(Default)]
 struct Port {
     worker: Option<Worker>,
     ready: bool,
     queue: Vec<JsValue>,
-    pending: Vec<(f64, Reply)>,
+    pending: Vec<(f64, Reply, Option<Progress>)>,
     next: f64,
     broken: Option<String>,
 }
 
+/// The two instances of the worker: one for saving, links and charts, one for simulations (so
+/// a long run never holds up saving).
+#[derive(Clone, Copy)]
+pub enum Which {
+    Persist = 0,
+    Simulate = 1,
+}
+
 thread_local! {
-    static PORT: RefCell<Port> = RefCell::new(Port::default());
+    static PORTS: [RefCell<Port>; 2] = [RefCell::new(Port::default()), RefCell::new(Port::default())];
+}
+
+fn with_port<T>(w: Which, f: impl FnOnce(&mut Port) -> T) -> T {
+    PORTS.with(|p| f(&mut p[w as usize].borrow_mut()))
 }
 
 const BROKEN: &str = "Saving and links are unavailable: their code could not be loaded";
@@ -34,15 +47,37 @@ pub fn ask(
     fields: &[(&str, JsValue)],
     then: impl FnOnce(Result<JsValue, String>) + 'static,
 ) {
-    send(op, fields, Box::new(then));
+    send(Which::Persist, op, fields, Box::new(then), None);
+}
+
+/// `ask` on the simulation worker; `progress` hears how far a long run is (0–1).
+pub fn ask_sim(
+    op: &str,
+    fields: &[(&str, JsValue)],
+    progress: impl Fn(f64) + 'static,
+    then: impl FnOnce(Result<JsValue, String>) + 'static,
+) {
+    send(
+        Which::Simulate,
+        op,
+        fields,
+        Box::new(then),
+        Some(Box::new(progress)),
+    );
 }
 
 /// `ask`, not generic: one copy of this code however many callers.
 #[inline(never)]
-fn send(op: &str, fields: &[(&str, JsValue)], reply: Reply) {
-    let refused = PORT.with_borrow_mut(|p| {
+pub fn send(
+    w: Which,
+    op: &str,
+    fields: &[(&str, JsValue)],
+    reply: Reply,
+    progress: Option<Progress>,
+) {
+    let refused = with_port(w, |p| {
         if p.worker.is_none() && p.broken.is_none() {
-            p.worker = start();
+            p.worker = start(w);
             if p.worker.is_none() {
                 p.broken = Some(BROKEN.into());
             }
@@ -55,7 +90,7 @@ fn send(op: &str, fields: &[(&str, JsValue)], reply: Reply) {
         let mut all = vec![("id", JsValue::from_f64(id)), ("op", JsValue::from_str(op))];
         all.extend(fields.iter().cloned());
         let msg = message(&all);
-        p.pending.push((id, reply));
+        p.pending.push((id, reply, progress));
         if p.ready {
             post(p, &msg);
         } else {
@@ -74,12 +109,12 @@ fn post(p: &Port, msg: &JsValue) {
     }
 }
 
-fn start() -> Option<Worker> {
+fn start(w: Which) -> Option<Worker> {
     let worker = Worker::new(WORKER_URL).ok()?;
-    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|ev: MessageEvent| {
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| {
         let data = ev.data();
         if field(&data, "ready").is_truthy() {
-            PORT.with_borrow_mut(|p| {
+            with_port(w, |p| {
                 p.ready = true;
                 for m in std::mem::take(&mut p.queue) {
                     post(p, &m);
@@ -88,8 +123,24 @@ fn start() -> Option<Worker> {
             return;
         }
         let id = field(&data, "id").as_f64();
-        let reply = PORT.with_borrow_mut(|p| {
-            let at = p.pending.iter().position(|(i, _)| Some(*i) == id)?;
+        if let Some(done) = field(&data, "progress").as_f64() {
+            // Taken out while it runs, so that it may itself send requests.
+            let hook = with_port(w, |p| {
+                let e = p.pending.iter_mut().find(|e| Some(e.0) == id)?;
+                e.2.take()
+            });
+            if let Some(hook) = hook {
+                hook(done);
+                with_port(w, |p| {
+                    if let Some(e) = p.pending.iter_mut().find(|e| Some(e.0) == id) {
+                        e.2 = Some(hook);
+                    }
+                });
+            }
+            return;
+        }
+        let reply = with_port(w, |p| {
+            let at = p.pending.iter().position(|e| Some(e.0) == id)?;
             Some(p.pending.remove(at).1)
         });
         if let Some(reply) = reply {
@@ -100,13 +151,13 @@ fn start() -> Option<Worker> {
         }
     });
     // A worker that fails to load or crashes: every request waiting for it gets the error.
-    let on_error = Closure::<dyn FnMut(JsValue)>::new(|_| {
-        let waiting = PORT.with_borrow_mut(|p| {
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+        let waiting = with_port(w, |p| {
             p.broken = Some(BROKEN.into());
             p.queue.clear();
             std::mem::take(&mut p.pending)
         });
-        for (_, reply) in waiting {
+        for (_, reply, _) in waiting {
             reply(Err(BROKEN.into()));
         }
     });

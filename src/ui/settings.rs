@@ -28,9 +28,10 @@ fn scenario_field(
             label=label
             at=Signal::stored(at(field))
             unit=unit
-            value=Signal::derive(move || state.scenario.with(|s| Some(get(s).likely)))
-            set=Callback::new(move |v: Option<f64>| {
-                state.edit(Some(field), move |s| set(s).likely = v.unwrap_or_default())
+            ranged=true
+            value=Signal::derive(move || state.scenario.with(|s| Some(*get(s))))
+            set=Callback::new(move |v: Option<Estimate>| {
+                state.edit(Some(field), move |s| *set(s) = v.unwrap_or_default())
             })
         />
     }
@@ -62,8 +63,9 @@ pub fn Settings() -> impl IntoView {
                     at=Signal::stored(at("horizon_years"))
                     unit="years"
                     integer=true
-                    value=Signal::derive(move || state.scenario.with(|s| Some(s.horizon_years as f64)))
-                    set=Callback::new(move |v: Option<f64>| {
+                    value=Signal::derive(move || state.scenario.with(|s| Some(Estimate::point(s.horizon_years as f64))))
+                    set=Callback::new(move |v: Option<Estimate>| {
+                        let v = v.map(|e| e.likely);
                         state.edit(Some("horizon_years"), move |s| s.horizon_years = v.unwrap_or(0.0) as u32)
                     })
                 />
@@ -73,8 +75,9 @@ pub fn Settings() -> impl IntoView {
                     label="Working hours per FTE-year"
                     at=Signal::stored(at("hours_per_fte_year"))
                     unit="h"
-                    value=Signal::derive(move || state.scenario.with(|s| Some(s.hours_per_fte_year)))
-                    set=Callback::new(move |v: Option<f64>| {
+                    value=Signal::derive(move || state.scenario.with(|s| Some(Estimate::point(s.hours_per_fte_year))))
+                    set=Callback::new(move |v: Option<Estimate>| {
+                        let v = v.map(|e| e.likely);
                         state.edit(Some("hours_per_fte_year"), move |s| s.hours_per_fte_year = v.unwrap_or_default())
                     })
                 />
@@ -162,8 +165,9 @@ fn CriterionRow(i: usize) -> impl IntoView {
             <NumField
                 label="Weight"
                 at=Signal::stored(loc("weight"))
-                value=Signal::derive(move || state.scenario.with(|s| s.criteria.get(i).map(|c| c.weight)))
-                set=Callback::new(move |v: Option<f64>| {
+                value=Signal::derive(move || state.scenario.with(|s| s.criteria.get(i).map(|c| Estimate::point(c.weight))))
+                set=Callback::new(move |v: Option<Estimate>| {
+                    let v = v.map(|e| e.likely);
                     state.edit(Some(&format!("c{i}.weight")), move |s| {
                         if let Some(c) = s.criteria.get_mut(i) {
                             c.weight = v.unwrap_or_default();

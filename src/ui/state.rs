@@ -70,6 +70,10 @@ pub struct AppState {
     pub problems: RwSignal<Vec<Problem>>,
     pub history: RwSignal<History>,
     pub rank_by: RwSignal<Figure>,
+    /// The simulation of the shown scenario's ranges (`uncertainty`).
+    pub sim: RwSignal<super::uncertainty::SimView>,
+    /// The initiative picked for the tornado chart (`None`: the highest NPV).
+    pub tornado_of: RwSignal<Option<usize>>,
 }
 
 /// The key of an input, shared by validation problems and unparsable text.
@@ -116,6 +120,8 @@ impl AppState {
             problems,
             history: RwSignal::new(History::default()),
             rank_by: RwSignal::new(Figure::Npv),
+            sim: RwSignal::new(Default::default()),
+            tornado_of: RwSignal::new(None),
         }
     }
 

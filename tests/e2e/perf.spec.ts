@@ -94,6 +94,7 @@ test('Monte Carlo in the worker: 20 initiatives × 10,000 trials', async ({ page
       await new Promise<void>((ready) => {
         worker.onmessage = (e) => {
           if (e.data.ready) return ready();
+          if (e.data.progress !== undefined) return; // a long run's progress, before its reply
           replies[e.data.id]?.(e.data);
         };
       });

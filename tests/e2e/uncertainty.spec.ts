@@ -1,0 +1,187 @@
+import { test, expect } from './helpers';
+import type { Page } from '@playwright/test';
+import { benefit, card, cell, messageOf, open, table } from './locators';
+
+// Ranges and the Monte Carlo, as a user sees them: typed ranges, the simulated rows of the
+// comparison, the tornado chart, the value of information, a shared link, a long run.
+test.use({ locale: 'en-US' });
+
+const DESK = 'Service desk workflow automation';
+const MONITORING = 'Consolidate monitoring tools';
+const status = (page: Page) => page.getByTestId('sim-status');
+const row = (page: Page, key: string) => table(page).locator(`tr[data-row="${key}"]`);
+
+/** "$1.2M", "-$45K", "$980" → a number. */
+function money(text: string): number {
+  const m = text.replace(/[,\s]/g, '').match(/^(-?)\$(-?[\d.]+)([KMB]?)$/);
+  if (!m) throw new Error(`not money: ${text}`);
+  const scale = { '': 1, K: 1e3, M: 1e6, B: 1e9 }[m[3] as '' | 'K' | 'M' | 'B'];
+  return (m[1] ? -1 : 1) * Number(m[2]) * scale;
+}
+
+/** The three figures of a "P10 · P50 · P90" cell. */
+async function spread(page: Page, key: string, col: number): Promise<number[]> {
+  const text = await cell(page, key, col).innerText();
+  const parts = text.split('·').map((p) => money(p.trim()));
+  expect(parts).toHaveLength(3);
+  return parts;
+}
+
+async function simulated(page: Page, trials = '10,000') {
+  await expect(status(page)).toHaveText(new RegExp(`^${trials} trials, seed [\\d,]+, .*: [\\d,]+ ms\\.$`), {
+    timeout: 20_000,
+  });
+}
+
+test('a typed range gives P10, P50 and P90, the chance of a loss and a tornado chart', async ({ page }) => {
+  await open(page);
+  await expect(status(page)).toContainText('Nothing to simulate yet');
+  await expect(row(page, 'sim_npv')).toHaveCount(0);
+
+  const hours = benefit(card(page, DESK), 1).getByLabel('Hours saved', { exact: true });
+  await hours.fill('150-250');
+  await expect(hours).toHaveValue('150-250');
+  await expect(hours.locator('xpath=ancestor::div[contains(@class,"field")][1]').locator('.range-note')).toHaveText(
+    '90% range 150 to 250, likely 200',
+  );
+  // The likely value is what the deterministic figures use: the NPV is unchanged by the range.
+  const cost = card(page, MONITORING).getByLabel('One-time cost');
+  await cost.fill('20000-40000-400000');
+  await simulated(page);
+
+  // Percentiles in order, around the NPV at likely values.
+  const [p10, p50, p90] = await spread(page, 'sim_npv', 0);
+  expect(p10).toBeLessThan(p50);
+  expect(p50).toBeLessThan(p90);
+  const npv = money(await cell(page, 'npv', 0).innerText());
+  expect(npv).toBeGreaterThan(p10);
+  expect(npv).toBeLessThan(p90);
+  // An initiative with no range gets its deterministic figures exactly, in every trial.
+  await expect(cell(page, 'sim_npv_mean', 1)).toHaveText(await cell(page, 'npv', 1).innerText());
+  await expect(cell(page, 'sim_loss', 1)).toHaveText('0%');
+  // The monitoring tools' cost can reach $400,000 against about $85,000 a year: some trials lose.
+  const loss = Number((await cell(page, 'sim_loss', 3).innerText()).replace('%', ''));
+  expect(loss).toBeGreaterThan(1);
+  expect(loss).toBeLessThan(99);
+  // How it was found, on demand.
+  await cell(page, 'sim_loss', 3).click();
+  await expect(row(page, 'sim_loss').locator('td').nth(3).locator('.derivation')).toContainText(
+    /\d[\d,]* of 10,000 trials had an NPV below zero/,
+  );
+  await expect(row(page, 'sim_first_npv')).toHaveCount(1);
+  // Ranking by ROI adds the chance of ranking first by ROI.
+  await page.getByLabel('Rank by').selectOption('roi');
+  await expect(row(page, 'sim_first_roi')).toHaveCount(1);
+
+  // The value of information, and which estimate to refine first.
+  await expect(page.getByTestId('voi')).toContainText(/Value of perfect information: \$[\d,]+/);
+
+  // The tornado of the chosen initiative: its two ranges, widest first.
+  await page.getByLabel('Tornado chart for').selectOption({ label: MONITORING });
+  const tornado = page.locator('figure', { has: page.getByTestId('chart-tornado') });
+  await tornado.scrollIntoViewIfNeeded();
+  await expect(tornado).toHaveClass(/drawn/);
+  await expect(page.getByTestId('chart-tornado')).toHaveAttribute('aria-label', /Tornado of Consolidate monitoring tools/);
+  await tornado.getByText('Data table').click();
+  const first = tornado.locator('tbody tr').first();
+  await expect(first.locator('th')).toHaveText('one-time cost');
+  const [atLow, atHigh] = (await first.locator('td').allInnerTexts()).map(money);
+  expect(atLow).toBeGreaterThan(atHigh); // a higher cost, a lower NPV
+  // The distribution chart is drawn too.
+  const distribution = page.locator('figure', { has: page.getByTestId('chart-distribution') });
+  await distribution.scrollIntoViewIfNeeded();
+  await expect(distribution).toHaveClass(/drawn/);
+
+  // Lognormal draws give other percentiles; the status says so.
+  await page.getByLabel('Ranges drawn as').selectOption('lognormal');
+  await expect(status(page)).toContainText('lognormal where low > 0', { timeout: 20_000 });
+  await simulated(page);
+});
+
+test('ranges are checked beside the input', async ({ page }) => {
+  await open(page);
+  const desk = benefit(card(page, DESK), 1);
+  const hours = desk.getByLabel('Hours saved', { exact: true });
+  await hours.fill('250-150');
+  await expect(messageOf(hours)).toContainText('low is above high');
+  await hours.fill('1-2-3-4');
+  await expect(messageOf(hours)).toHaveText('Type a number, or a range such as 150-250 or 150-180-250 (low-likely-high)');
+  const adoption = desk.getByLabel('Adoption');
+  await adoption.fill('50-120');
+  await expect(messageOf(adoption)).toContainText('between 0 and 100');
+  const horizon = page.getByLabel('Horizon');
+  await horizon.fill('3-5');
+  await expect(messageOf(horizon)).toHaveText('Enter a single number here, not a range');
+  // Nothing typed is lost.
+  await expect(hours).toHaveValue('1-2-3-4');
+  await expect(adoption).toHaveValue('50-120');
+});
+
+test('a shared link reproduces the same percentiles in a fresh browser', async ({ page, browser }) => {
+  await open(page);
+  await benefit(card(page, DESK), 1).getByLabel('Hours saved', { exact: true }).fill('120-200-320');
+  await page.getByLabel('Seed', { exact: true }).fill('2026');
+  await simulated(page);
+  const keys = ['sim_npv', 'sim_npv_mean', 'sim_roi', 'sim_payback', 'sim_loss', 'sim_first_npv'];
+  const figures = async (p: Page) => {
+    const out: string[] = [];
+    for (const k of keys) out.push(...(await row(p, k).locator('td summary .value').allInnerTexts()));
+    return out;
+  };
+  const here = await figures(page);
+  await expect(page).toHaveURL(/#c2\./);
+  const link = page.url();
+
+  const other = await browser.newContext({ locale: 'en-US' });
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  await expect(table(fresh)).toBeVisible();
+  await simulated(fresh);
+  await expect(fresh.getByTestId('sim-status')).toContainText('seed 2,026');
+  expect(await figures(fresh)).toEqual(here);
+  await other.close();
+});
+
+test('the page stays responsive during a 100,000-trial run', async ({ page }) => {
+  test.setTimeout(120_000);
+  await open(page);
+  await benefit(card(page, DESK), 1).getByLabel('Hours saved', { exact: true }).fill('150-250');
+  const duplicate = page.getByRole('button', { name: `Duplicate ${DESK}`, exact: true });
+  while ((await page.getByTestId('initiative-card').count()) < 20) await duplicate.click();
+  await simulated(page);
+  // The main thread's longest pause while the worker runs 100,000 trials, measured by a timer
+  // that should fire every 10 ms, from the edit until the run's results are on screen.
+  const heartbeat = page.evaluate(async () => {
+    const status = () => document.querySelector('[data-testid=sim-status]')!.textContent ?? '';
+    let last = performance.now();
+    let longest = 0;
+    let progress = false;
+    const started = last;
+    while (!status().startsWith('100,000 trials')) {
+      await new Promise((r) => setTimeout(r, 10));
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      progress ||= document.querySelector('.uncertainty progress:not([hidden])') !== null;
+    }
+    return { longest, ms: performance.now() - started, progress };
+  });
+  await page.getByLabel('Trials', { exact: true }).fill('100000');
+  const { longest, ms, progress } = await heartbeat;
+  await simulated(page, '100,000');
+  console.log(
+    `100,000 trials × 20 initiatives: ${await status(page).innerText()} on screen after ${ms.toFixed(0)} ms; ` +
+      `longest main-thread pause meanwhile ${longest.toFixed(0)} ms`,
+  );
+  expect(longest).toBeLessThan(100);
+  expect(progress).toBe(true);
+
+  // An edit during a long run updates the comparison at once, and the run after it shows progress.
+  await page.getByLabel('Seed', { exact: true }).fill('7');
+  await expect(status(page)).toContainText('Simulating', { timeout: 5_000 });
+  const npvRow = () => row(page, 'npv').locator('td summary .value').allInnerTexts();
+  const before = await npvRow();
+  await card(page, MONITORING).getByLabel('One-time cost').fill('41000');
+  await expect.poll(npvRow, { timeout: 1_000 }).not.toEqual(before);
+  await simulated(page, '100,000');
+});
