@@ -6,8 +6,9 @@
 
 use crate::chart_text::{ChartText, TableText, Tip};
 use crate::format::{fmt, Fmt};
+use crate::model::evaluate::evaluate_valid;
 use crate::model::simulate::{Simulation, Spread, Swing};
-use crate::model::{Distribution, Scenario};
+use crate::model::{ranks, Distribution, Figure, Scenario};
 use crate::worker_io::{field, message, texts, texts_to_js};
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -178,10 +179,13 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
             )]
         },
     );
-    let firsts: [(&str, &str, Pick); 3] = [
+    let firsts: [(&str, &str, Pick); 6] = [
         ("npv", "NPV", |x| x.p_best),
         ("roi", "ROI", |x| x.p_best_roi),
         ("payback", "payback", |x| x.p_best_payback),
+        ("bcr", "benefit/cost ratio", |x| x.p_best_bcr),
+        ("annual_value", "annual value", |x| x.p_best_annual),
+        ("pv_benefits", "PV of benefits", |x| x.p_best_pv_benefits),
     ];
     for (key, name, pick) in firsts {
         add(
@@ -195,6 +199,35 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
                     "First by {name} in {} of {} trials (ties share first place, so the chances can add up to more than 100%)",
                     f.number((pick(&rs[k]) * trials).round()),
                     f.number(trials)
+                )]
+            },
+        );
+    }
+    // The weighted score has no ranges: the same initiatives are first in every trial.
+    let first = ranks(&evaluate_valid(s).initiatives, Figure::Score);
+    let scored = |k: usize| first.get(k) == Some(&1);
+    add(
+        "sim_first_score",
+        "Chance of ranking first by weighted score",
+        Best::Highest,
+        &|k| Some(if scored(k) { 1.0 } else { 0.0 }),
+        &|k| f.percent(if scored(k) { 100.0 } else { 0.0 }),
+        &|_| {
+            vec!["The weighted score has no ranges, so it ranks the initiatives the same way in every trial".into()]
+        },
+    );
+    // IRR and cost of delay are not recomputed in each trial (each needs an NPV search or a
+    // second evaluation per initiative and trial): said, not guessed.
+    for (key, name) in [("irr", "IRR"), ("cost_of_delay", "cost of delay")] {
+        add(
+            &format!("sim_first_{key}"),
+            &format!("Chance of ranking first by {name}"),
+            Best::Highest,
+            &|_| None,
+            &|_| "not simulated".into(),
+            &|_| {
+                vec![format!(
+                    "The simulation does not recompute the {name} in each trial; the chances of ranking first by NPV, ROI, payback, benefit/cost ratio, annual value and PV of benefits are simulated"
                 )]
             },
         );

@@ -90,6 +90,20 @@ fn with_every_range_of_zero_width_every_percentile_is_the_deterministic_figure()
         assert_eq!(m.p_loss, 0.0);
     }
     assert_eq!(sim.evpi, 0.0);
+    // Who comes first, by each simulated figure, is who comes first in the comparison, always.
+    let by = |f: Figure, pick: fn(&caseboard::model::simulate::InitiativeSim) -> f64| {
+        let first = ranks(&det.initiatives, f);
+        for (k, m) in sim.initiatives.iter().enumerate() {
+            let want = if first[k] == 1 { 1.0 } else { 0.0 };
+            assert_eq!(pick(m), want, "{f:?} {}", det.initiatives[k].name);
+        }
+    };
+    by(Figure::Npv, |m| m.p_best);
+    by(Figure::Roi, |m| m.p_best_roi);
+    by(Figure::Payback, |m| m.p_best_payback);
+    by(Figure::BenefitCostRatio, |m| m.p_best_bcr);
+    by(Figure::AnnualValue, |m| m.p_best_annual);
+    by(Figure::PvBenefits, |m| m.p_best_pv_benefits);
 }
 
 #[test]

@@ -86,6 +86,12 @@ pub struct InitiativeSim {
     pub p_best_roi: f64,
     /// P(shortest payback); a payback beyond the horizon is never first.
     pub p_best_payback: f64,
+    /// P(highest benefit/cost ratio), among initiatives with costs in the trial.
+    pub p_best_bcr: f64,
+    /// P(highest annual value at full adoption).
+    pub p_best_annual: f64,
+    /// P(highest PV of benefits).
+    pub p_best_pv_benefits: f64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -251,6 +257,10 @@ struct Figures {
     npv: f64,
     roi: Option<f64>,
     payback: Option<f64>,
+    /// Present value of benefits and of costs; annual value at full adoption.
+    pv_benefits: f64,
+    pv_costs: f64,
+    annual: f64,
 }
 
 /// Evaluates initiative `i` with `value` giving each estimate's value, on the lean path: one
@@ -298,6 +308,9 @@ fn figures(
         npv,
         roi: (pv_costs > 0.0).then(|| npv / pv_costs * 100.0),
         payback,
+        pv_benefits,
+        pv_costs,
+        annual,
     }
 }
 
@@ -415,6 +428,10 @@ pub fn simulate_with_progress(
     let mut roi: Vec<Vec<f64>> = vec![Vec::with_capacity(trials); n];
     let mut pay: Vec<Vec<Option<f64>>> = vec![Vec::with_capacity(trials); n];
     let mut roi_t = vec![f64::NAN; trials * n];
+    // Benefit/cost ratio (NaN without costs), annual value, PV of benefits: who comes first by each.
+    let mut bcr_t = vec![f64::NAN; trials * n];
+    let mut annual_t = vec![0.0; trials * n];
+    let mut pvb_t = vec![0.0; trials * n];
     let mut drawn = vec![0.0; trials * m];
     for t in 0..trials {
         if t % PROGRESS_EVERY == 0 && t > 0 {
@@ -450,6 +467,9 @@ pub fn simulate_with_progress(
                     npv: r.npv(),
                     roi: r.roi.value,
                     payback: r.payback_months.value,
+                    pv_benefits: r.pv_benefits,
+                    pv_costs: r.pv_costs,
+                    annual: r.annual_value,
                 }
             } else {
                 let value = |e: &Estimate| find(&own[k], e).unwrap_or_else(|| shared_value(e));
@@ -460,6 +480,11 @@ pub fn simulate_with_progress(
                 roi[k].push(x);
             }
             roi_t[t * n + k] = f.roi.unwrap_or(f64::NAN);
+            if f.pv_costs > 0.0 {
+                bcr_t[t * n + k] = f.pv_benefits / f.pv_costs;
+            }
+            annual_t[t * n + k] = f.annual;
+            pvb_t[t * n + k] = f.pv_benefits;
             pay[k].push(f.payback);
         }
     }
@@ -482,6 +507,9 @@ pub fn simulate_with_progress(
     let best = first(&|t, k| Some(npv[t * n + k]));
     let best_roi = first(&|t, k| Some(roi_t[t * n + k]).filter(|r| !r.is_nan()));
     let best_payback = first(&|t, k| pay[k][t].map(|p| -p));
+    let best_bcr = first(&|t, k| Some(bcr_t[t * n + k]).filter(|r| !r.is_nan()));
+    let best_annual = first(&|t, k| Some(annual_t[t * n + k]));
+    let best_pvb = first(&|t, k| Some(pvb_t[t * n + k]));
     // The choice without more information: the highest mean NPV (the first of equals).
     let mut sums = vec![0.0; n];
     for t in 0..trials {
@@ -557,6 +585,9 @@ pub fn simulate_with_progress(
                 p_best: best[k],
                 p_best_roi: best_roi[k],
                 p_best_payback: best_payback[k],
+                p_best_bcr: best_bcr[k],
+                p_best_annual: best_annual[k],
+                p_best_pv_benefits: best_pvb[k],
             }
         })
         .collect();

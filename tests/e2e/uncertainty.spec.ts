@@ -72,6 +72,13 @@ test('a typed range gives P10, P50 and P90, the chance of a loss and a tornado c
   // Ranking by ROI adds the chance of ranking first by ROI.
   await page.getByLabel('Rank by').selectOption('roi');
   await expect(row(page, 'sim_first_roi')).toHaveCount(1);
+  await page.getByLabel('Rank by').selectOption('bcr');
+  await expect(row(page, 'sim_first_roi')).toHaveCount(0);
+  const firstByBcr = await row(page, 'sim_first_bcr').locator('td summary .value').allInnerTexts();
+  expect(firstByBcr.every((t) => /^\d+(\.\d+)?%$/.test(t))).toBe(true);
+  await page.getByLabel('Rank by').selectOption('irr');
+  await expect(row(page, 'sim_first_irr').locator('td summary .value')).toHaveText(Array(4).fill('not simulated'));
+  await page.getByLabel('Rank by').selectOption('npv');
 
   // The value of information, and which estimate to refine first.
   await expect(page.getByTestId('voi')).toContainText(/Value of perfect information: \$[\d,]+/);
