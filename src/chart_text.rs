@@ -6,9 +6,9 @@
 use crate::chart_spec::{drivers, effort_of, one_time_cost};
 use crate::format::fmt;
 use crate::model::{Category, InitiativeResult, Quantity, QuantityFormat, Shown, Unit};
-use crate::worker_io::{field, message, texts, texts_to_js};
+use crate::worker_io::{field, list, message, text_at, texts, texts_to_js};
 use js_sys::Array;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// A table: caption, column heads (the first heads the row names), rows (first cell: the name).
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -295,16 +295,6 @@ fn summary_scores(shown: &Shown) -> String {
 
 // To and from JS: the worker sends, the page reads; anything unreadable reads as empty.
 
-fn list(v: &JsValue) -> Vec<JsValue> {
-    v.dyn_ref::<Array>()
-        .map(|a| a.iter().collect())
-        .unwrap_or_default()
-}
-
-fn text(v: &JsValue, key: &str) -> String {
-    field(v, key).as_string().unwrap_or_default()
-}
-
 impl TableText {
     pub fn to_js(&self) -> JsValue {
         let rows: Array = self.rows.iter().map(|r| texts_to_js(r)).collect();
@@ -317,7 +307,7 @@ impl TableText {
 
     pub fn from_js(v: &JsValue) -> Self {
         TableText {
-            caption: text(v, "caption"),
+            caption: text_at(v, "caption"),
             heads: texts(&field(v, "heads")),
             rows: list(&field(v, "rows")).iter().map(texts).collect(),
         }
@@ -334,7 +324,7 @@ impl ChartText {
 
     pub fn from_js(v: &JsValue) -> Self {
         ChartText {
-            summary: text(v, "summary"),
+            summary: text_at(v, "summary"),
             table: TableText::from_js(&field(v, "table")),
         }
     }
@@ -350,7 +340,7 @@ impl Tip {
 
     pub fn from_js(v: &JsValue) -> Self {
         Tip {
-            title: text(v, "title"),
+            title: text_at(v, "title"),
             lines: texts(&field(v, "lines")),
         }
     }

@@ -9,9 +9,9 @@ use crate::format::{fmt, Fmt};
 use crate::model::evaluate::evaluate_valid;
 use crate::model::simulate::{Simulation, Spread, Swing};
 use crate::model::{ranks, Distribution, Figure, Scenario};
-use crate::worker_io::{field, message, texts, texts_to_js};
+use crate::worker_io::{field, list, message, text_at, texts, texts_to_js};
 use js_sys::Array;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// A row of figures, one text per initiative, with the best marked and how each was found.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -159,10 +159,18 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
             three(months(p.p10), months(p.p50), months(p.p90))
         },
         &|k| {
-            vec![format!(
-                "Pays back within the horizon in {} of the trials; “beyond”: at that percentile it had not paid back by the horizon's end",
-                f.percent(rs[k].payback.within * 100.0)
-            )]
+            let p = &rs[k].payback;
+            let mut l = vec![
+                format!("P10 {}, P50 {}, P90 {}", months(p.p10), months(p.p50), months(p.p90)),
+                format!(
+                    "Pays back within the horizon in {} of the trials; “beyond”: at that percentile it had not paid back by the horizon's end",
+                    f.percent(p.within * 100.0)
+                ),
+            ];
+            if let Some(m) = p.mean_within {
+                l.push(format!("Mean of the trials that pay back: {}", f.months(m)));
+            }
+            l
         },
     );
     add(
@@ -377,16 +385,6 @@ pub fn tornado(name: &str, base: f64, swings: &[Swing], currency: &str) -> (Char
 
 // To and from JS: the worker sends, the page reads; unreadable parts read as empty.
 
-fn list(v: &JsValue) -> Vec<JsValue> {
-    v.dyn_ref::<Array>()
-        .map(|a| a.iter().collect())
-        .unwrap_or_default()
-}
-
-fn text(v: &JsValue, key: &str) -> String {
-    field(v, key).as_string().unwrap_or_default()
-}
-
 impl Report {
     pub fn to_js(&self) -> JsValue {
         let rows: Array = self
@@ -414,12 +412,12 @@ impl Report {
 
     pub fn from_js(v: &JsValue) -> Self {
         Report {
-            status: text(v, "status"),
+            status: text_at(v, "status"),
             rows: list(&field(v, "rows"))
                 .iter()
                 .map(|r| RowText {
-                    key: text(r, "key"),
-                    label: text(r, "label"),
+                    key: text_at(r, "key"),
+                    label: text_at(r, "label"),
                     texts: texts(&field(r, "texts")),
                     best: list(&field(r, "best"))
                         .iter()
@@ -428,7 +426,7 @@ impl Report {
                     lines: list(&field(r, "lines")).iter().map(texts).collect(),
                 })
                 .collect(),
-            voi: text(v, "voi"),
+            voi: text_at(v, "voi"),
             refine: TableText::from_js(&field(v, "refine")),
         }
     }

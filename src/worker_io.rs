@@ -75,3 +75,15 @@ pub fn texts(v: &JsValue) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// The items of a JS array (none for anything else).
+pub fn list(v: &JsValue) -> Vec<JsValue> {
+    v.dyn_ref::<Array>()
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
+}
+
+/// The text at `key` of a JS object (empty if it is not a text).
+pub fn text_at(v: &JsValue, key: &str) -> String {
+    field(v, key).as_string().unwrap_or_default()
+}

@@ -87,6 +87,7 @@ fn with_every_range_of_zero_width_every_percentile_is_the_deterministic_figure()
         for p in [m.payback.p10, m.payback.p50, m.payback.p90] {
             assert_eq!(p, r.payback_months.value, "{}", r.name);
         }
+        assert_eq!(m.payback.mean_within, r.payback_months.value, "{}", r.name);
         assert_eq!(m.p_loss, 0.0);
     }
     assert_eq!(sim.evpi, 0.0);

@@ -72,6 +72,8 @@ pub struct PaybackSpread {
     pub p90: Option<f64>,
     /// Share of trials that pay back within the horizon.
     pub within: f64,
+    /// Mean payback of the trials that pay back within the horizon (`None` if none does).
+    pub mean_within: Option<f64>,
 }
 
 /// What the simulation says about one initiative.
@@ -356,6 +358,14 @@ fn payback_spread(v: &[Option<f64>]) -> PaybackSpread {
         p50: at(0.5),
         p90: at(0.9),
         within: v.iter().filter(|p| p.is_some()).count() as f64 / v.len().max(1) as f64,
+        mean_within: {
+            let paid: Vec<f64> = v.iter().flatten().copied().collect();
+            // all alike: that value exactly (a sum and a division could round it)
+            (!paid.is_empty()).then(|| match paid.iter().all(|x| *x == paid[0]) {
+                true => paid[0],
+                false => paid.iter().sum::<f64>() / paid.len() as f64,
+            })
+        },
     }
 }
 

@@ -4,7 +4,7 @@
 use super::charts::text_table;
 use super::fields::details_open;
 use super::format::fmt;
-use super::state::use_state;
+use super::state::{initiative_names, use_state};
 use crate::chart_text::TableText;
 use crate::model::InitiativeResult;
 use leptos::prelude::*;
@@ -16,20 +16,7 @@ pub fn CashFlows() -> impl IntoView {
     let open = RwSignal::new(Vec::<String>::new());
     // The list follows the initiatives (ids and names), not every edit; an open table follows
     // the figures.
-    let items = Memo::new(move |_| {
-        state.checked.with(|c| {
-            c.shown
-                .as_ref()
-                .map(|s| {
-                    s.evaluation
-                        .initiatives
-                        .iter()
-                        .map(|r| (r.id.clone(), r.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let items = initiative_names(state);
     let tables = move || {
         items
             .get()

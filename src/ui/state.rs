@@ -260,6 +260,25 @@ impl AppState {
     }
 }
 
+/// The shown initiatives' (id, name), in order: a memo that changes only when one is added,
+/// removed, moved or renamed (not with every figure).
+pub fn initiative_names(state: AppState) -> Memo<Vec<(String, String)>> {
+    Memo::new(move |_| {
+        state.checked.with(|c| {
+            c.shown
+                .as_ref()
+                .map(|s| {
+                    s.evaluation
+                        .initiatives
+                        .iter()
+                        .map(|r| (r.id.clone(), r.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    })
+}
+
 pub fn use_state() -> AppState {
     expect_context::<AppState>()
 }

@@ -7,7 +7,7 @@
 use super::charts::text_table;
 use super::fields::{NumField, SelectField};
 use super::persist::{ask_sim, scenario_field};
-use super::state::{use_state, AppState};
+use super::state::{initiative_names, use_state, AppState};
 use crate::model::simulate::has_ranges;
 use crate::model::validate::Location;
 use crate::model::{Distribution, Estimate};
@@ -149,21 +149,7 @@ pub fn Uncertainty() -> impl IntoView {
         }
     });
     // The tornado picker's options follow the initiatives' names, set through the DOM (as text).
-    let names = Memo::new(move |_| {
-        state.checked.with(|c| {
-            c.shown
-                .as_ref()
-                .map(|s| {
-                    s.evaluation
-                        .initiatives
-                        .iter()
-                        // (id, name): the cash flows' list has this type, so no new memo code
-                        .map(|r| (r.id.clone(), r.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let names = initiative_names(state);
     Effect::new(move |_| {
         let chosen = tornado_of(&state);
         names.with(|n| fill_picker(n, chosen));
