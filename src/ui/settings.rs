@@ -3,7 +3,7 @@
 use super::fields::{NumField, SelectField, TextField};
 use super::state::use_state;
 use crate::model::validate::Location;
-use crate::model::{Criterion, Direction, Estimate};
+use crate::model::{Criterion, Direction, Estimate, Scenario};
 use leptos::prelude::*;
 
 fn at(field: &str) -> Location {
@@ -15,12 +15,38 @@ fn at(field: &str) -> Location {
     }
 }
 
+/// A single-number setting of the scenario (horizon, FTE hours, trials, seed); clearing it
+/// sets 0, which validation reports beside it.
+pub fn number_field(
+    label: &'static str,
+    field: &'static str,
+    unit: &'static str,
+    integer: bool,
+    get: fn(&Scenario) -> f64,
+    put: fn(&mut Scenario, f64),
+) -> impl IntoView {
+    let state = use_state();
+    view! {
+        <NumField
+            label=label
+            at=Signal::stored(at(field))
+            unit=unit
+            integer=integer
+            value=Signal::derive(move || state.scenario.with(|s| Some(Estimate::point(get(s)))))
+            set=Callback::new(move |v: Option<Estimate>| {
+                let v = v.map_or(0.0, |e| e.likely);
+                state.edit(Some(field), move |s| put(s, v))
+            })
+        />
+    }
+}
+
 fn scenario_field(
     label: &'static str,
     field: &'static str,
     unit: &'static str,
-    get: fn(&crate::model::Scenario) -> &Estimate,
-    set: fn(&mut crate::model::Scenario) -> &mut Estimate,
+    get: fn(&Scenario) -> &Estimate,
+    set: fn(&mut Scenario) -> &mut Estimate,
 ) -> impl IntoView {
     let state = use_state();
     view! {
@@ -58,29 +84,10 @@ pub fn Settings() -> impl IntoView {
                         state.edit(Some("currency"), move |s| s.currency = v.trim().to_ascii_uppercase())
                     })
                 />
-                <NumField
-                    label="Horizon"
-                    at=Signal::stored(at("horizon_years"))
-                    unit="years"
-                    integer=true
-                    value=Signal::derive(move || state.scenario.with(|s| Some(Estimate::point(s.horizon_years as f64))))
-                    set=Callback::new(move |v: Option<Estimate>| {
-                        let v = v.map(|e| e.likely);
-                        state.edit(Some("horizon_years"), move |s| s.horizon_years = v.unwrap_or(0.0) as u32)
-                    })
-                />
+                {number_field("Horizon", "horizon_years", "years", true, |s| f64::from(s.horizon_years), |s, v| s.horizon_years = v as u32)}
                 {scenario_field("Discount rate", "discount_rate_pct", "% a year", |s| &s.discount_rate_pct, |s| &mut s.discount_rate_pct)}
                 {scenario_field("Default loaded hourly rate", "default_hourly_rate", "per hour", |s| &s.default_hourly_rate, |s| &mut s.default_hourly_rate)}
-                <NumField
-                    label="Working hours per FTE-year"
-                    at=Signal::stored(at("hours_per_fte_year"))
-                    unit="h"
-                    value=Signal::derive(move || state.scenario.with(|s| Some(Estimate::point(s.hours_per_fte_year))))
-                    set=Callback::new(move |v: Option<Estimate>| {
-                        let v = v.map(|e| e.likely);
-                        state.edit(Some("hours_per_fte_year"), move |s| s.hours_per_fte_year = v.unwrap_or_default())
-                    })
-                />
+                {number_field("Working hours per FTE-year", "hours_per_fte_year", "h", false, |s| s.hours_per_fte_year, |s, v| s.hours_per_fte_year = v)}
             </div>
             <Criteria/>
         </section>

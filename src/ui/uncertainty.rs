@@ -5,12 +5,12 @@
 //! information shown here.
 
 use super::charts::text_table;
-use super::fields::{NumField, SelectField};
+use super::fields::SelectField;
 use super::persist::{ask_sim, scenario_field};
+use super::settings::number_field;
 use super::state::{initiative_names, use_state, AppState};
 use crate::model::simulate::has_ranges;
-use crate::model::validate::Location;
-use crate::model::{Distribution, Estimate};
+use crate::model::Distribution;
 use crate::sim_report::Report;
 use crate::worker_io::field;
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -110,15 +110,6 @@ fn fill_picker(names: &[(String, String)], chosen: Option<usize>) {
 /// A run starts this long after the last edit.
 const SIM_DELAY_MS: u64 = 300;
 
-fn at(field: &str) -> Location {
-    Location {
-        criterion: None,
-        initiative: None,
-        benefit: None,
-        field: field.into(),
-    }
-}
-
 #[component]
 pub fn Uncertainty() -> impl IntoView {
     let state = use_state();
@@ -154,23 +145,6 @@ pub fn Uncertainty() -> impl IntoView {
         let chosen = tornado_of(&state);
         names.with(|n| fill_picker(n, chosen));
     });
-    let setting = move |label: &'static str,
-                        field: &'static str,
-                        get: fn(&crate::model::SimSettings) -> u32,
-                        put: fn(&mut crate::model::SimSettings, u32)| {
-        view! {
-            <NumField
-                label=label
-                at=Signal::stored(at(field))
-                integer=true
-                value=Signal::derive(move || state.scenario.with(|s| Some(Estimate::point(f64::from(get(&s.simulation))))))
-                set=Callback::new(move |v: Option<Estimate>| {
-                    let v = v.map_or(0, |e| e.likely as u32);
-                    state.edit(Some(field), move |s| put(&mut s.simulation, v))
-                })
-            />
-        }
-    };
     let status = move || {
         sim.with(|v| {
             if !v.ranged {
@@ -190,8 +164,8 @@ pub fn Uncertainty() -> impl IntoView {
             // Our own fixed text (no user input), set as markup: one element instead of five.
             <p class="hint" inner_html=HELP></p>
             <div class="grid">
-                {setting("Trials", "simulation.trials", |m| m.trials, |m, v| m.trials = v)}
-                {setting("Seed", "simulation.seed", |m| m.seed, |m, v| m.seed = v)}
+                {number_field("Trials", "simulation.trials", "", true, |s| f64::from(s.simulation.trials), |s, v| s.simulation.trials = v as u32)}
+                {number_field("Seed", "simulation.seed", "", true, |s| f64::from(s.simulation.seed), |s, v| s.simulation.seed = v as u32)}
                 <SelectField
                     label="Ranges drawn as"
                     options=vec![
