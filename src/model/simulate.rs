@@ -6,11 +6,17 @@
 //!   within their validated 0–100 bounds. Scenario-wide inputs (the discount rate, the default
 //!   hourly rate) are drawn once per trial and shared by every initiative, so comparisons are
 //!   paired: two initiatives that differ only in fixed inputs are compared on the same draws.
-//! * Draws come from ChaCha8 seeded by the scenario's seed: the same seed gives the same figures
-//!   on every machine, years later.
-//! * Each trial evaluates every initiative on the lean numeric path (`convert::annual_value`,
-//!   monthly flows, discounting): NPV, ROI, payback, and who comes first by each. An initiative whose inputs in a trial are
-//!   all at their likely values gets exactly the deterministic figures shown in the comparison.
+//! * Draws come from ChaCha8 (`rng`) seeded by the scenario's seed: the same seed gives the same
+//!   draws on every machine, years later, and so the same figures (a browser's `ln` may differ
+//!   from the platform's in the last bit, far below what is shown).
+//! * Each trial evaluates every initiative on a lean numeric path (`convert::annual_value`, then
+//!   the timeline in closed form: sums of discount factors computed once per trial replace the
+//!   pass over the months, equal to the comparison's month-by-month figures to rounding): NPV,
+//!   ROI, payback, and who comes first by each. An initiative whose inputs in a trial are all at
+//!   their likely values gets exactly the deterministic figures shown in the comparison.
+//! * Speed (20 initiatives × 10,000 trials in about 80 ms in the browser): percentiles by
+//!   selection instead of sorting, the EVPPI's additions two at a time (WebAssembly SIMD), and
+//!   `rng`'s SIMD ChaCha8.
 //! * Value of information on the choice of the best initiative by NPV: EVPI = E[max NPV] − max
 //!   E[NPV] over the trials; for one input, its EVPPI is estimated by cutting the trials into 20
 //!   bins at that input's quantiles (estimated from 2,000 of its draws) and taking
@@ -21,10 +27,10 @@
 use super::convert::{annual_value, Defaults};
 use super::estimate::Estimate;
 use super::evaluate::{evaluate_valid, Evaluation};
-use super::finance::{discount_factors, monthly_rate};
+use super::finance::monthly_rate;
+use super::rng::TrialRng;
 use super::scenario::{Distribution, Initiative, Scenario};
 use rand::SeedableRng;
-use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution as _, Gamma, LogNormal};
 
 /// Trials when the scenario does not say.
@@ -209,7 +215,7 @@ struct PertDraw {
 }
 
 impl PertDraw {
-    fn sample(&self, rng: &mut ChaCha8Rng) -> f64 {
+    fn sample(&self, rng: &mut TrialRng) -> f64 {
         let (x, y) = (self.x.sample(rng), self.y.sample(rng));
         self.low + self.width * (x / (x + y))
     }
@@ -225,7 +231,7 @@ enum Draw {
 }
 
 impl Draw {
-    fn sample(&self, rng: &mut ChaCha8Rng) -> f64 {
+    fn sample(&self, rng: &mut TrialRng) -> f64 {
         match self {
             Draw::Pert(p) => p.sample(rng),
             Draw::Lognormal(l) => l.sample(rng),
@@ -268,13 +274,121 @@ struct Figures {
     annual: f64,
 }
 
-/// Evaluates initiative `i` with `value` giving each estimate's value, on the lean path: one
-/// pass over the months, with the timeline rule of `cashflow::monthly_flows` and the payback rule
-/// of `finance::payback`, and no allocation (it runs for every initiative in every trial).
+/// A trial's discounting, summed once for all initiatives: with v_j the discount factor of
+/// month j, `p[m]` = Σ v_j and `q[m]` = Σ j·v_j over j = 1..=m.
+struct Discounting {
+    p: Vec<f64>,
+    q: Vec<f64>,
+}
+
+impl Discounting {
+    fn new(horizon_months: usize) -> Self {
+        Discounting {
+            p: vec![0.0; horizon_months + 1],
+            q: vec![0.0; horizon_months + 1],
+        }
+    }
+
+    /// Sums for an annual discount rate (a fraction), with `finance::discount_factors`' factors.
+    fn set(&mut self, annual_rate: f64) {
+        let step = 1.0 / (1.0 + monthly_rate(annual_rate));
+        let mut v = 1.0;
+        for m in 1..self.p.len() {
+            v *= step;
+            self.p[m] = self.p[m - 1] + v;
+            self.q[m] = self.q[m - 1] + m as f64 * v;
+        }
+    }
+
+    fn horizon(&self) -> usize {
+        self.p.len() - 1
+    }
+}
+
+/// One initiative's timeline as plain numbers (see `cashflow`): money per month.
+struct Timeline {
+    one_time: f64,
+    running: f64,
+    /// A month's benefit at full adoption, confidence applied.
+    full: f64,
+    delivery: f64,
+    /// Ramp-up months, at least 1.
+    ramp: f64,
+}
+
+impl Timeline {
+    /// NPV, PV of benefits and costs, and payback over the months 0..=horizon of `disc`, in
+    /// closed form: the same sums as `cashflow::monthly_flows` with `finance::npv` and
+    /// `finance::payback` (equal to rounding), without a pass over the months. Months
+    /// 1..=`zero` earn nothing, months `zero`+1..=`last_ramp` earn (m − delivery) / ramp of a
+    /// full month, later months a full month: each part is a sum of v_j and j·v_j (`disc`), and
+    /// the cumulative flow is linear or quadratic in m.
+    fn figures(&self, disc: &Discounting) -> (f64, f64, Option<f64>) {
+        let h = disc.horizon();
+        let Timeline {
+            one_time,
+            running,
+            full,
+            delivery: d,
+            ramp: r,
+        } = *self;
+        let zero = d.floor().clamp(0.0, h as f64) as usize;
+        let last_ramp = ((d + r).ceil() - 1.0).clamp(zero as f64, h as f64) as usize;
+        let (p, q) = (&disc.p, &disc.q);
+        let ramp_pv = (q[last_ramp] - q[zero] - d * (p[last_ramp] - p[zero])) / r;
+        let pv_benefits = full * (ramp_pv + p[h] - p[last_ramp]);
+        let pv_costs = one_time + running * p[h];
+        // Σ of the shares of months 1..=m, and the cumulative undiscounted flow after month m
+        let tri = |m: usize| (m * (m + 1) / 2) as f64;
+        let ramp_shares = |m: usize| (tri(m) - tri(zero) - d * (m - zero) as f64) / r;
+        let shares = |m: usize| match m {
+            m if m <= zero => 0.0,
+            m if m <= last_ramp => ramp_shares(m),
+            m => ramp_shares(last_ramp) + (m - last_ramp) as f64,
+        };
+        let cumulative = |m: usize| -one_time + full * shares(m) - running * m as f64;
+        // The last month whose cumulative flow is negative: the full months (linear, slope
+        // full − running), else the ramp's months, else the months before benefits (slope
+        // −running).
+        let last_negative = last_below_zero(cumulative, last_ramp, h, full - running)
+            .or_else(|| (zero + 1..last_ramp).rev().find(|m| cumulative(*m) < 0.0))
+            .or_else(|| last_below_zero(cumulative, 0, zero, -running));
+        let net = |m: usize| full * ((m as f64 - d) / r).clamp(0.0, 1.0) - running;
+        let payback = match last_negative {
+            None => Some(0.0),
+            Some(t) if t >= h => None,
+            Some(t) => Some(t as f64 + (-cumulative(t) / net(t + 1)).clamp(0.0, 1.0)),
+        };
+        (pv_benefits, pv_costs, payback)
+    }
+}
+
+/// The last m in lo..=hi with `f(m)` < 0, for `f` linear there with slope `slope`.
+fn last_below_zero(f: impl Fn(usize) -> f64, lo: usize, hi: usize, slope: f64) -> Option<usize> {
+    if f(hi) < 0.0 {
+        return Some(hi);
+    }
+    if slope <= 0.0 || f(lo) >= 0.0 {
+        // not increasing: f ≥ f(hi) ≥ 0 throughout; increasing: f(lo) ≥ 0 and above
+        return None;
+    }
+    // increasing from f(lo) < 0 to f(hi) ≥ 0: solve, then settle the rounding by a month
+    let mut m = (lo as f64 + (-f(lo) / slope).floor()).clamp(lo as f64, (hi - 1) as f64) as usize;
+    while m + 1 < hi && f(m + 1) < 0.0 {
+        m += 1;
+    }
+    while m > lo && f(m) >= 0.0 {
+        m -= 1;
+    }
+    Some(m)
+}
+
+/// Evaluates initiative `i` with `value` giving each estimate's value, on the lean path: the
+/// timeline rule of `cashflow::monthly_flows` and the payback rule of `finance::payback` in
+/// closed form (`Timeline`), and no allocation (it runs for every initiative in every trial).
 fn figures(
     i: &Initiative,
-    horizon_months: usize,
-    discount: &[f64],
+    disc: &Discounting,
     defaults: &Defaults,
     value: &impl Fn(&Estimate) -> f64,
 ) -> Figures {
@@ -283,32 +397,15 @@ fn figures(
         by_driver[b.kind.driver().index()] += annual_value(&b.kind, defaults, value);
     }
     let annual: f64 = by_driver.iter().sum();
-    let one_time = value(&i.one_time_cost);
-    let running = value(&i.annual_running_cost) / 12.0;
-    let (delivery, ramp) = (value(&i.delivery_months), value(&i.ramp_up_months));
-    let full_month = annual / 12.0 * (value(&i.confidence_pct) / 100.0);
-    let (mut pv_benefits, mut pv_costs) = (0.0, one_time);
-    let mut cumulative = -one_time;
-    let mut last_negative = (cumulative < 0.0).then_some((0, cumulative));
-    // `cashflow::ramp_share`, with the division taken out of the month loop
-    let per_month = 1.0 / ramp.max(1.0);
-    let share = |m: usize| ((m as f64 - delivery) * per_month).clamp(0.0, 1.0);
-    let net_at = |m: usize| full_month * share(m) - running;
-    for (m, df) in discount.iter().enumerate().take(horizon_months + 1).skip(1) {
-        let benefit = full_month * share(m);
-        pv_benefits += benefit * df;
-        pv_costs += running * df;
-        cumulative += benefit - running;
-        if cumulative < 0.0 {
-            last_negative = Some((m, cumulative));
-        }
-    }
-    let npv = pv_benefits - pv_costs;
-    let payback = match last_negative {
-        None => Some(0.0),
-        Some((t, _)) if t >= horizon_months => None,
-        Some((t, cum)) => Some(t as f64 + (-cum / net_at(t + 1)).clamp(0.0, 1.0)),
+    let timeline = Timeline {
+        one_time: value(&i.one_time_cost),
+        running: value(&i.annual_running_cost) / 12.0,
+        full: annual / 12.0 * (value(&i.confidence_pct) / 100.0),
+        delivery: value(&i.delivery_months),
+        ramp: value(&i.ramp_up_months).max(1.0),
     };
+    let (pv_benefits, pv_costs, payback) = timeline.figures(disc);
+    let npv = pv_benefits - pv_costs;
     Figures {
         npv,
         roi: (pv_costs > 0.0).then(|| npv / pv_costs * 100.0),
@@ -319,44 +416,75 @@ fn figures(
     }
 }
 
-/// Percentile `q` (0–1) of sorted values, interpolated (numpy's default).
-fn percentile(sorted: &[f64], q: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
+/// The values of ranks `ranks` (ascending, each < `v.len()`) of `v` in `f64::total_cmp` order,
+/// into `out`: what `v` sorted would hold at those places, by repeated selection (a few passes
+/// over `v` instead of a sort; `v` is reordered).
+fn order_stats(v: &mut [f64], ranks: &[usize], base: usize, out: &mut [f64]) {
+    if ranks.is_empty() {
+        return;
     }
-    let at = q * (sorted.len() - 1) as f64;
-    let (lo, hi) = (at.floor() as usize, at.ceil() as usize);
-    if lo == hi || sorted[lo] == sorted[hi] {
-        return sorted[lo];
+    let mid = ranks.len() / 2;
+    let r = ranks[mid] - base;
+    let (left, x, right) = v.select_nth_unstable_by(r, f64::total_cmp);
+    out[mid] = *x;
+    let (out_left, out_right) = out.split_at_mut(mid);
+    order_stats(left, &ranks[..mid], base, out_left);
+    order_stats(right, &ranks[mid + 1..], base + r + 1, &mut out_right[1..]);
+}
+
+/// Percentiles `qs` (0–1, ascending) of `v`, interpolated between the nearest ranks (numpy's
+/// default). `v` is reordered.
+fn percentiles<const K: usize>(v: &mut [f64], qs: [f64; K]) -> [f64; K] {
+    let mut out = [f64::NAN; K];
+    if v.is_empty() {
+        return out;
     }
-    sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo as f64)
+    // the ranks either side of each percentile's place, without repeats
+    let at = qs.map(|q| q * (v.len() - 1) as f64);
+    let mut ranks = Vec::with_capacity(2 * K);
+    for a in at {
+        for r in [a.floor() as usize, a.ceil() as usize] {
+            if ranks.last() != Some(&r) {
+                ranks.push(r);
+            }
+        }
+    }
+    let mut values = vec![0.0; ranks.len()];
+    order_stats(v, &ranks, 0, &mut values);
+    let value = |r: usize| values[ranks.partition_point(|x| *x < r)];
+    for (o, a) in out.iter_mut().zip(at) {
+        let (lo, hi) = (value(a.floor() as usize), value(a.ceil() as usize));
+        *o = if lo == hi {
+            lo
+        } else {
+            lo + (hi - lo) * (a - a.floor())
+        };
+    }
+    out
 }
 
 fn spread(mut v: Vec<f64>) -> Spread {
     let mean = v.iter().sum::<f64>() / v.len() as f64;
-    v.sort_unstable_by(f64::total_cmp);
+    let all_alike = v.iter().all(|x| *x == v[0]);
+    let [p10, p25, p50, p75, p90] = percentiles(&mut v, [0.1, 0.25, 0.5, 0.75, 0.9]);
     Spread {
-        p10: percentile(&v, 0.1),
-        p25: percentile(&v, 0.25),
-        p50: percentile(&v, 0.5),
-        p75: percentile(&v, 0.75),
-        p90: percentile(&v, 0.9),
-        mean: if v.iter().all(|x| *x == v[0]) {
-            v[0]
-        } else {
-            mean
-        },
+        p10,
+        p25,
+        p50,
+        p75,
+        p90,
+        mean: if all_alike { v[0] } else { mean },
     }
 }
 
 fn payback_spread(v: &[Option<f64>]) -> PaybackSpread {
-    let mut sorted: Vec<f64> = v.iter().map(|p| p.unwrap_or(f64::INFINITY)).collect();
-    sorted.sort_unstable_by(f64::total_cmp);
-    let at = |q| Some(percentile(&sorted, q)).filter(|p| p.is_finite());
+    let mut all: Vec<f64> = v.iter().map(|p| p.unwrap_or(f64::INFINITY)).collect();
+    let [p10, p50, p90] =
+        percentiles(&mut all, [0.1, 0.5, 0.9]).map(|p| Some(p).filter(|p| p.is_finite()));
     PaybackSpread {
-        p10: at(0.1),
-        p50: at(0.5),
-        p90: at(0.9),
+        p10,
+        p50,
+        p90,
         within: v.iter().filter(|p| p.is_some()).count() as f64 / v.len().max(1) as f64,
         mean_within: {
             let paid: Vec<f64> = v.iter().flatten().copied().collect();
@@ -366,6 +494,25 @@ fn payback_spread(v: &[Option<f64>]) -> PaybackSpread {
                 false => paid.iter().sum::<f64>() / paid.len() as f64,
             })
         },
+    }
+}
+
+/// The largest of `values` (−∞ if none). `f64::max` would be a call in WebAssembly.
+fn highest(values: impl Iterator<Item = f64>) -> f64 {
+    values.fold(f64::NEG_INFINITY, |top, v| if v > top { v } else { top })
+}
+
+/// Each bin's total NPV per initiative (`sums[b * n + k]`), the trials binned by `draws` at
+/// `cuts` (ascending); `npv[t * n + k]` is initiative k's NPV in trial t. In the browser the
+/// additions run two at a time (WebAssembly SIMD).
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+fn bin_totals(draws: &[f64], cuts: &[f64], npv: &[f64], n: usize, sums: &mut [f64]) {
+    sums.iter_mut().for_each(|v| *v = 0.0);
+    for (d, row) in draws.iter().zip(npv.chunks_exact(n)) {
+        let b = cuts.partition_point(|cut| cut <= d);
+        for (sum, v) in sums[b * n..(b + 1) * n].iter_mut().zip(row) {
+            *sum += v;
+        }
     }
 }
 
@@ -403,7 +550,7 @@ pub fn simulate_with_progress(
         .collect();
     let horizon_months = s.horizon_years as usize * 12;
     let n = s.initiatives.len();
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut rng = TrialRng::seed_from_u64(seed);
 
     // Which input each ranged estimate is, by address: the scenario's own (shared by every
     // initiative) and each initiative's, in the order of `inputs`.
@@ -445,7 +592,10 @@ pub fn simulate_with_progress(
     let mut bcr_t = vec![f64::NAN; trials * n];
     let mut annual_t = vec![0.0; trials * n];
     let mut pvb_t = vec![0.0; trials * n];
+    // −payback (NaN beyond the horizon): the soonest is the highest.
+    let mut soonest_t = vec![f64::NAN; trials * n];
     let mut drawn = vec![0.0; trials * m];
+    let mut disc = Discounting::new(horizon_months);
     for t in 0..trials {
         if t % PROGRESS_EVERY == 0 && t > 0 {
             progress(t as f64 / trials as f64);
@@ -465,8 +615,7 @@ pub fn simulate_with_progress(
                 .map(|(_, x)| draws[*x])
         };
         let shared_value = |e: &Estimate| find(&shared, e).unwrap_or(e.likely);
-        let rate = shared_value(&s.discount_rate_pct) / 100.0;
-        let discount = discount_factors(monthly_rate(rate), horizon_months + 1);
+        disc.set(shared_value(&s.discount_rate_pct) / 100.0);
         let defaults = Defaults {
             hourly_rate: shared_value(&s.default_hourly_rate),
             hours_per_fte_year: s.hours_per_fte_year,
@@ -486,7 +635,7 @@ pub fn simulate_with_progress(
                 }
             } else {
                 let value = |e: &Estimate| find(&own[k], e).unwrap_or_else(|| shared_value(e));
-                figures(i, horizon_months, &discount, &defaults, &value)
+                figures(i, &disc, &defaults, &value)
             };
             npv[t * n + k] = f.npv;
             if let Some(x) = f.roi {
@@ -498,31 +647,28 @@ pub fn simulate_with_progress(
             }
             annual_t[t * n + k] = f.annual;
             pvb_t[t * n + k] = f.pv_benefits;
+            soonest_t[t * n + k] = f.payback.map_or(f64::NAN, |p| -p);
             pay[k].push(f.payback);
         }
     }
 
-    // Who is first in each trial, by NPV, ROI and payback (ties share first place).
-    let first = |key: &dyn Fn(usize, usize) -> Option<f64>| -> Vec<f64> {
+    // Who is first in each trial, by each figure (ties share first place; NaN: not defined).
+    let first = |values: &[f64]| -> Vec<f64> {
         let mut count = vec![0usize; n];
-        for t in 0..trials {
-            let top = (0..n)
-                .filter_map(|k| key(t, k))
-                .fold(f64::NEG_INFINITY, f64::max);
-            for (k, c) in count.iter_mut().enumerate() {
-                if key(t, k) == Some(top) {
-                    *c += 1;
-                }
+        for row in values.chunks_exact(n) {
+            let top = highest(row.iter().copied());
+            for (c, v) in count.iter_mut().zip(row) {
+                *c += usize::from(*v == top);
             }
         }
         count.iter().map(|c| *c as f64 / trials as f64).collect()
     };
-    let best = first(&|t, k| Some(npv[t * n + k]));
-    let best_roi = first(&|t, k| Some(roi_t[t * n + k]).filter(|r| !r.is_nan()));
-    let best_payback = first(&|t, k| pay[k][t].map(|p| -p));
-    let best_bcr = first(&|t, k| Some(bcr_t[t * n + k]).filter(|r| !r.is_nan()));
-    let best_annual = first(&|t, k| Some(annual_t[t * n + k]));
-    let best_pvb = first(&|t, k| Some(pvb_t[t * n + k]));
+    let best = first(&npv);
+    let best_roi = first(&roi_t);
+    let best_payback = first(&soonest_t);
+    let best_bcr = first(&bcr_t);
+    let best_annual = first(&annual_t);
+    let best_pvb = first(&pvb_t);
     // The choice without more information: the highest mean NPV (the first of equals).
     let mut sums = vec![0.0; n];
     for t in 0..trials {
@@ -543,7 +689,7 @@ pub fn simulate_with_progress(
             let total: f64 = (0..trials)
                 .map(|t| {
                     let row = &npv[t * n..(t + 1) * n];
-                    row.iter().copied().fold(f64::NEG_INFINITY, f64::max) - row[c]
+                    highest(row.iter().copied()) - row[c]
                 })
                 .sum();
             total / trials as f64
@@ -554,6 +700,7 @@ pub fn simulate_with_progress(
     let bins = EVPPI_BINS.min(trials);
     let mut column = Vec::with_capacity(trials.min(CUT_SAMPLE));
     let mut bin_sums = vec![0.0; bins * n];
+    let mut cuts = vec![0.0; bins - 1];
     let evppi = (0..m)
         .map(|x| {
             let Some(c) = chosen.filter(|_| samplers[x].is_some()) else {
@@ -562,23 +709,16 @@ pub fn simulate_with_progress(
             let draws = &drawn[x * trials..(x + 1) * trials];
             // The quantiles that cut the bins, from the first `CUT_SAMPLE` draws (the trials are
             // independent, so these are a random sample): bins of nearly equal size, for a
-            // tenth of the sorting. Each bin's weight below is its own share of the trials.
+            // fraction of the work. Each bin's weight below is its own share of the trials.
             let sample = &draws[..trials.min(CUT_SAMPLE)];
             column.clear();
             column.extend_from_slice(sample);
-            column.sort_unstable_by(f64::total_cmp);
-            let cuts: Vec<f64> = (1..bins).map(|b| column[b * sample.len() / bins]).collect();
-            bin_sums.iter_mut().for_each(|v| *v = 0.0);
-            for (t, d) in draws.iter().enumerate() {
-                let b = cuts.partition_point(|cut| cut <= d);
-                let sums = &mut bin_sums[b * n..(b + 1) * n];
-                for (k, v) in npv[t * n..(t + 1) * n].iter().enumerate() {
-                    sums[k] += v;
-                }
-            }
+            let ranks: Vec<usize> = (1..bins).map(|b| b * sample.len() / bins).collect();
+            order_stats(&mut column, &ranks, 0, &mut cuts);
+            bin_totals(draws, &cuts, &npv, n, &mut bin_sums);
             let total: f64 = bin_sums
                 .chunks(n)
-                .map(|sums| sums.iter().copied().fold(f64::NEG_INFINITY, f64::max) - sums[c])
+                .map(|sums| highest(sums.iter().copied()) - sums[c])
                 .sum();
             total / trials as f64
         })
@@ -641,13 +781,13 @@ pub fn tornado(s: &Scenario, k: usize) -> Vec<Swing> {
                 e.likely
             }
         };
-        let rate = value(&s.discount_rate_pct) / 100.0;
-        let discount = discount_factors(monthly_rate(rate), horizon_months + 1);
+        let mut disc = Discounting::new(horizon_months);
+        disc.set(value(&s.discount_rate_pct) / 100.0);
         let defaults = Defaults {
             hourly_rate: value(&s.default_hourly_rate),
             hours_per_fte_year: s.hours_per_fte_year,
         };
-        figures(init, horizon_months, &discount, &defaults, &value).npv
+        figures(init, &disc, &defaults, &value).npv
     };
     let mut candidates: Vec<(String, &Estimate)> = vec![
         ("Discount rate".into(), &s.discount_rate_pct),
@@ -715,4 +855,125 @@ pub fn benchmark_scenario(n: usize) -> Scenario {
         s.initiatives.push(init);
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Discounting, Timeline};
+    use crate::model::cashflow::{monthly_flows, TimelineInputs};
+    use crate::model::finance::{monthly_rate, npv, payback};
+    use proptest::prelude::*;
+
+    /// NPV and payback of the closed form, and of the comparison's engine: monthly flows, then
+    /// `finance::npv` and `finance::payback`.
+    fn both(
+        t: &TimelineInputs,
+        annual: f64,
+        rate: f64,
+    ) -> ((f64, Option<f64>), (f64, Option<f64>)) {
+        let mut disc = Discounting::new(t.horizon_months);
+        disc.set(rate);
+        let (pv_benefits, pv_costs, closed_payback) = Timeline {
+            one_time: t.one_time_cost,
+            running: t.annual_running_cost / 12.0,
+            full: annual / 12.0 * t.confidence,
+            delivery: t.delivery_months,
+            ramp: t.ramp_up_months.max(1.0),
+        }
+        .figures(&disc);
+        let net = monthly_flows(t, annual).net;
+        (
+            (pv_benefits - pv_costs, closed_payback),
+            (npv(monthly_rate(rate), &net), payback(&net).periods()),
+        )
+    }
+
+    #[test]
+    fn payback_on_a_month_boundary_and_beyond_the_horizon() {
+        // 1,200 up front, 100 a month from month 1: paid back at exactly 12 months
+        let mut t = TimelineInputs {
+            horizon_months: 36,
+            one_time_cost: 1_200.0,
+            annual_running_cost: 0.0,
+            delivery_months: 0.0,
+            ramp_up_months: 0.0,
+            confidence: 1.0,
+        };
+        assert_eq!(both(&t, 1_200.0, 0.0).0 .1, Some(12.0));
+        // 2.5 months' delivery and 3 months' ramp-up: shares 1/6, 1/2, 5/6, then full
+        t.delivery_months = 2.5;
+        t.ramp_up_months = 3.0;
+        let ((closed_npv, closed), (engine_npv, engine)) = both(&t, 1_200.0, 0.08);
+        assert!(
+            (closed_npv - engine_npv).abs() < 1e-9,
+            "{closed_npv} {engine_npv}"
+        );
+        assert!((closed.unwrap() - engine.unwrap()).abs() < 1e-9);
+        assert!((closed.unwrap() - 15.5).abs() < 1e-9, "{closed:?}");
+        // never paid back within 12 months
+        t.horizon_months = 12;
+        assert_eq!(both(&t, 1_200.0, 0.08).0 .1, None);
+        assert_eq!(both(&t, 1_200.0, 0.08).1 .1, None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 1024, failure_persistence: None, ..ProptestConfig::default() })]
+        /// The simulation's closed-form NPV and payback equal the comparison's month-by-month
+        /// figures, to rounding, for any signs and timings.
+        #[test]
+        fn closed_form_equals_the_monthly_flows(
+            years in 1usize..=10,
+            rate in 0.0f64..0.4,
+            one_time in -2e5f64..2e6,
+            running in -5e4f64..5e5,
+            annual in -5e5f64..3e6,
+            delivery in 0.0f64..150.0,
+            ramp in 0.0f64..40.0,
+            confidence in 0.0f64..=1.0,
+        ) {
+            let t = TimelineInputs {
+                horizon_months: years * 12,
+                one_time_cost: one_time,
+                annual_running_cost: running,
+                delivery_months: delivery,
+                ramp_up_months: ramp,
+                confidence,
+            };
+            let ((closed_npv, closed), (engine_npv, engine)) = both(&t, annual, rate);
+            let scale = one_time.abs() + (annual.abs() + running.abs()) * years as f64 + 1.0;
+            prop_assert!((closed_npv - engine_npv).abs() <= 1e-10 * scale, "{closed_npv} {engine_npv}");
+            match (closed, engine) {
+                (Some(a), Some(b)) => prop_assert!((a - b).abs() < 1e-6, "{a} {b}"),
+                (None, None) => {}
+                other => prop_assert!(false, "payback {other:?}"),
+            }
+        }
+
+        /// The same, with the upfront cost a few months of benefit, so that the payback falls
+        /// in every part of the timeline: before benefits, during the ramp-up, after it.
+        #[test]
+        fn closed_form_payback_anywhere_in_the_timeline(
+            years in 1usize..=4,
+            months_of_benefit in -2.0f64..30.0,
+            annual in 1e3f64..1e6,
+            running_share in -0.2f64..0.9,
+            delivery in 0.0f64..14.0,
+            ramp in 0.0f64..14.0,
+        ) {
+            let t = TimelineInputs {
+                horizon_months: years * 12,
+                one_time_cost: months_of_benefit * annual / 12.0,
+                annual_running_cost: running_share * annual,
+                delivery_months: delivery,
+                ramp_up_months: ramp,
+                confidence: 0.9,
+            };
+            let ((_, closed), (_, engine)) = both(&t, annual, 0.1);
+            match (closed, engine) {
+                (Some(a), Some(b)) => prop_assert!((a - b).abs() < 1e-6, "{a} {b}"),
+                (None, None) => {}
+                other => prop_assert!(false, "payback {other:?}"),
+            }
+        }
+    }
 }
