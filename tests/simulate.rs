@@ -390,3 +390,17 @@ fn lognormal_puts_low_and_high_at_the_5th_and_95th_percentiles_and_keeps_percent
     assert!(sim.initiatives[0].npv.p90 <= npv_of(&one(i), 0) + 1e-6);
     assert!(ceiling.is_finite());
 }
+
+#[test]
+fn a_scenario_without_initiatives_simulates_to_nothing_without_failing() {
+    // a blank scenario whose only range is the discount rate: nothing to compare, no panic (in
+    // the browser a panic would stop the worker)
+    let mut s = blank_scenario();
+    s.initiatives.clear();
+    s.discount_rate_pct = Estimate::range(6.0, 8.0, 12.0);
+    assert!(evaluate(&s).is_ok());
+    let sim = simulate(&s, 500, 3);
+    assert!(sim.initiatives.is_empty());
+    assert_eq!(sim.inputs.len(), 1);
+    assert_eq!((sim.evpi, sim.evppi.clone()), (0.0, vec![0.0]));
+}

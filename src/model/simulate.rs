@@ -654,6 +654,9 @@ pub fn simulate_with_progress(
 
     // Who is first in each trial, by each figure (ties share first place; NaN: not defined).
     let first = |values: &[f64]| -> Vec<f64> {
+        if n == 0 {
+            return Vec::new(); // no initiatives (and `chunks_exact(0)` would panic)
+        }
         let mut count = vec![0usize; n];
         for row in values.chunks_exact(n) {
             let top = highest(row.iter().copied());
