@@ -218,6 +218,37 @@ proptest! {
         }
     }
 
+    /// The simulation never fails on a valid scenario (in the browser a panic stops the worker),
+    /// and its figures are ordered and in range, with either distribution.
+    #[test]
+    fn any_valid_scenario_simulates_to_ordered_figures(
+        s in scenario(),
+        seed in 0u64..1_000,
+        lognormal in any::<bool>(),
+    ) {
+        let mut s = s;
+        if lognormal {
+            s.simulation.distribution = Distribution::Lognormal;
+        }
+        let sim = simulate::simulate(&s, 200, seed);
+        prop_assert_eq!(sim.initiatives.len(), s.initiatives.len());
+        for r in &sim.initiatives {
+            let n = r.npv;
+            prop_assert!([n.p10, n.p25, n.p50, n.p75, n.p90, n.mean].iter().all(|x| x.is_finite()));
+            prop_assert!(n.p10 <= n.p25 && n.p25 <= n.p50 && n.p50 <= n.p75 && n.p75 <= n.p90);
+            for p in [r.p_loss, r.p_best, r.p_best_roi, r.p_best_payback, r.payback.within] {
+                prop_assert!((0.0..=1.0).contains(&p), "{p}");
+            }
+            if let (Some(a), Some(b)) = (r.payback.p10, r.payback.p90) {
+                prop_assert!(0.0 <= a && a <= b && b <= f64::from(s.horizon_years) * 12.0);
+            }
+        }
+        prop_assert!(sim.evpi >= 0.0 && sim.evpi.is_finite());
+        for v in &sim.evppi {
+            prop_assert!(*v >= 0.0 && *v <= sim.evpi * (1.0 + 1e-9) + 1e-9, "{v} > {}", sim.evpi);
+        }
+    }
+
     #[test]
     fn serde_round_trip_is_the_identity(s in scenario()) {
         let json = serde_json::to_string(&s).unwrap();
