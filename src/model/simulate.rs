@@ -317,8 +317,8 @@ struct Timeline {
 }
 
 impl Timeline {
-    /// NPV, PV of benefits and costs, and payback over the months 0..=horizon of `disc`, in
-    /// closed form: the same sums as `cashflow::monthly_flows` with `finance::npv` and
+    /// PV of benefits, PV of costs and payback (months) over the months 0..=horizon of `disc`,
+    /// in closed form: the same sums as `cashflow::monthly_flows` with `finance::npv` and
     /// `finance::payback` (equal to rounding), without a pass over the months. Months
     /// 1..=`zero` earn nothing, months `zero`+1..=`last_ramp` earn (m − delivery) / ramp of a
     /// full month, later months a full month: each part is a sum of v_j and j·v_j (`disc`), and
