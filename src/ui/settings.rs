@@ -15,15 +15,16 @@ fn at(field: &str) -> Location {
     }
 }
 
-/// A single-number setting of the scenario (horizon, FTE hours, trials, seed); clearing it
-/// sets 0, which validation reports beside it.
-pub fn number_field(
+/// A number of the scenario's own: horizon, rates, FTE hours, trials, seed. Only a `ranged`
+/// one accepts a range; clearing a field sets 0, which validation reports beside it.
+pub fn setting_field(
     label: &'static str,
     field: &'static str,
     unit: &'static str,
     integer: bool,
-    get: fn(&Scenario) -> f64,
-    put: fn(&mut Scenario, f64),
+    ranged: bool,
+    get: fn(&Scenario) -> Estimate,
+    put: fn(&mut Scenario, Estimate),
 ) -> impl IntoView {
     let state = use_state();
     view! {
@@ -32,32 +33,10 @@ pub fn number_field(
             at=Signal::stored(at(field))
             unit=unit
             integer=integer
-            value=Signal::derive(move || state.scenario.with(|s| Some(Estimate::point(get(s)))))
+            ranged=ranged
+            value=Signal::derive(move || state.scenario.with(|s| Some(get(s))))
             set=Callback::new(move |v: Option<Estimate>| {
-                let v = v.map_or(0.0, |e| e.likely);
-                state.edit(Some(field), move |s| put(s, v))
-            })
-        />
-    }
-}
-
-fn scenario_field(
-    label: &'static str,
-    field: &'static str,
-    unit: &'static str,
-    get: fn(&Scenario) -> &Estimate,
-    set: fn(&mut Scenario) -> &mut Estimate,
-) -> impl IntoView {
-    let state = use_state();
-    view! {
-        <NumField
-            label=label
-            at=Signal::stored(at(field))
-            unit=unit
-            ranged=true
-            value=Signal::derive(move || state.scenario.with(|s| Some(*get(s))))
-            set=Callback::new(move |v: Option<Estimate>| {
-                state.edit(Some(field), move |s| *set(s) = v.unwrap_or_default())
+                state.edit(Some(field), move |s| put(s, v.unwrap_or_default()))
             })
         />
     }
@@ -84,10 +63,10 @@ pub fn Settings() -> impl IntoView {
                         state.edit(Some("currency"), move |s| s.currency = v.trim().to_ascii_uppercase())
                     })
                 />
-                {number_field("Horizon", "horizon_years", "years", true, |s| f64::from(s.horizon_years), |s, v| s.horizon_years = v as u32)}
-                {scenario_field("Discount rate", "discount_rate_pct", "% a year", |s| &s.discount_rate_pct, |s| &mut s.discount_rate_pct)}
-                {scenario_field("Default loaded hourly rate", "default_hourly_rate", "per hour", |s| &s.default_hourly_rate, |s| &mut s.default_hourly_rate)}
-                {number_field("Working hours per FTE-year", "hours_per_fte_year", "h", false, |s| s.hours_per_fte_year, |s, v| s.hours_per_fte_year = v)}
+                {setting_field("Horizon", "horizon_years", "years", true, false, |s| Estimate::point(f64::from(s.horizon_years)), |s, v| s.horizon_years = v.likely as u32)}
+                {setting_field("Discount rate", "discount_rate_pct", "% a year", false, true, |s| s.discount_rate_pct, |s, v| s.discount_rate_pct = v)}
+                {setting_field("Default loaded hourly rate", "default_hourly_rate", "per hour", false, true, |s| s.default_hourly_rate, |s, v| s.default_hourly_rate = v)}
+                {setting_field("Working hours per FTE-year", "hours_per_fte_year", "h", false, false, |s| Estimate::point(s.hours_per_fte_year), |s, v| s.hours_per_fte_year = v.likely)}
             </div>
             <Criteria/>
         </section>

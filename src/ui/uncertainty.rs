@@ -7,10 +7,10 @@
 use super::charts::text_table;
 use super::fields::SelectField;
 use super::persist::{ask_sim, scenario_field};
-use super::settings::number_field;
+use super::settings::setting_field;
 use super::state::{initiative_names, use_state, AppState};
 use crate::model::simulate::has_ranges;
-use crate::model::Distribution;
+use crate::model::{Distribution, Estimate};
 use crate::sim_report::Report;
 use crate::worker_io::field;
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -164,8 +164,8 @@ pub fn Uncertainty() -> impl IntoView {
             // Our own fixed text (no user input), set as markup: one element instead of five.
             <p class="hint" inner_html=HELP></p>
             <div class="grid">
-                {number_field("Trials", "simulation.trials", "", true, |s| f64::from(s.simulation.trials), |s, v| s.simulation.trials = v as u32)}
-                {number_field("Seed", "simulation.seed", "", true, |s| f64::from(s.simulation.seed), |s, v| s.simulation.seed = v as u32)}
+                {setting_field("Trials", "simulation.trials", "", true, false, |s| Estimate::point(f64::from(s.simulation.trials)), |s, v| s.simulation.trials = v.likely as u32)}
+                {setting_field("Seed", "simulation.seed", "", true, false, |s| Estimate::point(f64::from(s.simulation.seed)), |s, v| s.simulation.seed = v.likely as u32)}
                 <SelectField
                     label="Ranges drawn as"
                     options=vec![
