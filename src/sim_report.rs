@@ -260,17 +260,32 @@ pub fn report(s: &Scenario, sim: &Simulation, ms: f64) -> Report {
         "Value of perfect information: {}. On average, knowing every uncertain input before choosing would gain this much NPV over choosing the highest expected NPV now: the most that removing all the uncertainty is worth.",
         f.money(sim.evpi)
     );
+    // Only estimates whose value beats chance: what the same calculation gives an input that
+    // changes nothing, with these trials (`Simulation::evppi_chance`).
+    let chance = sim.evppi_chance;
     let mut order: Vec<usize> = (0..sim.inputs.len())
-        .filter(|k| sim.evppi[*k] > 0.0)
+        .filter(|k| sim.evppi[*k] > chance)
         .collect();
     order.sort_by(|a, b| sim.evppi[*b].total_cmp(&sim.evppi[*a]));
     order.truncate(8);
+    let trials = f.number(sim.trials as f64);
+    let caption = if !order.is_empty() && chance > 0.0 {
+        format!(
+            "Estimates worth refining first: the value of knowing each one exactly. With {trials} trials, chance alone gives {} to an estimate that changes nothing (the same calculation on random splits of the trials): estimates at or below that are left out, and values close to it are rough; more trials sharpen them.",
+            f.money(chance)
+        )
+    } else if !order.is_empty() {
+        "Estimates worth refining first: the value of knowing each one exactly".into()
+    } else if sim.evppi.iter().any(|v| *v > 0.0) {
+        format!(
+            "No single estimate stands out: with {trials} trials, none is worth more than the {} chance alone gives to an estimate that changes nothing (the same calculation on random splits of the trials). More trials may separate them.",
+            f.money(chance)
+        )
+    } else {
+        "No single estimate changes the choice: the same initiative has the highest NPV whatever each one turns out to be.".into()
+    };
     let refine = TableText {
-        caption: if order.is_empty() {
-            "No single estimate changes the choice: the same initiative has the highest NPV whatever each one turns out to be.".into()
-        } else {
-            "Estimates worth refining first: the value of knowing each one exactly".into()
-        },
+        caption,
         heads: vec!["Estimate".into(), "Value of knowing it".into()],
         rows: order
             .into_iter()

@@ -244,7 +244,7 @@ proptest! {
             }
         }
         prop_assert!(sim.evpi >= 0.0 && sim.evpi.is_finite());
-        for v in &sim.evppi {
+        for v in sim.evppi.iter().chain([&sim.evppi_chance]) {
             prop_assert!(*v >= 0.0 && *v <= sim.evpi * (1.0 + 1e-9) + 1e-9, "{v} > {}", sim.evpi);
         }
     }

@@ -1,7 +1,7 @@
 //! The uncertainty engine: Monte Carlo with PERT draws, percentiles, paired comparisons,
 //! tornado swings and the value of information, against hand-computed and deterministic values.
 
-use caseboard::model::simulate::{simulate, tornado, uncertain_inputs, Owner};
+use caseboard::model::simulate::{simulate, tornado, uncertain_inputs, Owner, Simulation};
 use caseboard::model::*;
 
 fn desk() -> Initiative {
@@ -211,6 +211,7 @@ fn evpi_is_zero_when_one_initiative_wins_every_trial_and_bounds_each_inputs_valu
     assert_eq!(sim.initiatives[0].p_best, 1.0);
     assert_eq!(sim.evpi, 0.0);
     assert!(sim.evppi.iter().all(|v| *v == 0.0));
+    assert_eq!(sim.evppi_chance, 0.0);
 
     // two close contenders: information has value, and no single input is worth more than all
     let mut close = desk();
@@ -403,4 +404,54 @@ fn a_scenario_without_initiatives_simulates_to_nothing_without_failing() {
     assert!(sim.initiatives.is_empty());
     assert_eq!(sim.inputs.len(), 1);
     assert_eq!((sim.evpi, sim.evppi.clone()), (0.0, vec![0.0]));
+}
+
+#[test]
+fn an_estimate_that_changes_nothing_is_worth_about_chance_and_chance_falls_with_trials() {
+    // Two close contenders and a third far behind: the third's hours never change the choice, so
+    // grouping the trials by them is a random split, as the chance level's splits are.
+    let mut s = one(desk());
+    *hours_of(&mut s.initiatives[0]) = Estimate::range(150.0, 200.0, 300.0);
+    let mut close = desk();
+    close.id = "close".into();
+    close.name = "Close".into();
+    *hours_of(&mut close) = Estimate::range(100.0, 210.0, 320.0);
+    let mut idle = desk();
+    idle.id = "idle".into();
+    idle.name = "Idle".into();
+    *hours_of(&mut idle) = Estimate::range(1.0, 2.0, 3.0);
+    s.initiatives.extend([close, idle]);
+    let hours_input = |sim: &Simulation, name: &str| {
+        sim.inputs
+            .iter()
+            .position(|x| x.label.starts_with(name) && x.label.ends_with(", hours"))
+            .unwrap()
+    };
+    // An input that changes nothing beats the chance level 1 time in 20: 3 times in these 24
+    // runs (17 in 400 runs of 1,000 trials, 7 in 100 of 10,000, in a longer check).
+    let mut beaten = 0;
+    for seed in 0..12 {
+        let few = simulate(&s, 1_000, seed);
+        let many = simulate(&s, 16_000, seed);
+        for sim in [&few, &many] {
+            assert!(
+                sim.evppi_chance > 0.0 && sim.evppi_chance <= sim.evpi,
+                "seed {seed}"
+            );
+            beaten += usize::from(sim.evppi[hours_input(sim, "Idle")] > sim.evppi_chance);
+            // the inputs that decide between the contenders stand well above chance
+            for name in ["Service desk", "Close"] {
+                assert!(
+                    sim.evppi[hours_input(sim, name)] > 2.0 * sim.evppi_chance,
+                    "seed {seed}"
+                );
+            }
+        }
+        // 16 times the trials: chance gives much less (about 1/√16 of it, or less)
+        assert!(many.evppi_chance < few.evppi_chance / 2.5, "seed {seed}");
+    }
+    assert!(
+        beaten <= 3,
+        "an input that changes nothing beat chance {beaten} times in 24"
+    );
 }

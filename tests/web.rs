@@ -279,3 +279,51 @@ fn trial_generator_gives_rand_chachas_stream() {
     assert!(close(mean, 356_776.551_243_256_95), "{mean}");
     assert!(close(sim.evpi, 35_961.369_326_699_85), "{}", sim.evpi);
 }
+
+/// The value-of-information table lists only estimates worth more than chance gives, and says
+/// what chance gives; with none above it, it says none stands out.
+#[wasm_bindgen_test]
+fn refine_table_leaves_out_estimates_no_better_than_chance() {
+    use caseboard::model::simulate::{benchmark_scenario, simulate};
+    use caseboard::sim_report::report;
+    let s = benchmark_scenario(3);
+    let mut sim = simulate(&s, 200, 1);
+    let n = sim.inputs.len();
+    assert!(n >= 4);
+    sim.evppi = vec![0.0; n];
+    sim.evppi[1] = 900.0;
+    sim.evppi[2] = 12_000.0;
+    sim.evppi[3] = 1_000.0; // exactly chance: not told apart from it
+    sim.evppi_chance = 1_000.0;
+    let refine = report(&s, &sim, 1.0).refine;
+    assert_eq!(
+        refine.rows,
+        vec![vec![sim.inputs[2].label.clone(), "$12,000".to_string()]]
+    );
+    assert!(
+        refine.caption.contains(
+            "With 200 trials, chance alone gives $1,000 to an estimate that changes nothing"
+        ),
+        "{}",
+        refine.caption
+    );
+
+    sim.evppi[2] = 1_000.0;
+    let refine = report(&s, &sim, 1.0).refine;
+    assert!(refine.rows.is_empty());
+    assert!(
+        refine.caption.starts_with(
+            "No single estimate stands out: with 200 trials, none is worth more than the $1,000"
+        ),
+        "{}",
+        refine.caption
+    );
+
+    sim.evppi = vec![0.0; n];
+    sim.evppi_chance = 0.0;
+    let refine = report(&s, &sim, 1.0).refine;
+    assert!(refine.rows.is_empty());
+    assert!(refine
+        .caption
+        .starts_with("No single estimate changes the choice"));
+}

@@ -12,7 +12,7 @@
 //! * `load` {text} → {scenario, version} or {error};
 //! * `csv` {scenario} → {text}: the comparison table as CSV (`model::csv::comparison`);
 //! * `simulate` {scenario} → {trials, seed, ms, initiatives: [{npv, roi, payback, p_loss,
-//!   p_best, p_best_roi, p_best_payback}], evpi, inputs, evppi}: the Monte Carlo of
+//!   p_best, p_best_roi, p_best_payback}], evpi, inputs, evppi, evppi_chance}: the Monte Carlo of
 //!   `model::simulate` with the scenario's settings; `npv` and `roi` are `[p10, p50, p90, mean]`
 //!   (`roi` null without costs), `payback` `[p10, p50, p90, share within the horizon]` (null
 //!   beyond it); `report` is the same in words and tables for the page
@@ -234,6 +234,7 @@ mod web {
             ("evpi", JsValue::from_f64(sim.evpi)),
             ("inputs", labels.into()),
             ("evppi", nums(&sim.evppi)),
+            ("evppi_chance", JsValue::from_f64(sim.evppi_chance)),
             ("report", sim_report::report(s, &sim, ms).to_js()),
         ]);
         let names = s.initiatives.iter().map(|i| i.name.clone()).collect();

@@ -23,6 +23,11 @@
 //!   Σ P(bin) · max E[NPV | bin] − max E[NPV]. Both are
 //!   summed as regret against the initiative chosen without the information, so they are exactly
 //!   0 when that choice is right in every trial (or bin), and EVPPI ≤ EVPI.
+//! * Chance level of the EVPPI: the best choice per bin also profits from the bins' noise, so an
+//!   input that changes nothing still gets a value above 0, the more so with few trials. The same
+//!   calculation on 19 random splits of the trials (by a hash of the trial's number, independent
+//!   of every draw) measures it: an input that changes nothing beats the highest of the 19 only
+//!   1 time in 20. The report lists only inputs worth more.
 
 use super::convert::{annual_value, Defaults};
 use super::estimate::Estimate;
@@ -116,6 +121,10 @@ pub struct Simulation {
     pub evpi: f64,
     /// The value of perfect information on each input alone, in the order of `inputs`.
     pub evppi: Vec<f64>,
+    /// What the EVPPI's estimate gives an input that changes nothing, by chance alone with this
+    /// many trials: the highest over 19 random splits of the trials, so such an input scores more
+    /// only 1 time in 20. Inputs worth no more are not told apart from chance.
+    pub evppi_chance: f64,
 }
 
 /// Every estimate with a range in `s`, scenario settings first, then initiative by initiative.
@@ -503,13 +512,18 @@ fn highest(values: impl Iterator<Item = f64>) -> f64 {
 }
 
 /// Each bin's total NPV per initiative (`sums[b * n + k]`), the trials binned by `draws` at
-/// `cuts` (ascending); `npv[t * n + k]` is initiative k's NPV in trial t. In the browser the
-/// additions run two at a time (WebAssembly SIMD).
-#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+/// `cuts` (ascending); `npv[t * n + k]` is initiative k's NPV in trial t.
 fn bin_totals(draws: &[f64], cuts: &[f64], npv: &[f64], n: usize, sums: &mut [f64]) {
+    let bins = draws.iter().map(|d| cuts.partition_point(|cut| cut <= d));
+    totals_by_bin(bins, npv, n, sums);
+}
+
+/// Each bin's total NPV per initiative, trial t in bin `bins[t]`. In the browser the additions
+/// run two at a time (WebAssembly SIMD).
+#[cfg_attr(target_arch = "wasm32", target_feature(enable = "simd128"))]
+fn totals_by_bin(bins: impl Iterator<Item = usize>, npv: &[f64], n: usize, sums: &mut [f64]) {
     sums.iter_mut().for_each(|v| *v = 0.0);
-    for (d, row) in draws.iter().zip(npv.chunks_exact(n)) {
-        let b = cuts.partition_point(|cut| cut <= d);
+    for (b, row) in bins.zip(npv.chunks_exact(n)) {
         for (sum, v) in sums[b * n..(b + 1) * n].iter_mut().zip(row) {
             *sum += v;
         }
@@ -726,6 +740,29 @@ pub fn simulate_with_progress(
             total / trials as f64
         })
         .collect();
+    // What the same estimate gives an input that changes nothing: the trials split into `bins`
+    // groups by a rule unrelated to any draw (a hash of the trial's number; the trials are
+    // independent, so this is a random split), the highest over `CHANCE_SPLITS` splits. An input
+    // that changes nothing gets more than this 1 time in `CHANCE_SPLITS + 1`.
+    let evppi_chance = match chosen {
+        None => 0.0,
+        Some(c) => {
+            let mut highest_total: f64 = 0.0;
+            for j in 0..CHANCE_SPLITS {
+                let split =
+                    (0..trials).map(|t| (split_hash(t as u64, j as u64) % bins as u64) as usize);
+                totals_by_bin(split, &npv, n, &mut bin_sums);
+                let total: f64 = bin_sums
+                    .chunks(n)
+                    .map(|sums| highest(sums.iter().copied()) - sums[c])
+                    .sum();
+                if total > highest_total {
+                    highest_total = total;
+                }
+            }
+            highest_total / trials as f64
+        }
+    };
 
     let initiatives = (0..n)
         .map(|k| {
@@ -752,7 +789,20 @@ pub fn simulate_with_progress(
         inputs,
         evpi,
         evppi,
+        evppi_chance,
     }
+}
+
+/// Random splits of the trials behind the value of information's chance level: the highest of
+/// 19 is the 95th percentile of what an input that changes nothing gets.
+const CHANCE_SPLITS: usize = 19;
+
+/// A well-mixed number from trial `t` and split `j` (SplitMix64's finaliser).
+fn split_hash(t: u64, j: u64) -> u64 {
+    let mut z = t ^ j.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// One bar of a tornado chart: the NPV with one input at its low and at its high value, the

@@ -80,8 +80,15 @@ test('a typed range gives P10, P50 and P90, the chance of a loss and a tornado c
   await expect(row(page, 'sim_first_irr').locator('td summary .value')).toHaveText(Array(4).fill('not simulated'));
   await page.getByLabel('Rank by').selectOption('npv');
 
-  // The value of information, and which estimate to refine first.
-  await expect(page.getByTestId('voi')).toContainText(/Value of perfect information: \$[\d,]+/);
+  // The value of information, and which estimate to refine first: the two ranged estimates,
+  // most valuable first. With 10,000 trials chance gives these two initiatives nothing.
+  const voi = page.getByTestId('voi');
+  await expect(voi).toContainText(/Value of perfect information: \$[\d,]+/);
+  await expect(voi.locator('tbody th')).toHaveText([
+    `${MONITORING}: one-time cost`,
+    `${DESK}: Service desk time on routine tickets, hours`,
+  ]);
+  await expect(voi.locator('.table-caption')).toHaveText('Estimates worth refining first: the value of knowing each one exactly');
 
   // The tornado of the chosen initiative: its two ranges, widest first.
   await page.getByLabel('Tornado chart for').selectOption({ label: MONITORING });
@@ -98,6 +105,16 @@ test('a typed range gives P10, P50 and P90, the chance of a loss and a tornado c
   const distribution = page.locator('figure', { has: page.getByTestId('chart-distribution') });
   await distribution.scrollIntoViewIfNeeded();
   await expect(distribution).toHaveClass(/drawn/);
+
+  // With few trials the table says what chance alone gives, and leaves out what is no better.
+  await page.getByLabel('Trials', { exact: true }).fill('200');
+  await simulated(page, '200');
+  await expect(voi.locator('.table-caption')).toContainText(
+    /^Estimates worth refining first: .* With 200 trials, chance alone gives \$[\d,.]+ to an estimate that changes nothing/,
+  );
+  await expect(voi.locator('tbody th')).toHaveCount(2);
+  await page.getByLabel('Trials', { exact: true }).fill('10000');
+  await simulated(page);
 
   // Lognormal draws give other percentiles; the status says so.
   await page.getByLabel('Ranges drawn as').selectOption('lognormal');
