@@ -5,8 +5,11 @@ use caseboard::model::cashflow::{npv_fast, TimelineInputs};
 use caseboard::model::convert::{annual_value, convert, Defaults};
 use caseboard::model::finance;
 use caseboard::model::*;
+use common::Field;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
+
+mod common;
 
 /// A non-negative estimate up to `max`, a point or a valid range.
 fn amount(max: f64) -> impl Strategy<Value = Estimate> {
@@ -24,60 +27,11 @@ fn pct() -> impl Strategy<Value = Estimate> {
     amount(100.0)
 }
 
-fn period() -> impl Strategy<Value = Period> {
-    prop::sample::select(Period::ALL.to_vec())
-}
-
-fn benefit_kind() -> impl Strategy<Value = BenefitKind> {
-    prop_oneof![
-        (
-            amount(5_000.0),
-            period(),
-            prop::option::of(amount(500.0)),
-            pct(),
-            pct()
-        )
-            .prop_map(|(hours, per, hourly_rate, adoption_pct, recapture_pct)| {
-                BenefitKind::HoursSaved {
-                    hours,
-                    per,
-                    hourly_rate,
-                    adoption_pct,
-                    recapture_pct,
-                }
-            }),
-        (
-            (amount(20_000.0), pct(), amount(50_000.0), pct()),
-            (amount(5_000.0), prop::option::of(amount(500.0)), pct()),
-            (amount(100.0), amount(1e6)),
-        )
-            .prop_map(|((b, r, rpm, ri), (staff, rate, loss), (inc, cpi))| {
-                BenefitKind::OutageAvoided {
-                    baseline_minutes_per_year: b,
-                    reduction_pct: r,
-                    revenue_per_minute: rpm,
-                    revenue_impact_pct: ri,
-                    affected_staff: staff,
-                    hourly_rate: rate,
-                    productivity_loss_pct: loss,
-                    incidents_avoided_per_year: inc,
-                    cost_per_incident: cpi,
-                }
-            }),
-        (amount(12.0), amount(1e8), pct(), pct()).prop_map(|(e, l, lr, ir)| {
-            BenefitKind::RiskReduced {
-                events_per_year: e,
-                loss_per_event: l,
-                likelihood_reduction_pct: lr,
-                impact_reduction_pct: ir,
-            }
-        }),
-        amount(1e7).prop_map(|a| BenefitKind::CostAvoided { amount_per_year: a }),
-        (amount(1e8), pct()).prop_map(|(r, m)| BenefitKind::RevenueGained {
-            revenue_per_year: r,
-            margin_pct: m,
-        }),
-    ]
+fn benefit_kind() -> BoxedStrategy<BenefitKind> {
+    common::benefit_kind_of(|field| match field {
+        Field::UpTo(max) => amount(max).boxed(),
+        Field::Pct => pct().boxed(),
+    })
 }
 
 fn benefit() -> impl Strategy<Value = Benefit> {

@@ -8,6 +8,8 @@ use caseboard::model::{link, saved, *};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 
+mod common;
+
 // The strategies are boxed: unboxed, their nested types need more stack than a debug-build test
 // thread has.
 
@@ -44,53 +46,11 @@ fn text(max: usize) -> BoxedStrategy<String> {
     .boxed()
 }
 
-fn period() -> impl Strategy<Value = Period> {
-    prop::sample::select(Period::ALL.to_vec())
-}
-
 fn benefit_kind() -> BoxedStrategy<BenefitKind> {
-    let e = estimate;
     prop_oneof![
-        (e(), period(), prop::option::of(e()), e(), e()).prop_map(|(hours, per, rate, a, r)| {
-            BenefitKind::HoursSaved {
-                hours,
-                per,
-                hourly_rate: rate,
-                adoption_pct: a,
-                recapture_pct: r,
-            }
-        }),
-        (
-            (e(), e(), e(), e()),
-            (e(), prop::option::of(e()), e()),
-            (e(), e())
-        )
-            .prop_map(|((b, r, rpm, ri), (staff, rate, loss), (inc, cpi))| {
-                BenefitKind::OutageAvoided {
-                    baseline_minutes_per_year: b,
-                    reduction_pct: r,
-                    revenue_per_minute: rpm,
-                    revenue_impact_pct: ri,
-                    affected_staff: staff,
-                    hourly_rate: rate,
-                    productivity_loss_pct: loss,
-                    incidents_avoided_per_year: inc,
-                    cost_per_incident: cpi,
-                }
-            }),
-        (e(), e(), e(), e()).prop_map(|(ev, l, lr, ir)| BenefitKind::RiskReduced {
-            events_per_year: ev,
-            loss_per_event: l,
-            likelihood_reduction_pct: lr,
-            impact_reduction_pct: ir,
-        }),
-        e().prop_map(|a| BenefitKind::CostAvoided { amount_per_year: a }),
-        (e(), e()).prop_map(|(r, m)| BenefitKind::RevenueGained {
-            revenue_per_year: r,
-            margin_pct: m,
-        }),
+        5 => common::benefit_kind_of(|_| estimate()),
         // The values a new benefit starts with, which the link leaves out.
-        prop::sample::select(BENEFIT_KINDS.to_vec()).prop_map(|k| BenefitKind::blank(k).unwrap()),
+        1 => prop::sample::select(BENEFIT_KINDS.to_vec()).prop_map(|k| BenefitKind::blank(k).unwrap()),
     ]
     .boxed()
 }
