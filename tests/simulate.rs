@@ -8,6 +8,15 @@ fn desk() -> Initiative {
     example_scenario().initiatives[0].clone()
 }
 
+/// The example's first initiative under another name (its id the name in lower case).
+fn desk_as(name: &str) -> Initiative {
+    Initiative {
+        id: name.to_lowercase(),
+        name: name.into(),
+        ..desk()
+    }
+}
+
 fn hours_of(i: &mut Initiative) -> &mut Estimate {
     match &mut i.benefits[0].kind {
         BenefitKind::HoursSaved { hours, .. } => hours,
@@ -137,10 +146,7 @@ fn the_same_seed_gives_the_same_figures_and_another_seed_does_not() {
 #[test]
 fn shared_inputs_are_drawn_once_per_trial_so_identical_initiatives_tie_in_every_trial() {
     let mut s = one(desk());
-    let mut twin = desk();
-    twin.id = "twin".into();
-    twin.name = "Twin".into();
-    s.initiatives.push(twin);
+    s.initiatives.push(desk_as("Twin"));
     s.discount_rate_pct = Estimate::range(5.0, 10.0, 20.0);
     s.default_hourly_rate = Estimate::range(40.0, 65.0, 120.0);
     let sim = simulate(&s, 3_000, 9);
@@ -201,9 +207,7 @@ fn tornado_swings_are_the_npvs_at_each_inputs_low_and_high() {
 fn evpi_is_zero_when_one_initiative_wins_every_trial_and_bounds_each_inputs_value() {
     // one initiative far ahead in every trial: knowing more cannot change the choice
     let mut s = one(desk());
-    let mut small = desk();
-    small.id = "small".into();
-    small.name = "Small".into();
+    let mut small = desk_as("Small");
     *hours_of(&mut small) = Estimate::range(1.0, 2.0, 3.0);
     s.initiatives.push(small);
     *hours_of(&mut s.initiatives[0]) = Estimate::range(150.0, 200.0, 300.0);
@@ -214,9 +218,7 @@ fn evpi_is_zero_when_one_initiative_wins_every_trial_and_bounds_each_inputs_valu
     assert_eq!(sim.evppi_chance, 0.0);
 
     // two close contenders: information has value, and no single input is worth more than all
-    let mut close = desk();
-    close.id = "close".into();
-    close.name = "Close".into();
+    let mut close = desk_as("Close");
     *hours_of(&mut close) = Estimate::range(100.0, 210.0, 320.0);
     s.initiatives[1] = close;
     let sim = simulate(&s, 4_000, 5);
@@ -412,13 +414,9 @@ fn an_estimate_that_changes_nothing_is_worth_about_chance_and_chance_falls_with_
     // grouping the trials by them is a random split, as the chance level's splits are.
     let mut s = one(desk());
     *hours_of(&mut s.initiatives[0]) = Estimate::range(150.0, 200.0, 300.0);
-    let mut close = desk();
-    close.id = "close".into();
-    close.name = "Close".into();
+    let mut close = desk_as("Close");
     *hours_of(&mut close) = Estimate::range(100.0, 210.0, 320.0);
-    let mut idle = desk();
-    idle.id = "idle".into();
-    idle.name = "Idle".into();
+    let mut idle = desk_as("Idle");
     *hours_of(&mut idle) = Estimate::range(1.0, 2.0, 3.0);
     s.initiatives.extend([close, idle]);
     let hours_input = |sim: &Simulation, name: &str| {
