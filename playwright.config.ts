@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 // DIST_DIR overrides the directory served (default: dist).
 // Browser: Debian's /usr/bin/chromium. Never run `npx playwright install`.
 
-const PORT = 4173;
+// E2E_PORT lets two runs (say, two worktrees) serve side by side.
+const PORT = Number(process.env.E2E_PORT || 4173);
 const BASE_PATH = '/tools/caseboard/';
 const BASE_URL = `http://127.0.0.1:${PORT}${BASE_PATH}`;
 const DIST_DIR = process.env.DIST_DIR || 'dist';
