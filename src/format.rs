@@ -32,6 +32,18 @@ pub fn edit_text(v: Option<f64>) -> String {
     }
 }
 
+/// Whether the user's locale writes decimals with a comma (1,5): number input then refuses
+/// "1,500" and "1.500" as ambiguous instead of guessing (`model::input`).
+pub fn decimal_comma() -> bool {
+    thread_local! {
+        static COMMA: bool = {
+            let format = Intl::NumberFormat::new(&Array::new(), &Object::new()).format();
+            call(&format, 1.5).contains(',')
+        };
+    }
+    COMMA.with(|c| *c)
+}
+
 /// "1st", "2nd", "3rd", "11th", "22nd".
 pub fn ordinal(n: usize) -> String {
     let suffix = match (n % 10, n % 100) {

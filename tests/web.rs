@@ -64,7 +64,12 @@ mod components {
         assert_eq!(parse_number("1e"), Err("“1e” is not a number".into()));
         assert_eq!(parse_number("."), Err("“.” is not a number".into()));
         assert_eq!(parse_number("1.2.3"), Err("“1.2.3” is not a number".into()));
-        assert_eq!(parse_number("1e999"), Err("“1e999” is not a number".into()));
+        assert_eq!(
+            parse_number("1e999"),
+            Err("“1e999” is too large a number".into())
+        );
+        // Never silently another number (issue 13): a decimal comma is refused with its fix.
+        assert!(parse_number("1.000,50").is_err_and(|m| m.contains("1000.50")));
         assert_eq!(parse_number("0.1"), Ok(Some(0.1)));
         assert_eq!(edit_text(Some(0.1 + 0.2)), "0.3");
         assert_eq!(edit_text(Some(85_000.0)), "85000");

@@ -14,6 +14,7 @@ pub mod example;
 pub mod finance;
 pub mod flat;
 mod form;
+pub mod input;
 pub mod link;
 pub mod rng;
 pub mod saved;

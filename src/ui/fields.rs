@@ -4,7 +4,7 @@
 use super::state::{field_key, use_state};
 pub use crate::format::edit_text;
 use crate::model::validate::Location;
-use crate::model::Estimate;
+use crate::model::{input, Estimate};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -15,88 +15,31 @@ pub fn dom_id(prefix: &str) -> String {
     format!("{prefix}-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed))
 }
 
-/// Parses what a user typed: "85000", "85,000", "1e6", "80%", " 12.5 ". Empty is `None`.
+/// Parses what a user typed: "85000", "85,000", "1e6", "80%", " 12.5 ". Empty is `None`. The
+/// reading itself is `model::input`'s; the text → number conversion is JavaScript's.
 pub fn parse_number(raw: &str) -> Result<Option<f64>, String> {
-    let cleaned: String = raw
-        .trim()
-        .trim_end_matches('%')
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}'))
-        .collect();
-    if cleaned.is_empty() {
-        return Ok(None);
-    }
-    // The syntax is checked here; the conversion is JavaScript's (exact, like Rust's), so the
-    // download carries no float-parsing tables of its own.
-    let v = plain_decimal(&cleaned).then(|| js_sys::parse_float(&cleaned));
-    match v {
-        Some(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(format!("“{}” is not a number", raw.trim())),
-    }
+    input::read_number(raw, locale(), &js_parse)
 }
 
-/// A decimal number: optional sign, digits with at most one point, optional exponent.
-fn plain_decimal(s: &str) -> bool {
-    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let (mantissa, exponent) = match s.find(['e', 'E']) {
-        Some(k) => (&s[..k], Some(&s[k + 1..])),
-        None => (s, None),
-    };
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let mantissa_ok = match mantissa.split_once('.') {
-        Some((a, b)) => {
-            (digits(a) || a.is_empty())
-                && (digits(b) || b.is_empty())
-                && !(a.is_empty() && b.is_empty())
-        }
-        None => digits(mantissa),
-    };
-    let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
-    mantissa_ok && exponent_ok
-}
-
-/// Parses an estimate: a number, or a range read as a 90% interval — "150-250" (the likely value
-/// midway), "150-180-250" (low, likely, high), also with "to", "–", "—" or "~" between. A "-"
-/// right after a number separates; anywhere else it is a minus sign ("-5 - 10", "1e-3 - 2e-3").
-/// Empty is `None`. The order (low ≤ likely ≤ high) is validation's to check, beside the input.
+/// Parses an estimate: a number or a range ("150-250", "150-180-250"); see `model::input`.
 pub fn parse_estimate(raw: &str) -> Result<Option<Estimate>, String> {
-    // Split at the separators, keeping slices of `raw`.
-    let mut parts: Vec<&str> = Vec::new();
-    let (mut from, mut after_number) = (0, false);
-    let mut skip = 0;
-    for (k, c) in raw.char_indices() {
-        if skip > 0 {
-            skip -= 1;
-            continue;
-        }
-        let word = c == 't' && after_number && raw[k..].starts_with("to ");
-        if matches!(c, '–' | '—' | '~') || (c == '-' && after_number) || word {
-            parts.push(&raw[from..k]);
-            from = k + c.len_utf8() + usize::from(word);
-            skip = usize::from(word);
-            after_number = false;
-        } else if !c.is_whitespace() {
-            after_number = c.is_ascii_digit() || c == '.' || c == '%';
-        }
-    }
-    parts.push(&raw[from..]);
-    let mut v = [0.0; 3];
-    for (k, p) in parts.iter().enumerate() {
-        match parse_number(p)? {
-            Some(x) if k < 3 => v[k] = x,
-            None if parts.len() == 1 => return Ok(None),
-            _ => return Err(RANGE_HELP.into()),
-        }
-    }
-    Ok(Some(match parts.len() {
-        1 => Estimate::point(v[0]),
-        2 => Estimate::range(v[0], v[0] + (v[1] - v[0]) / 2.0, v[1]),
-        _ => Estimate::range(v[0], v[1], v[2]),
-    }))
+    input::read_estimate(raw, locale(), &js_parse)
 }
 
-const RANGE_HELP: &str =
-    "Type a number, or a range such as 150-250 or 150-180-250 (low-likely-high)";
+/// Parses a whole number from `min` to `max` (trials, seed, horizon).
+pub fn parse_whole(raw: &str, min: f64, max: f64) -> Result<Option<f64>, String> {
+    input::read_whole(raw, min, max, locale(), &js_parse)
+}
+
+fn js_parse(s: &str) -> f64 {
+    js_sys::parse_float(s)
+}
+
+fn locale() -> input::Locale {
+    input::Locale {
+        decimal_comma: crate::format::decimal_comma(),
+    }
+}
 
 /// How an estimate is put back into an input: "200", "150 – 250" (likely midway), or
 /// "150 – 180 – 250".
@@ -132,9 +75,9 @@ pub fn NumField(
     #[prop(optional, into)] unit: String,
     #[prop(optional, into)] placeholder: String,
     #[prop(optional)] optional: bool,
-    /// Only whole numbers (years, counts).
-    #[prop(optional)]
-    integer: bool,
+    /// Only whole numbers from the first to the second (years, counts, a seed).
+    #[prop(default = None)]
+    whole: Option<(f64, f64)>,
     /// Help shown under the input; none when empty.
     #[prop(optional, into)]
     hint: String,
@@ -161,6 +104,7 @@ pub fn NumField(
         let raw = event_target_value(&ev);
         text.set(raw.clone());
         let at = at.get_untracked();
+        let whole_err = whole.and_then(|(min, max)| parse_whole(&raw, min, max).err());
         match parse_estimate(&raw) {
             Ok(None) if !optional => {
                 state.set_parse_error(&at, Some("Enter a number".into()));
@@ -168,11 +112,7 @@ pub fn NumField(
             Ok(Some(e)) if !ranged && e.is_range() => {
                 state.set_parse_error(&at, Some("Enter a single number here, not a range".into()));
             }
-            Ok(Some(e))
-                if integer && (e.likely.fract() != 0.0 || !(0.0..=1e6).contains(&e.likely)) =>
-            {
-                state.set_parse_error(&at, Some("Enter a whole number".into()));
-            }
+            Ok(Some(_)) if whole_err.is_some() => state.set_parse_error(&at, whole_err),
             Ok(v) => {
                 state.set_parse_error(&at, None);
                 if v != value.get_untracked() {

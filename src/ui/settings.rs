@@ -3,7 +3,7 @@
 use super::fields::{NumField, SelectField, TextField};
 use super::state::use_state;
 use crate::model::validate::Location;
-use crate::model::{Criterion, Direction, Estimate, Scenario};
+use crate::model::{Criterion, Direction, Estimate, Scenario, MAX_TRIALS};
 use leptos::prelude::*;
 
 fn at(field: &str) -> Location {
@@ -27,12 +27,19 @@ pub fn setting_field(
     put: fn(&mut Scenario, Estimate),
 ) -> impl IntoView {
     let state = use_state();
+    // What the field can hold; the scenario's own rules (a horizon of 1–10 years, at least 100
+    // trials) are validation's, said beside it. Trials are bounded here too, so that "1e12" says
+    // the most there can be.
+    let whole = integer.then(|| match field {
+        "simulation.trials" => (0.0, f64::from(MAX_TRIALS)),
+        _ => (0.0, f64::from(u32::MAX)),
+    });
     view! {
         <NumField
             label=label
             at=Signal::stored(at(field))
             unit=unit
-            integer=integer
+            whole=whole
             ranged=ranged
             value=Signal::derive(move || state.scenario.with(|s| Some(get(s))))
             set=Callback::new(move |v: Option<Estimate>| {
