@@ -172,7 +172,9 @@ fn BenefitForm(
         }
         state.edit(None, move |s| {
             if let Some(x) = s.initiatives.get_mut(i) {
-                x.benefits.swap(b, j as usize);
+                if b < x.benefits.len() && (j as usize) < x.benefits.len() {
+                    x.benefits.swap(b, j as usize);
+                }
             }
         });
     };

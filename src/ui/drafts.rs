@@ -4,8 +4,10 @@
 //!
 //! Keys: `caseboard.drafts` (the index: a JSON list of `{id, name, updated, rev, link}`),
 //! `caseboard.draft.<id>` (the draft, in the saved-file envelope: the same text as an exported
-//! file), `caseboard.last` (the last open draft) and `caseboard.aside.<id>.<time>` (a draft that
-//! could not be read, kept exactly as it was).
+//! file), `caseboard.last` (the last open draft), `caseboard.aside.<id>.<time>` (a draft that
+//! could not be read, kept exactly as it was) and `caseboard.pending.<tab>` (edits not saved yet
+//! when the page was hidden or closed, written at once in the flat form; the next start saves
+//! them into their draft unless that draft was saved since).
 //!
 //! Two tabs: each knows the revision it last read or wrote. A tab never writes over a newer
 //! revision; it asks the user which version to keep. The other tab learns of changes through
@@ -14,8 +16,8 @@
 use super::notices::{Action, Notice, Notices};
 use super::persist::{ask, reply_scenario, reply_text, scenario_field};
 use super::state::AppState;
-use crate::model::Scenario;
-use crate::worker_io::{field, message};
+use crate::model::{flat, Scenario};
+use crate::worker_io::{field, flat_from_js, flat_to_js, message};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,6 +29,8 @@ const ASIDE: &str = "caseboard.aside.";
 /// The link this browser last put in its address bar: a reload with it reopens the last draft
 /// instead of making a new draft from the link.
 const LINK: &str = "caseboard.link";
+/// Edits not saved yet when the page was hidden or closed, one key per tab.
+const PENDING: &str = "caseboard.pending.";
 /// Drafts are saved this long after the last edit.
 const SAVE_DELAY_MS: u64 = 500;
 
@@ -106,6 +110,8 @@ fn remove(key: &str) {
 /// Storage works: a probe is written and removed.
 fn available() -> Result<(), StoreError> {
     set("caseboard.probe", "1")?;
+    // Reading can fail where writing works (a browser's storage damaged on disk).
+    get("caseboard.probe")?;
     remove("caseboard.probe");
     Ok(())
 }
@@ -115,22 +121,49 @@ fn new_id() -> String {
     format!("{}{n}", js_sys::Date::now() as u64)
 }
 
-/// The index as stored; an unreadable index is moved aside and rebuilt from the drafts' keys.
-fn read_index() -> Vec<Entry> {
-    let Ok(Some(text)) = get(INDEX) else {
-        return Vec::new();
+/// The index as stored, and what went wrong reading it: an index that cannot be read at all is
+/// said; an unreadable one is moved aside and rebuilt from the drafts' keys, and that is said too.
+fn read_index() -> (Vec<Entry>, Option<String>) {
+    let text = match get(INDEX) {
+        Ok(Some(text)) => text,
+        Ok(None) => return (Vec::new(), None),
+        Err(StoreError::Failed(m)) => {
+            return (
+                Vec::new(),
+                Some(format!(
+                    "The list of drafts could not be read from this browser's storage ({m}). Nothing on screen is lost: copy the link or export the file to keep it."
+                )),
+            )
+        }
+        Err(e) => return (Vec::new(), Some(e.message())),
     };
     let parsed = js_sys::JSON::parse(&text)
         .ok()
         .filter(js_sys::Array::is_array);
     let Some(list) = parsed else {
-        let _ = set(
-            &format!("{ASIDE}index.{}", js_sys::Date::now() as u64),
-            &text,
+        let aside = format!("{ASIDE}index.{}", js_sys::Date::now() as u64);
+        let kept = set(&aside, &text).is_ok();
+        let list = rebuild_index();
+        let _ = write_index(&list);
+        let n = list.len();
+        let found = if n == 1 {
+            "1 draft was found".to_string()
+        } else {
+            format!("{n} drafts were found")
+        };
+        let old = if kept {
+            format!(" The damaged list is kept unchanged as “{aside}”.")
+        } else {
+            String::new()
+        };
+        return (
+            list,
+            Some(format!(
+                "The list of drafts in this browser was damaged, so it was rebuilt from the drafts stored: {found}, named “Recovered draft” until opened.{old}"
+            )),
         );
-        return rebuild_index();
     };
-    js_sys::Array::from(&list)
+    let list = js_sys::Array::from(&list)
         .iter()
         .filter_map(|e| {
             Some(Entry {
@@ -141,7 +174,8 @@ fn read_index() -> Vec<Entry> {
                 link: field(&e, "link").is_truthy(),
             })
         })
-        .collect()
+        .collect();
+    (list, None)
 }
 
 /// An index of every stored draft, named "Recovered draft" until it is opened and saved.
@@ -197,6 +231,8 @@ pub struct Drafts {
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// The last deleted draft and its text, for undo.
     deleted: StoredValue<Option<(Entry, String)>>,
+    /// This tab's key for edits pending when the page is hidden (see [`PENDING`]).
+    tab: StoredValue<String>,
     state: AppState,
     notices: Notices,
 }
@@ -213,13 +249,27 @@ impl Drafts {
             from_link: StoredValue::new(false),
             timer: StoredValue::new_local(None),
             deleted: StoredValue::new(None),
+            tab: StoredValue::new(format!("{PENDING}{}", new_id())),
             state,
             notices,
         };
         match available() {
-            Ok(()) => d.list.set(read_index()),
+            Ok(()) => d.list.set(d.index()),
             Err(e) => d.say(e.message(), true),
         }
+        // Closing or hiding the page right after typing loses nothing: what the timer has not
+        // saved yet is written at once (`pagehide` for closing, `visibilitychange` for a tab
+        // put in the background or a phone's app switcher, after which a page may be killed).
+        let hidden = window_event_listener_untyped("visibilitychange", move |_| {
+            if document().hidden() {
+                d.save_now();
+            }
+        });
+        let closing = window_event_listener_untyped("pagehide", move |_| d.save_now());
+        on_cleanup(move || {
+            hidden.remove();
+            closing.remove();
+        });
         Effect::new(move |first: Option<()>| {
             state.scenario.track();
             if first.is_none() || d.opening.get_value() {
@@ -232,6 +282,114 @@ impl Drafts {
         let other_tab = window_event_listener_untyped("storage", move |e| d.on_storage(&e));
         on_cleanup(move || other_tab.remove());
         d
+    }
+
+    /// The index as stored; what went wrong reading it is said in the notice.
+    fn index(&self) -> Vec<Entry> {
+        let (list, note) = read_index();
+        if let Some(note) = note {
+            self.say(note, true);
+        }
+        list
+    }
+
+    /// Saves pending edits now: a copy written at once (the page may be closing, and the
+    /// worker's answer would come too late), then the ordinary save, which removes the copy.
+    pub fn save_now(&self) {
+        if !self.dirty.get_value() {
+            return;
+        }
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+        }
+        let flat = self
+            .state
+            .scenario
+            .with_untracked(|s| flat_to_js(&flat::write(s)));
+        let id = self
+            .current
+            .get_untracked()
+            .map_or(JsValue::NULL, |id| JsValue::from_str(&id));
+        let copy = message(&[
+            ("id", id),
+            ("base", JsValue::from_f64(self.base.get_value())),
+            ("link", JsValue::from_bool(self.from_link.get_value())),
+            ("scenario", flat.into()),
+        ]);
+        if let Ok(text) = js_sys::JSON::stringify(&copy) {
+            let _ = set(&self.tab.get_value(), &String::from(text));
+        }
+        self.save(false);
+    }
+
+    /// Saves into their drafts the edits that a closed page left pending (see [`PENDING`]), then
+    /// runs `then` (which opens the last draft or a link): the draft it opens holds them.
+    pub fn recover(&self, then: impl FnOnce() + 'static) {
+        let keys: Vec<String> = store()
+            .map(|s| {
+                (0..s.length().unwrap_or(0))
+                    .filter_map(|i| s.key(i).ok().flatten())
+                    .filter(|k| k.starts_with(PENDING))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let Some(key) = keys.into_iter().next() else {
+            return then();
+        };
+        let d = *self;
+        let copy = get(&key)
+            .ok()
+            .flatten()
+            .and_then(|t| js_sys::JSON::parse(&t).ok())
+            .unwrap_or(JsValue::UNDEFINED);
+        let id = field(&copy, "id").as_string();
+        let base = field(&copy, "base").as_f64().unwrap_or(0.0);
+        let link = field(&copy, "link").is_truthy();
+        let scenario = flat_from_js(&field(&copy, "scenario")).and_then(|t| flat::read(&t));
+        let list = d.index();
+        let stored = id
+            .as_ref()
+            .and_then(|id| list.iter().find(|e| &e.id == id))
+            .map(|e| e.rev);
+        // Nothing to do when the copy cannot be read or its draft was saved after it was made
+        // (the ordinary save finished after all); a removed draft comes back as a new one.
+        let Some(s) = scenario.filter(|_| stored.is_none_or(|rev| rev <= base)) else {
+            remove(&key);
+            return d.recover(then);
+        };
+        let name = s.name.clone();
+        ask("save", &[scenario_field(&s)], move |r| {
+            if let Ok(reply) = r {
+                let id = id.filter(|_| stored.is_some()).unwrap_or_else(new_id);
+                let mut list = read_index().0;
+                let entry = Entry {
+                    id: id.clone(),
+                    name,
+                    updated: js_sys::Date::now(),
+                    rev: stored.unwrap_or(0.0).max(base) + 1.0,
+                    link,
+                };
+                match list.iter_mut().find(|e| e.id == id) {
+                    Some(e) => *e = entry,
+                    None => list.insert(0, entry),
+                }
+                let saved = set(&format!("{DRAFT}{id}"), &reply_text(&reply))
+                    .and_then(|()| write_index(&list));
+                match saved {
+                    Ok(()) => {
+                        let _ = set(LAST, &id);
+                        d.list.set(list);
+                        remove(&key);
+                    }
+                    // Kept for the next start; this one goes on.
+                    Err(e) => {
+                        d.fail(e);
+                        return then();
+                    }
+                }
+            }
+            d.recover(then);
+        });
     }
 
     /// Says why storage failed; when it is full, offers the file instead.
@@ -374,7 +532,7 @@ impl Drafts {
             };
             let id = d.current.get_untracked().unwrap_or_else(new_id);
             // Another tab may have saved this draft since this tab read it.
-            let mut list = read_index();
+            let mut list = d.index();
             let stored = list.iter().find(|e| e.id == id).map_or(0.0, |e| e.rev);
             if stored > d.base.get_value() && !force {
                 return d.notices.set(Some(Notice {
@@ -409,6 +567,7 @@ impl Drafts {
                 return d.fail(e);
             }
             let _ = set(LAST, &id);
+            remove(&d.tab.get_value());
             d.list.set(list);
             d.base.set_value(rev);
             d.dirty.set_value(false);
@@ -435,7 +594,7 @@ impl Drafts {
             s.name = name.clone();
             ask("save", &[scenario_field(&s)], move |r| {
                 let Ok(reply) = r else { return };
-                let mut list = read_index();
+                let mut list = d.index();
                 let result = set(&format!("{DRAFT}{id}"), &reply_text(&reply)).and_then(|()| {
                     if let Some(e) = list.iter_mut().find(|e| e.id == id) {
                         e.name = name;
@@ -464,7 +623,7 @@ impl Drafts {
             link: false,
         };
         // The copy's file keeps the original's scenario name until it is opened and renamed.
-        let mut list = read_index();
+        let mut list = self.index();
         let pos = list.iter().position(|x| x.id == id).map_or(0, |p| p + 1);
         list.insert(pos.min(list.len()), copy.clone());
         match set(&format!("{DRAFT}{}", copy.id), &text).and_then(|()| write_index(&list)) {
@@ -480,7 +639,7 @@ impl Drafts {
             return;
         };
         remove(&key);
-        let mut list = read_index();
+        let mut list = self.index();
         list.retain(|x| x.id != id);
         let _ = write_index(&list);
         self.list.set(list);
@@ -506,7 +665,7 @@ impl Drafts {
                 let Some((e, text)) = self.deleted.get_value() else {
                     return;
                 };
-                let mut list = read_index();
+                let mut list = self.index();
                 list.insert(0, e.clone());
                 match set(&format!("{DRAFT}{}", e.id), &text).and_then(|()| write_index(&list)) {
                     Ok(()) => {
@@ -533,7 +692,7 @@ impl Drafts {
         if key.as_deref() != Some(INDEX) {
             return;
         }
-        self.list.set(read_index());
+        self.list.set(self.index());
         let Some(id) = self.current.get_untracked() else {
             return;
         };
@@ -572,7 +731,9 @@ pub fn DraftsPanel() -> impl IntoView {
         match act.as_str() {
             "open" => d.open(id),
             "duplicate" => d.duplicate(&id),
-            _ => d.delete(&id),
+            "delete" => d.delete(&id),
+            // Anything else (a click between the buttons) does nothing: only "Delete" deletes.
+            _ => {}
         }
     };
     let change = move |ev: web_sys::Event| {

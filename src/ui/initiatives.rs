@@ -1,7 +1,7 @@
 //! The initiatives, side by side: one editable card each.
 
 use super::benefits::Benefits;
-use super::fields::{dom_id, NumField, SelectField, TextField};
+use super::fields::{details_open, dom_id, NumField, SelectField, TextField};
 use super::state::use_state;
 use crate::model::validate::Location;
 use crate::model::{Category, Estimate, Initiative, Scenario};
@@ -214,7 +214,11 @@ fn Card(id: String) -> impl IntoView {
         if let Some(i) = idx.get_untracked() {
             let j = i as isize + delta;
             if j >= 0 && (j as usize) < count() {
-                state.edit(None, move |s| s.initiatives.swap(i, j as usize));
+                state.edit(None, move |s| {
+                    if i < s.initiatives.len() && (j as usize) < s.initiatives.len() {
+                        s.initiatives.swap(i, j as usize);
+                    }
+                });
                 // The card's DOM moves; keep the focus on the button pressed (or the other one
                 // once the card is at an end).
                 let (this, other) = if delta < 0 {
@@ -237,7 +241,9 @@ fn Card(id: String) -> impl IntoView {
             let new_id = state.fresh_id(&format!("{id}-copy"));
             let focus = new_id.clone();
             state.edit(None, move |s| {
-                let mut copy = s.initiatives[i].clone();
+                let Some(mut copy) = s.initiatives.get(i).cloned() else {
+                    return;
+                };
                 copy.id = new_id;
                 copy.name = format!("{} (copy)", copy.name);
                 s.initiatives.insert(i + 1, copy);
@@ -259,6 +265,9 @@ fn Card(id: String) -> impl IntoView {
                     .map(|x| x.id.clone())
             });
             state.edit(None, move |s| {
+                if i >= s.initiatives.len() {
+                    return;
+                }
                 s.initiatives.remove(i);
                 for other in &mut s.initiatives {
                     other.depends_on.retain(|d| d != &id);
@@ -421,6 +430,9 @@ fn Scores(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>) -> i
     }
 }
 
+/// The initiatives this one depends on: their names in a summary, and a checkbox per other
+/// initiative drawn only while the list is open (a list in every card of every other card would
+/// grow with the square of their number).
 #[component]
 fn Dependencies(
     idx: RwSignal<Option<usize>>,
@@ -429,49 +441,71 @@ fn Dependencies(
 ) -> impl IntoView {
     let state = use_state();
     let names = expect_context::<Cards>().names;
+    let open = RwSignal::new(false);
     let others = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
         names.with(|n| n.iter().filter(|x| x.0 != id).cloned().collect::<Vec<_>>())
     });
+    let chosen = Memo::new(move |_| {
+        init.with(|x| x.as_ref().map(|x| x.depends_on.clone()).unwrap_or_default())
+    });
+    let summary = move || {
+        let chosen = chosen.get();
+        if chosen.is_empty() {
+            return "nothing".to_string();
+        }
+        names.with(|n| {
+            chosen
+                .iter()
+                .map(|d| {
+                    n.iter()
+                        .find(|x| &x.0 == d)
+                        .map_or(d.as_str(), |x| x.1.as_str())
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
     let at = init_at(idx, "depends_on");
     let message = Memo::new(move |_| at.with(|at| state.message_for(at)));
     view! {
-        <fieldset class="group deps" class:invalid=move || message.with(Option::is_some)>
-            <legend>"Depends on"</legend>
-            {move || others.with(Vec::is_empty).then(|| view! { <p class="hint">"No other initiatives."</p> })}
-            <For
-                each=move || others.get()
-                key=|o| o.clone()
-                children=move |(other, other_name)| {
-                    let cid = dom_id("dep");
-                    let o2 = other.clone();
-                    let checked = move || {
-                        init.with(|x| {
-                            x.as_ref()
-                                .is_some_and(|x| x.depends_on.contains(&o2))
-                        })
-                    };
-                    let toggle = move |ev| {
-                        let on = event_target_checked(&ev);
-                        let Some(i) = idx.get_untracked() else { return };
-                        let other = other.clone();
-                        state.edit(None, move |s| {
-                            if let Some(x) = s.initiatives.get_mut(i) {
-                                x.depends_on.retain(|d| d != &other);
-                                if on {
-                                    x.depends_on.push(other);
+        <div class="group deps" class:invalid=move || message.with(Option::is_some)>
+            <details on:toggle=move |ev| open.set(details_open(&ev))>
+                <summary>"Depends on: " <span class="deps-chosen">{summary}</span></summary>
+                {move || (open.get() && others.with(Vec::is_empty))
+                    .then(|| view! { <p class="hint">"No other initiatives."</p> })}
+                <For
+                    each=move || others.get()
+                    key=|o| o.clone()
+                    children=move |(other, other_name)| {
+                        let cid = dom_id("dep");
+                        let o2 = other.clone();
+                        let checked = move || chosen.with(|c| c.contains(&o2));
+                        let toggle = move |ev| {
+                            let on = event_target_checked(&ev);
+                            let Some(i) = idx.get_untracked() else { return };
+                            let other = other.clone();
+                            state.edit(None, move |s| {
+                                if let Some(x) = s.initiatives.get_mut(i) {
+                                    x.depends_on.retain(|d| d != &other);
+                                    if on {
+                                        x.depends_on.push(other);
+                                    }
                                 }
-                            }
-                        });
-                    };
-                    view! {
-                        <div class="check">
-                            <input type="checkbox" id=cid.clone() prop:checked=checked on:change=toggle/>
-                            <label for=cid>{other_name}</label>
-                        </div>
+                            });
+                        };
+                        view! {
+                            <div class="check">
+                                <input type="checkbox" id=cid.clone() prop:checked=checked on:change=toggle/>
+                                <label for=cid>{other_name}</label>
+                            </div>
+                        }
                     }
-                }
-            />
+                />
+            </details>
             <p class="field-msg" aria-live="polite">{move || message.get()}</p>
-        </fieldset>
+        </div>
     }
 }
