@@ -24,7 +24,10 @@ pub fn App() -> impl IntoView {
     provide_context(notices);
     let drafts = Drafts::start(state, notices);
     provide_context(drafts);
-    follow_address(state, notices, drafts);
+    // Edits a closed page left unsaved go into their draft before any draft or link opens.
+    // (Under the app's owner: that may be after a reply from the worker.)
+    let owner = Owner::current().unwrap_or_default();
+    drafts.recover(move || owner.with(|| follow_address(state, notices, drafts)));
     accept_drops(drafts, notices);
     // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), everywhere on the page.
     let keys = window_event_listener(ev::keydown, move |e| {
@@ -116,23 +119,37 @@ fn Toolbar() -> impl IntoView {
     }
 }
 
-/// Says when the results on screen are out of date, and lists every problem.
+/// Says when the results on screen are out of date (or, for a document that has never been valid,
+/// that there are none yet), and lists every problem.
 #[component]
 fn Status() -> impl IntoView {
     let state = use_state();
     let problems = move || state.checked.with(|c| c.problems.clone());
     let unparsed = move || state.parse_errors.with(|p| p.len());
+    let none_yet = move || state.checked.with(|c| c.shown.is_none());
+    let inputs = move || {
+        let n = problems().len() + unparsed();
+        if n == 1 {
+            "this input is".to_string()
+        } else {
+            format!("these {n} inputs are")
+        }
+    };
     view! {
         <Show when=move || state.stale()>
             <section class="stale-banner" role="status" data-testid="stale-banner">
                 <p>
-                    <strong>"Results are out of date."</strong>
-                    " The figures below are the last valid ones. Fix "
-                    {move || {
-                        let n = problems().len() + unparsed();
-                        if n == 1 { "this input".to_string() } else { format!("these {n} inputs") }
+                    {move || if none_yet() {
+                        view! {
+                            <strong>"No figures yet."</strong>
+                            " This scenario has no figures until " {inputs} " fixed:"
+                        }.into_any()
+                    } else {
+                        view! {
+                            <strong>"Results are out of date."</strong>
+                            " The figures below are this scenario's last valid ones, until " {inputs} " fixed:"
+                        }.into_any()
                     }}
-                    " to update them:"
                 </p>
                 <ul>
                     {move || {

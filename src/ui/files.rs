@@ -7,7 +7,7 @@ use super::notices::{say, Notices};
 use super::persist::{ask, reply_scenario, reply_text, scenario_field};
 use super::state::AppState;
 use crate::model::saved::CURRENT_VERSION;
-use crate::model::Scenario;
+use crate::model::{validate, Problem, Scenario};
 use crate::worker_io::{field, then};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
@@ -71,6 +71,21 @@ pub fn export_json(state: AppState, notices: Notices) {
 
 /// "Export CSV": the comparison table (the figures on screen).
 pub fn export_csv(state: AppState, notices: Notices) {
+    // Only figures of the scenario exactly as it is on screen: never the last valid ones.
+    let n = state.checked.with_untracked(|c| c.problems.len())
+        + state.parse_errors.with_untracked(|p| p.len());
+    if n > 0 {
+        let inputs = if n == 1 {
+            "an input has a problem".to_string()
+        } else {
+            format!("{n} inputs have problems")
+        };
+        return say(
+            notices,
+            format!("The comparison cannot be exported while {inputs} (listed at the top): it would not be this scenario's. Export JSON keeps everything as it is."),
+            true,
+        );
+    }
     let Some(shown) = state.checked.with_untracked(|c| c.shown.clone()) else {
         return say(notices, "There is no comparison to export yet.", true);
     };
@@ -98,6 +113,7 @@ pub fn import(file: web_sys::File, drafts: Drafts, notices: Notices) {
             });
             match read {
                 Ok((s, version)) => {
+                    let problems = validate(&s);
                     drafts.adopt(s, false);
                     let older = if version < f64::from(CURRENT_VERSION) {
                         " It was saved by an older Caseboard and has been brought up to date."
@@ -106,8 +122,11 @@ pub fn import(file: web_sys::File, drafts: Drafts, notices: Notices) {
                     };
                     say(
                         notices,
-                        format!("Imported “{name}” as a new draft.{older}"),
-                        false,
+                        format!(
+                            "Imported “{name}” as a new draft{}.{older}",
+                            problems_note(&problems)
+                        ),
+                        !problems.is_empty(),
                     );
                 }
                 Err(e) => say(
@@ -121,6 +140,31 @@ pub fn import(file: web_sys::File, drafts: Drafts, notices: Notices) {
     let failed =
         Closure::once_into_js(move |_: JsValue| say(notices, "The file could not be read.", true));
     then(&file.text(), &got, &failed);
+}
+
+/// " with 2 problems: …" for a notice about a document just opened (empty when it has none): it
+/// has no figures until they are fixed.
+pub fn problems_note(problems: &[Problem]) -> String {
+    const LISTED: usize = 5;
+    if problems.is_empty() {
+        return String::new();
+    }
+    let n = problems.len();
+    let mut text = if n == 1 {
+        " with 1 problem, so it has no figures until it is fixed: ".to_string()
+    } else {
+        format!(" with {n} problems, so it has no figures until they are fixed: ")
+    };
+    let listed: Vec<String> = problems
+        .iter()
+        .take(LISTED)
+        .map(|p| p.to_string())
+        .collect();
+    text.push_str(&listed.join("; "));
+    if n > LISTED {
+        text.push_str(&format!("; and {} more, listed at the top", n - LISTED));
+    }
+    text
 }
 
 /// The first file of a file input or a drop.

@@ -3,9 +3,11 @@
 //! persistence worker's (`model::link`).
 
 use super::drafts::Drafts;
+use super::files::problems_note;
 use super::notices::{say, Notice, Notices};
 use super::persist::{ask, reply_scenario, reply_text, scenario_field};
 use super::state::AppState;
+use crate::model::validate;
 use crate::worker_io::{field, then};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -20,39 +22,26 @@ fn fragment() -> String {
 
 /// Opens the scenario of the page's link as a new draft, if the address has one (else the last
 /// open draft), then keeps the address bar in step with the scenario: 400 ms after edits pause it
-/// holds the link of what is on screen.
+/// holds the link of what is on screen. A link pasted into the address bar of this open tab opens
+/// as it would in a new tab.
 pub fn follow_address(state: AppState, notices: Notices, drafts: Drafts) {
     let text = fragment();
     if !text.is_empty() && !drafts.is_own_link(&text) {
-        say(notices, "Opening the scenario in the link…", false);
-        ask(
-            "open-link",
-            &[("text", JsValue::from_str(&text))],
-            move |r| match r.and_then(|reply| {
-                reply_scenario(&reply)
-                    .ok_or_else(|| "The link's scenario could not be read".to_string())
-            }) {
-                Ok(s) => {
-                    drafts.adopt(s, true);
-                    say(
-                        notices,
-                        "Opened the scenario from the link, as a new draft.",
-                        false,
-                    );
-                }
-                Err(e) => {
-                    drafts.open_last();
-                    say(
-                        notices,
-                        format!("{e}. Caseboard opened as usual (your last draft, or the example); nothing was changed."),
-                        true,
-                    )
-                }
-            },
-        );
+        open_link(text, notices, drafts, true);
     } else {
         drafts.open_last();
     }
+    // `replaceState` (how this page writes its own links) fires no `hashchange`: one comes only
+    // from the user (a link pasted or typed into the address bar, back and forward).
+    let pasted = window_event_listener_untyped("hashchange", move |_| {
+        let text = fragment();
+        if !text.is_empty() && !drafts.is_own_link(&text) {
+            // What this tab had is kept first (a draft's pending edits).
+            drafts.save_now();
+            open_link(text, notices, drafts, false);
+        }
+    });
+    on_cleanup(move || pasted.remove());
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
         state.scenario.track();
@@ -68,6 +57,42 @@ pub fn follow_address(state: AppState, notices: Notices, drafts: Drafts) {
         );
         timer.set_value(later.ok());
     });
+}
+
+/// Opens the scenario a link carries as a new draft. On start (`starting`), a link that cannot
+/// be opened leaves the last draft on screen; later, what is on screen stays.
+fn open_link(text: String, notices: Notices, drafts: Drafts, starting: bool) {
+    say(notices, "Opening the scenario in the link…", false);
+    ask(
+        "open-link",
+        &[("text", JsValue::from_str(&text))],
+        move |r| match r.and_then(|reply| {
+            reply_scenario(&reply)
+                .ok_or_else(|| "The link's scenario could not be read".to_string())
+        }) {
+            Ok(s) => {
+                let problems = validate(&s);
+                drafts.adopt(s, true);
+                say(
+                    notices,
+                    format!(
+                        "Opened the scenario from the link, as a new draft{}.",
+                        problems_note(&problems)
+                    ),
+                    !problems.is_empty(),
+                );
+            }
+            Err(e) => {
+                let kept = if starting {
+                    drafts.open_last();
+                    "Caseboard opened as usual (your last draft, or the example)"
+                } else {
+                    "What was on screen is still here"
+                };
+                say(notices, format!("{e}. {kept}; nothing was changed."), true)
+            }
+        },
+    );
 }
 
 /// Puts the current scenario's link in the address bar; `then` gets the full address.

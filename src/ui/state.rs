@@ -1,5 +1,6 @@
 //! App state. Data flows one way: the scenario signal → the pure `model::evaluate` (in one memo) →
-//! the views. When the scenario is invalid the last valid results stay on screen, marked stale.
+//! the views. When the scenario is invalid the last valid results *of the same document* stay on
+//! screen, marked stale; a document opened with problems (a draft, a link, a file) shows none.
 
 use crate::model::validate::Location;
 use crate::model::{evaluate, Figure, Problem, Scenario};
@@ -13,8 +14,10 @@ pub use crate::model::Shown;
 pub struct Checked {
     /// Validation problems of the current scenario.
     pub problems: Vec<Problem>,
-    /// The last valid results, if there ever were any.
+    /// The last valid results of this document, if it ever had any.
     pub shown: Option<Shown>,
+    /// The document these belong to (see [`AppState::doc`]).
+    pub doc: u64,
 }
 
 /// Edits within this many milliseconds on the same field are one undo step.
@@ -63,6 +66,9 @@ impl ParseErrors {
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub scenario: RwSignal<Scenario>,
+    /// Which document is on screen: goes up by one each time another is opened (a draft, a link,
+    /// a file, a new scenario), so that figures never outlive the document they belong to.
+    pub doc: RwSignal<u64>,
     /// Inputs whose text is not a number, by field key: the scenario keeps its last value.
     pub parse_errors: RwSignal<ParseErrors>,
     pub checked: Memo<Checked>,
@@ -95,7 +101,9 @@ pub fn field_key(at: &Location) -> String {
 impl AppState {
     pub fn new(initial: Scenario) -> Self {
         let scenario = RwSignal::new(initial);
+        let doc = RwSignal::new(0u64);
         let checked = Memo::new(move |prev: Option<&Checked>| {
+            let doc = doc.get();
             scenario.with(|s| match evaluate(s) {
                 Ok(e) => Checked {
                     problems: Vec::new(),
@@ -103,10 +111,13 @@ impl AppState {
                         scenario: Arc::new(s.clone()),
                         evaluation: Arc::new(e),
                     }),
+                    doc,
                 },
                 Err(problems) => Checked {
                     problems,
-                    shown: prev.and_then(|p| p.shown.clone()),
+                    // The last valid figures only while the same document is on screen.
+                    shown: prev.filter(|p| p.doc == doc).and_then(|p| p.shown.clone()),
+                    doc,
                 },
             })
         });
@@ -115,6 +126,7 @@ impl AppState {
         let problems = RwSignal::new(checked.with_untracked(|c| c.problems.clone()));
         AppState {
             scenario,
+            doc,
             parse_errors: RwSignal::new(ParseErrors::default()),
             checked,
             problems,
@@ -204,6 +216,7 @@ impl AppState {
     pub fn open(&self, s: Scenario) {
         self.parse_errors.set(ParseErrors::default());
         self.history.set(History::default());
+        self.doc.update(|d| *d += 1);
         self.set_scenario(s);
     }
 
