@@ -1,0 +1,182 @@
+// Trust (issue 13): figures always belong to the document on screen; nothing typed is lost or
+// silently misread; links pasted into an open tab open; storage faults are said.
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { test, expect } from './helpers';
+import { allFigures, benefit, card, cell, messageOf, notice, open, table } from './locators';
+import { EXAMPLE, figures, money } from './oracle';
+
+test.use({ locale: 'en-US', timezoneId: 'UTC' });
+
+const hours = (page: Page) =>
+  benefit(card(page, 'Service desk workflow automation'), 1).getByLabel('Hours saved', { exact: true });
+
+/** A saved file of one initiative: one-time cost 1,000, cost avoided 600 a year, no delivery. */
+function savedFile(over: Record<string, unknown> = {}, initiative: Record<string, unknown> = {}) {
+  return JSON.stringify({
+    format: 'caseboard',
+    version: 2,
+    data: {
+      name: 'Imported case',
+      horizon_years: 2,
+      discount_rate_pct: 0,
+      criteria: [],
+      initiatives: [
+        {
+          id: 'lic',
+          name: 'Licence consolidation',
+          one_time_cost: 1000,
+          annual_running_cost: 0,
+          delivery_months: 0,
+          ramp_up_months: 0,
+          benefits: [{ label: 'Licences', kind: 'cost_avoided', amount_per_year: 600 }],
+          ...initiative,
+        },
+      ],
+      ...over,
+    },
+  });
+}
+
+async function importText(page: Page, name: string, text: string) {
+  await page.getByLabel('Import JSON…').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+async function downloadOf(page: Page, button: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+async function storedDrafts(page: Page): Promise<{ name: string; data: any }[]> {
+  return page.evaluate(() => {
+    const index = JSON.parse(localStorage.getItem('caseboard.drafts') || '[]');
+    return index.map((e: { id: string; name: string }) => ({
+      name: e.name,
+      data: JSON.parse(localStorage.getItem(`caseboard.draft.${e.id}`) || 'null')?.data,
+    }));
+  });
+}
+
+test('a file with a broken rule opens with its problems and none of the previous scenario’s figures', async ({ page }) => {
+  await open(page);
+  const exampleNpv = money(figures(EXAMPLE[0]).npv);
+  await expect(cell(page, 'npv', 0)).toHaveText(exampleNpv);
+
+  await importText(page, 'eleven.json', savedFile({ horizon_years: 11 }));
+  await expect(notice(page)).toContainText('Imported “eleven.json” as a new draft with 1 problem');
+  await expect(notice(page)).toContainText('horizon');
+  await expect(page.locator('.scenario-name')).toHaveText('Imported case');
+  const banner = page.getByTestId('stale-banner');
+  await expect(banner).toContainText('No figures yet');
+  await expect(banner).not.toContainText('last valid');
+  // Not one of the example's figures is left on the page.
+  await expect(table(page)).toHaveCount(0);
+  await expect(page.getByText(exampleNpv)).toHaveCount(0);
+  // CSV says why it cannot; JSON keeps everything as it is.
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  await expect(notice(page)).toContainText('cannot be exported while an input has a problem');
+  const saved = JSON.parse(await downloadOf(page, 'Export JSON'));
+  expect(saved.data.horizon_years).toBe(11);
+
+  // Fixed: its own figures (hand arithmetic: 600 a year for 2 years at 0% minus 1,000 = 200).
+  await page.getByLabel('Horizon', { exact: true }).fill('2');
+  await expect(cell(page, 'npv', 0)).toHaveText(money(200));
+  // Broken again: now "last valid" means this document's own figures.
+  await page.getByLabel('Horizon', { exact: true }).fill('12');
+  await expect(banner).toContainText("this scenario's last valid ones");
+  await expect(cell(page, 'npv', 0)).toHaveText(money(200));
+});
+
+test('a link pasted into the address bar of an open tab opens as a new draft; the open draft keeps its edits', async ({ page, browser }) => {
+  // A link made elsewhere.
+  const other = await (await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' })).newPage();
+  await open(other);
+  await importText(other, 'linked.json', savedFile({ name: 'From a colleague' }));
+  await expect(other.locator('.scenario-name')).toHaveText('From a colleague');
+  await expect.poll(() => new URL(other.url()).hash).toMatch(/^#c2\./);
+  const link = new URL(other.url()).hash;
+
+  await open(page);
+  await hours(page).fill('333');
+  await expect.poll(async () => (await storedDrafts(page)).length).toBe(1);
+  // Pasting into the address bar of this tab: a same-document navigation to the new fragment.
+  await page.evaluate((hash) => { location.hash = hash; }, link);
+  await expect(notice(page)).toContainText('Opened the scenario from the link, as a new draft');
+  await expect(page.locator('.scenario-name')).toHaveText('From a colleague');
+  await expect(cell(page, 'npv', 0)).toHaveText(money(200 + 0 /* horizon 2, 0% */));
+  await expect.poll(async () => (await storedDrafts(page)).map((d) => d.name).sort()).toEqual([
+    'FY27 IT investment candidates',
+    'From a colleague',
+  ]);
+  const mine = (await storedDrafts(page)).find((d) => d.name === 'FY27 IT investment candidates');
+  expect(mine!.data.initiatives[0].benefits[0].hours).toBe(333);
+});
+
+for (const how of ['navigating away', 'closing the tab'] as const) {
+  test(`a keystroke right before ${how} is kept`, async ({ context }) => {
+    const page = await context.newPage();
+    await open(page);
+    await hours(page).fill('271');
+    // At once: the half-second save timer has not fired.
+    if (how === 'closing the tab') await page.close({ runBeforeUnload: true });
+    else await page.goto('about:blank');
+    const again = await context.newPage();
+    await open(again);
+    await expect(hours(again)).toHaveValue('271');
+    const example = figures(EXAMPLE[0]);
+    await expect(cell(again, 'npv', 0)).not.toHaveText(money(example.npv));
+    const drafts = await storedDrafts(again);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0].data.initiatives[0].benefits[0].hours).toBe(271);
+    expect(await again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('caseboard.pending.')))).toEqual([]);
+  });
+}
+
+test('numbers that could be misread are refused with their fix; trials say the most there can be', async ({ page }) => {
+  await open(page);
+  const before = await allFigures(page);
+  await hours(page).fill('1.000,50');
+  await expect(messageOf(hours(page))).toContainText('type 1000.50');
+  expect(await allFigures(page)).toEqual(before);
+  await hours(page).fill('1,000.5');
+  await expect(messageOf(hours(page))).toHaveText('');
+  const trials = page.getByLabel('Trials', { exact: true });
+  await trials.fill('1e12');
+  await expect(messageOf(trials)).toContainText('at most 1,000,000');
+});
+
+test('storage that cannot be read is said, and a damaged drafts list is rebuilt and said', async ({ page, context }) => {
+  await open(page);
+  await hours(page).fill('305');
+  await expect.poll(async () => (await storedDrafts(page)).length).toBe(1);
+  await page.evaluate(() => localStorage.setItem('caseboard.drafts', '{not a list'));
+  await page.reload();
+  await expect(notice(page)).toContainText('was damaged, so it was rebuilt from the drafts stored: 1 draft was found');
+  const kept = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('caseboard.aside.index.')).map((k) => localStorage.getItem(k)),
+  );
+  expect(kept).toEqual(['{not a list']);
+  await page.getByText(/^Drafts \(1\)$/).click();
+  await expect(page.getByLabel('Name of draft Recovered draft')).toBeVisible();
+
+  const reader = await context.newPage();
+  await reader.addInitScript(() => {
+    Storage.prototype.getItem = function () {
+      throw new DOMException('read failed', 'UnknownError');
+    };
+  });
+  await open(reader);
+  await expect(notice(reader)).toContainText('read failed');
+});
+
+test('dependencies: the list opens on demand and the summary names the choice', async ({ page }) => {
+  await open(page);
+  const c = card(page, 'Service desk workflow automation');
+  const deps = c.locator('.deps');
+  await expect(deps.locator('summary')).toHaveText('Depends on: nothing');
+  await expect(deps.locator('input[type=checkbox]')).toHaveCount(0);
+  await deps.locator('summary').click();
+  await expect(deps.locator('input[type=checkbox]')).toHaveCount(EXAMPLE.length - 1);
+  await deps.getByLabel('Sales portal high availability').check();
+  await expect(deps.locator('summary')).toHaveText('Depends on: Sales portal high availability');
+});
