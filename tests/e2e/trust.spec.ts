@@ -180,3 +180,15 @@ test('dependencies: the list opens on demand and the summary names the choice', 
   await deps.getByLabel('Sales portal high availability').check();
   await expect(deps.locator('summary')).toHaveText('Depends on: Sales portal high availability');
 });
+
+test('a long name without spaces wraps within the page', async ({ page }) => {
+  await open(page);
+  const long = 'W'.repeat(200);
+  await importText(page, 'long.json', savedFile({ name: long }, { name: long }));
+  await expect(page.locator('.scenario-name')).toHaveText(long);
+  // Charts (legends) and the yearly table come into view.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect(page.locator('.chart-legend li').first()).toBeVisible();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+});
