@@ -214,6 +214,14 @@ fn write_index(list: &[Entry]) -> Result<(), StoreError> {
     set(INDEX, &text)
 }
 
+/// The oldest draft that was opened from a link and never changed (saved once), other than `keep`.
+fn unchanged_link_draft(list: &[Entry], keep: &str) -> Option<Entry> {
+    list.iter()
+        .filter(|e| e.link && e.rev <= 1.0 && e.id != keep)
+        .min_by(|a, b| a.updated.total_cmp(&b.updated))
+        .cloned()
+}
+
 /// The drafts of this browser and the one on screen.
 #[derive(Clone, Copy)]
 pub struct Drafts {
@@ -518,7 +526,8 @@ impl Drafts {
     /// a newer revision from another tab (the user chose to keep this one).
     fn save(&self, force: bool) {
         let d = *self;
-        if !d.dirty.get_value() || available().is_err() {
+        // (Not `available()`: its probe write fails on a full storage, which this save handles.)
+        if !d.dirty.get_value() || store().is_err() {
             return;
         }
         let (name, s) = d
@@ -543,8 +552,36 @@ impl Drafts {
                     )
                 }));
             }
-            if let Err(e) = set(&format!("{DRAFT}{id}"), &text) {
+            let key = format!("{DRAFT}{id}");
+            let mut freed = Vec::new();
+            let mut result = set(&key, &text);
+            // Storage full: the user's own work comes before drafts opened from links and never
+            // changed (their links still open them).
+            while result == Err(StoreError::Full) {
+                let Some(victim) = unchanged_link_draft(&list, &id) else {
+                    break;
+                };
+                remove(&format!("{DRAFT}{}", victim.id));
+                list.retain(|e| e.id != victim.id);
+                freed.push(victim.name);
+                result = set(&key, &text);
+            }
+            if !freed.is_empty() {
+                let _ = write_index(&list);
+                d.list.set(list.clone());
+            }
+            if let Err(e) = result {
                 return d.fail(e);
+            }
+            if !freed.is_empty() {
+                d.say(
+                    format!(
+                        "The browser's storage for this site was full. To keep your changes, Caseboard removed {} opened from a link and never changed (the link still opens it): “{}”.",
+                        if freed.len() == 1 { "a draft".to_string() } else { format!("{} drafts", freed.len()) },
+                        freed.join("”, “")
+                    ),
+                    false,
+                );
             }
             let rev = stored.max(d.base.get_value()) + 1.0;
             let entry = Entry {

@@ -192,3 +192,54 @@ test('a long name without spaces wraps within the page', async ({ page }) => {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
 });
+
+test('storage full: the user’s own changes come before a draft opened from a link and never changed', async ({ page, browser }) => {
+  // A quota the test sets: a write that would take the stored text above it fails as a full
+  // storage does.
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+      const quota = (window as any).__quota as number | undefined;
+      if (quota !== undefined) {
+        let total = 0;
+        for (let i = 0; i < this.length; i++) {
+          const k = this.key(i)!;
+          if (k !== key) total += k.length + (this.getItem(k) || '').length;
+        }
+        if (total + key.length + value.length > quota) throw new DOMException('quota', 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+  const other = await (await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' })).newPage();
+  await open(other);
+  await importText(other, 'linked.json', savedFile({ name: 'Sent to me' }));
+  await expect.poll(() => new URL(other.url()).hash).toMatch(/^#c2\./);
+  const link = new URL(other.url()).hash;
+
+  await open(page);
+  await hours(page).fill('290');
+  await expect.poll(async () => (await storedDrafts(page)).length).toBe(1);
+  await page.evaluate((hash) => { location.hash = hash; }, link);
+  await expect.poll(async () => (await storedDrafts(page)).length).toBe(2);
+  await page.getByText(/^Drafts \(2\)$/).click();
+  await page.locator('li.draft', { has: page.getByLabel('Name of draft FY27 IT investment candidates') })
+    .getByRole('button', { name: 'Open' }).click();
+  await expect(hours(page)).toHaveValue('290');
+  // No room left for anything more.
+  await page.evaluate(() => {
+    let total = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      total += k.length + (localStorage.getItem(k) || '').length;
+    }
+    (window as any).__quota = total + 10;
+  });
+  const notes = card(page, 'Service desk workflow automation').getByLabel('Notes', { exact: true });
+  await notes.fill('Measured in the Q3 ticket export; '.repeat(4));
+  await expect(notice(page)).toContainText('removed a draft opened from a link and never changed');
+  await expect(notice(page)).toContainText('“Sent to me”');
+  await expect.poll(async () => (await storedDrafts(page)).map((d) => d.name)).toEqual(['FY27 IT investment candidates']);
+  const [mine] = await storedDrafts(page);
+  expect(mine.data.initiatives[0].notes).toBe('Measured in the Q3 ticket export; '.repeat(4));
+});
