@@ -7,6 +7,15 @@ use crate::model::validate::Location;
 use crate::model::{Category, Estimate, Initiative, Scenario};
 use leptos::prelude::*;
 
+/// Cards drawn in the first task when many arrive at once.
+const CARDS_PER_TASK: usize = 10;
+/// How long a task drawing cards may take before fewer are drawn per task.
+const TASK_MS: f64 = 100.0;
+
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
 type CardEntry = (
     String,
     RwSignal<Option<usize>>,
@@ -147,10 +156,44 @@ pub fn Initiatives() -> impl IntoView {
     let cards = state.scenario.with_untracked(Cards::new);
     Effect::new(move |_| state.scenario.with(|s| cards.sync(s)));
     provide_context(cards);
+    // Many cards at once (a file, a link, a draft) are drawn a few per task, so that the page
+    // answers in between; one added by hand appears at once. The number per task doubles while a
+    // task (drawing and laying out) stays short, and halves when one runs long.
+    let drawn = RwSignal::new(CARDS_PER_TASK);
+    let step = StoredValue::new((CARDS_PER_TASK, 0.0f64));
+    Effect::new(move |_| {
+        state.doc.track();
+        drawn.set(CARDS_PER_TASK);
+        step.set_value((CARDS_PER_TASK, 0.0));
+    });
+    Effect::new(move |_| {
+        let (n, d) = (cards.count.get(), drawn.get());
+        if n <= d {
+        } else if n == d + 1 {
+            drawn.set(n);
+        } else {
+            step.update_value(|(_, since)| *since = now());
+            set_timeout(
+                move || {
+                    step.update_value(|(k, since)| {
+                        let took = now() - *since;
+                        if took < TASK_MS / 2.0 {
+                            *k *= 2;
+                        } else if took > TASK_MS && *k > 1 {
+                            *k /= 2;
+                        }
+                    });
+                    drawn.update(|d| *d += step.get_value().0);
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    });
     let ids = move || {
+        let d = drawn.get();
         cards
             .names
-            .with(|n| n.iter().map(|x| x.0.clone()).collect::<Vec<_>>())
+            .with(|n| n.iter().take(d).map(|x| x.0.clone()).collect::<Vec<_>>())
     };
     let add = move |_| {
         let id = state.fresh_id("initiative");
