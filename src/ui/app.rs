@@ -136,7 +136,7 @@ fn Status() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || state.stale()>
+        <Show when=move || state.has_problems()>
             <section class="stale-banner" role="status" data-testid="stale-banner">
                 <p>
                     {move || if none_yet() {

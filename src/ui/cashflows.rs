@@ -50,7 +50,7 @@ pub fn CashFlows() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <section class="panel cashflows" class:stale=move || state.stale() aria-labelledby="cf-h">
+        <section class="panel cashflows" class:stale=move || state.stale() class:blocked=move || state.blocked() aria-labelledby="cf-h">
             <h2 id="cf-h">"Yearly cash flows"</h2>
             <p class="hint">
                 "Benefits are risk-adjusted by each initiative's confidence; costs are shown as positive amounts."

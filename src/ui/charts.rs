@@ -621,7 +621,7 @@ pub fn Charts() -> impl IntoView {
     });
     on_cleanup(move || on_resize.remove());
     view! {
-        <section class="panel charts" class:stale=move || state.stale() aria-labelledby="charts-h">
+        <section class="panel charts" class:stale=move || state.stale() class:blocked=move || state.blocked() aria-labelledby="charts-h">
             <h2 id="charts-h">"Charts"</h2>
             <div class="chart-grid">
                 <ChartFigure id=CHART_IDS[0] title="Annual value by driver (at full adoption)" chart=0 legend=legend_value/>

@@ -352,7 +352,7 @@ pub fn Comparison() -> impl IntoView {
         .map(|f| view! { <option value=figure_key(*f)>{f.label()}</option> })
         .collect_view();
     view! {
-        <section class="panel comparison" class:stale=move || state.stale() aria-labelledby="cmp-h">
+        <section class="panel comparison" class:stale=move || state.stale() class:blocked=move || state.blocked() aria-labelledby="cmp-h">
             <div class="panel-head">
                 <h2 id="cmp-h">"Comparison"</h2>
                 <div class="field inline">

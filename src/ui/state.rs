@@ -137,9 +137,19 @@ impl AppState {
         }
     }
 
-    /// True when what is on screen does not reflect every input.
-    pub fn stale(&self) -> bool {
+    /// True when some input has a problem (or holds text that is not a number).
+    pub fn has_problems(&self) -> bool {
         !self.problems.with(Vec::is_empty) || !self.parse_errors.with(|p| p.is_empty())
+    }
+
+    /// True when the figures on screen are this scenario's last valid ones, not its inputs' now.
+    pub fn stale(&self) -> bool {
+        self.has_problems() && self.checked.with(|c| c.shown.is_some())
+    }
+
+    /// True when the scenario has problems and no figures at all (opened that way).
+    pub fn blocked(&self) -> bool {
+        self.has_problems() && self.checked.with(|c| c.shown.is_none())
     }
 
     /// The message for an input: its unparsable text first, then its validation problem.
