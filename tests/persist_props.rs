@@ -208,9 +208,23 @@ fn scenario() -> BoxedStrategy<Scenario> {
         })
         .prop_map(|(mut s, simulation)| {
             s.simulation = simulation;
+            // Ids as Caseboard writes them: unique and not empty (readers repair others, below).
+            distinct(s.criteria.iter_mut().map(|c| &mut c.id));
+            distinct(s.initiatives.iter_mut().map(|i| &mut i.id));
             s
         })
         .boxed()
+}
+
+/// Makes ids unique and non-empty by appending `#n` where needed.
+fn distinct<'a>(ids: impl Iterator<Item = &'a mut String>) {
+    let mut seen = std::collections::BTreeSet::new();
+    for (n, id) in ids.enumerate() {
+        if id.is_empty() || seen.contains(id.as_str()) {
+            id.push_str(&format!("#{n}"));
+        }
+        seen.insert(id.clone());
+    }
 }
 
 /// Arbitrary JSON, for link forms with any structure.
@@ -341,6 +355,45 @@ proptest! {
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+    /// Duplicate or empty initiative ids (a file edited by hand, another program): every
+    /// initiative is read, in order, each with a unique non-empty id; the first holder of an id
+    /// keeps it; nothing else changes; each change is reported.
+    #[test]
+    fn duplicate_or_empty_ids_are_repaired_and_nothing_else_is_lost(
+        s in scenario(),
+        clashes in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<bool>()), 1..6),
+    ) {
+        let mut s = s;
+        prop_assume!(!s.initiatives.is_empty());
+        let n = s.initiatives.len();
+        for (at, from, empty) in clashes {
+            let (at, from) = (at.index(n), from.index(n));
+            s.initiatives[at].id = if empty { String::new() } else { s.initiatives[from].id.clone() };
+        }
+        // Which positions must change: empty ones and repeats of an id seen before.
+        let mut seen = std::collections::BTreeSet::new();
+        let must_change: Vec<bool> = s.initiatives.iter().map(|i| i.id.is_empty() || !seen.insert(i.id.clone())).collect();
+        let changed = must_change.iter().filter(|c| **c).count();
+
+        let loaded = saved::from_json(&saved::to_json(&s)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let (linked, link_notes) = link::decode_noting(&link::encode(&s)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        for (back, notes) in [(&loaded.scenario, &loaded.notes), (&linked, &link_notes)] {
+            prop_assert_eq!(back.initiatives.len(), n);
+            prop_assert_eq!(notes.len(), changed);
+            let ids: std::collections::BTreeSet<&str> = back.initiatives.iter().map(|i| i.id.as_str()).collect();
+            prop_assert_eq!(ids.len(), n, "ids unique");
+            prop_assert!(!ids.contains(""));
+            for ((a, b), change) in back.initiatives.iter().zip(&s.initiatives).zip(&must_change) {
+                if !change {
+                    prop_assert_eq!(&a.id, &b.id);
+                }
+                let mut a = a.clone();
+                a.id = b.id.clone();
+                prop_assert_eq!(&a, b);
+            }
+        }
+    }
 
     /// The hand-written named form is the serde format of the model types, both ways.
     #[test]

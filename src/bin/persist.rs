@@ -7,9 +7,10 @@
 //! Messages: `{id, op, ...}` in, `{id, ...}` out. A scenario travels in the flat form
 //! (`model::flat`). Ops:
 //! * `link` {scenario} → {text}: the share-link fragment (without `#`);
-//! * `open-link` {text} → {scenario} or {error};
+//! * `open-link` {text} → {scenario, notes} or {error}: `notes` says what reading changed (ids
+//!   given to initiatives that had none or shared one);
 //! * `save` {scenario} → {text}: the saved-file JSON;
-//! * `load` {text} → {scenario, version} or {error};
+//! * `load` {text} → {scenario, version, notes} or {error};
 //! * `csv` {scenario} → {text}: the comparison table as CSV (`model::csv::comparison`);
 //! * `simulate` {scenario} → {trials, seed, ms, initiatives: [{npv, roi, payback, p_loss,
 //!   p_best, p_best_roi, p_best_payback}], evpi, inputs, evppi, evppi_chance}: the Monte Carlo of
@@ -251,17 +252,18 @@ mod web {
                 Some(s) if op == "link" => ("text", JsValue::from_str(&link::encode(&s))),
                 Some(s) => ("text", JsValue::from_str(&saved::to_json(&s))),
                 None => error(
-                    "The page and the saving code are from different versions: reload the page",
+                    "The scenario could not be read: it holds more than Caseboard's limits allow, or the page and the saving code are from different versions (reload the page)",
                 ),
             },
-            "open-link" => match link::decode(&text(msg)) {
-                Ok(s) => flat(&s),
+            "open-link" => match link::decode_noting(&text(msg)) {
+                Ok((s, notes)) => return message(&[id, flat(&s), ("notes", texts_to_js(&notes))]),
                 Err(e) => error(e),
             },
             "load" => match saved::from_json(&text(msg)) {
                 Ok(l) => {
                     let version = ("version", JsValue::from_f64(f64::from(l.version)));
-                    return message(&[id, flat(&l.scenario), version]);
+                    let notes = ("notes", texts_to_js(&l.notes));
+                    return message(&[id, flat(&l.scenario), version, notes]);
                 }
                 Err(e) => error(e),
             },

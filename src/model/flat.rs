@@ -4,9 +4,10 @@
 //!
 //! The page needs both directions, and a hand-written list walk is a few KB of wasm where the
 //! serde derives of the model would be about 30 KB (the worker has the full codecs instead).
-//! Reading never panics: anything out of place gives `None`.
+//! Reading never panics: anything out of place, or beyond a limit of `model::limits`, gives `None`.
 
 use super::estimate::Estimate;
+use super::limits::{self, List, Text};
 use super::scenario::{
     Benefit, BenefitKind, Category, Criterion, Direction, Distribution, Initiative, Period,
     Scenario, SimSettings,
@@ -203,9 +204,10 @@ impl In<'_> {
             _ => None,
         }
     }
-    fn text(&mut self) -> Option<String> {
+    /// A text within the limit of `kind`.
+    fn text(&mut self, kind: Text) -> Option<String> {
         match self.next()? {
-            Tok::Text(s) => Some(s.clone()),
+            Tok::Text(s) if limits::too_long(kind, s).is_none() => Some(s.clone()),
             _ => None,
         }
     }
@@ -230,11 +232,13 @@ impl In<'_> {
         }
         self.est().map(Some)
     }
-    /// A count, never more than the items left (so a bad count cannot ask for a huge vector).
-    fn count(&mut self) -> Option<usize> {
+    /// A count within the limit of `list`, never more than the items left (so a bad count
+    /// cannot ask for a huge vector).
+    fn count(&mut self, list: List) -> Option<usize> {
         let n = self.num()?;
         let left = self.toks.len() - self.at;
-        (n >= 0.0 && n.fract() == 0.0 && n <= left as f64).then_some(n as usize)
+        let max = left.min(list.max()) as f64;
+        (n >= 0.0 && n.fract() == 0.0 && n <= max).then_some(n as usize)
     }
     /// A small whole number below `n`: an enumeration's position.
     fn choice(&mut self, n: u8) -> Option<u8> {
@@ -249,8 +253,8 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
     if r.num()? != FLAT_VERSION {
         return None;
     }
-    let name = r.text()?;
-    let currency = r.text()?;
+    let name = r.text(Text::Name)?;
+    let currency = r.text(Text::Currency)?;
     let horizon = r.num()?;
     if !(0.0..=f64::from(u32::MAX)).contains(&horizon) || horizon.fract() != 0.0 {
         return None;
@@ -259,10 +263,10 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
     let default_hourly_rate = r.est()?;
     let hours_per_fte_year = r.num()?;
     let mut criteria = Vec::new();
-    for _ in 0..r.count()? {
+    for _ in 0..r.count(List::Criteria)? {
         criteria.push(Criterion {
-            id: r.text()?,
-            name: r.text()?,
+            id: r.text(Text::Id)?,
+            name: r.text(Text::Name)?,
             weight: r.num()?,
             direction: match r.choice(2)? {
                 0 => Direction::HigherIsBetter,
@@ -278,7 +282,7 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
         distribution: *Distribution::ALL.get(whole(r.num()?)? as usize)?,
     };
     let mut initiatives = Vec::new();
-    for _ in 0..r.count()? {
+    for _ in 0..r.count(List::Initiatives)? {
         initiatives.push(read_initiative(&mut r)?);
     }
     (r.at == toks.len()).then_some(Scenario {
@@ -295,27 +299,27 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
 }
 
 fn read_initiative(r: &mut In<'_>) -> Option<Initiative> {
-    let id = r.text()?;
-    let name = r.text()?;
+    let id = r.text(Text::Id)?;
+    let name = r.text(Text::Name)?;
     let category = Category::ALL[usize::from(r.choice(3)?)];
-    let notes = r.text()?;
+    let notes = r.text(Text::Notes)?;
     let one_time_cost = r.est()?;
     let annual_running_cost = r.est()?;
     let delivery_months = r.est()?;
     let ramp_up_months = r.est()?;
     let confidence_pct = r.est()?;
     let mut scores = std::collections::BTreeMap::new();
-    for _ in 0..r.count()? {
-        let k = r.text()?;
+    for _ in 0..r.count(List::Criteria)? {
+        let k = r.text(Text::Id)?;
         scores.insert(k, r.num()?);
     }
     let mut depends_on = Vec::new();
-    for _ in 0..r.count()? {
-        depends_on.push(r.text()?);
+    for _ in 0..r.count(List::DependsOn)? {
+        depends_on.push(r.text(Text::Id)?);
     }
     let mut benefits = Vec::new();
-    for _ in 0..r.count()? {
-        let label = r.text()?;
+    for _ in 0..r.count(List::Benefits)? {
+        let label = r.text(Text::Name)?;
         benefits.push(Benefit {
             label,
             kind: read_kind(r)?,

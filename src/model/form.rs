@@ -18,6 +18,7 @@
 //! Reading checks structure and types only; [`validate`](super::validate) judges the figures.
 
 use super::estimate::Estimate;
+use super::limits::{self, List, Text};
 use super::scenario::{
     Benefit, BenefitKind, Category, Criterion, Direction, Distribution, Initiative, Period,
     Scenario, SimSettings, BENEFIT_KINDS,
@@ -589,9 +590,9 @@ impl<'a> Rec<'a> {
         }
     }
 
-    fn text(&self, i: usize, name: &str, required: bool, default: &str) -> R<String> {
+    fn text(&self, i: usize, name: &str, required: bool, default: &str, kind: Text) -> R<String> {
         match self.get(i, name, required)? {
-            Some((v, p)) => read_text(v, &p),
+            Some((v, p)) => read_text(v, &p, kind),
             None => Ok(default.to_string()),
         }
     }
@@ -658,19 +659,26 @@ impl<'a> Rec<'a> {
         }
     }
 
-    /// A list and its path (empty when the field is missing).
-    fn list(&self, i: usize, name: &str) -> R<(&'a [Value], String)> {
+    /// A list and its path (empty when the field is missing), refused when it holds more than
+    /// `kind` may (before any of it is read).
+    fn list(&self, i: usize, name: &str, kind: List) -> R<(&'a [Value], String)> {
         match self.get(i, name, false)? {
             None => Ok((&[], String::new())),
-            Some((Value::Array(a), p)) => Ok((a, p)),
+            Some((Value::Array(a), p)) => match limits::too_many(kind, a.len()) {
+                Some(m) => fail(&p, m),
+                None => Ok((a, p)),
+            },
             Some((v, p)) => fail(&p, format!("expected a list, found {}", describe(v))),
         }
     }
 }
 
-fn read_text(v: &Value, path: &str) -> R<String> {
+fn read_text(v: &Value, path: &str, kind: Text) -> R<String> {
     match v {
-        Value::String(s) => Ok(s.clone()),
+        Value::String(s) => match limits::too_long(kind, s) {
+            Some(m) => fail(path, m),
+            None => Ok(s.clone()),
+        },
         v => fail(path, format!("expected a string, found {}", describe(v))),
     }
 }
@@ -729,21 +737,42 @@ fn read_est(form: Form, v: &Value, path: &str) -> R<Estimate> {
 }
 
 /// Reads a scenario in `form`; error paths start with `prefix`.
-pub(crate) fn read(v: &Value, form: Form, prefix: &str) -> R<Scenario> {
+/// Also returns what reading changed, for the user to hear (ids given to initiatives or criteria
+/// that had none or shared one).
+pub(crate) fn read(v: &Value, form: Form, prefix: &str) -> R<(Scenario, Vec<String>)> {
     let d = Scenario::default();
     let r = Rec::open(form, v, prefix.to_string(), 9)?;
     let mut criteria = d.criteria;
-    let (list, p) = r.list(7, "criteria")?;
+    let (list, p) = r.list(7, "criteria", List::Criteria)?;
     if !p.is_empty() {
         criteria = Vec::with_capacity(list.len());
         for (n, c) in list.iter().enumerate() {
             criteria.push(read_criterion(form, c, index(&p, n))?);
         }
     }
-    let (list, p) = r.list(1, "initiatives")?;
+    let mut notes = Vec::new();
+    // Before the scores are read: they are keyed by criterion id.
+    let renamed = unique_ids(criteria.iter_mut().map(|c| &mut c.id), "criterion");
+    for (at, old, new) in &renamed {
+        notes.push(id_note("criterion", &criteria[*at].name, old, new));
+    }
+    let (list, p) = r.list(1, "initiatives", List::Initiatives)?;
     let mut initiatives = Vec::with_capacity(list.len());
     for (n, i) in list.iter().enumerate() {
-        initiatives.push(read_initiative(form, i, index(&p, n), &criteria)?);
+        let mut initiative = read_initiative(form, i, index(&p, n), &criteria)?;
+        // A score given under a criterion's old id (the named form) goes to each criterion
+        // that had it.
+        for (_, old, new) in &renamed {
+            if let Some(v) = initiative.scores.get(old).copied() {
+                initiative.scores.entry(new.clone()).or_insert(v);
+            }
+        }
+        initiatives.push(initiative);
+    }
+    // Duplicate or empty ids would hide cards and confuse dependencies: each gets a new one (a
+    // dependency on a duplicated id stays with the first initiative that had it).
+    for (at, old, new) in unique_ids(initiatives.iter_mut().map(|i| &mut i.id), "initiative") {
+        notes.push(id_note("initiative", &initiatives[at].name, &old, &new));
     }
     let horizon_years = match r.get(3, "horizon_years", false)? {
         None => d.horizon_years,
@@ -757,10 +786,10 @@ pub(crate) fn read(v: &Value, form: Form, prefix: &str) -> R<Scenario> {
             }
         },
     };
-    Ok(Scenario {
-        name: r.text(0, "name", false, &d.name)?,
+    let scenario = Scenario {
+        name: r.text(0, "name", false, &d.name, Text::Name)?,
         initiatives,
-        currency: r.text(2, "currency", false, &d.currency)?,
+        currency: r.text(2, "currency", false, &d.currency, Text::Currency)?,
         horizon_years,
         discount_rate_pct: r.est(4, "discount_rate_pct", false, d.discount_rate_pct)?,
         default_hourly_rate: r.est(5, "default_hourly_rate", false, d.default_hourly_rate)?,
@@ -779,7 +808,52 @@ pub(crate) fn read(v: &Value, form: Form, prefix: &str) -> R<Scenario> {
                 }
             }
         },
-    })
+    };
+    Ok((scenario, notes))
+}
+
+/// Makes `ids` non-empty and unique, in order: an empty one becomes `stem-N`, a repeated one
+/// `id-2` (or `-3`, …). Returns (position, old id, new id) of each change.
+fn unique_ids<'a>(
+    ids: impl Iterator<Item = &'a mut String>,
+    stem: &str,
+) -> Vec<(usize, String, String)> {
+    let ids: Vec<&mut String> = ids.collect();
+    let mut taken: std::collections::BTreeSet<String> = ids
+        .iter()
+        .filter(|id| !id.is_empty())
+        .map(|id| id.to_string())
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut changed = Vec::new();
+    for (at, id) in ids.into_iter().enumerate() {
+        if !id.is_empty() && seen.insert(id.clone()) {
+            continue;
+        }
+        let base = if id.is_empty() {
+            stem.to_string()
+        } else {
+            // Room for the suffix within the id limit.
+            id.chars().take(limits::MAX_ID_CHARS - 8).collect()
+        };
+        let new = (if id.is_empty() { 1 } else { 2 }..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|c| !taken.contains(c))
+            .unwrap_or_default();
+        taken.insert(new.clone());
+        seen.insert(new.clone());
+        changed.push((at, std::mem::replace(id, new.clone()), new));
+    }
+    changed
+}
+
+/// What a renamed id is said as: "The initiative “Backups” had no id; it now has “initiative-1”."
+fn id_note(what: &str, name: &str, old: &str, new: &str) -> String {
+    if old.is_empty() {
+        format!("The {what} “{name}” had no id; it now has “{new}”.")
+    } else {
+        format!("The {what} “{name}” had the id “{old}” of an earlier {what}; it now has “{new}”.")
+    }
 }
 
 fn read_criterion(form: Form, v: &Value, path: String) -> R<Criterion> {
@@ -789,8 +863,8 @@ fn read_criterion(form: Form, v: &Value, path: String) -> R<Criterion> {
         _ => Direction::LowerIsBetter,
     };
     Ok(Criterion {
-        id: r.text(0, "id", true, "")?,
-        name: r.text(1, "name", true, "")?,
+        id: r.text(0, "id", true, "", Text::Id)?,
+        name: r.text(1, "name", true, "", Text::Name)?,
         weight: r.number(2, "weight", true, 1.0)?,
         direction,
     })
@@ -803,6 +877,9 @@ fn read_scores(r: &Rec<'_>, criteria: &[Criterion]) -> R<BTreeMap<String, f64>> 
     };
     match (r.form(), v) {
         (Form::Named, Value::Object(o)) => {
+            if let Some(m) = limits::too_many(List::Criteria, o.len()) {
+                return fail(&path, m);
+            }
             for (k, s) in o {
                 scores.insert(k.clone(), read_number(s, &join(&path, k))?);
             }
@@ -815,6 +892,9 @@ fn read_scores(r: &Rec<'_>, criteria: &[Criterion]) -> R<BTreeMap<String, f64>> 
                         scores.insert(c.id.clone(), read_number(s, &index(&path, n))?);
                     }
                     (None, Value::Object(extra)) if n + 1 == listed.len() => {
+                        if let Some(m) = limits::too_many(List::Criteria, extra.len()) {
+                            return fail(&path, m);
+                        }
                         for (k, s) in extra {
                             scores.insert(k.clone(), read_number(s, &join(&path, k))?);
                         }
@@ -842,15 +922,15 @@ fn read_initiative(form: Form, v: &Value, path: String, criteria: &[Criterion]) 
     let d = Initiative::default();
     let r = Rec::open(form, v, path, 12)?;
     // Positions: id, name, the five estimates, scores, benefits, category, notes, depends_on.
-    let (list, p) = r.list(8, "benefits")?;
+    let (list, p) = r.list(8, "benefits", List::Benefits)?;
     let mut benefits = Vec::with_capacity(list.len());
     for (n, b) in list.iter().enumerate() {
         benefits.push(read_benefit(form, b, index(&p, n))?);
     }
-    let (list, p) = r.list(11, "depends_on")?;
+    let (list, p) = r.list(11, "depends_on", List::DependsOn)?;
     let mut depends_on = Vec::with_capacity(list.len());
     for (n, id) in list.iter().enumerate() {
-        depends_on.push(read_text(id, &index(&p, n))?);
+        depends_on.push(read_text(id, &index(&p, n), Text::Id)?);
     }
     let category = r.choice(
         9,
@@ -860,12 +940,12 @@ fn read_initiative(form: Form, v: &Value, path: String, criteria: &[Criterion]) 
         category_index(d.category),
     )?;
     let mut i = Initiative {
-        id: r.text(0, "id", false, &d.id)?,
-        name: r.text(1, "name", false, &d.name)?,
+        id: r.text(0, "id", false, &d.id, Text::Id)?,
+        name: r.text(1, "name", false, &d.name, Text::Name)?,
         scores: read_scores(&r, criteria)?,
         benefits,
         category: Category::ALL.get(category).copied().unwrap_or(d.category),
-        notes: r.text(10, "notes", false, &d.notes)?,
+        notes: r.text(10, "notes", false, &d.notes, Text::Notes)?,
         depends_on,
         ..d
     };
@@ -927,7 +1007,7 @@ fn read_benefit(form: Form, v: &Value, path: String) -> R<Benefit> {
         }
     }
     Ok(Benefit {
-        label: r.text(1, "label", true, "")?,
+        label: r.text(1, "label", true, "", Text::Name)?,
         kind,
     })
 }

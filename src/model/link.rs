@@ -15,6 +15,7 @@
 //! existing field must read the old layout for old links (the version is at hand in `decode`).
 
 use super::form::{self, Form};
+use super::limits;
 use super::saved;
 use super::scenario::Scenario;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -25,7 +26,8 @@ use std::fmt;
 /// The letter before the version number.
 pub const PREFIX: &str = "c";
 /// The most a link may inflate to; more is refused (a deflate bomb would otherwise use memory).
-pub const MAX_INFLATED_BYTES: usize = 1 << 20;
+/// As much as a saved file may hold: the largest scenario within the limits fits.
+pub const MAX_INFLATED_BYTES: usize = limits::MAX_FILE_BYTES;
 /// The longest fragment read.
 pub const MAX_FRAGMENT_CHARS: usize = 2 << 20;
 /// Deflate level, 0–10 (10 is miniz's slowest and smallest).
@@ -87,6 +89,12 @@ pub fn form_json(scenario: &Scenario) -> String {
 /// Reads a fragment made by [`encode`]. A leading `#` (or a whole URL) and whitespace that mail
 /// programs insert when they wrap lines are ignored.
 pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
+    decode_noting(fragment).map(|(s, _)| s)
+}
+
+/// [`decode`], with what reading changed for the user to hear (ids given to initiatives that had
+/// none or shared one).
+pub fn decode_noting(fragment: &str) -> Result<(Scenario, Vec<String>), LinkError> {
     let fragment = fragment.rsplit_once('#').map_or(fragment, |(_, f)| f);
     if fragment.len() > MAX_FRAGMENT_CHARS {
         return Err(damaged("it is far longer than any Caseboard link"));
@@ -141,7 +149,10 @@ fn inflate(packed: &[u8]) -> Result<Vec<u8>, LinkError> {
     miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, MAX_INFLATED_BYTES).map_err(
         |e| match e.status {
             S::FailedCannotMakeProgress | S::NeedsMoreInput => LinkError::Incomplete,
-            S::HasMoreOutput => damaged("it unpacks to more than 1 MB"),
+            S::HasMoreOutput => damaged(format!(
+                "it unpacks to more than {} MB, more than any scenario within Caseboard's limits",
+                MAX_INFLATED_BYTES >> 20
+            )),
             S::Adler32Mismatch => damaged("its check sum does not match its contents"),
             _ => damaged("its compressed data is corrupt"),
         },

@@ -15,6 +15,7 @@ pub mod finance;
 pub mod flat;
 mod form;
 pub mod input;
+pub mod limits;
 pub mod link;
 pub mod rng;
 pub mod saved;

@@ -10,6 +10,7 @@
 //! Errors name the field, e.g. `data.initiatives[2].benefits[0].hours: expected a number …`.
 
 use super::form::{self, describe, Form, J};
+use super::limits;
 use super::scenario::Scenario;
 use serde_json::Value;
 use std::fmt;
@@ -62,6 +63,9 @@ pub enum SavedError {
     Invalid { path: String, message: String },
     /// A migration step failed (`from` is the version it started from).
     Migration { from: u32, message: String },
+    /// Larger than any scenario within the limits (`model::limits`); refused before it is
+    /// parsed. The text says how large and the limit.
+    TooBig(String),
 }
 
 impl fmt::Display for SavedError {
@@ -93,6 +97,7 @@ impl fmt::Display for SavedError {
                 f,
                 "Could not upgrade this file from format version {from}: {message}"
             ),
+            SavedError::TooBig(m) => write!(f, "This file {m}"),
         }
     }
 }
@@ -105,6 +110,9 @@ pub struct Loaded {
     pub scenario: Scenario,
     /// The version the file was saved in: 0 for a bare scenario without envelope.
     pub version: u32,
+    /// What reading changed, for the user to hear (ids given to initiatives that had none or
+    /// shared one).
+    pub notes: Vec<String>,
 }
 
 /// The scenario in the current envelope, pretty-printed. (A non-finite number, which no valid
@@ -120,6 +128,9 @@ pub fn to_json(scenario: &Scenario) -> String {
 
 /// Reads an envelope (any version up to [`CURRENT_VERSION`]) or a bare scenario object.
 pub fn from_json(text: &str) -> Result<Loaded, SavedError> {
+    if let Some(m) = limits::too_big(text.len()) {
+        return Err(SavedError::TooBig(m));
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| {
         let reason = e.to_string();
         let suffix = format!(" at line {} column {}", e.line(), e.column());
@@ -194,11 +205,16 @@ pub fn from_value(value: Value) -> Result<Loaded, SavedError> {
         (0, Value::Object(top), "")
     };
     let data = run_migrations(data, version, MIGRATIONS)?;
-    let scenario = form::read(&data, Form::Named, prefix).map_err(|e| SavedError::Invalid {
-        path: e.path,
-        message: e.message,
-    })?;
-    Ok(Loaded { scenario, version })
+    let (scenario, notes) =
+        form::read(&data, Form::Named, prefix).map_err(|e| SavedError::Invalid {
+            path: e.path,
+            message: e.message,
+        })?;
+    Ok(Loaded {
+        scenario,
+        version,
+        notes,
+    })
 }
 
 /// Runs `steps[from..]` in order.

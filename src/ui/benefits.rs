@@ -2,6 +2,7 @@
 
 use super::fields::{edit_text, NumField, SelectField, TextField};
 use super::state::use_state;
+use crate::model::limits::MAX_BENEFITS;
 use crate::model::validate::Location;
 use crate::model::{Benefit, BenefitKind, Estimate, Initiative, Period, BENEFIT_KINDS};
 use leptos::prelude::*;
@@ -96,13 +97,18 @@ pub fn Benefits(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>
         })
     };
     let new_kind = RwSignal::new("hours_saved".to_string());
+    let full = move || init.with(|x| x.as_ref().is_some_and(|x| x.benefits.len() >= MAX_BENEFITS));
     let add = move |_| {
         let Some(i) = idx.get_untracked() else { return };
         let Some(kind) = BenefitKind::blank(&new_kind.get_untracked()) else {
             return;
         };
         state.edit(None, move |s| {
-            if let Some(x) = s.initiatives.get_mut(i) {
+            if let Some(x) = s
+                .initiatives
+                .get_mut(i)
+                .filter(|x| x.benefits.len() < MAX_BENEFITS)
+            {
                 x.benefits.push(Benefit {
                     label: kind.kind_label().to_string(),
                     kind,
@@ -121,7 +127,8 @@ pub fn Benefits(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>
                     value=new_kind
                     set=Callback::new(move |v| new_kind.set(v))
                 />
-                <button type="button" on:click=add>"Add benefit"</button>
+                <button type="button" on:click=add disabled=full
+                    title=move || full().then(|| format!("An initiative holds at most {MAX_BENEFITS} benefits"))>"Add benefit"</button>
             </div>
         </fieldset>
     }

@@ -4,7 +4,7 @@
 use super::state::{field_key, use_state};
 pub use crate::format::edit_text;
 use crate::model::validate::Location;
-use crate::model::{input, Estimate};
+use crate::model::{input, limits, Estimate};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -163,9 +163,13 @@ pub fn TextField(
     #[prop(into)] value: Signal<String>,
     set: Callback<String>,
     #[prop(optional)] multiline: bool,
+    /// The most characters it holds (`model::limits`).
+    #[prop(default = limits::MAX_NAME_CHARS)]
+    max_chars: usize,
 ) -> impl IntoView {
     let state = use_state();
     let id = dom_id("t");
+    let full = move || value.with(|v| v.chars().count() >= max_chars);
     let msg_id = format!("{id}-msg");
     let message = Memo::new(move |_| at.with(|at| state.message_for(at)));
     let on_input = move |ev| set.run(event_target_value(&ev));
@@ -173,13 +177,13 @@ pub fn TextField(
     let input = if multiline {
         view! {
             <textarea id=id.clone() rows="2" prop:value=move || value.get() on:input=on_input
-                aria-describedby=described.clone()></textarea>
+                maxlength=max_chars aria-describedby=described.clone()></textarea>
         }
         .into_any()
     } else {
         view! {
             <input id=id.clone() type="text" autocomplete="off" prop:value=move || value.get()
-                on:input=on_input aria-invalid=move || message.with(Option::is_some).to_string()
+                maxlength=max_chars on:input=on_input aria-invalid=move || message.with(Option::is_some).to_string()
                 aria-describedby=described.clone() />
         }
         .into_any()
@@ -188,6 +192,7 @@ pub fn TextField(
         <div class="field" class:invalid=move || message.with(Option::is_some)>
             <label for=id>{label}</label>
             {input}
+            <p class="hint" hidden=move || !full()>{format!("At most {max_chars} characters")}</p>
             <p class="field-msg" id=msg_id aria-live="polite">{move || message.get()}</p>
         </div>
     }

@@ -7,8 +7,8 @@ use super::notices::{say, Notices};
 use super::persist::{ask, reply_scenario, reply_text, scenario_field};
 use super::state::AppState;
 use crate::model::saved::CURRENT_VERSION;
-use crate::model::{validate, Problem, Scenario};
-use crate::worker_io::{field, then};
+use crate::model::{limits, validate, Problem, Scenario};
+use crate::worker_io::{field, texts, then};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -102,17 +102,25 @@ pub fn export_csv(state: AppState, notices: Notices) {
 /// Imports a saved file as a new draft; what is wrong with it is said with the field's path.
 pub fn import(file: web_sys::File, drafts: Drafts, notices: Notices) {
     let name = file.name();
+    // Refused before it is read: reading a huge file would hold up the page.
+    if let Some(m) = limits::too_big(file.size() as usize) {
+        return say(
+            notices,
+            format!("“{name}” could not be imported: it {m}."),
+            true,
+        );
+    }
     let got = Closure::once_into_js(move |text: JsValue| {
         let text = text.as_string().unwrap_or_default();
         ask("load", &[("text", JsValue::from_str(&text))], move |r| {
             let read = r.and_then(|reply| {
                 let version = field(&reply, "version").as_f64().unwrap_or(0.0);
                 reply_scenario(&reply)
-                    .map(|s| (s, version))
+                    .map(|s| (s, version, texts(&field(&reply, "notes"))))
                     .ok_or_else(|| "its scenario could not be read".to_string())
             });
             match read {
-                Ok((s, version)) => {
+                Ok((s, version, notes)) => {
                     let problems = validate(&s);
                     drafts.adopt(s, false);
                     let older = if version < f64::from(CURRENT_VERSION) {
@@ -123,8 +131,9 @@ pub fn import(file: web_sys::File, drafts: Drafts, notices: Notices) {
                     say(
                         notices,
                         format!(
-                            "Imported “{name}” as a new draft{}.{older}",
-                            problems_note(&problems)
+                            "Imported “{name}” as a new draft{}.{older}{}",
+                            problems_note(&problems),
+                            changes_note(&notes)
                         ),
                         !problems.is_empty(),
                     );
@@ -165,6 +174,14 @@ pub fn problems_note(problems: &[Problem]) -> String {
         text.push_str(&format!("; and {} more, listed at the top", n - LISTED));
     }
     text
+}
+
+/// What reading a file or link changed, after its notice (" Also: …"); empty when nothing.
+pub fn changes_note(notes: &[String]) -> String {
+    if notes.is_empty() {
+        return String::new();
+    }
+    format!(" Nothing was lost, but: {}", notes.join(" "))
 }
 
 /// The first file of a file input or a drop.

@@ -3,6 +3,7 @@
 use super::benefits::Benefits;
 use super::fields::{details_open, dom_id, NumField, SelectField, TextField};
 use super::state::use_state;
+use crate::model::limits::{MAX_INITIATIVES, MAX_NOTES_CHARS};
 use crate::model::validate::Location;
 use crate::model::{Category, Estimate, Initiative, Scenario};
 use leptos::prelude::*;
@@ -199,6 +200,9 @@ pub fn Initiatives() -> impl IntoView {
         let id = state.fresh_id("initiative");
         let new_id = id.clone();
         state.edit(None, move |s| {
+            if s.initiatives.len() >= MAX_INITIATIVES {
+                return;
+            }
             let n = s.initiatives.len() + 1;
             s.initiatives.push(Initiative {
                 id,
@@ -213,7 +217,10 @@ pub fn Initiatives() -> impl IntoView {
         <section class="panel initiatives" aria-labelledby="initiatives-h">
             <div class="panel-head">
                 <h2 id="initiatives-h">"Initiatives"</h2>
-                <button type="button" id="add-initiative" class="primary" on:click=add>"Add initiative"</button>
+                <button type="button" id="add-initiative" class="primary" on:click=add
+                    disabled=move || cards.count.get() >= MAX_INITIATIVES
+                    title=move || (cards.count.get() >= MAX_INITIATIVES)
+                        .then(|| format!("A scenario holds at most {MAX_INITIATIVES} initiatives"))>"Add initiative"</button>
             </div>
             {move || (cards.count.get() == 0).then(|| view! {
                 <p class="empty">"No initiatives yet. Add one to start comparing."</p>
@@ -287,6 +294,9 @@ fn Card(id: String) -> impl IntoView {
                 let Some(mut copy) = s.initiatives.get(i).cloned() else {
                     return;
                 };
+                if s.initiatives.len() >= MAX_INITIATIVES {
+                    return;
+                }
                 copy.id = new_id;
                 copy.name = format!("{} (copy)", copy.name);
                 s.initiatives.insert(i + 1, copy);
@@ -362,6 +372,7 @@ fn Card(id: String) -> impl IntoView {
                         disabled=move || idx.get().map(|i| i + 1 >= count()).unwrap_or(true)
                         aria-label=move || format!("Move {} later", name.get())>"→"</button>
                     <button type="button" on:click=duplicate
+                        disabled=move || { count() >= MAX_INITIATIVES }
                         aria-label=move || format!("Duplicate {}", name.get())>"Duplicate"</button>
                     <button type="button" class="remove" on:click=remove
                         aria-label=move || format!("Remove {}", name.get())>"Remove"</button>
@@ -399,6 +410,7 @@ fn Card(id: String) -> impl IntoView {
             <TextField
                 label="Notes"
                 multiline=true
+                max_chars=MAX_NOTES_CHARS
                 at=init_at(idx, "notes")
                 value=get(|i| i.notes.clone())
                 set=Callback::new(move |v: String| {

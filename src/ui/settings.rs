@@ -2,6 +2,7 @@
 
 use super::fields::{NumField, SelectField, TextField};
 use super::state::use_state;
+use crate::model::limits::{MAX_CRITERIA, MAX_CURRENCY_CHARS};
 use crate::model::validate::Location;
 use crate::model::{Criterion, Direction, Estimate, Scenario, MAX_TRIALS};
 use leptos::prelude::*;
@@ -64,6 +65,7 @@ pub fn Settings() -> impl IntoView {
                 />
                 <TextField
                     label="Currency (ISO code)"
+                    max_chars=MAX_CURRENCY_CHARS
                     at=Signal::stored(at("currency"))
                     value=Signal::derive(move || state.scenario.with(|s| s.currency.clone()))
                     set=Callback::new(move |v: String| {
@@ -86,6 +88,9 @@ fn Criteria() -> impl IntoView {
     let count = move || state.scenario.with(|s| s.criteria.len());
     let add = move |_| {
         state.edit(None, |s| {
+            if s.criteria.len() >= MAX_CRITERIA {
+                return;
+            }
             let id = (1..)
                 .map(|n| format!("criterion-{n}"))
                 .find(|id| !s.criteria.iter().any(|c| &c.id == id))
@@ -111,7 +116,9 @@ fn Criteria() -> impl IntoView {
                 }
             }}
             <For each=move || 0..count() key=|i| *i children=move |i| view! { <CriterionRow i/> }/>
-            <button type="button" on:click=add>"Add criterion"</button>
+            <button type="button" on:click=add disabled=move || { count() >= MAX_CRITERIA }
+                title=move || (count() >= MAX_CRITERIA)
+                    .then(|| format!("A scenario holds at most {MAX_CRITERIA} criteria"))>"Add criterion"</button>
         </fieldset>
     }
 }

@@ -3,12 +3,12 @@
 //! persistence worker's (`model::link`).
 
 use super::drafts::Drafts;
-use super::files::problems_note;
+use super::files::{changes_note, problems_note};
 use super::notices::{say, Notice, Notices};
 use super::persist::{ask, reply_scenario, reply_text, scenario_field};
 use super::state::AppState;
 use crate::model::validate;
-use crate::worker_io::{field, then};
+use crate::worker_io::{field, texts, then};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
@@ -68,16 +68,18 @@ fn open_link(text: String, notices: Notices, drafts: Drafts, starting: bool) {
         &[("text", JsValue::from_str(&text))],
         move |r| match r.and_then(|reply| {
             reply_scenario(&reply)
+                .map(|s| (s, texts(&field(&reply, "notes"))))
                 .ok_or_else(|| "The link's scenario could not be read".to_string())
         }) {
-            Ok(s) => {
+            Ok((s, notes)) => {
                 let problems = validate(&s);
                 drafts.adopt(s, true);
                 say(
                     notices,
                     format!(
-                        "Opened the scenario from the link, as a new draft{}.",
-                        problems_note(&problems)
+                        "Opened the scenario from the link, as a new draft{}.{}",
+                        problems_note(&problems),
+                        changes_note(&notes)
                     ),
                     !problems.is_empty(),
                 );

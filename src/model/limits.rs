@@ -1,0 +1,154 @@
+//! How much one scenario may hold: the one home for every limit. Each reader (saved files and
+//! drafts in `saved`/`form`, share links in `link`, the page↔worker flat form in `flat`) checks
+//! these before it does any work on what it read, and names the limit it refused; the page holds
+//! its editors to the same limits (buttons disabled at a count, `maxlength` on texts).
+//!
+//! Chosen for real use with room to spare, and so that the largest scenario stays responsive: a
+//! portfolio of 100 initiatives is the largest the portfolio work plans for; each benefit is one
+//! driver, and 20 cover any business case seen; 30 criteria exceed any scoring model in use. The
+//! page's memory and work grow linearly with these counts.
+
+/// Initiatives in one scenario.
+pub const MAX_INITIATIVES: usize = 200;
+/// Benefits of one initiative.
+pub const MAX_BENEFITS: usize = 20;
+/// Scoring criteria.
+pub const MAX_CRITERIA: usize = 30;
+/// Names: the scenario's, an initiative's, a criterion's, a benefit's label.
+pub const MAX_NAME_CHARS: usize = 200;
+/// An initiative's or a criterion's id.
+pub const MAX_ID_CHARS: usize = 100;
+/// An initiative's notes.
+pub const MAX_NOTES_CHARS: usize = 5_000;
+/// A currency code (ISO 4217 codes have three letters; validation says so beside the field).
+pub const MAX_CURRENCY_CHARS: usize = 16;
+/// A saved file (or draft) in bytes, checked before it is parsed. The largest scenario within
+/// the limits above, pretty-printed, is well below it.
+pub const MAX_FILE_BYTES: usize = 8 << 20;
+
+/// A text field of a scenario, for its limit and its name in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Text {
+    Name,
+    Id,
+    Notes,
+    Currency,
+}
+
+impl Text {
+    pub fn max_chars(self) -> usize {
+        match self {
+            Text::Name => MAX_NAME_CHARS,
+            Text::Id => MAX_ID_CHARS,
+            Text::Notes => MAX_NOTES_CHARS,
+            Text::Currency => MAX_CURRENCY_CHARS,
+        }
+    }
+}
+
+/// A list of a scenario, for its limit and its name in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum List {
+    Initiatives,
+    Benefits,
+    Criteria,
+    /// The initiatives one depends on.
+    DependsOn,
+}
+
+impl List {
+    pub fn max(self) -> usize {
+        match self {
+            List::Initiatives | List::DependsOn => MAX_INITIATIVES,
+            List::Benefits => MAX_BENEFITS,
+            List::Criteria => MAX_CRITERIA,
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            List::Initiatives => "initiatives",
+            List::Benefits => "benefits per initiative",
+            List::Criteria => "criteria",
+            List::DependsOn => "dependencies per initiative",
+        }
+    }
+}
+
+/// "1,048,576": counts in messages.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Why a list is refused: "holds 300,000 initiatives; Caseboard opens at most 200".
+pub fn too_many(list: List, found: usize) -> Option<String> {
+    (found > list.max()).then(|| {
+        format!(
+            "holds {} {}; Caseboard opens at most {}",
+            grouped(found),
+            list.noun(),
+            grouped(list.max())
+        )
+    })
+}
+
+/// Why a text is refused: "is 1,048,576 characters long; Caseboard keeps at most 200". Counted
+/// without reading past the limit.
+pub fn too_long(text: Text, s: &str) -> Option<String> {
+    let max = text.max_chars();
+    // A byte length within the limit is a character count within it too.
+    if s.len() <= max || s.chars().nth(max).is_none() {
+        return None;
+    }
+    Some(format!(
+        "is {} characters long; Caseboard keeps at most {}",
+        grouped(s.chars().count()),
+        grouped(max)
+    ))
+}
+
+/// Why a file is refused before it is read: "is 52.4 MB; Caseboard opens files up to 8 MB".
+pub fn too_big(bytes: usize) -> Option<String> {
+    (bytes > MAX_FILE_BYTES).then(|| {
+        let mb = |b: usize| (b as f64 / (1 << 20) as f64 * 10.0).round() / 10.0;
+        format!(
+            "is {} MB; Caseboard opens files up to {} MB",
+            mb(bytes),
+            mb(MAX_FILE_BYTES)
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_limit_and_what_was_found() {
+        assert_eq!(
+            too_many(List::Initiatives, 300_000).unwrap(),
+            "holds 300,000 initiatives; Caseboard opens at most 200"
+        );
+        assert_eq!(too_many(List::Initiatives, 200), None);
+        let long = "é".repeat(201);
+        assert_eq!(
+            too_long(Text::Name, &long).unwrap(),
+            "is 201 characters long; Caseboard keeps at most 200"
+        );
+        // 200 two-byte characters: 400 bytes, within the limit of 200 characters.
+        assert_eq!(too_long(Text::Name, &"é".repeat(200)), None);
+        assert_eq!(
+            too_big(50 << 20).unwrap(),
+            "is 50 MB; Caseboard opens files up to 8 MB"
+        );
+        assert_eq!(too_big(8 << 20), None);
+    }
+}
