@@ -415,11 +415,12 @@ fn value_vs_effort(shown: &Shown) -> ChartOption {
 }
 
 fn scores(shown: &Shown) -> ChartOption {
-    let data: Vec<f64> = shown
+    // No bar (null) where the score is not defined: a bar at 0 would read as the worst score.
+    let data: Vec<Option<f64>> = shown
         .evaluation
         .initiatives
         .iter()
-        .map(|r| r.score.value.unwrap_or(0.0))
+        .map(|r| r.score.value)
         .collect();
     base()
         .x_axis(Axis::new().type_(AxisType::Value).min(0).max(100))

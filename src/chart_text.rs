@@ -287,10 +287,10 @@ fn summary_effort(shown: &Shown) -> String {
 }
 
 fn summary_scores(shown: &Shown) -> String {
-    format!(
-        "Bars of weighted score out of 100; highest: {}.",
-        best_by(shown, |r| r.score.value).unwrap_or_default()
-    )
+    match best_by(shown, |r| r.score.value) {
+        Some(best) => format!("Bars of weighted score out of 100; highest: {best}."),
+        None => "No weighted scores: no criterion has a weight above 0.".into(),
+    }
 }
 
 // To and from JS: the worker sends, the page reads; anything unreadable reads as empty.

@@ -75,6 +75,9 @@ fn irr_matches_numpy_financial_including_the_choice_among_several() {
         let got = irr(&c.flows);
         match (c.irr, got) {
             (None, Irr::None) => {}
+            // Flows that change sign more than once may have no real IRR at all; Caseboard says
+            // none was found in its range rather than that the flows never change sign.
+            (None, Irr::OutOfRange { changes, .. }) if changes > 1 => {}
             (Some(want), Irr::Rate { rate, multiple }) => {
                 assert!(
                     rel_close(rate, want),

@@ -129,14 +129,14 @@ fn all_finite(r: &InitiativeResult) -> bool {
             h.derivation
                 .steps
                 .iter()
-                .all(|s| s.result.value.is_finite())
+                .all(|s| s.result.value.is_finite() || (!s.has_value() && s.note.is_some()))
         })
         && r.benefits.iter().all(|b| {
             b.annual_value.is_finite()
                 && b.derivation
                     .steps
                     .iter()
-                    .all(|s| s.result.value.is_finite())
+                    .all(|s| s.result.value.is_finite() || (!s.has_value() && s.note.is_some()))
         })
         && [
             &r.monthly.benefits,
@@ -168,7 +168,10 @@ proptest! {
         prop_assert_eq!(e.initiatives.len(), s.initiatives.len());
         for r in &e.initiatives {
             prop_assert!(all_finite(r), "{:?}", r.name);
-            prop_assert!(r.score.value.unwrap() >= 0.0 && r.score.value.unwrap() <= 100.0);
+            // No score only when no criterion has a weight above 0.
+            let weighted = s.criteria.iter().any(|c| c.weight > 0.0);
+            prop_assert_eq!(r.score.value.is_some(), weighted);
+            prop_assert!(r.score.value.is_none_or(|v| (0.0..=100.0).contains(&v)));
         }
     }
 

@@ -135,17 +135,25 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
                 ]),
                 Unit::MoneyPerYear,
             );
-            let fte = d.push(
-                "FTE equivalent",
-                Expr::over(
-                    Expr::product(vec![hours_t(), periods(), adoption()]),
-                    t("per FTE-year", defaults.hours_per_fte_year, Unit::Hours),
-                ),
-                Unit::Fte,
-            );
+            if defaults.hours_per_fte_year > 0.0 {
+                let fte = d.push(
+                    "FTE equivalent",
+                    Expr::over(
+                        Expr::product(vec![hours_t(), periods(), adoption()]),
+                        t("per FTE-year", defaults.hours_per_fte_year, Unit::Hours),
+                    ),
+                    Unit::Fte,
+                );
+                out.fte = Some(fte);
+            } else {
+                d.without_value(
+                    "FTE equivalent",
+                    "not defined: the working hours per FTE-year are 0",
+                    Unit::Fte,
+                );
+            }
             // Keep the money figure as the final step.
             d.steps.rotate_left(1);
-            out.fte = Some(fte);
             value
         }
         BenefitKind::OutageAvoided {

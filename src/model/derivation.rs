@@ -189,6 +189,12 @@ impl Derivation {
         });
     }
 
+    /// Adds a step in words for a figure that has no value (not defined, none, out of range):
+    /// it shows no result.
+    pub fn without_value(&mut self, label: impl Into<String>, note: impl Into<String>, unit: Unit) {
+        self.note(label, note, Quantity::new(f64::NAN, unit));
+    }
+
     pub fn result(&self) -> Option<Quantity> {
         self.steps.last().map(|s| s.result)
     }
@@ -200,11 +206,17 @@ impl Derivation {
 }
 
 impl Step {
+    /// False for a step in words about a figure that has none ([`Derivation::without_value`]).
+    pub fn has_value(&self) -> bool {
+        !self.result.value.is_nan()
+    }
+
     pub fn render(&self, f: &dyn QuantityFormat) -> String {
         let result = f.format(self.result);
         let body = match (&self.expr, &self.note) {
             (Some(e), Some(n)) => format!("{} = {result} ({n})", e.render(f, false)),
             (Some(e), None) => format!("{} = {result}", e.render(f, false)),
+            (None, Some(n)) if !self.has_value() => n.clone(),
             (None, Some(n)) => format!("{n} → {result}"),
             (None, None) => result,
         };

@@ -264,7 +264,7 @@ impl Ctx<'_> {
         );
 
         // ROI and benefit/cost ratio
-        let (roi, bcr) = if pv_costs > 0.0 {
+        let (roi, bcr) = if finance::has_costs(pv_costs) {
             (
                 Headline {
                     value: Some(npv / pv_costs * 100.0),
@@ -289,10 +289,10 @@ impl Ctx<'_> {
         } else {
             let none = |label: &str| {
                 let mut d = Derivation::default();
-                d.note(
+                d.without_value(
                     label,
-                    "not defined: the initiative has no costs",
-                    Quantity::new(0.0, Unit::Money),
+                    "not defined: the initiative has no costs (none worth half a cent)",
+                    Unit::Money,
                 );
                 Headline {
                     value: None,
@@ -350,10 +350,37 @@ impl Ctx<'_> {
         let mut irr_d = Derivation::default();
         let irr_value = match irr_detail {
             Irr::None => {
-                irr_d.note(
+                irr_d.without_value(
                     "IRR",
                     "none: the monthly cash flows never change sign, so no discount rate makes the NPV zero",
-                    Quantity::new(0.0, Unit::Percent),
+                    Unit::Percent,
+                );
+                None
+            }
+            Irr::OutOfRange { above: true, .. } => {
+                irr_d.note(
+                    "IRR",
+                    "above the largest rate Caseboard computes: the monthly cash flows change sign once, so there is exactly one IRR, and it is above this monthly rate (a yearly rate above 10^307%)",
+                    Quantity::new(finance::max_rate() * 100.0, Unit::Percent),
+                );
+                None
+            }
+            Irr::OutOfRange {
+                above: false,
+                changes: 1,
+            } => {
+                irr_d.note(
+                    "IRR",
+                    "below the lowest rate Caseboard computes: the monthly cash flows change sign once, so there is exactly one IRR, and it is within a hair of −100%",
+                    Quantity::new(finance::min_rate() * 100.0, Unit::Percent),
+                );
+                None
+            }
+            Irr::OutOfRange { changes, .. } => {
+                irr_d.without_value(
+                    "IRR",
+                    format!("not found: the monthly cash flows change sign {changes} times, and no monthly rate from −99.995% to +2,200,000% makes the NPV zero"),
+                    Unit::Percent,
                 );
                 None
             }
@@ -410,10 +437,10 @@ impl Ctx<'_> {
             },
             None => {
                 let mut d = Derivation::default();
-                d.note(
+                d.without_value(
                     "Weighted score",
-                    "no criteria with a weight above 0",
-                    Quantity::new(0.0, Unit::Score),
+                    "not defined: no criterion has a weight above 0",
+                    Unit::Score,
                 );
                 Headline {
                     value: None,

@@ -23,6 +23,15 @@ pub fn discount_factors(rate: f64, n: usize) -> Vec<f64> {
     out
 }
 
+/// Costs whose present value is below half a cent (of any currency) count as none: ROI and the
+/// benefit/cost ratio divide by them, and a cost of, say, 5 × 10⁻³²⁴ would make both infinite.
+pub const MIN_COSTS_FOR_RATIOS: f64 = 0.005;
+
+/// Whether ROI and the benefit/cost ratio are defined for these present costs.
+pub fn has_costs(pv_costs: f64) -> bool {
+    pv_costs >= MIN_COSTS_FOR_RATIOS
+}
+
 /// Net present value: Σ flows[t] / (1 + rate)^t, t from 0 (the numpy-financial convention).
 pub fn npv(rate: f64, flows: &[f64]) -> f64 {
     // Horner's scheme in x = 1/(1 + rate): accurate and one division.
@@ -38,15 +47,30 @@ pub enum Irr {
     /// The rate per period. `multiple` is true when the flows admit more than one IRR; the one
     /// closest to zero is returned, as numpy-financial does.
     Rate { rate: f64, multiple: bool },
+    /// The flows change sign, but no rate within the range searched makes the NPV zero: with one
+    /// sign change the one IRR lies above [`max_rate`] per period (`above`) or below
+    /// [`min_rate`]; with several, none lies within the grid searched.
+    OutOfRange { above: bool, changes: usize },
 }
 
 impl Irr {
     pub fn rate(self) -> Option<f64> {
         match self {
-            Irr::None => None,
             Irr::Rate { rate, .. } => Some(rate),
+            Irr::None | Irr::OutOfRange { .. } => None,
         }
     }
+}
+
+/// The highest rate per period the search reaches: e^59 − 1 (about 4 × 10²⁵), chosen so that a
+/// monthly rate annualized, (1 + r)¹² − 1, stays a finite number (about 3 × 10³⁰⁷).
+pub fn max_rate() -> f64 {
+    LOG_MAX.exp_m1()
+}
+
+/// The lowest rate per period the search reaches: e^−700 − 1, −100% to the last digit shown.
+pub fn min_rate() -> f64 {
+    (-LOG_MIN).exp_m1()
 }
 
 fn sign_changes(flows: &[f64]) -> usize {
@@ -99,8 +123,11 @@ fn bisect(flows: &[f64], mut a: f64, mut b: f64) -> f64 {
     0.5 * (a + b)
 }
 
-/// Rates searched: ln(1 + rate) in [−LOG_SPAN, LOG_SPAN], i.e. from −99.995% to about
-/// +2,200,000% per period.
+/// With one sign change, rates searched: ln(1 + rate) from −LOG_MIN to LOG_MAX.
+const LOG_MAX: f64 = 59.0;
+const LOG_MIN: f64 = 700.0;
+/// With several sign changes, rates searched on a grid: ln(1 + rate) in [−LOG_SPAN, LOG_SPAN],
+/// i.e. from −99.995% to about +2,200,000% per period.
 const LOG_SPAN: f64 = 10.0;
 /// Grid step in ln(1 + rate) when several IRRs are possible.
 const LOG_STEP: f64 = 0.002;
@@ -108,7 +135,7 @@ const LOG_STEP: f64 = 0.002;
 /// The IRR of `flows` per period.
 ///
 /// With one sign change in the flows (Descartes' rule: exactly one IRR) the root is bracketed
-/// over the whole searched range and bisected. With several sign changes every root on a fine
+/// over the whole searched range (rates from −100% to about 4 × 10²⁵ per period) and bisected. With several sign changes every root on a fine
 /// grid is found and the one closest to zero is returned, flagged `multiple` when there are more
 /// than one; roots closer together than the grid step (≈ 0.2%) or touching zero without crossing
 /// it are not distinguished.
@@ -121,8 +148,8 @@ pub fn irr(flows: &[f64]) -> Irr {
     let first = flows.iter().position(|&cf| cf != 0.0).unwrap_or(0);
     let last = flows.iter().rposition(|&cf| cf != 0.0).unwrap_or(0);
     let flows = &flows[first..=last];
-    let (lo, hi) = (-LOG_SPAN, LOG_SPAN);
     if changes == 1 {
+        let (lo, hi) = (-LOG_MIN, LOG_MAX);
         let (flo, fhi) = (npv_at_log(flows, lo), npv_at_log(flows, hi));
         if flo == 0.0 {
             return Irr::Rate {
@@ -130,15 +157,27 @@ pub fn irr(flows: &[f64]) -> Irr {
                 multiple: false,
             };
         }
-        if (flo > 0.0) != (fhi > 0.0) {
-            let u = bisect(flows, lo, hi);
+        if fhi == 0.0 || (flo > 0.0) != (fhi > 0.0) {
+            let u = if fhi == 0.0 {
+                hi
+            } else {
+                bisect(flows, lo, hi)
+            };
             return Irr::Rate {
                 rate: u.exp_m1(),
                 multiple: false,
             };
         }
-        return Irr::None;
+        // The one root lies beyond the range. Above the root the NPV has the sign of the first
+        // flow (at high rates later flows count for nothing), below it that of the last: at
+        // the top of the range it still has the last flow's sign when the root is above.
+        let first_sign = flows[0] > 0.0;
+        return Irr::OutOfRange {
+            above: (fhi > 0.0) != first_sign,
+            changes,
+        };
     }
+    let lo = -LOG_SPAN;
     let mut roots: Vec<f64> = Vec::new();
     let steps = (2.0 * LOG_SPAN / LOG_STEP) as usize;
     let mut a = lo;
@@ -166,7 +205,10 @@ pub fn irr(flows: &[f64]) -> Irr {
             rate,
             multiple: roots.len() > 1,
         },
-        None => Irr::None,
+        None => Irr::OutOfRange {
+            above: false,
+            changes,
+        },
     }
 }
 

@@ -32,7 +32,7 @@
 use super::convert::{annual_value, Defaults};
 use super::estimate::Estimate;
 use super::evaluate::{evaluate_valid, Evaluation};
-use super::finance::monthly_rate;
+use super::finance::{self, monthly_rate};
 use super::rng::TrialRng;
 use super::scenario::{Distribution, Initiative, Scenario};
 use rand::SeedableRng;
@@ -417,7 +417,7 @@ fn figures(
     let npv = pv_benefits - pv_costs;
     Figures {
         npv,
-        roi: (pv_costs > 0.0).then(|| npv / pv_costs * 100.0),
+        roi: finance::has_costs(pv_costs).then(|| npv / pv_costs * 100.0),
         payback,
         pv_benefits,
         pv_costs,
@@ -656,7 +656,7 @@ pub fn simulate_with_progress(
                 roi[k].push(x);
             }
             roi_t[t * n + k] = f.roi.unwrap_or(f64::NAN);
-            if f.pv_costs > 0.0 {
+            if finance::has_costs(f.pv_costs) {
                 bcr_t[t * n + k] = f.pv_benefits / f.pv_costs;
             }
             annual_t[t * n + k] = f.annual;

@@ -1,6 +1,7 @@
 //! Validation, run before evaluation. Each problem names where it is (scenario setting, criterion,
 //! initiative, benefit, input) and what is wrong, so a view can show it beside the field.
 
+use super::convert::{annual_value, Defaults};
 use super::estimate::Estimate;
 use super::scenario::{
     BenefitKind, Initiative, Scenario, MAX_HORIZON_YEARS, MAX_TRIALS, MINUTES_PER_YEAR,
@@ -13,6 +14,8 @@ use std::fmt;
 pub const MAX_INPUT: f64 = 1e12;
 /// Hours in a leap year: the most an FTE-year can have.
 pub const MAX_HOURS_PER_YEAR: f64 = 8784.0;
+/// The most one benefit may be worth in a year, at the top of its ranges.
+pub const MAX_BENEFIT_PER_YEAR: f64 = 1e15;
 
 /// Where a problem is. Indices are positions in the scenario's lists.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -184,21 +187,21 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         &s.default_hourly_rate,
         Rule::NonNegative,
     );
+    // 0 is allowed: the FTE equivalent of hours saved is then not defined.
     if c.number(
         field("hours_per_fte_year"),
         s.hours_per_fte_year,
         Rule::NonNegative,
-    ) && !(s.hours_per_fte_year > 0.0 && s.hours_per_fte_year <= MAX_HOURS_PER_YEAR)
+    ) && s.hours_per_fte_year > MAX_HOURS_PER_YEAR
     {
         c.report(
             field("hours_per_fte_year"),
-            "must be more than 0 and at most 8,784 (the hours in a leap year)",
+            "must be at most 8,784 (the hours in a leap year)",
         );
     }
 
     // Small linear lists, not maps: a few dozen ids at most, and less code in the download.
     let mut criterion_ids: Vec<&str> = Vec::new();
-    let mut total_weight = 0.0;
     for (i, cr) in s.criteria.iter().enumerate() {
         let at = |f: &str| Location {
             criterion: Some(i),
@@ -217,15 +220,9 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         if cr.name.trim().is_empty() {
             c.report(at("name"), "is empty");
         }
-        if c.number(at("weight"), cr.weight, Rule::NonNegative) {
-            total_weight += cr.weight;
-        }
-    }
-    if !s.criteria.is_empty() && total_weight <= 0.0 {
-        c.report(
-            field("criteria"),
-            "at least one criterion needs a weight above 0",
-        );
+        // All weights 0 is allowed: the weighted score is then not defined (every money figure
+        // is computed).
+        c.number(at("weight"), cr.weight, Rule::NonNegative);
     }
 
     let mut ids = Ids::default();
@@ -240,7 +237,14 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         }
     }
     for (i, init) in s.initiatives.iter().enumerate() {
-        initiative(&mut c, i, init, &criterion_ids, &ids);
+        initiative(
+            &mut c,
+            i,
+            init,
+            &criterion_ids,
+            &ids,
+            &s.default_hourly_rate,
+        );
     }
     cycles(&mut c, s, &ids);
     c.problems
@@ -272,7 +276,14 @@ fn at_init(i: usize, f: &str) -> Location {
     }
 }
 
-fn initiative(c: &mut Checker, i: usize, init: &Initiative, criterion_ids: &[&str], ids: &Ids) {
+fn initiative(
+    c: &mut Checker,
+    i: usize,
+    init: &Initiative,
+    criterion_ids: &[&str],
+    ids: &Ids,
+    default_hourly_rate: &Estimate,
+) {
     use Rule::*;
     if init.name.trim().is_empty() {
         c.report(at_init(i, "name"), "is empty: give the initiative a name");
@@ -346,6 +357,20 @@ fn initiative(c: &mut Checker, i: usize, init: &Initiative, criterion_ids: &[&st
                 NonNegative
             };
             c.estimate(at(name), e, rule);
+        }
+        // Inputs each within bounds can still multiply into nonsense (10¹² hours at 10¹² an
+        // hour); a benefit worth more than ten times the world's yearly output at the top of
+        // its ranges is a typo, and the bound keeps every figure a finite number.
+        let highest = |e: &Estimate| e.high.unwrap_or(e.likely).max(e.likely);
+        let defaults = Defaults {
+            hourly_rate: highest(default_hourly_rate),
+            hours_per_fte_year: 0.0,
+        };
+        if annual_value(&benefit.kind, &defaults, &highest) > MAX_BENEFIT_PER_YEAR {
+            c.report(
+                at("value"),
+                "is worth more than 10^15 (a million billion) a year, over ten times the world's yearly output: check its inputs",
+            );
         }
         if let BenefitKind::OutageAvoided {
             baseline_minutes_per_year: base,

@@ -7,6 +7,7 @@ use super::persist::{ask, scenario_field};
 use super::state::{use_state, Shown};
 use crate::explain::figure_key;
 use crate::model::evaluate::Headline;
+use crate::model::finance::Irr;
 use crate::model::{ranks, Driver, Figure, InitiativeResult, Quantity, QuantityFormat, Unit};
 use crate::sim_report::{Report, RowText};
 use crate::worker_io::{field, texts};
@@ -107,7 +108,13 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
         headline(&r.roi, |v| f.percent(v), "not defined")
     });
     row("irr", "IRR".into(), Best::Highest, &|r| {
-        headline(&r.irr, |v| f.percent(v), "no IRR")
+        let missing = match r.irr_detail {
+            Irr::OutOfRange { above: true, .. } => "above 10^307%",
+            Irr::OutOfRange { changes: 1, .. } => "about −100%",
+            Irr::OutOfRange { .. } => "none found",
+            Irr::None | Irr::Rate { .. } => "no IRR",
+        };
+        headline(&r.irr, |v| f.percent(v), missing)
     });
     row("payback", "Payback".into(), Best::Lowest, &|r| {
         headline(&r.payback_months, |v| f.months(v), "not within horizon")
@@ -133,7 +140,7 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
             headline(
                 &r.score,
                 |v| f.format(Quantity::new(v, Unit::Score)),
-                "no criteria",
+                "not defined",
             )
         },
     );
