@@ -7,7 +7,7 @@
 use crate::chart_text::{ChartText, TableText, Tip};
 use crate::format::{fmt, Fmt};
 use crate::model::evaluate::evaluate_valid;
-use crate::model::simulate::{Simulation, Spread, Swing};
+use crate::model::simulate::{self, Simulation, Spread, Swing};
 use crate::model::{ranks, Distribution, Figure, Scenario};
 use crate::worker_io::{field, list, message, text_at, texts, texts_to_js};
 use js_sys::Array;
@@ -246,8 +246,20 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
 /// The whole report of a run that took `ms`.
 pub fn report(s: &Scenario, sim: &Simulation, ms: f64) -> Report {
     let f = fmt(&s.currency);
+    let capped = if sim.trials < sim.requested {
+        format!(
+            " Ran {} of the {} trials asked for: the most whose results fit the simulation's memory ({} MB) with {} initiatives and {} ranged estimates.",
+            f.number(sim.trials as f64),
+            f.number(sim.requested as f64),
+            simulate::MEMORY_BUDGET_BYTES >> 20,
+            sim.initiatives.len(),
+            sim.inputs.len()
+        )
+    } else {
+        String::new()
+    };
     let status = format!(
-        "{} trials, seed {}, {}: {} ms.",
+        "{} trials, seed {}, {}: {} ms.{capped}",
         f.number(sim.trials as f64),
         f.number(sim.seed as f64),
         match s.simulation.distribution {

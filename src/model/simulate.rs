@@ -112,7 +112,11 @@ pub struct InitiativeSim {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Simulation {
+    /// Trials run: those asked for, or fewer when more would not fit the memory budget
+    /// ([`max_trials`]).
     pub trials: usize,
+    /// Trials asked for.
+    pub requested: usize,
     pub seed: u64,
     pub initiatives: Vec<InitiativeSim>,
     pub inputs: Vec<Input>,
@@ -539,6 +543,25 @@ pub fn simulate_scenario(s: &Scenario) -> Simulation {
     )
 }
 
+/// The most memory a run's per-trial records may take. A run keeps, for every trial, each
+/// initiative's figures (NPV, ROI, payback, and what decides who comes first by each) and each
+/// ranged input's draw (for the value of information): [`BYTES_PER_TRIAL_AND_INITIATIVE`] and
+/// [`BYTES_PER_TRIAL_AND_INPUT`]. Trials beyond what fits are not run, and the report says so:
+/// a million trials of 20 initiatives would otherwise take about 2 GB and stop the worker.
+pub const MEMORY_BUDGET_BYTES: usize = 256 << 20;
+/// Per trial and initiative: seven `f64` records and one `Option<f64>`.
+pub const BYTES_PER_TRIAL_AND_INITIATIVE: usize = 7 * 8 + 16;
+/// Per trial and ranged input: its draw.
+pub const BYTES_PER_TRIAL_AND_INPUT: usize = 8;
+
+/// The most trials whose records fit [`MEMORY_BUDGET_BYTES`] with `initiatives` initiatives and
+/// `inputs` ranged inputs (at least 1).
+pub fn max_trials(initiatives: usize, inputs: usize) -> usize {
+    let per_trial =
+        initiatives * BYTES_PER_TRIAL_AND_INITIATIVE + inputs * BYTES_PER_TRIAL_AND_INPUT;
+    (MEMORY_BUDGET_BYTES / per_trial.max(1)).max(1)
+}
+
 /// Trials between two progress reports.
 pub const PROGRESS_EVERY: usize = 5_000;
 
@@ -555,9 +578,10 @@ pub fn simulate_with_progress(
     seed: u64,
     progress: &mut dyn FnMut(f64),
 ) -> Simulation {
-    let trials = trials.max(1);
     let det: Evaluation = evaluate_valid(s);
     let inputs = uncertain_inputs(s);
+    let requested = trials.max(1);
+    let trials = requested.min(max_trials(s.initiatives.len(), inputs.len()));
     let samplers: Vec<Option<Draw>> = inputs
         .iter()
         .map(|x| sampler(x, s.simulation.distribution))
@@ -590,6 +614,12 @@ pub fn simulate_with_progress(
                 }
             }
         }
+    }
+    // Looked up by address in every trial: sorted, so a lookup is a binary search rather than a
+    // pass over the initiative's inputs (which grew with the square of its benefits).
+    shared.sort_by_key(|(a, _)| *a as usize);
+    for list in &mut own {
+        list.sort_by_key(|(a, _)| *a as usize);
     }
     let at_likely = |list: &[(*const Estimate, usize)], draws: &[f64]| {
         list.iter()
@@ -624,9 +654,10 @@ pub fn simulate_with_progress(
             drawn[x * trials + t] = *d;
         }
         let find = |list: &[(*const Estimate, usize)], e: &Estimate| {
-            list.iter()
-                .find(|(a, _)| std::ptr::eq(*a, e))
-                .map(|(_, x)| draws[*x])
+            let key = e as *const Estimate as usize;
+            list.binary_search_by_key(&key, |(a, _)| *a as usize)
+                .ok()
+                .map(|at| draws[list[at].1])
         };
         let shared_value = |e: &Estimate| find(&shared, e).unwrap_or(e.likely);
         disc.set(shared_value(&s.discount_rate_pct) / 100.0);
@@ -784,6 +815,7 @@ pub fn simulate_with_progress(
         .collect();
     Simulation {
         trials,
+        requested,
         seed,
         initiatives,
         inputs,

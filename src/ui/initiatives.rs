@@ -213,14 +213,14 @@ pub fn Initiatives() -> impl IntoView {
         });
         focus_card(&new_id);
     };
+    let at_most = move || cards.count.get() >= MAX_INITIATIVES;
     view! {
         <section class="panel initiatives" aria-labelledby="initiatives-h">
             <div class="panel-head">
                 <h2 id="initiatives-h">"Initiatives"</h2>
                 <button type="button" id="add-initiative" class="primary" on:click=add
-                    disabled=move || cards.count.get() >= MAX_INITIATIVES
-                    title=move || (cards.count.get() >= MAX_INITIATIVES)
-                        .then(|| format!("A scenario holds at most {MAX_INITIATIVES} initiatives"))>"Add initiative"</button>
+                    disabled=at_most
+                    title=move || at_most().then(|| format!("A scenario holds at most {MAX_INITIATIVES} initiatives"))>"Add initiative"</button>
             </div>
             {move || (cards.count.get() == 0).then(|| view! {
                 <p class="empty">"No initiatives yet. Add one to start comparing."</p>

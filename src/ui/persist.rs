@@ -41,6 +41,24 @@ fn with_port<T>(w: Which, f: impl FnOnce(&mut Port) -> T) -> T {
 
 const BROKEN: &str = "Saving and links are unavailable: their code could not be loaded";
 
+/// What a request that was waiting is told when its worker stopped after it had started (a
+/// crash, most likely out of memory): the worker is started afresh for the next request.
+fn stopped(w: Which, why: &str) -> String {
+    let why = if why.is_empty() {
+        String::new()
+    } else {
+        format!(" ({why})")
+    };
+    match w {
+        Which::Persist => format!(
+            "the code that saves, makes links and draws charts stopped unexpectedly{why}; it has been restarted, so try again"
+        ),
+        Which::Simulate => format!(
+            "it stopped unexpectedly{why}, most likely out of memory; the other figures are unaffected, and the next edit runs it again"
+        ),
+    }
+}
+
 /// Sends a request (`op` and its fields) to the worker; `then` gets the reply or an error text.
 pub fn ask(
     op: &str,
@@ -150,15 +168,27 @@ fn start(w: Which) -> Option<Worker> {
             }
         }
     });
-    // A worker that fails to load or crashes: every request waiting for it gets the error.
-    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-        let waiting = with_port(w, |p| {
-            p.broken = Some(BROKEN.into());
+    // A worker that fails to load is broken for good: every request gets the error. One that
+    // stops after it has started (a crash) is ended and started afresh by the next request; the
+    // requests that were waiting are told what stopped.
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        let why = field(&e, "message").as_string().unwrap_or_default();
+        let (waiting, error) = with_port(w, |p| {
             p.queue.clear();
-            std::mem::take(&mut p.pending)
+            let error = if p.ready {
+                if let Some(old) = p.worker.take() {
+                    old.terminate();
+                }
+                p.ready = false;
+                stopped(w, &why)
+            } else {
+                p.broken = Some(BROKEN.into());
+                BROKEN.into()
+            };
+            (std::mem::take(&mut p.pending), error)
         });
         for (_, reply, _) in waiting {
-            reply(Err(BROKEN.into()));
+            reply(Err(error.clone()));
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -86,6 +86,7 @@ pub fn Settings() -> impl IntoView {
 fn Criteria() -> impl IntoView {
     let state = use_state();
     let count = move || state.scenario.with(|s| s.criteria.len());
+    let at_most = move || count() >= MAX_CRITERIA;
     let add = move |_| {
         state.edit(None, |s| {
             if s.criteria.len() >= MAX_CRITERIA {
@@ -116,9 +117,8 @@ fn Criteria() -> impl IntoView {
                 }
             }}
             <For each=move || 0..count() key=|i| *i children=move |i| view! { <CriterionRow i/> }/>
-            <button type="button" on:click=add disabled=move || { count() >= MAX_CRITERIA }
-                title=move || (count() >= MAX_CRITERIA)
-                    .then(|| format!("A scenario holds at most {MAX_CRITERIA} criteria"))>"Add criterion"</button>
+            <button type="button" on:click=add disabled=at_most
+                title=move || at_most().then(|| format!("A scenario holds at most {MAX_CRITERIA} criteria"))>"Add criterion"</button>
         </fieldset>
     }
 }

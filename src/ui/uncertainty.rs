@@ -66,7 +66,11 @@ fn run(state: AppState, busy: StoredValue<bool>, again: StoredValue<bool>) {
                         v.error = None;
                         v.runs += 1;
                     }
-                    Err(e) => v.error = Some(e),
+                    Err(e) => {
+                        // No figures of another run stay beside the error.
+                        v.result = None;
+                        v.error = Some(e);
+                    }
                 }
             });
             if again.get_value() {
@@ -117,6 +121,17 @@ pub fn Uncertainty() -> impl IntoView {
     let busy = StoredValue::new(false);
     let again = StoredValue::new(false);
     let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    // Another document opened: the last run's figures are not its own.
+    Effect::new(move |prev: Option<u64>| {
+        let doc = state.doc.get();
+        if prev.is_some_and(|p| p != doc) {
+            sim.update(|v| {
+                v.result = None;
+                v.error = None;
+            });
+        }
+        doc
+    });
     Effect::new(move |_| {
         let ranged = state
             .checked
@@ -146,8 +161,11 @@ pub fn Uncertainty() -> impl IntoView {
         names.with(|n| fill_picker(n, chosen));
     });
     let status = move || {
+        let blocked = state.blocked();
         sim.with(|v| {
-            if !v.ranged {
+            if blocked {
+                "No simulation until the problems listed at the top are fixed.".to_string()
+            } else if !v.ranged {
                 "Nothing to simulate yet: every estimate is a single number. Type a range in any of them.".to_string()
             } else if let Some(e) = &v.error {
                 format!("The simulation failed: {e}")

@@ -243,3 +243,48 @@ test('storage full: the user’s own changes come before a draft opened from a l
   const [mine] = await storedDrafts(page);
   expect(mine.data.initiatives[0].notes).toBe('Measured in the Q3 ticket export; '.repeat(4));
 });
+
+test('a worker that stops is restarted: the failed run is named for what it was, saving and the simulation go on', async ({ page }) => {
+  // Every worker the page starts, so the test can make them fail as a crash would (a wasm trap
+  // reaches the page as an `error` event on the worker).
+  await page.addInitScript(() => {
+    const Original = window.Worker;
+    (window as any).__workers = [];
+    (window as any).Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        (window as any).__workers.push(this);
+      }
+    };
+  });
+  await open(page);
+  const status = page.getByTestId('sim-status');
+  await hours(page).fill('150-250');
+  await expect(status).toHaveText(/^10,000 trials, seed 1, PERT: [\d,]+ ms\.$/, { timeout: 20_000 });
+  // Both workers have started (a draft saved, a run done): what follows is a crash, not a
+  // worker that could not load.
+  await expect.poll(async () => (await storedDrafts(page)).length).toBe(1);
+  // A long run (the most trials there are), and while it runs every worker stops.
+  await page.getByLabel('Trials', { exact: true }).fill('1000000');
+  await expect(status).toContainText('Simulating…', { timeout: 20_000 });
+  const stopped = await page.evaluate(() => {
+    const workers = (window as any).__workers as Worker[];
+    for (const w of workers) {
+      w.terminate();
+      w.dispatchEvent(new ErrorEvent('error', { message: 'RuntimeError: unreachable' }));
+    }
+    return workers.length;
+  });
+  expect(stopped).toBe(2);
+  await expect(status).toHaveText(
+    'The simulation failed: it stopped unexpectedly (RuntimeError: unreachable), most likely out of memory; the other figures are unaffected, and the next edit runs it again',
+  );
+  // Nothing says the code could not be loaded.
+  await expect(page.getByText('could not be loaded')).toHaveCount(0);
+  // Saving, links and the simulation work again.
+  await page.getByLabel('Trials', { exact: true }).fill('2000');
+  await expect(status).toHaveText(/^2,000 trials, seed 1, PERT: [\d,]+ ms\.$/, { timeout: 20_000 });
+  await expect.poll(async () => (await storedDrafts(page))[0]?.data.simulation.trials).toBe(2000);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c2\./);
+  expect(await page.evaluate(() => (window as any).__workers.length)).toBe(4);
+});
