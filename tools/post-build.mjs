@@ -14,7 +14,7 @@
 // Environment (set by Trunk): TRUNK_STAGING_DIR, TRUNK_PROFILE. Run by hand on a built folder:
 //   TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release node tools/post-build.mjs
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -31,8 +31,21 @@ let html = await fs.readFile(htmlPath, 'utf8');
 
 // --- Registration script: release builds only.
 const registerTag = /<script\b[^>]*\bsrc=["']?register-sw\.js["']?[^>]*>\s*<\/script>/;
-if (!registerTag.test(html)) fail('index.html has no <script src="register-sw.js"> tag');
+if (release && !registerTag.test(html)) fail('index.html has no <script src="register-sw.js"> tag');
 if (!release) html = html.replace(registerTag, '');
+
+// --- Development only: `trunk serve` rewrites its live-reload script in every response (the
+// server's address goes in), which would change the script's hash. It moves to a file of its own
+// that finds the address itself.
+if (!release) {
+  html = html.replace(/<script\b([^>]*)>([^<]*\{\{__TRUNK_ADDRESS__\}\}[\s\S]*?)<\/script>/, (_, attrs, code) => {
+    const js = code
+      .replace(/(['"`])\{\{__TRUNK_ADDRESS__\}\}\1/g, 'window.location.host')
+      .replace(/(['"`])\{\{__TRUNK_WS_BASE__\}\}\1/g, "new URL('./', window.location.href).pathname");
+    writeFileSync(join(dir, 'trunk-autoreload.js'), js);
+    return `<script${attrs} src="trunk-autoreload.js"></script>`;
+  });
+}
 
 // --- CSP: hash the inline scripts into script-src.
 const hashes = [];
@@ -52,7 +65,9 @@ if (firstLoad >= 0 && tag.index > firstLoad) fail('the CSP <meta> must come befo
 const directives = content[1].split(';').map((d) => d.trim()).filter(Boolean);
 const i = directives.findIndex((d) => /^script-src\s/.test(d));
 if (i < 0) fail('the CSP has no script-src directive');
-directives[i] = [directives[i], ...hashes].join(' ');
+// (Hashes already there, from an earlier run over the same folder, are replaced.)
+const kept = directives[i].split(/\s+/).filter((v) => !v.startsWith("'sha256-"));
+directives[i] = [...kept, ...hashes].join(' ');
 const policy = directives.join('; ');
 if (/'unsafe-inline'|'unsafe-eval'/.test(policy)) fail(`the CSP allows unsafe code: ${policy}`);
 const newTag = tag[0].replace(content[0], `content="${policy}"`);
