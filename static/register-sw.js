@@ -3,7 +3,8 @@
 //
 // - Release builds only: the post-build step removes this script's tag from development builds
 //   (`trunk serve`), whose sw.js only unregisters a service worker left by an earlier release build.
-// - The service worker's scope is the folder the page is served from (any sub-path works).
+// - The service worker's scope is the folder the page is served from (any sub-path works). On a
+//   first visit it registers a few seconds after the page has loaded (see REGISTER_AFTER_LOAD_MS).
 // - A new version is installed in the background and waits; it takes over only when the user
 //   presses "Reload" here (the draft is in local storage and the page saves what is pending when
 //   it is hidden, so a reload loses nothing). A tab that did not ask is told, not reloaded.
@@ -68,17 +69,19 @@
     hadController = true;
   });
 
-  window.addEventListener('load', () => {
+  // A few seconds after the page has loaded: downloading the offline copy (the whole build) must
+  // not compete with the page's own start-up (the worker, the first charts) on a slow phone.
+  const REGISTER_AFTER_LOAD_MS = 5000;
+  const register = () => {
     sw.register('sw.js').then((reg) => {
-      if (reg.waiting && sw.controller) offer(reg.waiting);
-      reg.addEventListener('updatefound', () => {
-        const w = reg.installing;
-        if (!w) return;
+      // "installed" with a controller present: a new version waits for this page's consent.
+      const track = (w) =>
         w.addEventListener('statechange', () => {
-          // "installed" with a controller present: a new version waits for this page's consent.
           if (w.state === 'installed' && sw.controller) offer(w);
         });
-      });
+      if (reg.waiting && sw.controller) offer(reg.waiting);
+      if (reg.installing) track(reg.installing); // found by this visit before we listened
+      reg.addEventListener('updatefound', () => reg.installing && track(reg.installing));
       // Look for a new version when the tab comes back after a while.
       let last = Date.now();
       document.addEventListener('visibilitychange', () => {
@@ -88,5 +91,10 @@
         }
       });
     }).catch((e) => console.warn('Caseboard works online only: the service worker did not register.', e));
-  });
+  };
+  if (hadController) {
+    register(); // the page came from the cache already: nothing to compete with
+  } else {
+    window.addEventListener('load', () => setTimeout(register, REGISTER_AFTER_LOAD_MS));
+  }
 })();

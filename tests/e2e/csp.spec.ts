@@ -103,7 +103,9 @@ test('no CSP violation in any flow: edit, derivation, charts, simulation, files,
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await open(page);
   // The service worker registers (worker-src) and the page works under it.
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 })
+    .toBe(true);
 
   // Edit a figure; open a derivation.
   await hours(page).fill('300');

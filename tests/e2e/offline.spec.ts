@@ -11,10 +11,13 @@ import { allFigures, benefit, card, open, table } from './locators';
 
 test.use({ locale: 'en-US', timezoneId: 'UTC' });
 
-/** Waits until a service worker controls the page (its files are then precached). */
+/** Waits until a service worker controls the page (registered a few seconds after the load; its
+ * files are then precached). */
 async function controlled(page: Page) {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 })
+    .toBe(true);
 }
 
 const hours = (page: Page) =>
