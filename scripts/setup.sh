@@ -3,7 +3,8 @@
 # Sourced by scripts/serve.sh and scripts/test.sh; can also be run on its own.
 #   Rust target wasm32-unknown-unknown · trunk · wasm-bindgen-cli at the version in Cargo.lock ·
 #   Debian chromium + chromium-driver · npm packages (echarts, esbuild, binaryen's wasm-opt,
-#   Playwright) · the custom echarts bundle · the crates (cargo fetch, for Trunk's offline build)
+#   Playwright, workbox-build for the service worker) · the custom echarts bundle · the crates
+#   (cargo fetch, for Trunk's offline build)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

@@ -2,7 +2,7 @@
 # Runs Caseboard's whole test suite, installing whatever is missing first (scripts/setup.sh).
 #   format · lint (native and wasm) · native tests (unit, property, numpy-financial oracle) ·
 #   release build · size budget · wasm-bindgen-test in headless Chromium · Playwright against the
-#   built dist/ served from a sub-path · benchmark figures
+#   built dist/ served from a sub-path. The figures (benchmarks, Lighthouse) are scripts/bench.sh's.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -25,10 +25,6 @@ step size-budget node tools/size-report.mjs --dir dist --budget-kb 400
 CHROMEDRIVER=$(command -v chromedriver) step wasm-tests \
   cargo test --locked --target wasm32-unknown-unknown --test web
 step e2e-tests npx playwright test
-step bench cargo run --locked --quiet --profile bench --example bench_evaluate
-step bench-simulate cargo run --locked --quiet --profile bench --example bench_simulate
-# The same NPV model in Squiggle and in Caseboard's engine: times, ratio, and agreeing results.
-step squiggle node tools/squiggle-bench.mjs 10000
 
 passed() { grep -hoE 'test result: ok\. [0-9]+ passed' "$logs/$1.log" | awk '{ n += $4 } END { print n + 0 }'; }
 native=$(passed native-tests)

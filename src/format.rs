@@ -150,6 +150,12 @@ impl Fmt {
         call(&self.number, v)
     }
 
+    /// The compact money formatter itself (`Intl`'s bound `format`), for chart axis labels: in the
+    /// currency when its code is well formed, else plain compact numbers (the axis names the code).
+    pub fn money_compact_fn(&self) -> Function {
+        self.money_compact.clone()
+    }
+
     /// A compact number: "12K".
     pub fn compact(&self, v: f64) -> String {
         call(&self.compact, v)

@@ -2,6 +2,9 @@
 // index.html), raw, gzip -9 and brotli (quality 11), with totals.
 // The persistence worker (persist*.js, persist_bg.wasm) is listed apart: the page starts it only
 // when it first needs it (an edit, a link, a chart coming into view), never for the first paint.
+// The offline files (sw.js, the web app manifest, icons/) are listed apart too: the browser fetches
+// them after the page has loaded. The service worker then downloads every file once (the worker's
+// too) for offline use: the last line gives that total.
 // Fails (exit 1) when the first-load gzip total is above the budget.
 //   node tools/size-report.mjs [--dir dist] [--budget-kb 400]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -17,10 +20,15 @@ const dir = opt('--dir', 'dist');
 const budgetKb = Number(opt('--budget-kb', '400'));
 const kb = (n) => (n / 1000).toFixed(1).padStart(8);
 
-const files = readdirSync(dir)
-  .filter((f) => !f.startsWith('.') && statSync(join(dir, f)).isFile())
-  .sort();
+const listed = (sub) =>
+  readdirSync(join(dir, sub)).flatMap((f) => {
+    if (f.startsWith('.')) return [];
+    const rel = sub ? `${sub}/${f}` : f;
+    return statSync(join(dir, rel)).isDirectory() ? listed(rel) : [rel];
+  });
+const files = listed('').sort();
 const lazy = (f) => /^persist[._]/.test(f);
+const offline = (f) => /^(sw\.js|manifest\.webmanifest|icons\/)/.test(f);
 const sizes = (f) => {
   const data = readFileSync(join(dir, f));
   const b = brotliCompressSync(data, {
@@ -40,11 +48,18 @@ const table = (title, names) => {
 };
 console.log(`size report for ${dir}/ (KB = 1000 bytes)`);
 console.log(`${'asset'.padEnd(44)} ${'raw'.padStart(8)} ${'gzip'.padStart(8)} ${'brotli'.padStart(8)}`);
-const [, gz] = table('total first load', files.filter((f) => !lazy(f)));
+const [, gz] = table('total first load', files.filter((f) => !lazy(f) && !offline(f)));
 const later = files.filter(lazy);
 if (later.length) {
   console.log('loaded when first needed (not part of the first load):');
   table('total of the persistence worker', later);
+}
+const after = files.filter(offline);
+if (after.length) {
+  console.log('offline use, fetched after the page has loaded (not part of the first load):');
+  table('total of the offline files', after);
+  const all = files.filter((f) => f !== 'sw.js').map(sizes).reduce((a, s) => a.map((v, i) => v + s[i]), [0, 0, 0]);
+  console.log(`${'the service worker precaches, once'.padEnd(44)} ${kb(all[0])} ${kb(all[1])} ${kb(all[2])}`);
 }
 const ok = gz <= budgetKb * 1000;
 console.log(`budget: ${budgetKb} KB gzip — ${ok ? 'within' : 'OVER'} (${(gz / 1000).toFixed(1)} KB, ${((gz / (budgetKb * 1000)) * 100).toFixed(0)}% of budget)`);

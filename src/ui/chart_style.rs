@@ -1,16 +1,17 @@
 //! The page's side of chart styling: light/dark theme, the legend swatches that mirror the
 //! palette and decal patterns of `chart_spec` (the options' own home), and the JS functions the
-//! options name (`Func`), such as the `Intl` money formatter echarts calls for axes.
+//! options name (`Func`), such as the `Intl` money formatter echarts calls for axes (plain
+//! functions: the page's CSP forbids compiling code from text).
 //!
 //! Legends and tooltips are Caseboard's own HTML (text, never markup; numbers from the one
 //! formatting module), not echarts components: that keeps about 14 KB gzip of echarts out of the
 //! download.
 
-use super::format::well_formed_currency;
+use super::format::fmt;
 use crate::chart_spec::{DECALS, PALETTE, REFERENCE};
-use js_sys::Function;
-use js_sys::Reflect;
-use wasm_bindgen::JsValue;
+use js_sys::{Function, Number, Reflect};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// True when `window.echarts` is loaded (the deferred script can fail; calling it then would
 /// throw through wasm).
@@ -42,35 +43,39 @@ pub fn theme() -> &'static str {
     }
 }
 
-/// The function an option names (`chart_spec::Func`, described as name and argument).
+/// The function an option names (`chart_spec::Func`, described as name and argument). Plain
+/// functions, never compiled from text: the page's Content-Security-Policy has no 'unsafe-eval',
+/// so `new Function` would throw. Money labels use the formatting module's own `Intl` formatter.
 pub fn named_fn(name: &str, arg: &str) -> Option<Function> {
     match name {
-        "money" => Some(compact_money_fn(arg)),
-        "whole" => Some(js_fn("v", "return Number.isInteger(v) ? String(v) : '';")),
-        "fourth" => Some(js_fn("d", "return d[3];")),
+        "money" => Some(fmt(arg).money_compact_fn()),
+        "whole" => Some(WHOLE.with(Clone::clone)),
+        "fourth" => Some(FOURTH.with(Clone::clone)),
         _ => None,
     }
 }
 
-/// A JS function (echarts calls them for formatters and sizes).
-fn js_fn(args: &str, body: &str) -> Function {
-    Function::new_with_args(args, body)
+/// A JS function of one argument made from a Rust closure (made once per page: kept for good).
+fn js_fn(f: fn(JsValue) -> JsValue) -> Function {
+    Closure::<dyn Fn(JsValue) -> JsValue>::new(f)
+        .into_js_value()
+        .unchecked_into()
 }
 
-/// A JS function formatting axis values as compact money in `currency` ("$1.2M"). The code is
-/// checked first (it is compiled into the function's text); anything else gets plain numbers.
-fn compact_money_fn(currency: &str) -> Function {
-    let style = if well_formed_currency(currency) {
-        format!("style:'currency',currency:'{currency}',")
-    } else {
-        String::new()
-    };
-    js_fn(
-        "v",
-        &format!(
-            "return typeof v === 'number' ? new Intl.NumberFormat(undefined, {{{style}notation:'compact',maximumSignificantDigits:3}}).format(v) : String(v);"
-        ),
-    )
+thread_local! {
+    /// Whole numbers as they are, other ticks unlabelled (axes of counts).
+    static WHOLE: Function = js_fn(|v| {
+        if Number::is_integer(&v) {
+            v.unchecked_into::<Number>()
+                .to_string_with_radix(10)
+                .map(JsValue::from)
+                .unwrap_or_else(|_| JsValue::from_str(""))
+        } else {
+            JsValue::from_str("")
+        }
+    });
+    /// The fourth value of a data item (a bubble's size).
+    static FOURTH: Function = js_fn(|d| Reflect::get_u32(&d, 3).unwrap_or(JsValue::UNDEFINED));
 }
 
 /// How a legend entry is drawn: a patterned square (bars), a line, a dashed line, or a marker.

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Runs Caseboard's measurements and writes them, with the date, the machine, the commit and each
+# command beside its output, to docs/benchmarks.md: the one home of the project's figures (the
+# README links to it and quotes none). Installs what is missing first (scripts/setup.sh) and
+# builds the release (trunk build --release) unless --no-build is given.
+#   bash scripts/bench.sh [--no-build]
+#   size report · Lighthouse, three runs · native benchmarks (evaluation, simulation) ·
+#   keystroke and simulation timings in Chromium (tests/e2e/perf.spec.ts) · Squiggle comparison
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+
+started=$(date -u '+%Y-%m-%d %H:%M UTC')
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+[ "${1:-}" = "--no-build" ] || trunk build --release
+logs=target/bench-logs
+mkdir -p "$logs" docs
+out=docs/benchmarks.md
+body=$logs/body.md
+: >"$body"
+
+# section TITLE NOTE CMD...: runs CMD, shows its output, and adds the command and its output.
+section() {
+  local title=$1 note=$2; shift 2
+  printf '\n\033[1m== %s\033[0m\n' "$title"
+  local log=$logs/$(echo "$title" | tr -c 'a-zA-Z0-9\n' '-').log
+  "$@" 2>&1 | tee "$log"
+  {
+    printf '\n## %s\n\n' "$title"
+    [ -z "$note" ] || printf '%s\n\n' "$note"
+    printf 'Command: `%s`\n\n```\n' "$*"
+    # Colour codes, Debian chromium's harmless wrapper warning and the set-up's notes are not figures.
+    sed -e 's/\x1b\[[0-9;]*m//g' -e '/unexpected operator/d' -e '/^echarts bundle up to date/d' "$log"
+    printf '```\n'
+  } >>"$body"
+}
+
+section "Size of the build" \
+  "gzip -9 and brotli 11 of every file of dist/; the first load is what the page needs to show its figures." \
+  node tools/size-report.mjs --dir dist --budget-kb 400
+
+for run in 1 2 3; do
+  section "Lighthouse, mobile preset, run $run" \
+    "The release build served with gzip/brotli under /tools/caseboard/ by tools/serve-dist.mjs, as a static host would. Lighthouse simulates a mid-range phone (4× CPU slowdown, slow 4G)." \
+    bash scripts/lighthouse.sh --no-build
+done
+
+section "Evaluation, native" "20 initiatives × 5 years, the engine alone (examples/bench_evaluate.rs)." \
+  cargo run --locked --quiet --profile bench --example bench_evaluate
+section "Simulation, native" "Monte Carlo of simulate::benchmark_scenario (examples/bench_simulate.rs)." \
+  cargo run --locked --quiet --profile bench --example bench_simulate
+section "Keystroke and simulation in Chromium" \
+  "Headless Chromium against the built dist/ (tests/e2e/perf.spec.ts): main-thread work per keystroke from a trace, and the simulation in its worker." \
+  env E2E_PORT="${E2E_PORT:-4191}" npx playwright test tests/e2e/perf.spec.ts --reporter=list
+section "Squiggle comparison" \
+  "The same NPV model in Squiggle (npm @quri/squiggle-lang, under Node) and in Caseboard's engine (tools/squiggle-bench.mjs)." \
+  node tools/squiggle-bench.mjs 10000
+
+commit=$(git rev-parse --short HEAD)
+changed=$(git status --porcelain | awk '{ print $2 }' | grep -v "^$out$" | paste -sd, - | sed 's/,/, /g' || true)
+lighthouse=$(grep -hoE 'performance [0-9]+' "$logs"/Lighthouse-*.log | awk '{ print $2 }' | paste -sd, - | sed 's/,/, /g')
+{
+  echo '# Benchmarks'
+  echo
+  echo "Written by \`bash scripts/bench.sh\` (do not edit: run it again). Every figure below is the"
+  echo "output of the command shown beside it, from one run on the machine described here; a"
+  echo "shared or slower machine gives other figures."
+  echo
+  echo "- date: $started"
+  echo "- commit: $commit${changed:+, with uncommitted changes to $changed}"
+  echo "- machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1), $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) memory; load average at the start $load"
+  echo "- tools: $(rustc --version), $(trunk --version), node $(node --version), $(chromium --version 2>/dev/null | grep -v 'unexpected operator' | head -n 1)"
+  echo "- Lighthouse mobile performance over the three runs: $lighthouse"
+  cat "$body"
+} >"$out"
+printf '\nwrote %s\n' "$out"
