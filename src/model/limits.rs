@@ -117,8 +117,15 @@ pub fn too_long(text: Text, s: &str) -> Option<String> {
 
 /// Why a file is refused before it is read: "is 52.4 MB; Caseboard opens files up to 8 MB".
 pub fn too_big(bytes: usize) -> Option<String> {
+    // Whole numbers only: Rust's float printing would add its tables to the page's download.
+    let mb = |b: usize| {
+        let tenths = (b.saturating_mul(10) + (1 << 19)) >> 20;
+        match tenths % 10 {
+            0 => format!("{}", tenths / 10),
+            d => format!("{}.{d}", tenths / 10),
+        }
+    };
     (bytes > MAX_FILE_BYTES).then(|| {
-        let mb = |b: usize| (b as f64 / (1 << 20) as f64 * 10.0).round() / 10.0;
         format!(
             "is {} MB; Caseboard opens files up to {} MB",
             mb(bytes),
