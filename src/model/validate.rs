@@ -1,7 +1,7 @@
 //! Validation, run before evaluation. Each problem names where it is (scenario setting, criterion,
 //! initiative, benefit, input) and what is wrong, so a view can show it beside the field.
 
-use super::convert::{annual_value, Defaults};
+use super::convert::{convert, Defaults};
 use super::estimate::Estimate;
 use super::scenario::{
     BenefitKind, Initiative, Scenario, MAX_HORIZON_YEARS, MAX_TRIALS, MINUTES_PER_YEAR,
@@ -361,12 +361,25 @@ fn initiative(
         // Inputs each within bounds can still multiply into nonsense (10¹² hours at 10¹² an
         // hour); a benefit worth more than ten times the world's yearly output at the top of
         // its ranges is a typo, and the bound keeps every figure a finite number.
+        // (Through `convert`, which the page already has, on a copy at the highest values.)
         let highest = |e: &Estimate| e.high.unwrap_or(e.likely).max(e.likely);
+        let mut top = benefit.clone();
+        for (name, e) in benefit.kind.estimates() {
+            let h = Estimate::point(highest(e));
+            match top.kind.estimate_mut(name) {
+                Some(x) => *x = h,
+                None => {
+                    if let Some(Some(rate)) = top.kind.hourly_rate_mut() {
+                        *rate = h;
+                    }
+                }
+            }
+        }
         let defaults = Defaults {
             hourly_rate: highest(default_hourly_rate),
             hours_per_fte_year: 0.0,
         };
-        if annual_value(&benefit.kind, &defaults, &highest) > MAX_BENEFIT_PER_YEAR {
+        if convert(&top, &defaults).annual_value > MAX_BENEFIT_PER_YEAR {
             c.report(
                 at("value"),
                 "is worth more than 10^15 (a million billion) a year, over ten times the world's yearly output: check its inputs",
