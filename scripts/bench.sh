@@ -52,6 +52,13 @@ section "Simulation, native" "Monte Carlo of simulate::benchmark_scenario (examp
 section "Keystroke and simulation in Chromium" \
   "Headless Chromium against the built dist/ (tests/e2e/perf.spec.ts): main-thread work per keystroke from a trace, and the simulation in its worker." \
   env E2E_PORT="${E2E_PORT:-4191}" npx playwright test tests/e2e/perf.spec.ts --reporter=list
+section "Large scenarios in Chromium" \
+  "100 initiatives × 10 benefits imported and edited (the longest main-thread task, from PerformanceObserver longtask entries), and the most initiatives a scenario holds (200) opened by link (tests/e2e/large.spec.ts)." \
+  env E2E_PORT="${E2E_PORT:-4191}" npx playwright test tests/e2e/large.spec.ts --reporter=list
+section "Limits, native" "The largest scenario within model::limits as a link and a file, and the hostile link of 300,000 empty initiatives (examples/bench_limits.rs)." \
+  cargo run --locked --quiet --profile bench --example bench_limits
+section "Simulation memory, native" "Peak heap of a run asked for 1,000,000 trials of 60 initiatives × 20 ranged benefits, counted by the test's own allocator (tests/sim_memory.rs)." \
+  cargo test --locked --quiet --test sim_memory -- --nocapture
 section "Squiggle comparison" \
   "The same NPV model in Squiggle (npm @quri/squiggle-lang, under Node) and in Caseboard's engine (tools/squiggle-bench.mjs)." \
   node tools/squiggle-bench.mjs 10000

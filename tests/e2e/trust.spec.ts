@@ -288,3 +288,42 @@ test('a worker that stops is restarted: the failed run is named for what it was,
   await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c2\./);
   expect(await page.evaluate(() => (window as any).__workers.length)).toBe(4);
 });
+
+test('a file with duplicate or empty ids opens with every initiative and says what it changed', async ({ page }) => {
+  await open(page);
+  const initiatives = [
+    { id: 'x', name: 'First', one_time_cost: 100, benefits: [] },
+    { id: 'x', name: 'Second', one_time_cost: 200, benefits: [] },
+    { id: '', name: 'Third', one_time_cost: 300, benefits: [], depends_on: ['x'] },
+  ];
+  await importText(page, 'clash.json', JSON.stringify({ format: 'caseboard', version: 2, data: { name: 'Clash', criteria: [], initiatives } }));
+  await expect(notice(page)).toContainText('Imported “clash.json” as a new draft.');
+  await expect(notice(page)).toContainText('The initiative “Second” had the id “x” of an earlier initiative; it now has “x-2”.');
+  await expect(notice(page)).toContainText('The initiative “Third” had no id; it now has “initiative-1”.');
+  await expect(page.getByTestId('initiative-card')).toHaveCount(3);
+  for (const name of ['First', 'Second', 'Third']) await expect(card(page, name)).toBeVisible();
+  // No problem about ids is left; the dependency stays with the first "x".
+  await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+  await expect(card(page, 'Third').locator('.deps summary')).toHaveText('Depends on: First');
+  // Three columns of figures: PV of costs 100, 200, 300.
+  for (const [k, v] of [100, 200, 300].entries()) await expect(cell(page, 'pv_costs', k)).toHaveText(money(v));
+});
+
+test('a link or file over a limit says which limit, at once, and changes nothing', async ({ page }) => {
+  await open(page);
+  const before = await allFigures(page);
+  // The issue's 1,257-character link: 300,000 empty initiatives (a deflated positional form).
+  const { deflateSync } = await import('node:zlib');
+  const form = JSON.stringify(['x', Array.from({ length: 300_000 }, () => [])]);
+  const link = `#c2.${deflateSync(Buffer.from(form), { level: 9 }).toString('base64url')}`;
+  expect(link.length).toBeLessThan(2_000);
+  await page.evaluate((hash) => { location.hash = hash; }, link);
+  await expect(notice(page)).toContainText('This link is damaged: initiatives: holds 300,000 initiatives; Caseboard opens at most 200');
+  await expect(notice(page)).toContainText('What was on screen is still here');
+  expect(await allFigures(page)).toEqual(before);
+  // A 9 MB file: refused before it is read.
+  const huge = Buffer.alloc(9 << 20, 0x20);
+  await page.getByLabel('Import JSON…').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: huge });
+  await expect(notice(page)).toHaveText('“huge.json” could not be imported: it is 9 MB; Caseboard opens files up to 8 MB.Dismiss');
+  expect(await allFigures(page)).toEqual(before);
+});
