@@ -222,18 +222,11 @@ pub fn read_whole(
 
 /// 1000000 as "1,000,000" (bounds in messages; locale-free, like the input syntax).
 fn whole_text(v: f64) -> String {
-    let digits = format!("{}", v.abs() as u64);
-    let mut out = String::new();
-    for (k, c) in digits.chars().enumerate() {
-        if k > 0 && (digits.len() - k).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
+    let digits = super::limits::grouped(v.abs() as usize);
     if v < 0.0 {
-        format!("-{out}")
+        format!("-{digits}")
     } else {
-        out
+        digits
     }
 }
 
