@@ -469,6 +469,8 @@ fn blank_kind(n: usize) -> Option<BenefitKind> {
 pub(crate) struct FieldError {
     pub path: String,
     pub message: String,
+    /// Refused for holding more than `model::limits` allows, not for being malformed.
+    pub over_limit: bool,
 }
 
 type R<T> = Result<T, FieldError>;
@@ -477,6 +479,16 @@ fn fail<T>(path: &str, message: String) -> R<T> {
     Err(FieldError {
         path: path.to_string(),
         message,
+        over_limit: false,
+    })
+}
+
+/// [`fail`] for a list or text beyond its limit.
+fn over<T>(path: &str, message: String) -> R<T> {
+    Err(FieldError {
+        path: path.to_string(),
+        message,
+        over_limit: true,
     })
 }
 
@@ -665,7 +677,7 @@ impl<'a> Rec<'a> {
         match self.get(i, name, false)? {
             None => Ok((&[], String::new())),
             Some((Value::Array(a), p)) => match limits::too_many(kind, a.len()) {
-                Some(m) => fail(&p, m),
+                Some(m) => over(&p, m),
                 None => Ok((a, p)),
             },
             Some((v, p)) => fail(&p, format!("expected a list, found {}", describe(v))),
@@ -676,7 +688,7 @@ impl<'a> Rec<'a> {
 fn read_text(v: &Value, path: &str, kind: Text) -> R<String> {
     match v {
         Value::String(s) => match limits::too_long(kind, s) {
-            Some(m) => fail(path, m),
+            Some(m) => over(path, m),
             None => Ok(s.clone()),
         },
         v => fail(path, format!("expected a string, found {}", describe(v))),
@@ -878,7 +890,7 @@ fn read_scores(r: &Rec<'_>, criteria: &[Criterion]) -> R<BTreeMap<String, f64>> 
     match (r.form(), v) {
         (Form::Named, Value::Object(o)) => {
             if let Some(m) = limits::too_many(List::Criteria, o.len()) {
-                return fail(&path, m);
+                return over(&path, m);
             }
             for (k, s) in o {
                 scores.insert(k.clone(), read_number(s, &join(&path, k))?);
@@ -893,7 +905,7 @@ fn read_scores(r: &Rec<'_>, criteria: &[Criterion]) -> R<BTreeMap<String, f64>> 
                     }
                     (None, Value::Object(extra)) if n + 1 == listed.len() => {
                         if let Some(m) = limits::too_many(List::Criteria, extra.len()) {
-                            return fail(&path, m);
+                            return over(&path, m);
                         }
                         for (k, s) in extra {
                             scores.insert(k.clone(), read_number(s, &join(&path, k))?);

@@ -44,6 +44,8 @@ pub enum LinkError {
     Newer { version: u64 },
     /// Changed or corrupted; the detail says what was found.
     Damaged(String),
+    /// Holds more than Caseboard's limits allow (`model::limits`); the detail says which.
+    OverLimit(String),
 }
 
 impl fmt::Display for LinkError {
@@ -60,6 +62,9 @@ impl fmt::Display for LinkError {
                 saved::CURRENT_VERSION
             ),
             LinkError::Damaged(detail) => write!(f, "This link is damaged: {detail}"),
+            LinkError::OverLimit(detail) => {
+                write!(f, "This link is over Caseboard's limits: {detail}")
+            }
         }
     }
 }
@@ -140,7 +145,12 @@ pub fn decode_noting(fragment: &str) -> Result<(Scenario, Vec<String>), LinkErro
         } else {
             &e.path
         };
-        damaged(format!("{place}: {}", e.message))
+        let detail = format!("{place}: {}", e.message);
+        if e.over_limit {
+            LinkError::OverLimit(detail)
+        } else {
+            LinkError::Damaged(detail)
+        }
     })
 }
 

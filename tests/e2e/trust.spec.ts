@@ -318,7 +318,7 @@ test('a link or file over a limit says which limit, at once, and changes nothing
   const link = `#c2.${deflateSync(Buffer.from(form), { level: 9 }).toString('base64url')}`;
   expect(link.length).toBeLessThan(2_000);
   await page.evaluate((hash) => { location.hash = hash; }, link);
-  await expect(notice(page)).toContainText('This link is damaged: initiatives: holds 300,000 initiatives; Caseboard opens at most 200');
+  await expect(notice(page)).toContainText("This link is over Caseboard's limits: initiatives: holds 300,000 initiatives; Caseboard opens at most 200");
   await expect(notice(page)).toContainText('What was on screen is still here');
   expect(await allFigures(page)).toEqual(before);
   // A 9 MB file: refused before it is read.
