@@ -28,7 +28,7 @@ pub const REFERENCE: &str = "#999999";
 
 /// The echarts option of a Caseboard chart: charming's typed parts, but only those the charts use.
 /// (Serializing charming's whole `Chart` pulls in the serializers of every echarts series and
-/// component type, about 65 KB of wasm.) The JS functions it needs (formatters, sizes) are set
+/// component type into the wasm.) The JS functions it needs (formatters, sizes) are set
 /// after serialization at their paths (`patches`).
 #[derive(Serialize, Clone)]
 #[serde(rename_all = "camelCase")]
@@ -90,7 +90,8 @@ impl ChartOption {
     }
 
     /// Gives series `k` the `k`-th decal pattern (bars), so it differs by pattern as well as
-    /// colour. (Set per series rather than through echarts' aria component: 1 KB less to load.)
+    /// colour. (Set per series rather than through echarts' aria component, which would add to the
+    /// download.)
     pub fn decal(self, k: usize) -> Self {
         let style = js_sys::Object::new();
         let decal = serde_wasm_bindgen::to_value(&decals()[k % DECALS]).unwrap_or(JsValue::NULL);
@@ -226,7 +227,7 @@ pub fn drivers(shown: &Shown) -> Vec<Driver> {
 }
 
 /// Points without a line: a line series with its line hidden draws what a scatter series would,
-/// and the chart library then needs no scatter module (2 KB gzip).
+/// and the chart library then needs no scatter module.
 fn markers(name: &str, symbol: Symbol) -> Line {
     Line::new()
         .name(name)
@@ -236,7 +237,7 @@ fn markers(name: &str, symbol: Symbol) -> Line {
 }
 
 /// A dashed reference line through `points` (break-even, zero), in the reference colour.
-/// (echarts' markLine component would add 6 KB gzip to the page.)
+/// (echarts' markLine component would add to the page's download.)
 fn reference_line(name: &str, points: Vec<Vec<f64>>) -> Line {
     Line::new()
         .name(name)
@@ -322,7 +323,7 @@ fn cumulative(shown: &Shown) -> ChartOption {
             payback.push(vec![p, 0.0]);
         }
     }
-    // The break-even line is a plain series (echarts' markLine component would add 6 KB gzip).
+    // The break-even line is a plain series (no markLine component in the download).
     c.series(
         markers("Payback", Symbol::Diamond)
             .symbol_size(14)

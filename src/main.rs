@@ -1,5 +1,5 @@
-/// TLSF, built for code size: constant-time like dlmalloc (Rust's default on wasm), with about
-/// 3 KB gzip less code.
+/// TLSF, built for code size: constant-time like dlmalloc (Rust's default on wasm), with less
+/// code.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();

@@ -2,7 +2,7 @@
 // Builds the custom ECharts bundle (tools/echarts-entry.mjs) into
 // vendor/echarts.min.js: a minified classic IIFE script defining the global
 // `echarts`. esbuild bundles and tree-shakes; terser minifies (two compress passes, safe
-// options only), which is about 7 KB gzip smaller than esbuild's own minifier on this bundle. Skips the build when the output is newer than both
+// options only), which gives a smaller bundle than esbuild's own minifier. Skips the build when the output is newer than both
 // package-lock.json and the entry file. Pass --force to always rebuild.
 //
 // Usage: node tools/build-echarts.mjs [--force]
@@ -38,8 +38,7 @@ if (
   process.exit(0);
 }
 
-// Parts of echarts' core that Caseboard's charts never reach, replaced by stand-ins (about 3 KB
-// gzip). Each is safe for the options `src/chart_spec.rs` builds, and the Playwright chart tests
+// Parts of echarts' core that Caseboard's charts never reach, replaced by stand-ins. Each is safe for the options `src/chart_spec.rs` builds, and the Playwright chart tests
 // (values, tooltips, printing) run against this bundle:
 //  - the Chinese UI strings (only toolbox, data zoom and aria texts use them): English instead;
 //  - the preprocessor that upgrades echarts 2/3-style options (`itemStyle.normal` …): the options
@@ -96,7 +95,7 @@ const STAND_INS = {
 // zrender's own modules, by path under zrender/lib.
 const ZRENDER_STAND_INS = {
   // Timsort for the display list and processor priorities: the browser's own sort is stable
-  // (ES2019), and every call sorts a whole array. −1 KB gzip.
+  // (ES2019), and every call sorts a whole array.
   'core/timsort.js': 'export default function sort(array, compare) { array.sort(compare); }',
   // Touch gestures (pinch), dragging, rounded sectors: nothing here pinches, drags or draws a
   // pie or polar bar.
@@ -116,17 +115,22 @@ const ZRENDER_STAND_INS = {
     '};',
   ].join('\n'),
 };
+// Which stand-ins replaced a module: one that replaced nothing means echarts or zrender moved
+// or renamed that module, and the build fails rather than silently keep the full module.
+const used = new Set();
 const standIns = {
   name: 'caseboard-stand-ins',
   setup(b) {
     b.onLoad({ filter: /node_modules[\\/]zrender[\\/]lib[\\/].*\.js$/ }, (args) => {
       const rel = args.path.split(/[\\/]zrender[\\/]lib[\\/]/).pop().replace(/\\/g, '/');
       const text = ZRENDER_STAND_INS[rel];
+      if (text !== undefined) used.add(`zrender/lib/${rel}`);
       return text === undefined ? undefined : { contents: text, resolveDir: dirname(args.path), loader: 'js' };
     });
     b.onLoad({ filter: /node_modules[\\/]echarts[\\/]lib[\\/].*\.js$/ }, (args) => {
       const rel = args.path.split(/[\\/]echarts[\\/]lib[\\/]/).pop().replace(/\\/g, '/');
       const text = STAND_INS[rel];
+      if (text !== undefined) used.add(`echarts/lib/${rel}`);
       return text === undefined ? undefined : { contents: text, resolveDir: dirname(args.path), loader: 'js' };
     });
   },
@@ -153,6 +157,14 @@ const result = await build({
   plugins: [standIns],
 });
 if (result.errors.length) process.exit(1);
+const unused = [
+  ...Object.keys(ZRENDER_STAND_INS).map((k) => `zrender/lib/${k}`),
+  ...Object.keys(STAND_INS).map((k) => `echarts/lib/${k}`),
+].filter((k) => !used.has(k));
+if (unused.length) {
+  console.error(`these stand-ins replaced nothing (the module is gone, renamed or no longer reached): ${unused.join(', ')}; update tools/build-echarts.mjs`);
+  process.exit(1);
+}
 
 const minified = await minify(result.outputFiles[0].text, {
   compress: { passes: 2 },

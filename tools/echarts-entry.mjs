@@ -14,11 +14,11 @@ import { use, init, getInstanceByDom } from 'echarts/core';
 // Bubbles and payback markers are line series with the line hidden: no ScatterChart needed.
 import { BarChart, LineChart } from 'echarts/charts';
 // Not here on purpose: legends, tooltips and the break-even line are the app's own (HTML and a
-// plain series), which keeps the Legend, Tooltip (+ axisPointer) and MarkLine components, about
-// 20 KB gzip, out of the download.
+// plain series), which keeps the Legend, Tooltip (+ axisPointer) and MarkLine components out of
+// the download.
 // Decal patterns are set per series (itemStyle.decal, drawn by the core), so no AriaComponent.
 // GridSimpleComponent is the cartesian grid without the axisPointer that GridComponent also
-// installs (≈ 9 KB gzip); nothing here shows an axis pointer.
+// installs; nothing here shows an axis pointer.
 import { GridSimpleComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -30,5 +30,5 @@ use([
 ]);
 
 // Export only what the app and its tests call: exporting the whole core API (`export *`) would
-// keep every helper in the bundle (about 5 KB gzip).
+// keep every helper in the bundle.
 export { init, getInstanceByDom };

@@ -2,8 +2,8 @@
 //! scenario crosses between the page and the persistence worker (`src/bin/persist.rs`), which
 //! holds the saved-file, link and CSV formats. Not a saved format: it lives only for one message.
 //!
-//! The page needs both directions, and a hand-written list walk is a few KB of wasm where the
-//! serde derives of the model would be about 30 KB (the worker has the full codecs instead).
+//! The page needs both directions, and a hand-written list walk is far less wasm than the serde
+//! derives of the model would be (the worker has the full codecs instead).
 //! Reading never panics: anything out of place, or beyond a limit of `model::limits`, gives `None`.
 
 use super::estimate::Estimate;

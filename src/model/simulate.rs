@@ -14,7 +14,7 @@
 //!   pass over the months, equal to the comparison's month-by-month figures to rounding): NPV,
 //!   ROI, payback, and who comes first by each. An initiative whose inputs in a trial are all at
 //!   their likely values gets exactly the deterministic figures shown in the comparison.
-//! * Speed (20 initiatives × 10,000 trials in about 80 ms in the browser): percentiles by
+//! * Speed (figures in docs/benchmarks.md): percentiles by
 //!   selection instead of sorting, the EVPPI's additions two at a time (WebAssembly SIMD), and
 //!   `rng`'s SIMD ChaCha8.
 //! * Value of information on the choice of the best initiative by NPV: EVPI = E[max NPV] − max

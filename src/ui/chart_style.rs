@@ -4,7 +4,7 @@
 //! functions: the page's CSP forbids compiling code from text).
 //!
 //! Legends and tooltips are Caseboard's own HTML (text, never markup; numbers from the one
-//! formatting module), not echarts components: that keeps about 14 KB gzip of echarts out of the
+//! formatting module), not echarts components: that keeps those echarts components out of the
 //! download.
 
 use super::format::fmt;

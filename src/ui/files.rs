@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A file name from the scenario's name: letters and digits (ASCII ones in lower case; Unicode
-/// case tables would cost 18 KB of wasm), the rest as dashes.
+/// case tables would add to the wasm), the rest as dashes.
 fn file_name(name: &str, ext: &str) -> String {
     let mut s = String::new();
     for c in name.chars() {

@@ -27,7 +27,7 @@ use wasm_bindgen::JsCast;
 /// Mounts the app into `<main id="app">`, replacing the static loading message.
 pub fn mount() {
     // A panic stops the app (panic = "abort"); say where in the console. (Not the panic's own
-    // message: formatting it costs 2 KB of wasm, and no user input should ever get here.)
+    // message: formatting it adds to the wasm, and no user input should ever get here.)
     // console_error_panic_hook would format it.
     std::panic::set_hook(Box::new(|info| {
         let (file, line) = info.location().map_or(("?", 0), |l| (l.file(), l.line()));

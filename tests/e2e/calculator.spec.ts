@@ -333,7 +333,8 @@ test('no axe-core violations in light and dark mode; usable at 360 px', async ({
   await page.reload();
   await expect(table(page)).toBeVisible();
   // charts far down the page are drawn when they come near the screen, not at start-up
-  await page.waitForTimeout(300);
+  // (the page's start-up work is done once the worker has sent the words of the charts not drawn)
+  await expect(page.getByTestId('chart-scores')).toHaveAttribute('aria-label', /^Bars of weighted score/);
   await expect(page.getByTestId('chart-scores').locator('canvas')).toHaveCount(0);
   await page.getByTestId('chart-scores').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('chart-scores').locator('canvas')).toHaveCount(1);

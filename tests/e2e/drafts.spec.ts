@@ -29,7 +29,16 @@ test('an edit is saved as a draft; reloading returns to it with identical figure
   await card(page, 'Sales portal high availability').getByLabel('Name', { exact: true }).fill('<img src=x onerror=alert(1)>');
   await saved(page);
   await expect.poll(async () => (await index(page))[0].rev).toBeGreaterThanOrEqual(1);
-  await page.waitForTimeout(700); // the last keystrokes' save
+  // the last keystrokes' save
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const [entry] = JSON.parse(localStorage.getItem('caseboard.drafts') || '[]');
+        const text = entry && localStorage.getItem(`caseboard.draft.${entry.id}`);
+        return text ? JSON.parse(text).data.initiatives[1].name : null;
+      }),
+    )
+    .toBe('<img src=x onerror=alert(1)>');
   const before = await allFigures(page);
   await page.reload();
   await expect(table(page)).toBeVisible();

@@ -14,7 +14,8 @@ test('per-keystroke update with 20 initiatives', async ({ page, browser }) => {
   const duplicate = page.getByRole('button', { name: 'Duplicate Service desk workflow automation', exact: true });
   while ((await page.getByTestId('initiative-card').count()) < 20) await duplicate.click();
   await expect(page.getByTestId('comparison').locator('thead th')).toHaveCount(21);
-  await page.waitForTimeout(1000);
+  // Until the page is idle (charts redrawn, drafts saved), not for a fixed time.
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => done(null), { timeout: 5000 })));
 
   await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
   const updates: number[] = await page.evaluate(async () => {

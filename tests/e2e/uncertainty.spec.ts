@@ -176,7 +176,7 @@ test('the page stays responsive during a 100,000-trial run', async ({ page }) =>
   // The main thread's longest pause while the worker runs 100,000 trials, measured by a timer
   // that should fire every 10 ms, from the edit until the run's results are on screen. The edit
   // is typed inside the page (the input event a keystroke fires): Playwright's own work on the
-  // page's thread (finding a field by its label among 20 cards takes 50–150 ms) stays out of it.
+  // page's thread (finding a field by its label among 20 cards) stays out of it.
   const trials = await page.getByLabel('Trials', { exact: true }).elementHandle();
   const { longest, ms, progress } = await page.evaluate(async (input) => {
     const status = () => document.querySelector('[data-testid=sim-status]')!.textContent ?? '';
