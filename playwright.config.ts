@@ -13,6 +13,9 @@ const DIST_DIR = process.env.DIST_DIR || 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // perf.spec.ts measures and asserts nothing: it runs in scripts/bench.sh (BENCH=1), not in the
+  // test count.
+  testIgnore: process.env.BENCH ? [] : ['**/perf.spec.ts'],
   fullyParallel: false,
   workers: 1, // 2-core machine
   retries: 0,

@@ -51,7 +51,7 @@ section "Simulation, native" "Monte Carlo of simulate::benchmark_scenario (examp
   cargo run --locked --quiet --profile bench --example bench_simulate
 section "Keystroke and simulation in Chromium" \
   "Headless Chromium against the built dist/ (tests/e2e/perf.spec.ts): main-thread work per keystroke from a trace, and the simulation in its worker." \
-  env E2E_PORT="${E2E_PORT:-4191}" npx playwright test tests/e2e/perf.spec.ts --reporter=list
+  env BENCH=1 E2E_PORT="${E2E_PORT:-4191}" npx playwright test tests/e2e/perf.spec.ts --reporter=list
 section "Large scenarios in Chromium" \
   "100 initiatives × 10 benefits imported and edited (the longest main-thread task, from PerformanceObserver longtask entries), and the most initiatives a scenario holds (200) opened by link (tests/e2e/large.spec.ts)." \
   env E2E_PORT="${E2E_PORT:-4191}" npx playwright test tests/e2e/large.spec.ts --reporter=list

@@ -282,9 +282,10 @@ mod tests {
         );
     }
 
+    /// A new migration changes every link's prefix and every file's version: on purpose only,
+    /// with a fixture of the old version added to tests/fixtures/saved.
     #[test]
-    fn the_current_version_ends_the_chain() {
+    fn the_format_version_changes_only_on_purpose() {
         assert_eq!(CURRENT_VERSION, 2);
-        assert_eq!(MIGRATIONS.len() as u32, CURRENT_VERSION);
     }
 }
