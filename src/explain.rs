@@ -84,7 +84,7 @@ pub fn explain(shown: &Shown, rank_by: Figure, key: &str, col: usize) -> Vec<Str
         "score" => r.score.derivation.lines(f),
         "rank" => {
             let n = ranks(rs, rank_by)[col];
-            vec![match rank_by.value(r) {
+            vec![match rank_by.rank_value(r) {
                 Some(_) => format!(
                     "{} of {} by {} ({})",
                     ordinal(n),

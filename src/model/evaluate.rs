@@ -348,6 +348,13 @@ impl Ctx<'_> {
         // IRR
         let irr_detail = finance::irr(&monthly.net);
         let mut irr_d = Derivation::default();
+        let above = |d: &mut Derivation| {
+            d.note(
+                "IRR",
+                "above the largest rate Caseboard computes: the monthly cash flows change sign once, so there is exactly one IRR, and it is above this monthly rate (a yearly rate above 10^307%)",
+                Quantity::new(finance::max_rate() * 100.0, Unit::Percent),
+            );
+        };
         let irr_value = match irr_detail {
             Irr::None => {
                 irr_d.without_value(
@@ -358,11 +365,7 @@ impl Ctx<'_> {
                 None
             }
             Irr::OutOfRange { above: true, .. } => {
-                irr_d.note(
-                    "IRR",
-                    "above the largest rate Caseboard computes: the monthly cash flows change sign once, so there is exactly one IRR, and it is above this monthly rate (a yearly rate above 10^307%)",
-                    Quantity::new(finance::max_rate() * 100.0, Unit::Percent),
-                );
+                above(&mut irr_d);
                 None
             }
             Irr::OutOfRange {
@@ -382,6 +385,12 @@ impl Ctx<'_> {
                     format!("not found: the monthly cash flows change sign {changes} times, and no monthly rate from −99.995% to +2,200,000% makes the NPV zero"),
                     Unit::Percent,
                 );
+                None
+            }
+            // The search stops where the yearly rate in percent is 10^307, so this is a number;
+            // should rounding ever make it one no longer, it is said to be above, never ∞.
+            Irr::Rate { rate, .. } if !(finance::annualize(rate) * 100.0).is_finite() => {
+                above(&mut irr_d);
                 None
             }
             Irr::Rate { rate, multiple } => {
@@ -408,7 +417,7 @@ impl Ctx<'_> {
                     ),
                     Unit::Percent,
                 );
-                annual.is_finite().then_some(annual)
+                Some(annual)
             }
         };
 
@@ -531,6 +540,26 @@ impl Figure {
         self != Figure::Payback
     }
 
+    /// The figure as ranks and the comparison's ★ order it: its value, except for an IRR beyond
+    /// the rates computed, which still has a place: above every other IRR when it is above 10^307%
+    /// a year, below them when it is within a hair of −100%. IRRs are ordered by ln(1 + monthly
+    /// rate), the same order as the yearly rates.
+    pub fn rank_value(self, r: &InitiativeResult) -> Option<f64> {
+        match (self, r.irr_detail) {
+            (Figure::Irr, Irr::Rate { rate, .. }) => Some(rate.ln_1p()),
+            (Figure::Irr, Irr::OutOfRange { above: true, .. }) => Some(f64::MAX),
+            (
+                Figure::Irr,
+                Irr::OutOfRange {
+                    above: false,
+                    changes: 1,
+                },
+            ) => Some(f64::MIN),
+            (Figure::Irr, _) => None,
+            _ => self.value(r),
+        }
+    }
+
     pub fn value(self, r: &InitiativeResult) -> Option<f64> {
         match self {
             Figure::Npv => r.npv.value,
@@ -547,10 +576,11 @@ impl Figure {
 }
 
 /// Rank (1 = best) of each initiative by `by`, in the scenario's order. Equal figures share a
-/// rank; initiatives without the figure (no IRR, no payback) rank after all others, together.
+/// rank; initiatives without the figure (no IRR, no payback) rank after all others, together. An
+/// IRR above the rates computed ranks first ([`Figure::rank_value`]).
 pub fn ranks(results: &[InitiativeResult], by: Figure) -> Vec<usize> {
     let key = |r: &InitiativeResult| {
-        by.value(r)
+        by.rank_value(r)
             .map(|v| if by.higher_is_better() { -v } else { v })
     };
     let keys: Vec<Option<f64>> = results.iter().map(key).collect();

@@ -62,8 +62,9 @@ impl Irr {
     }
 }
 
-/// The highest rate per period the search reaches: e^59 − 1 (about 4 × 10²⁵), chosen so that a
-/// monthly rate annualized, (1 + r)¹² − 1, stays a finite number (about 3 × 10³⁰⁷).
+/// The highest rate per period the search reaches, about 2.6 × 10²⁵: the monthly rate whose yearly
+/// rate, (1 + r)¹² − 1, is 10³⁰⁵ — 10³⁰⁷ %, the bound the page states ("above 10^307%"). A
+/// higher one would not be a number once annualized and shown in percent.
 pub fn max_rate() -> f64 {
     LOG_MAX.exp_m1()
 }
@@ -123,8 +124,10 @@ fn bisect(flows: &[f64], mut a: f64, mut b: f64) -> f64 {
     0.5 * (a + b)
 }
 
-/// With one sign change, rates searched: ln(1 + rate) from −LOG_MIN to LOG_MAX.
-const LOG_MAX: f64 = 59.0;
+/// With one sign change, rates searched: ln(1 + rate) from −LOG_MIN to LOG_MAX. LOG_MAX is
+/// ln(10³⁰⁵) / 12: a monthly rate up to it annualizes to at most 10³⁰⁷ % (e⁵⁹ − 1 did not: its
+/// yearly rate in percent, 3 × 10³⁰⁹, is not a number).
+const LOG_MAX: f64 = 305.0 * std::f64::consts::LN_10 / 12.0;
 const LOG_MIN: f64 = 700.0;
 /// With several sign changes, rates searched on a grid: ln(1 + rate) in [−LOG_SPAN, LOG_SPAN],
 /// i.e. from −99.995% to about +2,200,000% per period.
@@ -135,7 +138,8 @@ const LOG_STEP: f64 = 0.002;
 /// The IRR of `flows` per period.
 ///
 /// With one sign change in the flows (Descartes' rule: exactly one IRR) the root is bracketed
-/// over the whole searched range (rates from −100% to about 4 × 10²⁵ per period) and bisected. With several sign changes every root on a fine
+/// over the whole searched range (rates from −100% to about 2.6 × 10²⁵ per period) and bisected.
+/// With several sign changes every root on a fine
 /// grid is found and the one closest to zero is returned, flagged `multiple` when there are more
 /// than one; roots closer together than the grid step (≈ 0.2%) or touching zero without crossing
 /// it are not distinguished.

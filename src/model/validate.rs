@@ -12,6 +12,13 @@ use std::fmt;
 
 /// Largest magnitude accepted for any input: keeps every result finite.
 pub const MAX_INPUT: f64 = 1e12;
+/// Smallest magnitude accepted for any input other than 0. No business case needs less than a
+/// millionth of anything, and less breaks the arithmetic: a working year of 5 × 10⁻³²⁴ hours
+/// makes the FTE equivalent ∞, weights that small underflow to 0 when multiplied by a score (the
+/// weighted score came out wrong), and a lognormal range whose low is that small draws values
+/// beyond 10³⁰⁸ (the simulation's mean NPV was ∞). With every input 0 or within 10⁻⁶..10¹², a
+/// lognormal draw stays below about 10⁷⁸ and every product of draws a finite number.
+pub const MIN_INPUT: f64 = 1e-6;
 /// Hours in a leap year: the most an FTE-year can have.
 pub const MAX_HOURS_PER_YEAR: f64 = 8784.0;
 /// The most one benefit may be worth in a year, at the top of its ranges.
@@ -111,6 +118,10 @@ impl Checker<'_> {
             }
             _ if v.abs() > MAX_INPUT => {
                 self.report(at, "is too large (at most 1,000,000,000,000)");
+                false
+            }
+            _ if v != 0.0 && v.abs() < MIN_INPUT => {
+                self.report(at, "is too small: 0, or at least 0.000001 (a millionth)");
                 false
             }
             _ => true,

@@ -114,7 +114,11 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
             Irr::OutOfRange { .. } => "none found",
             Irr::None | Irr::Rate { .. } => "no IRR",
         };
-        headline(&r.irr, |v| f.percent(v), missing)
+        // Its ★ goes by the IRR's order, in which one above 10^307% a year is the highest.
+        Cell {
+            value: Figure::Irr.rank_value(r),
+            ..headline(&r.irr, |v| f.percent(v), missing)
+        }
     });
     row("payback", "Payback".into(), Best::Lowest, &|r| {
         headline(&r.payback_months, |v| f.months(v), "not within horizon")
