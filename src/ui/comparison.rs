@@ -109,10 +109,11 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
     });
     row("irr", "IRR".into(), Best::Highest, &|r| {
         let missing = match r.irr_detail {
-            Irr::OutOfRange { above: true, .. } => "above 10^307%",
+            // A rate without a value is one whose yearly rate is not a number (evaluate).
+            Irr::OutOfRange { above: true, .. } | Irr::Rate { .. } => "above 10^307%",
             Irr::OutOfRange { changes: 1, .. } => "about −100%",
             Irr::OutOfRange { .. } => "none found",
-            Irr::None | Irr::Rate { .. } => "no IRR",
+            Irr::None => "no IRR",
         };
         // Its ★ goes by the IRR's order, in which one above 10^307% a year is the highest.
         Cell {
