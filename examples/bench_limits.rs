@@ -3,9 +3,9 @@
 //! hostile link of 300,000 empty initiatives is refused.
 //! `cargo run --profile bench --example bench_limits`
 
+use caseboard::formats::{flat, link, saved};
 use caseboard::model::limits::*;
 use caseboard::model::*;
-use caseboard::model::{flat, link, saved};
 use std::time::Instant;
 
 fn median_ms(mut f: impl FnMut()) -> f64 {

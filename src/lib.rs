@@ -1,27 +1,25 @@
 //! Caseboard: a business-case calculator for IT initiatives.
 //!
-//! `model` is the pure valuation engine (no web crates); `ui` is the Leptos front end, compiled
-//! only for the browser.
+//! Layers, each depending only on those before it:
+//! * `model`: the domain (types, conversions, cash flows, finance, scoring, validation,
+//!   evaluation, simulation), pure Rust with no web crate;
+//! * `formats`: saved files, links, the flat form, CSV;
+//! * `explain`: derivations, chart words and the simulation report in words;
+//! * `wire`: the page↔worker protocol;
+//! * `worker`: the worker's answers (charts, files, links, simulations);
+//! * `app`: the Leptos front end (state, widgets, editors, results, storage).
 
+pub mod formats;
 pub mod model;
-
-#[cfg(target_arch = "wasm32")]
-pub mod ui;
-
-#[cfg(target_arch = "wasm32")]
-pub mod worker_io;
-
-#[cfg(target_arch = "wasm32")]
-pub mod chart_spec;
-
-#[cfg(target_arch = "wasm32")]
-pub mod format;
-
-#[cfg(target_arch = "wasm32")]
-pub mod sim_report;
 
 #[cfg(target_arch = "wasm32")]
 pub mod explain;
 
 #[cfg(target_arch = "wasm32")]
-pub mod chart_text;
+pub mod wire;
+
+#[cfg(target_arch = "wasm32")]
+pub mod worker;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -6,7 +6,7 @@ static ALLOCATOR: rlsf::SmallGlobalTlsf = rlsf::SmallGlobalTlsf::new();
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    caseboard::ui::mount();
+    caseboard::app::mount();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,7 +1,7 @@
 //! The page starts from the built-in example as a flat list in JSON (`EXAMPLE_FLAT_JSON`), which
 //! costs less download than the code that builds it; this keeps the two the same.
 
-use caseboard::model::flat::{self, Tok};
+use caseboard::formats::flat::{self, Tok};
 use caseboard::model::{example_scenario, EXAMPLE_FLAT_JSON};
 use serde_json::Value;
 

@@ -4,10 +4,10 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use caseboard::formats::saved::SavedError;
+use caseboard::formats::{flat, link, saved};
 use caseboard::model::limits::*;
-use caseboard::model::saved::SavedError;
 use caseboard::model::*;
-use caseboard::model::{flat, link, saved};
 use serde_json::{json, Value};
 
 /// A link carrying this positional form, as a hostile link would be made.

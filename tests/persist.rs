@@ -3,9 +3,9 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use caseboard::model::csv::{Cell, CsvOptions, CsvWriter};
-use caseboard::model::link::{self, LinkError};
-use caseboard::model::saved::{self, Loaded, SavedError};
+use caseboard::formats::csv::{Cell, CsvOptions, CsvWriter};
+use caseboard::formats::link::{self, LinkError};
+use caseboard::formats::saved::{self, Loaded, SavedError};
 use caseboard::model::*;
 use serde_json::{json, Value};
 use std::path::Path;
@@ -812,7 +812,7 @@ fn the_comparison_csv_has_a_row_per_figure_and_the_engines_numbers() {
     s.initiatives[1].name = "Portal, \"HA\"\nphase 2".into();
     s.initiatives[2].name = "=HYPERLINK(\"x\")".into();
     let e = evaluate(&s).unwrap();
-    let text = caseboard::model::csv::comparison(&s, &e, CsvOptions::default());
+    let text = caseboard::formats::csv::comparison(&s, &e, CsvOptions::default());
     assert!(text.starts_with('\u{feff}'));
     // a small RFC 4180 reader: quoted fields, doubled quotes, CRLF rows
     let mut rows: Vec<Vec<String>> = vec![vec![String::new()]];

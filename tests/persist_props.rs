@@ -4,7 +4,8 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use caseboard::model::{link, saved, *};
+use caseboard::formats::{flat, link, saved};
+use caseboard::model::*;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
 

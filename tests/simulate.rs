@@ -1,6 +1,7 @@
 //! The uncertainty engine: Monte Carlo with PERT draws, percentiles, paired comparisons,
 //! tornado swings and the value of information, against hand-computed and deterministic values.
 
+use caseboard::formats::link;
 use caseboard::model::simulate::{simulate, tornado, uncertain_inputs, Owner, Simulation};
 use caseboard::model::*;
 

@@ -19,7 +19,7 @@ fn mount_replaces_the_loading_message_with_the_example_summary() {
     main.set_inner_html(r#"<p id="loading">Loading…</p>"#);
     doc.body().unwrap().append_child(&main).unwrap();
 
-    caseboard::ui::mount();
+    caseboard::app::mount();
 
     assert!(
         doc.get_element_by_id("loading").is_none(),
@@ -40,11 +40,11 @@ fn mount_replaces_the_loading_message_with_the_example_summary() {
 }
 
 mod components {
+    use caseboard::app::state::AppState;
+    use caseboard::app::widgets::fields::{edit_text, estimate_text, parse_estimate, parse_number};
     use caseboard::model::validate::Location;
     use caseboard::model::{example_scenario, Estimate};
-    use caseboard::ui::fields::{edit_text, estimate_text, parse_estimate, parse_number};
-    use caseboard::ui::format::fmt;
-    use caseboard::ui::state::AppState;
+    use caseboard::explain::format::fmt;
     use leptos::prelude::*;
     use wasm_bindgen_test::*;
 
@@ -289,8 +289,8 @@ fn trial_generator_gives_rand_chachas_stream() {
 /// what chance gives; with none above it, it says none stands out.
 #[wasm_bindgen_test]
 fn refine_table_leaves_out_estimates_no_better_than_chance() {
+    use caseboard::explain::sim_report::report;
     use caseboard::model::simulate::{benchmark_scenario, simulate};
-    use caseboard::sim_report::report;
     let s = benchmark_scenario(3);
     let mut sim = simulate(&s, 200, 1);
     let n = sim.inputs.len();

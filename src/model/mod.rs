@@ -1,24 +1,18 @@
 //! The valuation engine: scenario types, conversions, cash flows, finance, scoring, validation,
-//! evaluation, and the formats that carry a scenario out (saved JSON, share links, CSV). Pure Rust:
-//! no web crate is imported here, and everything is tested natively.
+//! evaluation and simulation. Pure Rust: no web crate is imported here, and everything is tested natively.
 //!
 //! Data flows one way: a `Scenario` → `evaluate` → an `Evaluation` the views render.
 
 pub mod cashflow;
 pub mod convert;
-pub mod csv;
 pub mod derivation;
 pub mod estimate;
 pub mod evaluate;
 pub mod example;
 pub mod finance;
-pub mod flat;
-mod form;
 pub mod input;
 pub mod limits;
-pub mod link;
 pub mod rng;
-pub mod saved;
 pub mod scenario;
 pub mod scoring;
 pub mod simulate;

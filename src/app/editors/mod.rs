@@ -1,0 +1,5 @@
+//! The forms that edit the scenario: settings and criteria, initiatives, benefits.
+
+pub mod benefits;
+pub mod initiatives;
+pub mod settings;

@@ -1,0 +1,226 @@
+//! Uncertainty: the Monte Carlo of the scenario's ranges. It runs in the simulation worker
+//! (`persist::ask_sim`) once edits pause, one run at a time (an edit during a run asks for one
+//! more when it ends), with progress for long runs. Its results feed the comparison's simulated
+//! rows (`comparison`), the NPV distribution and tornado charts (`charts`), and the value of
+//! information shown here.
+
+use crate::app::client::{ask_sim, scenario_field};
+use crate::app::editors::settings::setting_field;
+use crate::app::results::charts::text_table;
+use crate::app::state::{initiative_names, use_state, AppState};
+use crate::app::widgets::fields::SelectField;
+use crate::explain::sim_report::Report;
+use crate::model::simulate::has_ranges;
+use crate::model::{Distribution, Estimate};
+use crate::wire::js::field;
+use leptos::leptos_dom::helpers::TimeoutHandle;
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlOptionElement, HtmlSelectElement};
+
+/// What the page knows of the simulation.
+#[derive(Clone, Default, PartialEq)]
+pub struct SimView {
+    /// The last run's report (its figures, formatted by the worker).
+    pub result: Option<Arc<Report>>,
+    pub running: bool,
+    /// Share of trials done (0–1) of the run under way.
+    pub progress: f64,
+    pub error: Option<String>,
+    /// The shown scenario has a range (something to simulate).
+    pub ranged: bool,
+    /// Counts finished runs: the distribution chart redraws when it changes.
+    pub runs: u32,
+}
+
+/// Runs the simulation of the shown scenario, or (a run being under way) asks for one more when
+/// it ends.
+fn run(state: AppState, busy: StoredValue<bool>, again: StoredValue<bool>) {
+    if busy.get_value() {
+        again.set_value(true);
+        return;
+    }
+    let Some(shown) = state.checked.with_untracked(|c| c.shown.clone()) else {
+        return;
+    };
+    if !has_ranges(&shown.scenario) {
+        return;
+    }
+    busy.set_value(true);
+    state.sim.update(|v| {
+        v.running = true;
+        v.progress = 0.0;
+    });
+    ask_sim(
+        "simulate",
+        &[scenario_field(&shown.scenario)],
+        move |p| state.sim.update(|v| v.progress = p),
+        move |reply| {
+            busy.set_value(false);
+            state.sim.update(|v| {
+                v.running = false;
+                match reply {
+                    Ok(r) => {
+                        v.result = Some(Arc::new(Report::from_js(&field(&r, "report"))));
+                        v.error = None;
+                        v.runs += 1;
+                    }
+                    Err(e) => {
+                        // No figures of another run stay beside the error.
+                        v.result = None;
+                        v.error = Some(e);
+                    }
+                }
+            });
+            if again.get_value() {
+                again.set_value(false);
+                run(state, busy, again);
+            }
+        },
+    );
+}
+
+const HELP: &str = "Any estimate can be a range, read as a 90% interval (you are 90% sure the true value lies within it): type <kbd>150-250</kbd> (likely value midway) or <kbd>150-180-250</kbd> (low, likely, high). Each run draws every range thousands of times and recomputes every initiative; the comparison above gains P10 · P50 · P90 rows and the chance of a loss.";
+
+/// The initiative of the tornado chart: the one picked, else the highest NPV at likely values.
+pub fn tornado_of(state: &AppState) -> Option<usize> {
+    state.checked.with(|c| {
+        let rs = &c.shown.as_ref()?.evaluation.initiatives;
+        state
+            .tornado_of
+            .get()
+            .filter(|k| *k < rs.len())
+            .or_else(|| (0..rs.len()).max_by(|a, b| rs[*a].npv().total_cmp(&rs[*b].npv())))
+    })
+}
+
+fn fill_picker(names: &[(String, String)], chosen: Option<usize>) {
+    let Some(select) = document()
+        .get_element_by_id("tornado-of")
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+    else {
+        return;
+    };
+    select.set_length(0);
+    for (k, (_, n)) in names.iter().enumerate() {
+        if let Ok(o) = HtmlOptionElement::new_with_text_and_value(n, &k.to_string()) {
+            let _ = select.append_child(&o);
+        }
+    }
+    select.set_selected_index(chosen.map_or(-1, |k| k as i32));
+}
+
+/// A run starts this long after the last edit.
+const SIM_DELAY_MS: u64 = 300;
+
+#[component]
+pub fn Uncertainty() -> impl IntoView {
+    let state = use_state();
+    let sim = state.sim;
+    let busy = StoredValue::new(false);
+    let again = StoredValue::new(false);
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    // Another document opened: the last run's figures are not its own.
+    Effect::new(move |prev: Option<u64>| {
+        let doc = state.doc.get();
+        if prev.is_some_and(|p| p != doc) {
+            sim.update(|v| {
+                v.result = None;
+                v.error = None;
+            });
+        }
+        doc
+    });
+    Effect::new(move |_| {
+        let ranged = state
+            .checked
+            .with(|c| c.shown.as_ref().is_some_and(|s| has_ranges(&s.scenario)));
+        if sim.with_untracked(|v| v.ranged != ranged) {
+            sim.update(|v| v.ranged = ranged);
+        }
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        if ranged {
+            timer.set_value(
+                set_timeout_with_handle(
+                    move || run(state, busy, again),
+                    std::time::Duration::from_millis(SIM_DELAY_MS),
+                )
+                .ok(),
+            );
+        } else if sim.with_untracked(|v| v.result.is_some()) {
+            sim.update(|v| v.result = None);
+        }
+    });
+    // The tornado picker's options follow the initiatives' names, set through the DOM (as text).
+    let names = initiative_names(state);
+    Effect::new(move |_| {
+        let chosen = tornado_of(&state);
+        names.with(|n| fill_picker(n, chosen));
+    });
+    let status = move || {
+        let blocked = state.blocked();
+        sim.with(|v| {
+            if blocked {
+                "No simulation until the problems listed at the top are fixed.".to_string()
+            } else if !v.ranged {
+                "Nothing to simulate yet: every estimate is a single number. Type a range in any of them.".to_string()
+            } else if let Some(e) = &v.error {
+                format!("The simulation failed: {e}")
+            } else if v.running {
+                format!("Simulating… {}%", (v.progress * 100.0).round() as u32)
+            } else {
+                v.result.as_ref().map_or_else(|| "Waiting for the first run…".into(), |r| r.status.clone())
+            }
+        })
+    };
+    view! {
+        <section class="panel uncertainty" aria-labelledby="unc-h" data-testid="uncertainty">
+            <h2 id="unc-h">"Uncertainty"</h2>
+            // Our own fixed text (no user input), set as markup: one element instead of five.
+            <p class="hint" inner_html=HELP></p>
+            <div class="grid">
+                {setting_field("Trials", "simulation.trials", "", true, false, |s| Estimate::point(f64::from(s.simulation.trials)), |s, v| s.simulation.trials = v.likely as u32)}
+                {setting_field("Seed", "simulation.seed", "", true, false, |s| Estimate::point(f64::from(s.simulation.seed)), |s, v| s.simulation.seed = v.likely as u32)}
+                <SelectField
+                    label="Ranges drawn as"
+                    options=vec![
+                        ("pert", "PERT (low, likely, high)".to_string()),
+                        ("lognormal", "Lognormal where low > 0".to_string()),
+                    ]
+                    value=Signal::derive(move || state.scenario.with(|s| s.simulation.distribution.key().to_string()))
+                    set=Callback::new(move |v: String| {
+                        state.edit(None, move |s| {
+                            s.simulation.distribution = if v == "lognormal" { Distribution::Lognormal } else { Distribution::Pert };
+                        })
+                    })
+                />
+            </div>
+            <p class="sim-status" role="status" data-testid="sim-status">{status}</p>
+            <progress max="1" hidden=move || sim.with(|v| !v.running || v.progress == 0.0)
+                prop:value=move || sim.with(|v| v.progress) aria-label="Simulation progress"></progress>
+            <div class="field inline">
+                <label for="tornado-of">"Tornado chart for"</label>
+                <select id="tornado-of" on:change=move |ev| {
+                    state.tornado_of.set(event_target_value(&ev).parse().ok())
+                }></select>
+            </div>
+            <ValueOfInformation/>
+        </section>
+    }
+}
+
+/// EVPI, and the inputs most worth refining (largest EVPPI first).
+#[component]
+fn ValueOfInformation() -> impl IntoView {
+    let state = use_state();
+    let report = move || state.sim.with(|v| v.result.clone());
+    view! {
+        <div class="voi" data-testid="voi">
+            <p>{move || report().map(|r| r.voi.clone()).unwrap_or_default()}</p>
+            <div class="table-scroll">{move || Some(report().map(|r| text_table(&r.refine)))}</div>
+        </div>
+    }
+}

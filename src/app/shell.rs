@@ -1,0 +1,180 @@
+//! The page: toolbar, settings, initiatives, comparison, charts, yearly cash flows.
+
+use crate::app::editors::initiatives::Initiatives;
+use crate::app::editors::settings::Settings;
+use crate::app::results::cashflows::CashFlows;
+use crate::app::results::charts::{print_when_drawn, Charts};
+use crate::app::results::comparison::Comparison;
+use crate::app::results::uncertainty::Uncertainty;
+use crate::app::state::{use_state, AppState};
+use crate::app::storage::drafts::{Drafts, DraftsPanel};
+use crate::app::storage::files::{accept_drops, export_csv, export_json, first_file, import};
+use crate::app::storage::share::{copy_link, follow_address};
+use crate::app::widgets::notices::{NoticeBar, Notices};
+use crate::formats::flat;
+use crate::model::{blank_scenario, EXAMPLE_FLAT_JSON};
+use crate::wire::js::flat_from_js;
+use leptos::ev;
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new(example());
+    provide_context(state);
+    let notices: Notices = RwSignal::new(None);
+    provide_context(notices);
+    let drafts = Drafts::start(state, notices);
+    provide_context(drafts);
+    // Edits a closed page left unsaved go into their draft before any draft or link opens.
+    // (Under the app's owner: that may be after a reply from the worker.)
+    let owner = Owner::current().unwrap_or_default();
+    drafts.recover(move || owner.with(|| follow_address(state, notices, drafts)));
+    accept_drops(drafts, notices);
+    // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), everywhere on the page.
+    let keys = window_event_listener(ev::keydown, move |e| {
+        if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+            return;
+        }
+        match e.key().to_ascii_lowercase().as_str() {
+            "z" if e.shift_key() => {
+                e.prevent_default();
+                state.redo();
+            }
+            "z" => {
+                e.prevent_default();
+                state.undo();
+            }
+            "y" => {
+                e.prevent_default();
+                state.redo();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+    // The editors are the heaviest part to build: they follow in a task of their own, after the
+    // figures are on screen, so the first paint does not wait for them.
+    let editors = RwSignal::new(false);
+    set_timeout(move || editors.set(true), std::time::Duration::ZERO);
+    view! {
+        <div data-testid="app-ready" class="app">
+            <Toolbar/>
+            <NoticeBar/>
+            <DraftsPanel/>
+            <Status/>
+            <Settings/>
+            <Show when=move || editors.get() fallback=|| view! { <p class="loading">"Loading the editors…"</p> }>
+                <Initiatives/>
+            </Show>
+            <Comparison/>
+            <Uncertainty/>
+            <Charts/>
+            <CashFlows/>
+        </div>
+    }
+}
+
+#[component]
+fn Toolbar() -> impl IntoView {
+    let state = use_state();
+    let notices = expect_context::<Notices>();
+    let drafts = expect_context::<Drafts>();
+    let name = move || state.scenario.with(|s| s.name.clone());
+    view! {
+        <nav class="toolbar" aria-label="Scenario actions">
+            <p class="scenario-name">{name}</p>
+            <div class="buttons">
+                <button type="button" on:click=move |_| state.undo()
+                    disabled=move || !state.can_undo() aria-keyshortcuts="Control+Z">
+                    "Undo"
+                </button>
+                <button type="button" on:click=move |_| state.redo()
+                    disabled=move || !state.can_redo() aria-keyshortcuts="Control+Shift+Z">
+                    "Redo"
+                </button>
+                <button type="button" on:click=move |_| drafts.adopt(blank_scenario(), false)>
+                    "New blank scenario"
+                </button>
+                <button type="button" on:click=move |_| drafts.adopt(example(), false)>
+                    "Load example"
+                </button>
+                <button type="button" data-testid="copy-link" on:click=move |_| copy_link(state, notices, drafts)>
+                    "Copy link"
+                </button>
+                <button type="button" on:click=move |_| export_json(state, notices)>"Export JSON"</button>
+                <label class="button">
+                    "Import JSON…"
+                    <input type="file" class="visually-hidden" accept=".json,application/json"
+                        on:change=move |ev| {
+                            let input: web_sys::HtmlInputElement = event_target(&ev);
+                            if let Some(f) = first_file(input.files()) {
+                                import(f, drafts, notices);
+                            }
+                            input.set_value("");
+                        }/>
+                </label>
+                <button type="button" on:click=move |_| export_csv(state, notices)>"Export CSV"</button>
+                <button type="button" class="print" on:click=move |_| print_when_drawn()>"Print"</button>
+            </div>
+        </nav>
+    }
+}
+
+/// Says when the results on screen are out of date (or, for a document that has never been valid,
+/// that there are none yet), and lists every problem.
+#[component]
+fn Status() -> impl IntoView {
+    let state = use_state();
+    let problems = move || state.checked.with(|c| c.problems.clone());
+    let unparsed = move || state.parse_errors.with(|p| p.len());
+    let none_yet = move || state.checked.with(|c| c.shown.is_none());
+    let inputs = move || {
+        let n = problems().len() + unparsed();
+        if n == 1 {
+            "this input is".to_string()
+        } else {
+            format!("these {n} inputs are")
+        }
+    };
+    view! {
+        <Show when=move || state.has_problems()>
+            <section class="stale-banner" role="status" data-testid="stale-banner">
+                <p>
+                    {move || if none_yet() {
+                        view! {
+                            <strong>"No figures yet."</strong>
+                            " This scenario has no figures until " {inputs} " fixed:"
+                        }.into_any()
+                    } else {
+                        view! {
+                            <strong>"Results are out of date."</strong>
+                            " The figures below are this scenario's last valid ones, until " {inputs} " fixed:"
+                        }.into_any()
+                    }}
+                </p>
+                <ul>
+                    {move || {
+                        problems()
+                            .into_iter()
+                            .map(|p| view! { <li>{p.to_string()}</li> })
+                            .collect_view()
+                    }}
+                    {move || {
+                        (unparsed() > 0)
+                            .then(|| view! { <li>"An input holds text that is not a number (marked beside it)."</li> })
+                    }}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// The built-in example, read from its flat form (`model::EXAMPLE_FLAT_JSON`) by the browser's
+/// JSON parser: less to download than the code that builds it.
+fn example() -> crate::model::Scenario {
+    js_sys::JSON::parse(EXAMPLE_FLAT_JSON)
+        .ok()
+        .and_then(|v| flat_from_js(&v))
+        .and_then(|t| flat::read(&t))
+        .unwrap_or_else(blank_scenario)
+}

@@ -1,0 +1,4 @@
+//! Small shared pieces of the page: labelled inputs, the notice bar.
+
+pub mod fields;
+pub mod notices;

@@ -1,0 +1,460 @@
+//! The simulation in words and tables: the comparison's simulated rows (with how each figure was
+//! found), the value-of-information table, and the texts of the distribution and tornado charts
+//! (summary, data table, tips). Built in the simulation worker, which formats with the page's own
+//! formatter (`format`), and sent to the page as plain strings, which the page shows as text
+//! (never as HTML). Keeping this here keeps it out of the page's first download. Browser only.
+
+use crate::explain::chart_text::{ChartText, TableText, Tip};
+use crate::explain::format::{fmt, Fmt};
+use crate::model::evaluate::evaluate_valid;
+use crate::model::simulate::{self, Simulation, Spread, Swing};
+use crate::model::{ranks, Distribution, Figure, Scenario};
+use crate::wire::js::{field, list, message, text_at, texts, texts_to_js};
+use js_sys::Array;
+use wasm_bindgen::JsValue;
+
+/// A row of figures, one text per initiative, with the best marked and how each was found.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct RowText {
+    pub key: String,
+    pub label: String,
+    pub texts: Vec<String>,
+    pub best: Vec<bool>,
+    pub lines: Vec<Vec<String>>,
+}
+
+/// Everything the page shows of a run.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Report {
+    /// "10,000 trials, seed 1, PERT: 123 ms."
+    pub status: String,
+    pub rows: Vec<RowText>,
+    /// The EVPI in a sentence.
+    pub voi: String,
+    /// The inputs most worth refining; no rows when none changes the choice.
+    pub refine: TableText,
+}
+
+#[derive(Clone, Copy)]
+enum Best {
+    Highest,
+    Lowest,
+}
+
+/// Which values are best (more than one value, and the highest or lowest).
+fn best_of(values: &[Option<f64>], best: Best) -> Vec<bool> {
+    let known: Vec<f64> = values.iter().flatten().copied().collect();
+    let pick = match best {
+        Best::Highest => known.iter().copied().reduce(f64::max),
+        Best::Lowest => known.iter().copied().reduce(f64::min),
+    };
+    values
+        .iter()
+        .map(|v| known.len() > 1 && v.is_some() && *v == pick)
+        .collect()
+}
+
+fn how(s: &Scenario, f: &Fmt, trials: f64) -> String {
+    format!(
+        "From {} trials (seed {}): every range drawn {}, then every initiative recomputed in each trial.",
+        f.number(trials),
+        f.number(f64::from(s.simulation.seed)),
+        match s.simulation.distribution {
+            Distribution::Lognormal =>
+                "lognormal where its low value is above 0 (percentages PERT)",
+            Distribution::Pert => "PERT(low, likely, high)",
+        }
+    )
+}
+
+fn spread_lines(x: &Spread, name: &str, show: &dyn Fn(f64) -> String) -> Vec<String> {
+    vec![
+        format!("P10 {}: one trial in ten had a lower {name}", show(x.p10)),
+        format!(
+            "P50 {}: the median; half of the trials were below it",
+            show(x.p50)
+        ),
+        format!("P90 {}: one trial in ten had a higher {name}", show(x.p90)),
+        format!("Mean {}", show(x.mean)),
+    ]
+}
+
+/// Which chance of ranking first a row shows.
+type Pick = fn(&crate::model::simulate::InitiativeSim) -> f64;
+
+/// The comparison's simulated rows.
+pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
+    let trials = sim.trials as f64;
+    let about = how(s, f, trials);
+    let rs = &sim.initiatives;
+    let mut out = Vec::new();
+    let mut add = |key: &str,
+                   label: &str,
+                   best: Best,
+                   value: &dyn Fn(usize) -> Option<f64>,
+                   text: &dyn Fn(usize) -> String,
+                   lines: &dyn Fn(usize) -> Vec<String>| {
+        let values: Vec<Option<f64>> = (0..rs.len()).map(value).collect();
+        out.push(RowText {
+            key: key.into(),
+            label: label.into(),
+            texts: (0..rs.len()).map(text).collect(),
+            best: best_of(&values, best),
+            lines: (0..rs.len())
+                .map(|k| {
+                    let mut l = lines(k);
+                    l.push(about.clone());
+                    l
+                })
+                .collect(),
+        });
+    };
+    let three = |a: String, b: String, c: String| format!("{a} · {b} · {c}");
+    let money = |v: f64| f.money(v);
+    add(
+        "sim_npv",
+        "NPV P10 · P50 · P90 (simulated)",
+        Best::Highest,
+        &|k| Some(rs[k].npv.p50),
+        &|k| {
+            let x = &rs[k].npv;
+            three(
+                f.money_compact(x.p10),
+                f.money_compact(x.p50),
+                f.money_compact(x.p90),
+            )
+        },
+        &|k| spread_lines(&rs[k].npv, "NPV", &money),
+    );
+    add(
+        "sim_npv_mean",
+        "Mean NPV (simulated)",
+        Best::Highest,
+        &|k| Some(rs[k].npv.mean),
+        &|k| f.money(rs[k].npv.mean),
+        &|k| spread_lines(&rs[k].npv, "NPV", &money),
+    );
+    add(
+        "sim_roi",
+        "ROI P10 · P50 · P90 (simulated)",
+        Best::Highest,
+        &|k| rs[k].roi.map(|x| x.p50),
+        &|k| match &rs[k].roi {
+            Some(x) => three(f.percent(x.p10), f.percent(x.p50), f.percent(x.p90)),
+            None => "not defined".into(),
+        },
+        &|k| match &rs[k].roi {
+            Some(x) => spread_lines(x, "ROI", &|v| f.percent(v)),
+            None => vec!["No costs, so no ROI".into()],
+        },
+    );
+    let months = |p: Option<f64>| p.map_or_else(|| "beyond".to_string(), |m| f.months(m));
+    add(
+        "sim_payback",
+        "Payback P10 · P50 · P90 (simulated)",
+        Best::Lowest,
+        &|k| rs[k].payback.p50,
+        &|k| {
+            let p = &rs[k].payback;
+            three(months(p.p10), months(p.p50), months(p.p90))
+        },
+        &|k| {
+            let p = &rs[k].payback;
+            let mut l = vec![
+                format!("P10 {}, P50 {}, P90 {}", months(p.p10), months(p.p50), months(p.p90)),
+                format!(
+                    "Pays back within the horizon in {} of the trials; “beyond”: at that percentile it had not paid back by the horizon's end",
+                    f.percent(p.within * 100.0)
+                ),
+            ];
+            if let Some(m) = p.mean_within {
+                l.push(format!("Mean of the trials that pay back: {}", f.months(m)));
+            }
+            l
+        },
+    );
+    add(
+        "sim_loss",
+        "Chance of a loss (NPV below 0)",
+        Best::Lowest,
+        &|k| Some(rs[k].p_loss),
+        &|k| f.percent(rs[k].p_loss * 100.0),
+        &|k| {
+            vec![format!(
+                "{} of {} trials had an NPV below zero",
+                f.number((rs[k].p_loss * trials).round()),
+                f.number(trials)
+            )]
+        },
+    );
+    let firsts: [(&str, &str, Pick); 6] = [
+        ("npv", "NPV", |x| x.p_best),
+        ("roi", "ROI", |x| x.p_best_roi),
+        ("payback", "payback", |x| x.p_best_payback),
+        ("bcr", "benefit/cost ratio", |x| x.p_best_bcr),
+        ("annual_value", "annual value", |x| x.p_best_annual),
+        ("pv_benefits", "PV of benefits", |x| x.p_best_pv_benefits),
+    ];
+    for (key, name, pick) in firsts {
+        add(
+            &format!("sim_first_{key}"),
+            &format!("Chance of ranking first by {name}"),
+            Best::Highest,
+            &|k| Some(pick(&rs[k])),
+            &|k| f.percent(pick(&rs[k]) * 100.0),
+            &|k| {
+                vec![format!(
+                    "First by {name} in {} of {} trials (ties share first place, so the chances can add up to more than 100%)",
+                    f.number((pick(&rs[k]) * trials).round()),
+                    f.number(trials)
+                )]
+            },
+        );
+    }
+    // The weighted score has no ranges: the same initiatives are first in every trial.
+    let first = ranks(&evaluate_valid(s).initiatives, Figure::Score);
+    let scored = |k: usize| first.get(k) == Some(&1);
+    add(
+        "sim_first_score",
+        "Chance of ranking first by weighted score",
+        Best::Highest,
+        &|k| Some(if scored(k) { 1.0 } else { 0.0 }),
+        &|k| f.percent(if scored(k) { 100.0 } else { 0.0 }),
+        &|_| {
+            vec!["The weighted score has no ranges, so it ranks the initiatives the same way in every trial".into()]
+        },
+    );
+    // IRR and cost of delay are not recomputed in each trial (each needs an NPV search or a
+    // second evaluation per initiative and trial): said, not guessed.
+    for (key, name) in [("irr", "IRR"), ("cost_of_delay", "cost of delay")] {
+        add(
+            &format!("sim_first_{key}"),
+            &format!("Chance of ranking first by {name}"),
+            Best::Highest,
+            &|_| None,
+            &|_| "not simulated".into(),
+            &|_| {
+                vec![format!(
+                    "The simulation does not recompute the {name} in each trial; the chances of ranking first by NPV, ROI, payback, benefit/cost ratio, annual value and PV of benefits are simulated"
+                )]
+            },
+        );
+    }
+    out
+}
+
+/// The whole report of a run that took `ms`.
+pub fn report(s: &Scenario, sim: &Simulation, ms: f64) -> Report {
+    let f = fmt(&s.currency);
+    let capped = if sim.trials < sim.requested {
+        format!(
+            " Ran {} of the {} trials asked for: the most whose results fit the simulation's memory ({} MB) with {} initiatives and {} ranged estimates.",
+            f.number(sim.trials as f64),
+            f.number(sim.requested as f64),
+            simulate::MEMORY_BUDGET_BYTES >> 20,
+            sim.initiatives.len(),
+            sim.inputs.len()
+        )
+    } else {
+        String::new()
+    };
+    let status = format!(
+        "{} trials, seed {}, {}: {} ms.{capped}",
+        f.number(sim.trials as f64),
+        f.number(sim.seed as f64),
+        match s.simulation.distribution {
+            Distribution::Lognormal => "lognormal where low > 0",
+            Distribution::Pert => "PERT",
+        },
+        f.number(ms.round())
+    );
+    let voi = format!(
+        "Value of perfect information: {}. On average, knowing every uncertain input before choosing would gain this much NPV over choosing the highest expected NPV now: the most that removing all the uncertainty is worth.",
+        f.money(sim.evpi)
+    );
+    // Only estimates whose value beats chance: what the same calculation gives an input that
+    // changes nothing, with these trials (`Simulation::evppi_chance`).
+    let chance = sim.evppi_chance;
+    let mut order: Vec<usize> = (0..sim.inputs.len())
+        .filter(|k| sim.evppi[*k] > chance)
+        .collect();
+    order.sort_by(|a, b| sim.evppi[*b].total_cmp(&sim.evppi[*a]));
+    order.truncate(8);
+    let trials = f.number(sim.trials as f64);
+    let caption = if !order.is_empty() && chance > 0.0 {
+        format!(
+            "Estimates worth refining first: the value of knowing each one exactly. With {trials} trials, chance alone gives {} to an estimate that changes nothing (the same calculation on random splits of the trials): estimates at or below that are left out, and values close to it are rough; more trials sharpen them.",
+            f.money(chance)
+        )
+    } else if !order.is_empty() {
+        "Estimates worth refining first: the value of knowing each one exactly".into()
+    } else if sim.evppi.iter().any(|v| *v > 0.0) {
+        format!(
+            "No single estimate stands out: with {trials} trials, none is worth more than the {} chance alone gives to an estimate that changes nothing (the same calculation on random splits of the trials). More trials may separate them.",
+            f.money(chance)
+        )
+    } else {
+        "No single estimate changes the choice: the same initiative has the highest NPV whatever each one turns out to be.".into()
+    };
+    let refine = TableText {
+        caption,
+        heads: vec!["Estimate".into(), "Value of knowing it".into()],
+        rows: order
+            .into_iter()
+            .map(|k| vec![sim.inputs[k].label.clone(), f.money(sim.evppi[k])])
+            .collect(),
+    };
+    Report {
+        status,
+        rows: rows(s, sim, &f),
+        voi,
+        refine,
+    }
+}
+
+/// The distribution chart's texts.
+pub fn distribution(names: &[String], sim: &Simulation, currency: &str) -> (ChartText, Vec<Tip>) {
+    let f = fmt(currency);
+    let per: Vec<(&String, &Spread, f64)> = names
+        .iter()
+        .zip(&sim.initiatives)
+        .map(|(n, x)| (n, &x.npv, x.p_loss))
+        .collect();
+    let top = per
+        .iter()
+        .max_by(|a, b| a.1.p50.total_cmp(&b.1.p50))
+        .map(|x| x.0.clone())
+        .unwrap_or_default();
+    let text = ChartText {
+        summary: format!(
+            "Simulated NPV of each initiative: lines from P10 to P90, boxes from P25 to P75, diamonds at the median; highest median: {top}."
+        ),
+        table: TableText {
+            caption: String::new(),
+            heads: ["Initiative", "P10", "P50", "P90", "Mean", "Chance of a loss"]
+                .map(String::from)
+                .to_vec(),
+            rows: per
+                .iter()
+                .map(|(n, x, loss)| {
+                    vec![
+                        n.to_string(),
+                        f.money(x.p10),
+                        f.money(x.p50),
+                        f.money(x.p90),
+                        f.money(x.mean),
+                        f.percent(loss * 100.0),
+                    ]
+                })
+                .collect(),
+        },
+    };
+    let tips = per
+        .iter()
+        .map(|(n, x, loss)| Tip {
+            title: n.to_string(),
+            lines: vec![
+                format!(
+                    "P10 {} · P50 {} · P90 {}",
+                    f.money(x.p10),
+                    f.money(x.p50),
+                    f.money(x.p90)
+                ),
+                format!("P25 {} · P75 {}", f.money(x.p25), f.money(x.p75)),
+                format!("Mean {}", f.money(x.mean)),
+                format!("Chance of a loss {}", f.percent(loss * 100.0)),
+            ],
+        })
+        .collect();
+    (text, tips)
+}
+
+/// The tornado chart's texts, for initiative `name` with NPV `base` at likely values.
+pub fn tornado(name: &str, base: f64, swings: &[Swing], currency: &str) -> (ChartText, Vec<Tip>) {
+    let f = fmt(currency);
+    let text = ChartText {
+        summary: format!(
+            "Tornado of {name}: bars of how far its NPV moves from {} as each estimate goes to its low and its high value, the others at likely; widest: {}.",
+            f.money(base),
+            swings.first().map(|w| w.label.as_str()).unwrap_or("none")
+        ),
+        table: TableText {
+            caption: String::new(),
+            heads: ["Estimate", "NPV at its low value", "NPV at its high value", "Swing"]
+                .map(String::from)
+                .to_vec(),
+            rows: swings
+                .iter()
+                .map(|w| {
+                    vec![
+                        w.label.clone(),
+                        f.money(w.npv_low),
+                        f.money(w.npv_high),
+                        f.money(w.width()),
+                    ]
+                })
+                .collect(),
+        },
+    };
+    let tips = swings
+        .iter()
+        .map(|w| Tip {
+            title: w.label.clone(),
+            lines: vec![
+                format!("At its low value: NPV {}", f.money(w.npv_low)),
+                format!("At its high value: NPV {}", f.money(w.npv_high)),
+                format!("At likely values: NPV {}", f.money(base)),
+            ],
+        })
+        .collect();
+    (text, tips)
+}
+
+// To and from JS: the worker sends, the page reads; unreadable parts read as empty.
+
+impl Report {
+    pub fn to_js(&self) -> JsValue {
+        let rows: Array = self
+            .rows
+            .iter()
+            .map(|r| {
+                let best: Array = r.best.iter().map(|b| JsValue::from_bool(*b)).collect();
+                let lines: Array = r.lines.iter().map(|l| texts_to_js(l)).collect();
+                message(&[
+                    ("key", JsValue::from_str(&r.key)),
+                    ("label", JsValue::from_str(&r.label)),
+                    ("texts", texts_to_js(&r.texts)),
+                    ("best", best.into()),
+                    ("lines", lines.into()),
+                ])
+            })
+            .collect();
+        message(&[
+            ("status", JsValue::from_str(&self.status)),
+            ("rows", rows.into()),
+            ("voi", JsValue::from_str(&self.voi)),
+            ("refine", self.refine.to_js()),
+        ])
+    }
+
+    pub fn from_js(v: &JsValue) -> Self {
+        Report {
+            status: text_at(v, "status"),
+            rows: list(&field(v, "rows"))
+                .iter()
+                .map(|r| RowText {
+                    key: text_at(r, "key"),
+                    label: text_at(r, "label"),
+                    texts: texts(&field(r, "texts")),
+                    best: list(&field(r, "best"))
+                        .iter()
+                        .map(|b| b.as_bool().unwrap_or(false))
+                        .collect(),
+                    lines: list(&field(r, "lines")).iter().map(texts).collect(),
+                })
+                .collect(),
+            voi: text_at(v, "voi"),
+            refine: TableText::from_js(&field(v, "refine")),
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! A CSV writer for exports that spreadsheet apps open correctly (RFC 4180):
+//!
+//! * a cell holding the separator, a double quote or a line break is quoted, with its quotes
+//!   doubled; every row ends in CRLF;
+//! * text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a
+//!   spreadsheet shows it as text instead of running it as a formula (CSV injection); numbers are
+//!   written as numbers and never prefixed;
+//! * an optional UTF-8 byte order mark makes Excel read the file as UTF-8;
+//! * comma, semicolon or tab separators, and a decimal comma for locales whose spreadsheets
+//!   expect one (usually together with the semicolon).
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    /// Written in full precision with no thousands separators; non-finite numbers as empty cells.
+    Number(f64),
+    Empty,
+}
+
+impl From<&str> for Cell {
+    fn from(s: &str) -> Self {
+        Cell::Text(s.to_string())
+    }
+}
+
+impl From<String> for Cell {
+    fn from(s: String) -> Self {
+        Cell::Text(s)
+    }
+}
+
+impl From<f64> for Cell {
+    fn from(x: f64) -> Self {
+        Cell::Number(x)
+    }
+}
+
+impl<T: Into<Cell>> From<Option<T>> for Cell {
+    fn from(x: Option<T>) -> Self {
+        x.map_or(Cell::Empty, Into::into)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CsvOptions {
+    pub separator: char,
+    pub decimal_comma: bool,
+    /// Start with a UTF-8 byte order mark.
+    pub bom: bool,
+}
+
+impl Default for CsvOptions {
+    /// Comma-separated, decimal point, with a byte order mark.
+    fn default() -> Self {
+        CsvOptions {
+            separator: ',',
+            decimal_comma: false,
+            bom: true,
+        }
+    }
+}
+
+/// Builds a CSV document row by row.
+#[derive(Debug, Clone)]
+pub struct CsvWriter {
+    options: CsvOptions,
+    out: String,
+}
+
+impl CsvWriter {
+    pub fn new(options: CsvOptions) -> Self {
+        let mut out = String::new();
+        if options.bom {
+            out.push('\u{FEFF}');
+        }
+        CsvWriter { options, out }
+    }
+
+    /// Appends one row.
+    pub fn row<I>(&mut self, cells: I) -> &mut Self
+    where
+        I: IntoIterator,
+        I::Item: Into<Cell>,
+    {
+        for (n, cell) in cells.into_iter().enumerate() {
+            if n > 0 {
+                self.out.push(self.options.separator);
+            }
+            let text = match cell.into() {
+                Cell::Text(s) => {
+                    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                        format!("'{s}")
+                    } else {
+                        s
+                    }
+                }
+                Cell::Number(x) if x.is_finite() => {
+                    let s = x.to_string();
+                    if self.options.decimal_comma {
+                        s.replace('.', ",")
+                    } else {
+                        s
+                    }
+                }
+                Cell::Number(_) | Cell::Empty => String::new(),
+            };
+            self.push_field(&text);
+        }
+        self.out.push_str("\r\n");
+        self
+    }
+
+    fn push_field(&mut self, text: &str) {
+        let sep = self.options.separator;
+        if text.contains([sep, '"', '\n', '\r']) {
+            self.out.push('"');
+            self.out.push_str(&text.replace('"', "\"\""));
+            self.out.push('"');
+        } else {
+            self.out.push_str(text);
+        }
+    }
+
+    /// The document.
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// The comparison table as CSV: a row per figure, a column per initiative, and a unit column.
+/// Figures are plain numbers in full precision (money in the scenario's currency, percentages
+/// as percent numbers, payback in months); a figure that does not exist (no IRR, no payback
+/// within the horizon) is an empty cell.
+pub fn comparison(
+    scenario: &crate::model::Scenario,
+    evaluation: &crate::model::Evaluation,
+    options: CsvOptions,
+) -> String {
+    use crate::model::{ranks, Driver, Figure};
+    let rs = &evaluation.initiatives;
+    let cur = scenario.currency.as_str();
+    let mut w = CsvWriter::new(options);
+    let head: Vec<Cell> = ["Figure", "Unit"]
+        .into_iter()
+        .map(Cell::from)
+        .chain(rs.iter().map(|r| Cell::from(r.name.as_str())))
+        .collect();
+    w.row(head);
+    let mut row = |label: String, unit: String, values: Vec<Option<f64>>| {
+        let cells: Vec<Cell> = [Cell::from(label), Cell::from(unit)]
+            .into_iter()
+            .chain(values.into_iter().map(Cell::from))
+            .collect();
+        w.row(cells);
+    };
+    for d in Driver::ALL {
+        row(
+            format!("Annual value: {}", d.label().to_ascii_lowercase()),
+            format!("{cur} per year"),
+            rs.iter()
+                .map(|r| Some(r.annual_by_driver[d.index()]))
+                .collect(),
+        );
+    }
+    let per =
+        |f: &dyn Fn(&crate::model::InitiativeResult) -> Option<f64>| rs.iter().map(f).collect();
+    row(
+        "Total annual value at full adoption".into(),
+        format!("{cur} per year"),
+        per(&|r| Some(r.annual_value)),
+    );
+    row(
+        "PV of benefits".into(),
+        cur.into(),
+        per(&|r| Some(r.pv_benefits)),
+    );
+    row("PV of costs".into(), cur.into(), per(&|r| Some(r.pv_costs)));
+    row("NPV".into(), cur.into(), per(&|r| r.npv.value));
+    row("ROI".into(), "%".into(), per(&|r| r.roi.value));
+    row("IRR".into(), "% per year".into(), per(&|r| r.irr.value));
+    row(
+        "Payback".into(),
+        "months".into(),
+        per(&|r| r.payback_months.value),
+    );
+    row(
+        "Benefit/cost ratio".into(),
+        "ratio".into(),
+        per(&|r| r.benefit_cost_ratio.value),
+    );
+    row(
+        "Cost of delay per month".into(),
+        cur.into(),
+        per(&|r| r.cost_of_delay.value),
+    );
+    row(
+        "Weighted score".into(),
+        "0-100".into(),
+        per(&|r| r.score.value),
+    );
+    let rank = ranks(rs, Figure::Npv);
+    row(
+        "Rank by NPV".into(),
+        "rank".into(),
+        rank.iter().map(|&k| Some(k as f64)).collect(),
+    );
+    w.finish()
+}

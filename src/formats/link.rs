@@ -1,0 +1,170 @@
+//! Share links: the whole scenario in the URL fragment.
+//!
+//! Fragment = `c` + format version + `.` + base64url (no padding) of zlib-deflate of the
+//! scenario's positional JSON form (see `form.rs`: records as arrays, trailing defaults left out,
+//! codes for enumerations, scores in criterion order; numbers exact to the bit).
+//!
+//! The zlib wrapper's Adler-32 check turns most damage into an error instead of a silently
+//! different scenario. Decoding never panics, bounds the inflated size
+//! ([`MAX_INFLATED_BYTES`]) and checks the structure, naming what is wrong; it does not
+//! [`validate`](crate::model::validate) the figures (the app shows those problems beside the fields).
+//!
+//! The link's version is the saved format's version ([`saved::CURRENT_VERSION`]), and a link
+//! from a newer version is refused. A new format version that only adds fields appends them to
+//! the positional records: older links lack them and read the defaults. One that changes an
+//! existing field must read the old layout for old links (the version is at hand in `decode`).
+
+use super::form::{self, Form};
+use super::saved;
+use crate::model::limits;
+use crate::model::scenario::Scenario;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde_json::Value;
+use std::fmt;
+
+/// The letter before the version number.
+pub const PREFIX: &str = "c";
+/// The most a link may inflate to; more is refused (a deflate bomb would otherwise use memory).
+/// As much as a saved file may hold: the largest scenario within the limits fits.
+pub const MAX_INFLATED_BYTES: usize = limits::MAX_FILE_BYTES;
+/// The longest fragment read.
+pub const MAX_FRAGMENT_CHARS: usize = 2 << 20;
+/// Deflate level, 0–10 (10 is miniz's slowest and smallest).
+const LEVEL: u8 = 10;
+
+/// Why a link could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkError {
+    /// The fragment is not a Caseboard share link at all.
+    NotALink,
+    /// It ends early, most likely cut off when it was copied.
+    Incomplete,
+    /// Made by a newer Caseboard.
+    Newer { version: u64 },
+    /// Changed or corrupted; the detail says what was found.
+    Damaged(String),
+    /// Holds more than Caseboard's limits allow (`model::limits`); the detail says which.
+    OverLimit(String),
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::NotALink => f.write_str("This link does not hold a Caseboard scenario"),
+            LinkError::Incomplete => {
+                f.write_str("This link is incomplete — it may have been cut off when it was copied")
+            }
+            LinkError::Newer { version } => write!(
+                f,
+                "This link was made by a newer Caseboard (format version {version}); this \
+                 version reads up to {}",
+                saved::CURRENT_VERSION
+            ),
+            LinkError::Damaged(detail) => write!(f, "This link is damaged: {detail}"),
+            LinkError::OverLimit(detail) => {
+                write!(f, "This link is over Caseboard's limits: {detail}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+fn damaged(detail: impl Into<String>) -> LinkError {
+    LinkError::Damaged(detail.into())
+}
+
+/// The fragment (without `#`) that carries `scenario`.
+pub fn encode(scenario: &Scenario) -> String {
+    let form = form_json(scenario);
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(form.as_bytes(), LEVEL);
+    format!(
+        "{PREFIX}{}.{}",
+        saved::CURRENT_VERSION,
+        URL_SAFE_NO_PAD.encode(packed)
+    )
+}
+
+/// The positional form as JSON text, before compression.
+pub fn form_json(scenario: &Scenario) -> String {
+    form::write(scenario, Form::Positional).text(false)
+}
+
+/// Reads a fragment made by [`encode`]. A leading `#` (or a whole URL) and whitespace that mail
+/// programs insert when they wrap lines are ignored.
+pub fn decode(fragment: &str) -> Result<Scenario, LinkError> {
+    decode_noting(fragment).map(|(s, _)| s)
+}
+
+/// [`decode`], with what reading changed for the user to hear (ids given to initiatives that had
+/// none or shared one).
+pub fn decode_noting(fragment: &str) -> Result<(Scenario, Vec<String>), LinkError> {
+    let fragment = fragment.rsplit_once('#').map_or(fragment, |(_, f)| f);
+    if fragment.len() > MAX_FRAGMENT_CHARS {
+        return Err(damaged("it is far longer than any Caseboard link"));
+    }
+    let text: String = fragment.chars().filter(|c| !c.is_whitespace()).collect();
+    let rest = text.strip_prefix(PREFIX).ok_or(LinkError::NotALink)?;
+    let (version, body) = rest.split_once('.').ok_or(LinkError::NotALink)?;
+    if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(LinkError::NotALink);
+    }
+    match version.parse::<u64>() {
+        Ok(v) if (1..=u64::from(saved::CURRENT_VERSION)).contains(&v) => {}
+        Ok(v) if v > u64::from(saved::CURRENT_VERSION) => {
+            return Err(LinkError::Newer { version: v })
+        }
+        Ok(_) => return Err(damaged("its version number is 0")),
+        Err(_) => return Err(damaged("its version number is too large")),
+    }
+    if body.is_empty() {
+        return Err(LinkError::Incomplete);
+    }
+    // Padding is not written, but some tools add it.
+    let body = body.trim_end_matches('=');
+    let packed = URL_SAFE_NO_PAD.decode(body).map_err(|e| match e {
+        // A cut-off link most often ends in the middle of a base64 group.
+        base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidLastSymbol(..) => {
+            LinkError::Incomplete
+        }
+        base64::DecodeError::InvalidByte(..) | base64::DecodeError::InvalidPadding => {
+            damaged("it contains characters that a Caseboard link never holds")
+        }
+    })?;
+    let bytes = inflate(&packed)?;
+    let value: Value = std::str::from_utf8(&bytes)
+        .map_err(|_| damaged("its contents are not text"))
+        .and_then(|t| {
+            serde_json::from_str(t)
+                .map_err(|e| damaged(format!("its contents are not readable ({e})")))
+        })?;
+    form::read(&value, Form::Positional, "").map_err(|e| {
+        let place = if e.path.is_empty() {
+            "the scenario"
+        } else {
+            &e.path
+        };
+        let detail = format!("{place}: {}", e.message);
+        if e.over_limit {
+            LinkError::OverLimit(detail)
+        } else {
+            LinkError::Damaged(detail)
+        }
+    })
+}
+
+fn inflate(packed: &[u8]) -> Result<Vec<u8>, LinkError> {
+    use miniz_oxide::inflate::TINFLStatus as S;
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, MAX_INFLATED_BYTES).map_err(
+        |e| match e.status {
+            S::FailedCannotMakeProgress | S::NeedsMoreInput => LinkError::Incomplete,
+            S::HasMoreOutput => damaged(format!(
+                "it unpacks to more than {} MB, more than any scenario within Caseboard's limits",
+                MAX_INFLATED_BYTES >> 20
+            )),
+            S::Adler32Mismatch => damaged("its check sum does not match its contents"),
+            _ => damaged("its compressed data is corrupt"),
+        },
+    )
+}

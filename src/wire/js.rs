@@ -1,0 +1,89 @@
+//! What the page and the persistence worker both need to talk: the flat form as a JS array, and
+//! message objects. Browser only.
+
+use crate::formats::flat::Tok;
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The worker's script, beside `index.html` (Trunk builds `src/bin/persist.rs` into it).
+pub const WORKER_URL: &str = "./persist_loader.js";
+
+pub fn flat_to_js(toks: &[Tok]) -> Array {
+    toks.iter()
+        .map(|t| match t {
+            Tok::Num(v) => JsValue::from_f64(*v),
+            Tok::Text(s) => JsValue::from_str(s),
+            Tok::Nil => JsValue::NULL,
+        })
+        .collect()
+}
+
+/// `None` when `v` is not an array of numbers, texts and nulls.
+pub fn flat_from_js(v: &JsValue) -> Option<Vec<Tok>> {
+    if !Array::is_array(v) {
+        return None;
+    }
+    Array::from(v)
+        .iter()
+        .map(|x| {
+            if let Some(n) = x.as_f64() {
+                Some(Tok::Num(n))
+            } else if let Some(s) = x.as_string() {
+                Some(Tok::Text(s))
+            } else {
+                x.is_null().then_some(Tok::Nil)
+            }
+        })
+        .collect()
+}
+
+/// A message: an object with these fields.
+pub fn message(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+pub fn field(msg: &JsValue, key: &str) -> JsValue {
+    Reflect::get(msg, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `promise.then(ok, err)`, with `ok` and `err` JS functions; false when `promise` has no `then`.
+pub fn then(promise: &JsValue, ok: &JsValue, err: &JsValue) -> bool {
+    field(promise, "then")
+        .dyn_into::<js_sys::Function>()
+        .is_ok_and(|t| t.call2(promise, ok, err).is_ok())
+}
+
+/// Texts as a JS array.
+pub fn texts_to_js(v: &[String]) -> JsValue {
+    v.iter()
+        .map(|s| JsValue::from_str(s))
+        .collect::<Array>()
+        .into()
+}
+
+/// The texts of a JS array (empty for anything else; a non-text item reads as empty).
+pub fn texts(v: &JsValue) -> Vec<String> {
+    v.dyn_ref::<Array>()
+        .map(|a| {
+            a.iter()
+                .map(|x| x.as_string().unwrap_or_default())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The items of a JS array (none for anything else).
+pub fn list(v: &JsValue) -> Vec<JsValue> {
+    v.dyn_ref::<Array>()
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
+}
+
+/// The text at `key` of a JS object (empty if it is not a text).
+pub fn text_at(v: &JsValue, key: &str) -> String {
+    field(v, key).as_string().unwrap_or_default()
+}

@@ -1,0 +1,3 @@
+//! What the page and the workers say to each other.
+
+pub mod js;
