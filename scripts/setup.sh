@@ -16,6 +16,21 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 command -v cargo >/dev/null || die "cargo not found: install Rust with rustup first (https://rustup.rs)"
 command -v npm >/dev/null || die "npm not found: install Node.js 20 or newer"
 
+# 0. The pinned toolchain (rust-toolchain.toml). No toolchain can be downloaded here, so when
+#    rustup lacks it and the installed stable is that same release, stable is linked under the
+#    pinned name (what `rustup toolchain install` would have put there).
+pinned=$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)
+rustup_home=${RUSTUP_HOME:-$HOME/.rustup}
+host=$(rustc +stable -vV 2>/dev/null | sed -n 's/^host: //p')
+if ! rustup toolchain list | grep -q "^$pinned-"; then
+  stable_version=$(rustc +stable --version 2>/dev/null | awk '{print $2}')
+  [ "$stable_version" = "$pinned" ] \
+    || die "rust-toolchain.toml pins Rust $pinned; rustup has no such toolchain and stable is \"$stable_version\". Install it: rustup toolchain install $pinned --component rustfmt clippy --target wasm32-unknown-unknown"
+  say "linking the installed stable Rust ($stable_version) as the pinned toolchain $pinned"
+  ln -s "$(rustc +stable --print sysroot)" "$rustup_home/toolchains/$pinned-$host"
+fi
+[ "$(rustc --version | awk '{print $2}')" = "$pinned" ] || die "rustc here is $(rustc --version), not the pinned $pinned"
+
 # 1. Rust target for the browser.
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding Rust target wasm32-unknown-unknown"
