@@ -57,13 +57,13 @@ fn main() {
             benefits: (0..MAX_BENEFITS)
                 .map(|b| Benefit {
                     label: text(MAX_NAME_CHARS, b),
-                    kind: BenefitKind::CostAvoided {
+                    kind: BenefitKind::CostAvoided(CostAvoided {
                         amount_per_year: Estimate::range(
                             1000.0 + b as f64,
                             2000.0 + k as f64,
                             4000.0,
                         ),
-                    },
+                    }),
                 })
                 .collect(),
             ..Initiative::default()

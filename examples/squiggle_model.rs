@@ -27,13 +27,13 @@ fn main() {
             confidence_pct: Estimate::point(90.0),
             benefits: vec![Benefit {
                 label: "Hours".into(),
-                kind: BenefitKind::HoursSaved {
+                kind: BenefitKind::HoursSaved(HoursSaved {
                     hours: Estimate::range(150.0, 200.0, 300.0),
                     per: Period::Month,
                     hourly_rate: None,
                     adoption_pct: Estimate::point(80.0),
                     recapture_pct: Estimate::point(75.0),
-                },
+                }),
             }],
             ..Initiative::default()
         }],

@@ -229,7 +229,7 @@ proptest! {
         let mut more = s.clone();
         for init in &mut more.initiatives {
             for b in &mut init.benefits {
-                if let BenefitKind::HoursSaved { hours, .. } = &mut b.kind {
+                if let BenefitKind::HoursSaved(HoursSaved { hours, .. }) = &mut b.kind {
                     hours.likely += extra;
                     if let Some(h) = hours.high.as_mut() { *h += extra; }
                 }
@@ -258,7 +258,7 @@ proptest! {
                 annual_running_cost: running.into(),
                 delivery_months: 0.0.into(),
                 ramp_up_months: 0.0.into(),
-                benefits: vec![Benefit { label: String::new(), kind: BenefitKind::CostAvoided { amount_per_year: (running + extra).into() } }],
+                benefits: vec![Benefit { label: String::new(), kind: BenefitKind::CostAvoided(CostAvoided { amount_per_year: (running + extra).into() }) }],
                 ..Initiative::default()
             });
             evaluate(&s).unwrap().initiatives[0].npv()

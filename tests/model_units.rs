@@ -34,13 +34,13 @@ fn benefit(kind: BenefitKind) -> Benefit {
 }
 
 fn hours_saved() -> BenefitKind {
-    BenefitKind::HoursSaved {
+    BenefitKind::HoursSaved(HoursSaved {
         hours: 200.0.into(),
         per: Period::Month,
         hourly_rate: None,
         adoption_pct: 80.0.into(),
         recapture_pct: 75.0.into(),
-    }
+    })
 }
 
 #[test]
@@ -60,18 +60,18 @@ fn hours_saved_converts_with_the_default_rate_and_fte() {
 #[test]
 fn hours_saved_per_week_uses_its_own_rate() {
     // 40 h/week × 52 × $55/h × 0.9 × 0.5 = 2,080 × 55 × 0.45 = $51,480/yr
-    let kind = BenefitKind::HoursSaved {
+    let kind = BenefitKind::HoursSaved(HoursSaved {
         hours: 40.0.into(),
         per: Period::Week,
         hourly_rate: Some(55.0.into()),
         adoption_pct: 90.0.into(),
         recapture_pct: 50.0.into(),
-    };
+    });
     assert_close!(convert(&benefit(kind), &DEFAULTS).annual_value, 51_480.0);
 }
 
 fn outage() -> BenefitKind {
-    BenefitKind::OutageAvoided {
+    BenefitKind::OutageAvoided(OutageAvoided {
         baseline_minutes_per_year: 540.0.into(),
         reduction_pct: 80.0.into(),
         revenue_per_minute: 800.0.into(),
@@ -81,7 +81,7 @@ fn outage() -> BenefitKind {
         productivity_loss_pct: 50.0.into(),
         incidents_avoided_per_year: 8.0.into(),
         cost_per_incident: 5000.0.into(),
-    }
+    })
 }
 
 #[test]
@@ -103,12 +103,12 @@ fn risk_reduction_is_the_drop_in_annualized_loss_expectancy() {
     // before = 0.08 × 4,400,000 = 352,000
     // after = 0.08 × (1 − 0.6) × 4,400,000 × (1 − 0.4) = 84,480
     // value = 267,520
-    let kind = BenefitKind::RiskReduced {
+    let kind = BenefitKind::RiskReduced(RiskReduced {
         events_per_year: 0.08.into(),
         loss_per_event: 4_400_000.0.into(),
         likelihood_reduction_pct: 60.0.into(),
         impact_reduction_pct: 40.0.into(),
-    };
+    });
     let r = convert(&benefit(kind), &DEFAULTS);
     assert_close!(r.annual_value, 267_520.0);
     let (before, after) = r.loss_expectancy.unwrap();
@@ -118,15 +118,15 @@ fn risk_reduction_is_the_drop_in_annualized_loss_expectancy() {
 
 #[test]
 fn cost_avoided_and_revenue_at_margin() {
-    let avoided = BenefitKind::CostAvoided {
+    let avoided = BenefitKind::CostAvoided(CostAvoided {
         amount_per_year: 85_000.0.into(),
-    };
+    });
     assert_close!(convert(&benefit(avoided), &DEFAULTS).annual_value, 85_000.0);
     // 1,000,000 × 25% = 250,000
-    let revenue = BenefitKind::RevenueGained {
+    let revenue = BenefitKind::RevenueGained(RevenueGained {
         revenue_per_year: 1_000_000.0.into(),
         margin_pct: 25.0.into(),
-    };
+    });
     assert_close!(
         convert(&benefit(revenue), &DEFAULTS).annual_value,
         250_000.0
@@ -135,13 +135,13 @@ fn cost_avoided_and_revenue_at_margin() {
 
 #[test]
 fn the_numeric_path_uses_the_likely_value_and_the_same_formula() {
-    let kind = BenefitKind::HoursSaved {
+    let kind = BenefitKind::HoursSaved(HoursSaved {
         hours: Estimate::range(150.0, 200.0, 300.0),
         per: Period::Month,
         hourly_rate: None,
         adoption_pct: 80.0.into(),
         recapture_pct: 75.0.into(),
-    };
+    });
     assert_close!(annual_value(&kind, &DEFAULTS, &|e| e.likely), 93_600.0);
     // at the high value: 300 × 12 × 65 × 0.6 = 140,400
     assert_close!(
@@ -203,9 +203,9 @@ fn one_initiative(inputs: TimelineInputs, annual_benefit: f64, rate_pct: f64) ->
             delivery_months: inputs.delivery_months.into(),
             ramp_up_months: inputs.ramp_up_months.into(),
             confidence_pct: (inputs.confidence * 100.0).into(),
-            benefits: vec![benefit(BenefitKind::CostAvoided {
+            benefits: vec![benefit(BenefitKind::CostAvoided(CostAvoided {
                 amount_per_year: annual_benefit.into(),
-            })],
+            }))],
             ..Initiative::default()
         }],
         ..Scenario::default()
@@ -354,13 +354,13 @@ fn validation_names_the_place_and_the_problem() {
     let mut s = example_scenario();
     s.horizon_years = 11;
     s.currency = "dollars".into();
-    s.initiatives[0].benefits[0].kind = BenefitKind::HoursSaved {
+    s.initiatives[0].benefits[0].kind = BenefitKind::HoursSaved(HoursSaved {
         hours: (-5.0).into(),
         per: Period::Month,
         hourly_rate: None,
         adoption_pct: 140.0.into(),
         recapture_pct: Estimate::range(78.0, 75.0, 80.0),
-    };
+    });
     s.initiatives[1].depends_on.push("nope".into());
     s.initiatives[2].one_time_cost = f64::NAN.into();
     s.initiatives[3].scores.remove("effort");
@@ -526,12 +526,12 @@ fn the_readme_scenario_example_parses_and_evaluates() {
     assert_eq!(e.initiatives[0].annual_value, 93_600.0);
     assert_eq!(
         s.initiatives[0].benefits[0].kind,
-        BenefitKind::HoursSaved {
+        BenefitKind::HoursSaved(HoursSaved {
             hours: Estimate::range(150.0, 200.0, 260.0),
             per: Period::Month,
             hourly_rate: None,
             adoption_pct: 80.0.into(),
             recapture_pct: 75.0.into(),
-        }
+        })
     );
 }

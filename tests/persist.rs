@@ -837,7 +837,8 @@ fn the_comparison_csv_has_a_row_per_figure_and_the_engines_numbers() {
         }
     }
     rows.pop(); // after the last CRLF
-    assert_eq!(rows.len(), 1 + 5 + 11);
+                // header + 5 drivers + 11 figures + the 5 initiative inputs (the example has no ranges)
+    assert_eq!(rows.len(), 1 + 5 + 11 + 5);
     assert!(rows.iter().all(|r| r.len() == 2 + s.initiatives.len()));
     assert_eq!(rows[0][3], "Portal, \"HA\"\nphase 2");
     assert_eq!(

@@ -56,9 +56,9 @@ fn ranged(n: usize, benefits: usize) -> Scenario {
             benefits: (0..benefits)
                 .map(|_| Benefit {
                     label: "b".into(),
-                    kind: BenefitKind::CostAvoided {
+                    kind: BenefitKind::CostAvoided(CostAvoided {
                         amount_per_year: r(500.0),
-                    },
+                    }),
                 })
                 .collect(),
             ..Initiative::default()

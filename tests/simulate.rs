@@ -20,7 +20,7 @@ fn desk_as(name: &str) -> Initiative {
 
 fn hours_of(i: &mut Initiative) -> &mut Estimate {
     match &mut i.benefits[0].kind {
-        BenefitKind::HoursSaved { hours, .. } => hours,
+        BenefitKind::HoursSaved(HoursSaved { hours, .. }) => hours,
         _ => panic!("the example's first benefit is hours saved"),
     }
 }
@@ -179,7 +179,7 @@ fn tornado_swings_are_the_npvs_at_each_inputs_low_and_high() {
     };
     let expect = [
         (
-            "Service desk time on routine tickets, hours",
+            "Service desk time on routine tickets, hours saved",
             at(&|t| *hours_of(&mut t.initiatives[0]) = Estimate::point(120.0)),
             at(&|t| *hours_of(&mut t.initiatives[0]) = Estimate::point(260.0)),
         ),
@@ -228,7 +228,7 @@ fn evpi_is_zero_when_one_initiative_wins_every_trial_and_bounds_each_inputs_valu
     let hours_input = |name: &str| {
         sim.inputs
             .iter()
-            .position(|x| x.label.starts_with(name) && x.label.ends_with(", hours"))
+            .position(|x| x.label.starts_with(name) && x.label.ends_with(", hours saved"))
             .unwrap()
     };
     for k in [
@@ -329,9 +329,9 @@ fn first_place_is_counted_by_npv_roi_and_payback_each() {
     small.one_time_cost = Estimate::range(4_000.0, 5_000.0, 6_000.0);
     small.annual_running_cost = Estimate::point(0.0);
     small.benefits.truncate(1);
-    small.benefits[0].kind = BenefitKind::CostAvoided {
+    small.benefits[0].kind = BenefitKind::CostAvoided(CostAvoided {
         amount_per_year: Estimate::range(18_000.0, 20_000.0, 22_000.0),
-    };
+    });
     s.initiatives.push(small);
     let det = evaluate(&s).unwrap();
     let (a, b) = (&det.initiatives[0], &det.initiatives[1]);
@@ -379,7 +379,7 @@ fn lognormal_puts_low_and_high_at_the_5th_and_95th_percentiles_and_keeps_percent
     assert!(n.p90 > npv_at(300.0));
     // A percentage stays PERT under the lognormal setting: every draw within its range.
     let mut i = desk();
-    if let BenefitKind::HoursSaved { adoption_pct, .. } = &mut i.benefits[0].kind {
+    if let BenefitKind::HoursSaved(HoursSaved { adoption_pct, .. }) = &mut i.benefits[0].kind {
         *adoption_pct = Estimate::range(60.0, 90.0, 100.0);
     }
     let mut s = one(i.clone());
@@ -388,7 +388,7 @@ fn lognormal_puts_low_and_high_at_the_5th_and_95th_percentiles_and_keeps_percent
     let inputs = uncertain_inputs(&s);
     assert!(inputs.iter().all(|x| x.percent));
     let ceiling = npv_of(&one(i.clone()), 0).max(sim.initiatives[0].npv.p90);
-    if let BenefitKind::HoursSaved { adoption_pct, .. } = &mut i.benefits[0].kind {
+    if let BenefitKind::HoursSaved(HoursSaved { adoption_pct, .. }) = &mut i.benefits[0].kind {
         *adoption_pct = Estimate::point(100.0);
     }
     assert!(sim.initiatives[0].npv.p90 <= npv_of(&one(i), 0) + 1e-6);
@@ -423,7 +423,7 @@ fn an_estimate_that_changes_nothing_is_worth_about_chance_and_chance_falls_with_
     let hours_input = |sim: &Simulation, name: &str| {
         sim.inputs
             .iter()
-            .position(|x| x.label.starts_with(name) && x.label.ends_with(", hours"))
+            .position(|x| x.label.starts_with(name) && x.label.ends_with(", hours saved"))
             .unwrap()
     };
     // An input that changes nothing beats the chance level 1 time in 20: 3 times in these 24

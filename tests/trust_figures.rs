@@ -25,9 +25,9 @@ fn one(one_time_cost: f64, avoided_per_year: f64, horizon_years: u32) -> Scenari
         ramp_up_months: Estimate::point(0.0),
         benefits: vec![Benefit {
             label: "b".into(),
-            kind: BenefitKind::CostAvoided {
+            kind: BenefitKind::CostAvoided(CostAvoided {
                 amount_per_year: Estimate::point(avoided_per_year),
-            },
+            }),
         }],
         ..Initiative::default()
     }];
@@ -226,13 +226,13 @@ fn working_hours_of_a_millionth_give_a_finite_fte() {
     s.hours_per_fte_year = 1e-6;
     s.initiatives[0].benefits = vec![Benefit {
         label: "h".into(),
-        kind: BenefitKind::HoursSaved {
+        kind: BenefitKind::HoursSaved(HoursSaved {
             hours: Estimate::point(1e12),
             per: Period::Week,
             hourly_rate: Some(Estimate::point(0.0)),
             adoption_pct: Estimate::point(100.0),
             recapture_pct: Estimate::point(100.0),
-        },
+        }),
     }];
     assert!(validate(&s).is_empty(), "{:?}", validate(&s));
     let e = evaluate(&s).unwrap();
@@ -244,26 +244,28 @@ fn working_hours_of_a_millionth_give_a_finite_fte() {
 fn a_benefit_worth_more_than_ten_times_the_worlds_output_is_refused() {
     // The issue's 7.2e27 a year: 1e12 hours a month at 1e12 an hour would be 1.2e25 and more.
     let mut s = one(1.0, 1.0, 1);
-    s.initiatives[0].benefits[0].kind = BenefitKind::HoursSaved {
+    s.initiatives[0].benefits[0].kind = BenefitKind::HoursSaved(HoursSaved {
         hours: Estimate::point(1e12),
         per: Period::Month,
         hourly_rate: Some(Estimate::point(1e12)),
         adoption_pct: Estimate::point(60.0),
         recapture_pct: Estimate::point(100.0),
-    };
+    });
     let problems = validate(&s);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(problems[0].message.contains("more than 10^15"));
     // At the top of a range too: 1e15 / (12 × 1e6 at 100%) is 83.3M hours a month.
-    s.initiatives[0].benefits[0].kind = BenefitKind::HoursSaved {
+    s.initiatives[0].benefits[0].kind = BenefitKind::HoursSaved(HoursSaved {
         hours: Estimate::range(1.0, 2.0, 1e8),
         per: Period::Month,
         hourly_rate: Some(Estimate::point(1e6)),
         adoption_pct: Estimate::point(100.0),
         recapture_pct: Estimate::point(100.0),
-    };
+    });
     assert_eq!(validate(&s).len(), 1);
-    if let BenefitKind::HoursSaved { hours, .. } = &mut s.initiatives[0].benefits[0].kind {
+    if let BenefitKind::HoursSaved(HoursSaved { hours, .. }) =
+        &mut s.initiatives[0].benefits[0].kind
+    {
         *hours = Estimate::range(1.0, 2.0, 8e7);
     }
     assert!(validate(&s).is_empty());
@@ -300,13 +302,13 @@ proptest! {
         s.initiatives[0].delivery_months = Estimate::point(delivery);
         s.initiatives[0].benefits.push(Benefit {
             label: "h".into(),
-            kind: BenefitKind::HoursSaved {
+            kind: BenefitKind::HoursSaved(HoursSaved {
                 hours: Estimate::point(hours),
                 per: Period::Week,
                 hourly_rate: Some(Estimate::point(rate)),
                 adoption_pct: Estimate::point(100.0),
                 recapture_pct: Estimate::point(100.0),
-            },
+            }),
         });
         s.initiatives.push(Initiative { id: "b".into(), ..s.initiatives[0].clone() });
         prop_assume!(validate(&s).is_empty());
@@ -420,18 +422,18 @@ fn lognormal_ranges_at_the_bounds_simulate_to_finite_figures() {
         Benefit {
             label: "h".into(),
             // at most 1e6 h/week × 52 × 1e6 an hour = 5.2e13 a year
-            kind: BenefitKind::HoursSaved {
+            kind: BenefitKind::HoursSaved(HoursSaved {
                 hours: upto(1e6),
                 per: Period::Week,
                 hourly_rate: None,
                 adoption_pct: Estimate::point(100.0),
                 recapture_pct: Estimate::point(100.0),
-            },
+            }),
         },
         Benefit {
             label: "o".into(),
             // at most 525,600 × (1e9 + 1e3 × 1e6 / 60) + 100 × 1e12 ≈ 6.3e14 a year
-            kind: BenefitKind::OutageAvoided {
+            kind: BenefitKind::OutageAvoided(OutageAvoided {
                 baseline_minutes_per_year: upto(525_600.0),
                 reduction_pct: Estimate::point(100.0),
                 revenue_per_minute: upto(1e9),
@@ -441,17 +443,17 @@ fn lognormal_ranges_at_the_bounds_simulate_to_finite_figures() {
                 productivity_loss_pct: Estimate::point(100.0),
                 incidents_avoided_per_year: upto(100.0),
                 cost_per_incident: upto(1e12),
-            },
+            }),
         },
         Benefit {
             label: "r".into(),
             // at most 1e3 events × 1e12 = 1e15 a year, the most a benefit may be worth
-            kind: BenefitKind::RiskReduced {
+            kind: BenefitKind::RiskReduced(RiskReduced {
                 events_per_year: upto(1e3),
                 loss_per_event: upto(1e12),
                 likelihood_reduction_pct: Estimate::point(100.0),
                 impact_reduction_pct: Estimate::point(100.0),
-            },
+            }),
         },
     ];
     s.initiatives.push(Initiative {

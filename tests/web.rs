@@ -42,9 +42,9 @@ fn mount_replaces_the_loading_message_with_the_example_summary() {
 mod components {
     use caseboard::app::state::AppState;
     use caseboard::app::widgets::fields::{edit_text, estimate_text, parse_estimate, parse_number};
-    use caseboard::model::validate::Location;
-    use caseboard::model::{example_scenario, Estimate};
     use caseboard::explain::format::fmt;
+    use caseboard::model::validate::Location;
+    use caseboard::model::{example_scenario, Estimate, Record};
     use leptos::prelude::*;
     use wasm_bindgen_test::*;
 
@@ -148,10 +148,8 @@ mod components {
         state.scenario.with_untracked(|s| {
             s.initiatives[0].benefits[0]
                 .kind
-                .estimates()
-                .into_iter()
-                .find(|(n, _)| *n == "hours")
-                .map(|(_, e)| e.likely)
+                .estimate("hours")
+                .map(|e| e.likely)
                 .unwrap()
         })
     }

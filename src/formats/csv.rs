@@ -128,7 +128,8 @@ impl CsvWriter {
     }
 }
 
-/// The comparison table as CSV: a row per figure, a column per initiative, and a unit column.
+/// The comparison table as CSV: a row per figure, a column per initiative, and a unit column,
+/// then a row per initiative input (its likely value, and its range when it has one).
 /// Figures are plain numbers in full precision (money in the scenario's currency, percentages
 /// as percent numbers, payback in months); a figure that does not exist (no IRR, no payback
 /// within the horizon) is an empty cell.
@@ -137,7 +138,8 @@ pub fn comparison(
     evaluation: &crate::model::Evaluation,
     options: CsvOptions,
 ) -> String {
-    use crate::model::{ranks, Driver, Figure};
+    use crate::model::schema::Kind;
+    use crate::model::{ranks, Driver, Estimate, Figure, Initiative, Record};
     let rs = &evaluation.initiatives;
     let cur = scenario.currency.as_str();
     let mut w = CsvWriter::new(options);
@@ -205,5 +207,34 @@ pub fn comparison(
         "rank".into(),
         rank.iter().map(|&k| Some(k as f64)).collect(),
     );
+    // The inputs behind the figures, labelled as the form labels them: each estimate's likely
+    // value, and its low and high when some initiative gives a range.
+    for f in Initiative::FIELDS.iter().filter(|f| f.is_estimate()) {
+        let unit = match f.kind {
+            Kind::Money => format!("{cur} {}", f.unit).trim_end().to_string(),
+            _ => f.unit.to_string(),
+        };
+        let of = |pick: &dyn Fn(&Estimate) -> Option<f64>| -> Vec<Option<f64>> {
+            let inits = scenario.initiatives.iter();
+            inits.map(|i| i.estimate(f.key).and_then(pick)).collect()
+        };
+        row(
+            format!("Input: {}", f.label),
+            unit.clone(),
+            of(&|e| Some(e.likely)),
+        );
+        if scenario
+            .initiatives
+            .iter()
+            .any(|i| i.estimate(f.key).is_some_and(Estimate::is_range))
+        {
+            row(
+                format!("Input: {}, low", f.label),
+                unit.clone(),
+                of(&|e| e.low),
+            );
+            row(format!("Input: {}, high", f.label), unit, of(&|e| e.high));
+        }
+    }
     w.finish()
 }

@@ -2,20 +2,21 @@
 //! scenario crosses between the page and the persistence worker (`src/bin/persist.rs`), which
 //! holds the saved-file, link and CSV formats. Not a saved format: it lives only for one message.
 //!
-//! The page needs both directions, and a hand-written list walk is far less wasm than the serde
-//! derives of the model would be (the worker has the full codecs instead).
+//! The page needs both directions, and a list walk is far less wasm than the serde derives of the
+//! model would be (the worker has the full codecs instead). Each record is written field by
+//! field from its descriptors (`model::schema`), so a new field needs nothing here.
 //! Reading never panics: anything out of place, or beyond a limit of `model::limits`, gives `None`.
 
 use crate::model::estimate::Estimate;
 use crate::model::limits::{self, List, Text};
 use crate::model::scenario::{
-    Benefit, BenefitKind, Category, Criterion, Direction, Distribution, Initiative, Period,
-    Scenario, SimSettings,
+    Benefit, BenefitKind, Criterion, Initiative, Scenario, BENEFIT_KINDS,
 };
+use crate::model::schema::{Kind, Record, Shape, Val};
 
 /// Changes whenever the order below changes, so a page and a worker of different builds refuse
 /// each other's lists instead of misreading them.
-pub const FLAT_VERSION: f64 = 3.0;
+pub const FLAT_VERSION: f64 = 4.0;
 
 /// One item of the flat form.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,46 +53,34 @@ impl Out {
     fn count(&mut self, n: usize) {
         self.num(n as f64);
     }
+    /// Every described field of `r`, in its order.
+    fn record(&mut self, r: &dyn Record) {
+        for f in r.fields() {
+            match r.get(f.key) {
+                Some(Val::Est(e)) => self.est(&e),
+                Some(Val::OptEst(e)) => self.opt_est(&e),
+                Some(Val::Num(v)) => self.num(v),
+                Some(Val::Text(t)) => self.text(&t),
+                Some(Val::Choice(k)) => self.count(k),
+                None => self.0.push(Tok::Nil),
+            }
+        }
+    }
 }
 
 /// The scenario as a flat list.
 pub fn write(s: &Scenario) -> Vec<Tok> {
     let mut o = Out(Vec::new());
     o.num(FLAT_VERSION);
-    o.text(&s.name);
-    o.text(&s.currency);
-    o.num(f64::from(s.horizon_years));
-    o.est(&s.discount_rate_pct);
-    o.est(&s.default_hourly_rate);
-    o.num(s.hours_per_fte_year);
+    o.record(s);
     o.count(s.criteria.len());
     for c in &s.criteria {
-        o.text(&c.id);
-        o.text(&c.name);
-        o.num(c.weight);
-        o.num(match c.direction {
-            Direction::HigherIsBetter => 0.0,
-            Direction::LowerIsBetter => 1.0,
-        });
+        o.record(c);
     }
-    o.num(f64::from(s.simulation.trials));
-    o.num(f64::from(s.simulation.seed));
-    o.num(s.simulation.distribution as usize as f64);
+    o.record(&s.simulation);
     o.count(s.initiatives.len());
     for i in &s.initiatives {
-        o.text(&i.id);
-        o.text(&i.name);
-        o.num(i.category as u8 as f64);
-        o.text(&i.notes);
-        for e in [
-            &i.one_time_cost,
-            &i.annual_running_cost,
-            &i.delivery_months,
-            &i.ramp_up_months,
-            &i.confidence_pct,
-        ] {
-            o.est(e);
-        }
+        o.record(i);
         o.count(i.scores.len());
         for (k, v) in &i.scores {
             o.text(k);
@@ -104,87 +93,16 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
         o.count(i.benefits.len());
         for b in &i.benefits {
             o.text(&b.label);
-            write_kind(&mut o, &b.kind);
+            o.count(
+                BENEFIT_KINDS
+                    .iter()
+                    .position(|k| *k == b.kind.kind_name())
+                    .unwrap_or(0),
+            );
+            o.record(&b.kind);
         }
     }
     o.0
-}
-
-fn write_kind(o: &mut Out, k: &BenefitKind) {
-    match k {
-        BenefitKind::HoursSaved {
-            hours,
-            per,
-            hourly_rate,
-            adoption_pct,
-            recapture_pct,
-        } => {
-            o.num(0.0);
-            o.est(hours);
-            o.num(*per as u8 as f64);
-            o.opt_est(hourly_rate);
-            o.est(adoption_pct);
-            o.est(recapture_pct);
-        }
-        BenefitKind::OutageAvoided {
-            baseline_minutes_per_year,
-            reduction_pct,
-            revenue_per_minute,
-            revenue_impact_pct,
-            affected_staff,
-            hourly_rate,
-            productivity_loss_pct,
-            incidents_avoided_per_year,
-            cost_per_incident,
-        } => {
-            o.num(1.0);
-            for e in [
-                baseline_minutes_per_year,
-                reduction_pct,
-                revenue_per_minute,
-                revenue_impact_pct,
-                affected_staff,
-            ] {
-                o.est(e);
-            }
-            o.opt_est(hourly_rate);
-            for e in [
-                productivity_loss_pct,
-                incidents_avoided_per_year,
-                cost_per_incident,
-            ] {
-                o.est(e);
-            }
-        }
-        BenefitKind::RiskReduced {
-            events_per_year,
-            loss_per_event,
-            likelihood_reduction_pct,
-            impact_reduction_pct,
-        } => {
-            o.num(2.0);
-            for e in [
-                events_per_year,
-                loss_per_event,
-                likelihood_reduction_pct,
-                impact_reduction_pct,
-            ] {
-                o.est(e);
-            }
-        }
-        BenefitKind::CostAvoided { amount_per_year } => {
-            o.num(3.0);
-            o.est(amount_per_year);
-        }
-        BenefitKind::RevenueGained {
-            revenue_per_year,
-            margin_pct,
-        } => {
-            o.num(4.0);
-            o.est(revenue_per_year);
-            o.est(margin_pct);
-        }
-    }
 }
 
 struct In<'a> {
@@ -241,9 +159,26 @@ impl In<'_> {
         (n >= 0.0 && n.fract() == 0.0 && n <= max).then_some(n as usize)
     }
     /// A small whole number below `n`: an enumeration's position.
-    fn choice(&mut self, n: u8) -> Option<u8> {
+    fn choice(&mut self, n: usize) -> Option<usize> {
         let v = self.num()?;
-        (v >= 0.0 && v.fract() == 0.0 && v < f64::from(n)).then_some(v as u8)
+        (v >= 0.0 && v.fract() == 0.0 && v < n as f64).then_some(v as usize)
+    }
+    /// Every described field of `rec`, in its order; `None` when one does not fit.
+    fn record(&mut self, rec: &mut dyn Record) -> Option<()> {
+        for f in rec.fields() {
+            let v = match (f.shape, f.kind) {
+                (Shape::Estimate, _) => Val::Est(self.est()?),
+                (Shape::OptionalEstimate, _) => Val::OptEst(self.opt_est()?),
+                (Shape::Number | Shape::Whole, _) => Val::Num(self.num()?),
+                (Shape::Text, Kind::Text(limit)) => Val::Text(self.text(limit)?),
+                (Shape::Choice, Kind::Choice(keys)) => Val::Choice(self.choice(keys.len())?),
+                _ => return None,
+            };
+            if !rec.set(f.key, v) {
+                return None;
+            }
+        }
+        Some(())
     }
 }
 
@@ -253,126 +188,40 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
     if r.num()? != FLAT_VERSION {
         return None;
     }
-    let name = r.text(Text::Name)?;
-    let currency = r.text(Text::Currency)?;
-    let horizon = r.num()?;
-    if !(0.0..=f64::from(u32::MAX)).contains(&horizon) || horizon.fract() != 0.0 {
-        return None;
-    }
-    let discount_rate_pct = r.est()?;
-    let default_hourly_rate = r.est()?;
-    let hours_per_fte_year = r.num()?;
-    let mut criteria = Vec::new();
-    for _ in 0..r.count(List::Criteria)? {
-        criteria.push(Criterion {
-            id: r.text(Text::Id)?,
-            name: r.text(Text::Name)?,
-            weight: r.num()?,
-            direction: match r.choice(2)? {
-                0 => Direction::HigherIsBetter,
-                _ => Direction::LowerIsBetter,
-            },
-        });
-    }
-    let whole =
-        |v: f64| (v >= 0.0 && v.fract() == 0.0 && v <= f64::from(u32::MAX)).then_some(v as u32);
-    let simulation = SimSettings {
-        trials: whole(r.num()?)?,
-        seed: whole(r.num()?)?,
-        distribution: *Distribution::ALL.get(whole(r.num()?)? as usize)?,
+    let mut s = Scenario {
+        criteria: Vec::new(),
+        ..Scenario::default()
     };
-    let mut initiatives = Vec::new();
-    for _ in 0..r.count(List::Initiatives)? {
-        initiatives.push(read_initiative(&mut r)?);
+    r.record(&mut s)?;
+    for _ in 0..r.count(List::Criteria)? {
+        let mut c = Criterion::default();
+        r.record(&mut c)?;
+        s.criteria.push(c);
     }
-    (r.at == toks.len()).then_some(Scenario {
-        name,
-        currency,
-        horizon_years: horizon as u32,
-        discount_rate_pct,
-        default_hourly_rate,
-        hours_per_fte_year,
-        criteria,
-        initiatives,
-        simulation,
-    })
+    r.record(&mut s.simulation)?;
+    for _ in 0..r.count(List::Initiatives)? {
+        let i = read_initiative(&mut r)?;
+        s.initiatives.push(i);
+    }
+    (r.at == toks.len()).then_some(s)
 }
 
 fn read_initiative(r: &mut In<'_>) -> Option<Initiative> {
-    let id = r.text(Text::Id)?;
-    let name = r.text(Text::Name)?;
-    let category = Category::ALL[usize::from(r.choice(3)?)];
-    let notes = r.text(Text::Notes)?;
-    let one_time_cost = r.est()?;
-    let annual_running_cost = r.est()?;
-    let delivery_months = r.est()?;
-    let ramp_up_months = r.est()?;
-    let confidence_pct = r.est()?;
-    let mut scores = std::collections::BTreeMap::new();
+    let mut i = Initiative::default();
+    r.record(&mut i)?;
     for _ in 0..r.count(List::Criteria)? {
         let k = r.text(Text::Id)?;
-        scores.insert(k, r.num()?);
+        let v = r.num()?;
+        i.scores.insert(k, v);
     }
-    let mut depends_on = Vec::new();
     for _ in 0..r.count(List::DependsOn)? {
-        depends_on.push(r.text(Text::Id)?);
+        i.depends_on.push(r.text(Text::Id)?);
     }
-    let mut benefits = Vec::new();
     for _ in 0..r.count(List::Benefits)? {
         let label = r.text(Text::Name)?;
-        benefits.push(Benefit {
-            label,
-            kind: read_kind(r)?,
-        });
+        let mut kind = BenefitKind::blank(BENEFIT_KINDS.get(r.count(List::Benefits)?)?)?;
+        r.record(&mut kind)?;
+        i.benefits.push(Benefit { label, kind });
     }
-    Some(Initiative {
-        id,
-        name,
-        category,
-        notes,
-        one_time_cost,
-        annual_running_cost,
-        delivery_months,
-        ramp_up_months,
-        confidence_pct,
-        scores,
-        depends_on,
-        benefits,
-    })
-}
-
-fn read_kind(r: &mut In<'_>) -> Option<BenefitKind> {
-    Some(match r.choice(5)? {
-        0 => BenefitKind::HoursSaved {
-            hours: r.est()?,
-            per: Period::ALL[usize::from(r.choice(3)?)],
-            hourly_rate: r.opt_est()?,
-            adoption_pct: r.est()?,
-            recapture_pct: r.est()?,
-        },
-        1 => BenefitKind::OutageAvoided {
-            baseline_minutes_per_year: r.est()?,
-            reduction_pct: r.est()?,
-            revenue_per_minute: r.est()?,
-            revenue_impact_pct: r.est()?,
-            affected_staff: r.est()?,
-            hourly_rate: r.opt_est()?,
-            productivity_loss_pct: r.est()?,
-            incidents_avoided_per_year: r.est()?,
-            cost_per_incident: r.est()?,
-        },
-        2 => BenefitKind::RiskReduced {
-            events_per_year: r.est()?,
-            loss_per_event: r.est()?,
-            likelihood_reduction_pct: r.est()?,
-            impact_reduction_pct: r.est()?,
-        },
-        3 => BenefitKind::CostAvoided {
-            amount_per_year: r.est()?,
-        },
-        _ => BenefitKind::RevenueGained {
-            revenue_per_year: r.est()?,
-            margin_pct: r.est()?,
-        },
-    })
+    Some(i)
 }

@@ -23,6 +23,7 @@ use crate::model::scenario::{
     Benefit, BenefitKind, Category, Criterion, Direction, Distribution, Initiative, Period,
     Scenario, SimSettings, BENEFIT_KINDS,
 };
+use crate::model::schema::Record;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -372,9 +373,10 @@ impl Writer {
             let mut kind = b.kind.clone();
             for name in KIND_FIELDS.get(n).copied().unwrap_or_default() {
                 let v = match (*name, &mut kind) {
-                    ("per", BenefitKind::HoursSaved { per, .. }) => {
-                        self.choice(&PERIODS, period_index(*per))
-                    }
+                    (
+                        "per",
+                        BenefitKind::HoursSaved(crate::model::scenario::HoursSaved { per, .. }),
+                    ) => self.choice(&PERIODS, period_index(*per)),
                     ("hourly_rate", k) => {
                         k.hourly_rate_mut().map_or(J::Absent, |r| self.opt_est(r))
                     }
@@ -1002,7 +1004,7 @@ fn read_benefit(form: Form, v: &Value, path: String) -> R<Benefit> {
     for (k, name) in names.iter().enumerate() {
         let i = k + 2;
         match (*name, &mut kind) {
-            ("per", BenefitKind::HoursSaved { per, .. }) => {
+            ("per", BenefitKind::HoursSaved(crate::model::scenario::HoursSaved { per, .. })) => {
                 let c = r.choice(i, name, true, &PERIODS, period_index(*per))?;
                 *per = Period::ALL.get(c).copied().unwrap_or(*per);
             }
@@ -1035,7 +1037,7 @@ mod tests {
             if let Some(rate) = kind.hourly_rate_mut() {
                 *rate = Some(Estimate::point(1.0));
             }
-            let mut expected: Vec<&str> = kind.estimates().iter().map(|(f, _)| *f).collect();
+            let mut expected: Vec<&str> = kind.estimates().iter().map(|(f, _)| f.key).collect();
             if let BenefitKind::HoursSaved { .. } = kind {
                 expected.insert(1, "per");
             }

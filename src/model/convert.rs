@@ -8,6 +8,7 @@
 use super::derivation::{Derivation, Expr, Unit};
 use super::estimate::Estimate;
 use super::scenario::{Benefit, BenefitKind, Driver, MINUTES_PER_YEAR};
+use crate::model::scenario::{CostAvoided, HoursSaved, OutageAvoided, RevenueGained, RiskReduced};
 
 /// Scenario-wide inputs a benefit may fall back on.
 #[derive(Debug, Clone, Copy)]
@@ -26,20 +27,20 @@ pub fn annual_value(
     let pct = |e: &Estimate| pick(e) / 100.0;
     let rate = |r: &Option<Estimate>| r.as_ref().map_or(defaults.hourly_rate, pick);
     match kind {
-        BenefitKind::HoursSaved {
+        BenefitKind::HoursSaved(HoursSaved {
             hours,
             per,
             hourly_rate,
             adoption_pct,
             recapture_pct,
-        } => {
+        }) => {
             pick(hours)
                 * per.per_year()
                 * rate(hourly_rate)
                 * pct(adoption_pct)
                 * pct(recapture_pct)
         }
-        BenefitKind::OutageAvoided {
+        BenefitKind::OutageAvoided(OutageAvoided {
             baseline_minutes_per_year,
             reduction_pct,
             revenue_per_minute,
@@ -49,18 +50,18 @@ pub fn annual_value(
             productivity_loss_pct,
             incidents_avoided_per_year,
             cost_per_incident,
-        } => {
+        }) => {
             let minutes = pick(baseline_minutes_per_year) * pct(reduction_pct);
             let per_minute = pick(revenue_per_minute) * pct(revenue_impact_pct)
                 + pick(affected_staff) * (rate(hourly_rate) / 60.0) * pct(productivity_loss_pct);
             minutes * per_minute + pick(incidents_avoided_per_year) * pick(cost_per_incident)
         }
-        BenefitKind::RiskReduced {
+        BenefitKind::RiskReduced(RiskReduced {
             events_per_year,
             loss_per_event,
             likelihood_reduction_pct,
             impact_reduction_pct,
-        } => {
+        }) => {
             let before = pick(events_per_year) * pick(loss_per_event);
             let after = pick(events_per_year)
                 * (1.0 - pct(likelihood_reduction_pct))
@@ -68,11 +69,11 @@ pub fn annual_value(
                 * (1.0 - pct(impact_reduction_pct));
             before - after
         }
-        BenefitKind::CostAvoided { amount_per_year } => pick(amount_per_year),
-        BenefitKind::RevenueGained {
+        BenefitKind::CostAvoided(CostAvoided { amount_per_year }) => pick(amount_per_year),
+        BenefitKind::RevenueGained(RevenueGained {
             revenue_per_year,
             margin_pct,
-        } => pick(revenue_per_year) * pct(margin_pct),
+        }) => pick(revenue_per_year) * pct(margin_pct),
     }
 }
 
@@ -114,13 +115,13 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
         loss_expectancy: None,
     };
     out.annual_value = match &benefit.kind {
-        BenefitKind::HoursSaved {
+        BenefitKind::HoursSaved(HoursSaved {
             hours,
             per,
             hourly_rate,
             adoption_pct,
             recapture_pct,
-        } => {
+        }) => {
             let hours_t = || t("", v(hours), Unit::HoursPer(*per));
             let periods = || t("", per.per_year(), Unit::Number);
             let adoption = || t("adoption", v(adoption_pct), Unit::Percent);
@@ -156,7 +157,7 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
             d.steps.rotate_left(1);
             value
         }
-        BenefitKind::OutageAvoided {
+        BenefitKind::OutageAvoided(OutageAvoided {
             baseline_minutes_per_year,
             reduction_pct,
             revenue_per_minute,
@@ -166,7 +167,7 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
             productivity_loss_pct,
             incidents_avoided_per_year,
             cost_per_incident,
-        } => {
+        }) => {
             let baseline = v(baseline_minutes_per_year);
             let minutes = d.push(
                 "Outage minutes avoided",
@@ -233,12 +234,12 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
                 Unit::MoneyPerYear,
             )
         }
-        BenefitKind::RiskReduced {
+        BenefitKind::RiskReduced(RiskReduced {
             events_per_year,
             loss_per_event,
             likelihood_reduction_pct,
             impact_reduction_pct,
-        } => {
+        }) => {
             let events = || t("", v(events_per_year), Unit::EventsPerYear);
             let loss = || t("", v(loss_per_event), Unit::MoneyPerEvent);
             let before = d.push(
@@ -276,15 +277,15 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
                 Unit::MoneyPerYear,
             )
         }
-        BenefitKind::CostAvoided { amount_per_year } => d.push(
+        BenefitKind::CostAvoided(CostAvoided { amount_per_year }) => d.push(
             "Annual value",
             t("avoided", v(amount_per_year), Unit::MoneyPerYear),
             Unit::MoneyPerYear,
         ),
-        BenefitKind::RevenueGained {
+        BenefitKind::RevenueGained(RevenueGained {
             revenue_per_year,
             margin_pct,
-        } => d.push(
+        }) => d.push(
             "Annual value",
             Expr::product(vec![
                 t("revenue", v(revenue_per_year), Unit::MoneyPerYear),

@@ -4,6 +4,9 @@
 //! Percentages are stored as percent numbers (`80` means 80%). Money is in the scenario's currency.
 
 use super::estimate::Estimate;
+use super::limits::Text;
+use super::schema::{Choice, Field, Kind, Record, Val};
+use crate::record;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -12,38 +15,53 @@ pub const MINUTES_PER_YEAR: f64 = 525_600.0;
 pub const MIN_HORIZON_YEARS: u32 = 1;
 pub const MAX_HORIZON_YEARS: u32 = 10;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Scenario {
-    pub name: String,
-    /// ISO 4217 currency code, e.g. "USD".
-    pub currency: String,
-    /// Evaluation horizon in whole years, 1–10.
-    pub horizon_years: u32,
-    /// Annual discount rate, percent.
-    pub discount_rate_pct: Estimate,
-    /// Loaded cost of one hour of staff time, used where a benefit gives no rate of its own.
-    pub default_hourly_rate: Estimate,
-    /// Working hours in one FTE-year, for FTE equivalents.
-    pub hours_per_fte_year: f64,
-    pub criteria: Vec<Criterion>,
-    pub initiatives: Vec<Initiative>,
-    /// Monte Carlo settings: part of the scenario, so that a shared link or file reproduces the
-    /// same percentiles exactly.
-    pub simulation: SimSettings,
+record! {
+    pub struct Scenario {
+        name: String = "Untitled scenario".into()
+            => Field::text(Text::Name, "Scenario name"),
+        /// ISO 4217 currency code, e.g. "USD".
+        currency: String = "USD".into()
+            => Field::text(Text::Currency, "Currency (ISO code)"),
+        /// Evaluation horizon in whole years, 1–10.
+        horizon_years: u32 = 3 => Field::new(Kind::Years, "Horizon", "years"),
+        /// Annual discount rate, percent.
+        discount_rate_pct: Estimate = Estimate::point(10.0)
+            => Field::percent("Discount rate").unit("% a year"),
+        /// Loaded cost of one hour of staff time, used where a benefit gives no rate of its own.
+        default_hourly_rate: Estimate = Estimate::point(65.0)
+            => Field::money("Default loaded hourly rate").unit("per hour"),
+        /// Working hours in one FTE-year, for FTE equivalents.
+        hours_per_fte_year: f64 = 1800.0
+            => Field::new(Kind::Hours, "Working hours per FTE-year", "h")
+                .at_most(MAX_HOURS_PER_YEAR, "must be at most 8,784 (the hours in a leap year)"),
+        ;;
+        criteria: Vec<Criterion> = Criterion::defaults(),
+        initiatives: Vec<Initiative> = Vec::new(),
+        /// Monte Carlo settings: part of the scenario, so that a shared link or file reproduces
+        /// the same percentiles exactly.
+        simulation: SimSettings = SimSettings::default(),
+    }
 }
 
-/// How the uncertainty is simulated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct SimSettings {
-    /// Trials per run (100 to 1,000,000).
-    pub trials: u32,
-    /// The random seed: the same seed gives the same draws, on any machine.
-    pub seed: u32,
-    /// How a range is sampled.
-    pub distribution: Distribution,
+/// Hours in a leap year: the most an FTE-year can have.
+pub const MAX_HOURS_PER_YEAR: f64 = 8784.0;
+
+record! {
+    /// How the uncertainty is simulated.
+    pub struct SimSettings {
+        /// Trials per run (100 to 1,000,000).
+        trials: u32 = 10_000 => Field::new(Kind::Count, "Trials", ""),
+        /// The random seed: the same seed gives the same draws, on any machine.
+        seed: u32 = 1 => Field::new(Kind::Number, "Seed", "").min(0.0),
+        /// How a range is sampled.
+        distribution: Distribution = Distribution::Pert
+            => Field::choice(Distribution::KEYS, "Ranges drawn as"),
+        ;;
+    }
 }
+
+impl Copy for SimSettings {}
+impl Eq for SimSettings {}
 
 /// How a range (low, likely, high) is sampled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -58,14 +76,16 @@ pub enum Distribution {
     Lognormal,
 }
 
+impl Choice for Distribution {
+    const ALL: &'static [Self] = &[Distribution::Pert, Distribution::Lognormal];
+    const KEYS: &'static [&'static str] = &["pert", "lognormal"];
+}
+
 impl Distribution {
     pub const ALL: [Distribution; 2] = [Distribution::Pert, Distribution::Lognormal];
 
     pub fn key(self) -> &'static str {
-        match self {
-            Distribution::Pert => "pert",
-            Distribution::Lognormal => "lognormal",
-        }
+        Choice::key(self)
     }
 }
 
@@ -73,47 +93,30 @@ impl Distribution {
 pub const MIN_TRIALS: u32 = 100;
 pub const MAX_TRIALS: u32 = 1_000_000;
 
-impl Default for SimSettings {
-    fn default() -> Self {
-        SimSettings {
-            trials: 10_000,
-            seed: 1,
-            distribution: Distribution::Pert,
-        }
-    }
-}
-
-impl Default for Scenario {
-    fn default() -> Self {
-        Scenario {
-            name: "Untitled scenario".into(),
-            currency: "USD".into(),
-            horizon_years: 3,
-            discount_rate_pct: Estimate::point(10.0),
-            default_hourly_rate: Estimate::point(65.0),
-            hours_per_fte_year: 1800.0,
-            criteria: Criterion::defaults(),
-            initiatives: Vec::new(),
-            simulation: SimSettings::default(),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
+    #[default]
     HigherIsBetter,
     LowerIsBetter,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Criterion {
-    /// Stable id, referenced by each initiative's scores.
-    pub id: String,
-    pub name: String,
-    /// Relative weight, ≥ 0. Weights need not sum to anything.
-    pub weight: f64,
-    pub direction: Direction,
+impl Choice for Direction {
+    const ALL: &'static [Self] = &[Direction::HigherIsBetter, Direction::LowerIsBetter];
+    const KEYS: &'static [&'static str] = &["higher_is_better", "lower_is_better"];
+}
+
+record! {
+    pub struct Criterion {
+        /// Stable id, referenced by each initiative's scores.
+        id: String = String::new() => Field::text(Text::Id, "Id"),
+        name: String = String::new() => Field::text(Text::Name, "Criterion"),
+        /// Relative weight, ≥ 0. Weights need not sum to anything.
+        weight: f64 = 1.0 => Field::new(Kind::Number, "Weight", "").min(0.0),
+        direction: Direction = Direction::HigherIsBetter
+            => Field::choice(Direction::KEYS, "Better when"),
+        ;;
+    }
 }
 
 impl Criterion {
@@ -149,6 +152,15 @@ pub enum Category {
     Operational,
 }
 
+impl Choice for Category {
+    const ALL: &'static [Self] = &[
+        Category::Mandatory,
+        Category::Strategic,
+        Category::Operational,
+    ];
+    const KEYS: &'static [&'static str] = &["mandatory", "strategic", "operational"];
+}
+
 impl Category {
     pub const ALL: [Category; 3] = [
         Category::Mandatory,
@@ -165,45 +177,32 @@ impl Category {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Initiative {
-    /// Stable id: unique within the scenario, referenced by `depends_on`.
-    pub id: String,
-    pub name: String,
-    pub category: Category,
-    pub notes: String,
-    pub one_time_cost: Estimate,
-    pub annual_running_cost: Estimate,
-    /// Months from the start until benefits begin.
-    pub delivery_months: Estimate,
-    /// Months of linear ramp-up from first benefit to full adoption.
-    pub ramp_up_months: Estimate,
-    /// Confidence in the benefits, percent: a TEI-style risk adjustment applied to every benefit.
-    pub confidence_pct: Estimate,
-    /// Score 1–5 per criterion id.
-    pub scores: BTreeMap<String, f64>,
-    /// Ids of initiatives this one depends on.
-    pub depends_on: Vec<String>,
-    pub benefits: Vec<Benefit>,
-}
-
-impl Default for Initiative {
-    fn default() -> Self {
-        Initiative {
-            id: String::new(),
-            name: "New initiative".into(),
-            category: Category::default(),
-            notes: String::new(),
-            one_time_cost: Estimate::point(0.0),
-            annual_running_cost: Estimate::point(0.0),
-            delivery_months: Estimate::point(3.0),
-            ramp_up_months: Estimate::point(3.0),
-            confidence_pct: Estimate::point(100.0),
-            scores: BTreeMap::new(),
-            depends_on: Vec::new(),
-            benefits: Vec::new(),
-        }
+record! {
+    pub struct Initiative {
+        /// Stable id: unique within the scenario, referenced by `depends_on`.
+        id: String = String::new() => Field::text(Text::Id, "Id"),
+        name: String = "New initiative".into() => Field::text(Text::Name, "Name"),
+        category: Category = Category::Operational => Field::choice(Category::KEYS, "Category"),
+        notes: String = String::new() => Field::text(Text::Notes, "Notes"),
+        one_time_cost: Estimate = Estimate::point(0.0) => Field::money("One-time cost"),
+        annual_running_cost: Estimate = Estimate::point(0.0)
+            => Field::money("Running cost per year").unit("/yr"),
+        /// Months from the start until benefits begin.
+        delivery_months: Estimate = Estimate::point(3.0)
+            => Field::new(Kind::Months, "Months until benefits start", "months"),
+        /// Months of linear ramp-up from first benefit to full adoption.
+        ramp_up_months: Estimate = Estimate::point(3.0)
+            => Field::new(Kind::Months, "Ramp-up to full adoption", "months"),
+        /// Confidence in the benefits, percent: a TEI-style risk adjustment applied to every
+        /// benefit.
+        confidence_pct: Estimate = Estimate::point(100.0)
+            => Field::percent("Confidence in benefits"),
+        ;;
+        /// Score 1–5 per criterion id.
+        scores: BTreeMap<String, f64> = BTreeMap::new(),
+        /// Ids of initiatives this one depends on.
+        depends_on: Vec<String> = Vec::new(),
+        benefits: Vec<Benefit> = Vec::new(),
     }
 }
 
@@ -214,13 +213,21 @@ pub struct Benefit {
     pub kind: BenefitKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Period {
     Week,
+    #[default]
     Month,
     Year,
 }
+
+impl Choice for Period {
+    const ALL: &'static [Self] = &[Period::Week, Period::Month, Period::Year];
+    const KEYS: &'static [&'static str] = &["week", "month", "year"];
+}
+
+crate::choice_field!(Distribution, Direction, Category, Period);
 
 impl Period {
     pub const ALL: [Period; 3] = [Period::Week, Period::Month, Period::Year];
@@ -243,52 +250,175 @@ impl Period {
     }
 }
 
-/// What a benefit is, with the inputs that convert it into money per year at full adoption.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum BenefitKind {
+// ---- Benefit kinds -----------------------------------------------------------------------------
+//
+// Each kind is a record of the inputs that convert it into money per year at full adoption
+// (`convert.rs` holds the formulas). A new input is one line here and its use in the formula.
+
+/// The loaded hourly rate a benefit may give instead of the scenario's default.
+const HOURLY_RATE: Field = Field::money("Loaded hourly rate")
+    .unit("per hour")
+    .help("Blank: the scenario's default rate.");
+
+record! {
     /// Staff time saved.
-    HoursSaved {
-        hours: Estimate,
-        per: Period,
+    pub struct HoursSaved {
+        hours: Estimate = Estimate::point(0.0) => Field::new(Kind::Hours, "Hours saved", "h"),
+        per: Period = Period::Month => Field::choice(Period::KEYS, "Per"),
         /// Loaded hourly rate; the scenario default when absent.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        hourly_rate: Option<Estimate>,
-        adoption_pct: Estimate,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        hourly_rate: Option<Estimate> = None => HOURLY_RATE,
+        adoption_pct: Estimate = Estimate::point(100.0) => Field::percent("Adoption"),
         /// Share of the saved time that turns into productive work.
-        recapture_pct: Estimate,
-    },
+        recapture_pct: Estimate = Estimate::point(100.0) => Field::percent("Recapture")
+            .help("Share of the saved time that becomes productive work."),
+        ;;
+    }
+}
+
+record! {
     /// Outage minutes avoided.
-    OutageAvoided {
-        baseline_minutes_per_year: Estimate,
-        reduction_pct: Estimate,
-        revenue_per_minute: Estimate,
+    pub struct OutageAvoided {
+        baseline_minutes_per_year: Estimate = Estimate::point(0.0)
+            => Field::new(Kind::Minutes, "Outage minutes per year today", "min/yr")
+                .at_most(MINUTES_PER_YEAR, "is more than the 525,600 minutes in a year"),
+        reduction_pct: Estimate = Estimate::point(0.0)
+            => Field::percent("Reduction in outage minutes"),
+        revenue_per_minute: Estimate = Estimate::point(0.0)
+            => Field::money("Revenue per minute").unit("/min"),
         /// Share of the revenue during an outage that is lost rather than deferred.
-        revenue_impact_pct: Estimate,
-        affected_staff: Estimate,
+        revenue_impact_pct: Estimate = Estimate::point(100.0)
+            => Field::percent("Revenue lost, not deferred"),
+        affected_staff: Estimate = Estimate::point(0.0)
+            => Field::new(Kind::Count, "Staff idled by an outage", "people"),
         /// Loaded hourly rate of the affected staff; the scenario default when absent.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        hourly_rate: Option<Estimate>,
-        productivity_loss_pct: Estimate,
-        incidents_avoided_per_year: Estimate,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        hourly_rate: Option<Estimate> = None => HOURLY_RATE,
+        productivity_loss_pct: Estimate = Estimate::point(100.0)
+            => Field::percent("Their productivity lost"),
+        incidents_avoided_per_year: Estimate = Estimate::point(0.0)
+            => Field::new(Kind::Rate, "Incidents avoided per year", "/yr"),
         /// Recovery work, SLA penalties and other cost per incident.
-        cost_per_incident: Estimate,
-    },
+        cost_per_incident: Estimate = Estimate::point(0.0)
+            => Field::money("Cost per incident").help("Recovery work, SLA penalties."),
+        ;;
+    }
+}
+
+record! {
     /// Risk exposure reduced (annualized loss expectancy).
-    RiskReduced {
+    pub struct RiskReduced {
         /// Loss events per year; below 1 for rare events (0.1 = once a decade).
-        events_per_year: Estimate,
-        loss_per_event: Estimate,
-        likelihood_reduction_pct: Estimate,
-        impact_reduction_pct: Estimate,
-    },
+        events_per_year: Estimate = Estimate::point(0.0)
+            => Field::new(Kind::Rate, "Loss events per year", "/yr")
+                .help("Below 1 for rare events: 0.1 = once a decade."),
+        loss_per_event: Estimate = Estimate::point(0.0) => Field::money("Loss per event"),
+        likelihood_reduction_pct: Estimate = Estimate::point(0.0)
+            => Field::percent("Likelihood reduction"),
+        impact_reduction_pct: Estimate = Estimate::point(0.0)
+            => Field::percent("Impact reduction"),
+        ;;
+    }
+}
+
+record! {
     /// A cost that no longer has to be paid (a retired tool, a contract).
-    CostAvoided { amount_per_year: Estimate },
+    pub struct CostAvoided {
+        amount_per_year: Estimate = Estimate::point(0.0)
+            => Field::money("Cost avoided per year").unit("/yr"),
+        ;;
+    }
+}
+
+record! {
     /// New revenue, counted at its margin.
-    RevenueGained {
-        revenue_per_year: Estimate,
-        margin_pct: Estimate,
-    },
+    pub struct RevenueGained {
+        revenue_per_year: Estimate = Estimate::point(0.0)
+            => Field::money("Revenue per year").unit("/yr"),
+        margin_pct: Estimate = Estimate::point(100.0) => Field::percent("Margin"),
+        ;;
+    }
+}
+
+/// Declares the benefit kinds: each variant holds its record, with its JSON name, label and
+/// value driver.
+macro_rules! benefit_kinds {
+    ($( $variant:ident = $key:literal, $label:literal, $driver:expr; )*) => {
+        /// What a benefit is, with the inputs that convert it into money per year at full
+        /// adoption.
+        #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+        #[serde(tag = "kind", rename_all = "snake_case")]
+        pub enum BenefitKind {
+            $( $variant($variant), )*
+        }
+
+        /// The benefit kinds' JSON names, in menu order.
+        pub const BENEFIT_KINDS: [&str; [$($key),*].len()] = [$($key),*];
+
+        impl BenefitKind {
+            /// The kind's JSON name.
+            pub fn kind_name(&self) -> &'static str {
+                match self { $( BenefitKind::$variant(_) => $key, )* }
+            }
+            pub fn kind_label(&self) -> &'static str {
+                match self { $( BenefitKind::$variant(_) => $label, )* }
+            }
+            pub fn driver(&self) -> Driver {
+                match self { $( BenefitKind::$variant(_) => $driver, )* }
+            }
+            /// A new benefit of the kind named `kind` ("hours_saved", …), its inputs at their
+            /// defaults.
+            pub fn blank(kind: &str) -> Option<BenefitKind> {
+                match kind {
+                    $( $key => Some(BenefitKind::$variant($variant::default())), )*
+                    _ => None,
+                }
+            }
+            fn record(&self) -> &dyn Record {
+                match self { $( BenefitKind::$variant(r) => r, )* }
+            }
+            fn record_mut(&mut self) -> &mut dyn Record {
+                match self { $( BenefitKind::$variant(r) => r, )* }
+            }
+        }
+    };
+}
+
+benefit_kinds! {
+    HoursSaved = "hours_saved", "Hours saved", Driver::Productivity;
+    OutageAvoided = "outage_avoided", "Outage minutes avoided", Driver::Availability;
+    RiskReduced = "risk_reduced", "Risk reduced", Driver::Risk;
+    CostAvoided = "cost_avoided", "Cost avoided", Driver::CostAvoided;
+    RevenueGained = "revenue_gained", "Revenue gained", Driver::Revenue;
+}
+
+impl Record for BenefitKind {
+    fn fields(&self) -> &'static [Field] {
+        self.record().fields()
+    }
+    fn get(&self, key: &str) -> Option<Val> {
+        self.record().get(key)
+    }
+    fn set(&mut self, key: &str, v: Val) -> bool {
+        self.record_mut().set(key, v)
+    }
+    fn estimate(&self, key: &str) -> Option<&Estimate> {
+        self.record().estimate(key)
+    }
+    fn estimate_mut(&mut self, key: &str) -> Option<&mut Estimate> {
+        self.record_mut().estimate_mut(key)
+    }
+}
+
+impl BenefitKind {
+    /// The optional loaded hourly rate of the kinds that have one.
+    pub fn hourly_rate_mut(&mut self) -> Option<&mut Option<Estimate>> {
+        match self {
+            BenefitKind::HoursSaved(k) => Some(&mut k.hourly_rate),
+            BenefitKind::OutageAvoided(k) => Some(&mut k.hourly_rate),
+            _ => None,
+        }
+    }
 }
 
 /// The value driver a benefit contributes to.
@@ -323,283 +453,5 @@ impl Driver {
             Driver::CostAvoided => "Cost avoided",
             Driver::Revenue => "Revenue",
         }
-    }
-}
-
-impl BenefitKind {
-    pub fn driver(&self) -> Driver {
-        match self {
-            BenefitKind::HoursSaved { .. } => Driver::Productivity,
-            BenefitKind::OutageAvoided { .. } => Driver::Availability,
-            BenefitKind::RiskReduced { .. } => Driver::Risk,
-            BenefitKind::CostAvoided { .. } => Driver::CostAvoided,
-            BenefitKind::RevenueGained { .. } => Driver::Revenue,
-        }
-    }
-
-    pub fn kind_label(&self) -> &'static str {
-        match self {
-            BenefitKind::HoursSaved { .. } => "Hours saved",
-            BenefitKind::OutageAvoided { .. } => "Outage minutes avoided",
-            BenefitKind::RiskReduced { .. } => "Risk reduced",
-            BenefitKind::CostAvoided { .. } => "Cost avoided",
-            BenefitKind::RevenueGained { .. } => "Revenue gained",
-        }
-    }
-}
-
-impl BenefitKind {
-    /// Every estimated input with its JSON field name, in form order. An absent optional hourly
-    /// rate is left out.
-    pub fn estimates(&self) -> Vec<(&'static str, &Estimate)> {
-        let mut out: Vec<(&'static str, &Estimate)> = Vec::new();
-        match self {
-            BenefitKind::HoursSaved {
-                hours,
-                hourly_rate,
-                adoption_pct,
-                recapture_pct,
-                ..
-            } => {
-                out.push(("hours", hours));
-                if let Some(r) = hourly_rate {
-                    out.push(("hourly_rate", r));
-                }
-                out.push(("adoption_pct", adoption_pct));
-                out.push(("recapture_pct", recapture_pct));
-            }
-            BenefitKind::OutageAvoided {
-                baseline_minutes_per_year,
-                reduction_pct,
-                revenue_per_minute,
-                revenue_impact_pct,
-                affected_staff,
-                hourly_rate,
-                productivity_loss_pct,
-                incidents_avoided_per_year,
-                cost_per_incident,
-            } => {
-                out.push(("baseline_minutes_per_year", baseline_minutes_per_year));
-                out.push(("reduction_pct", reduction_pct));
-                out.push(("revenue_per_minute", revenue_per_minute));
-                out.push(("revenue_impact_pct", revenue_impact_pct));
-                out.push(("affected_staff", affected_staff));
-                if let Some(r) = hourly_rate {
-                    out.push(("hourly_rate", r));
-                }
-                out.push(("productivity_loss_pct", productivity_loss_pct));
-                out.push(("incidents_avoided_per_year", incidents_avoided_per_year));
-                out.push(("cost_per_incident", cost_per_incident));
-            }
-            BenefitKind::RiskReduced {
-                events_per_year,
-                loss_per_event,
-                likelihood_reduction_pct,
-                impact_reduction_pct,
-            } => {
-                out.push(("events_per_year", events_per_year));
-                out.push(("loss_per_event", loss_per_event));
-                out.push(("likelihood_reduction_pct", likelihood_reduction_pct));
-                out.push(("impact_reduction_pct", impact_reduction_pct));
-            }
-            BenefitKind::CostAvoided { amount_per_year } => {
-                out.push(("amount_per_year", amount_per_year));
-            }
-            BenefitKind::RevenueGained {
-                revenue_per_year,
-                margin_pct,
-            } => {
-                out.push(("revenue_per_year", revenue_per_year));
-                out.push(("margin_pct", margin_pct));
-            }
-        }
-        out
-    }
-
-    /// The estimate named `field` (its JSON name), if this kind has it.
-    pub fn estimate_mut(&mut self, field: &str) -> Option<&mut Estimate> {
-        match (self, field) {
-            (BenefitKind::HoursSaved { hours, .. }, "hours") => Some(hours),
-            (BenefitKind::HoursSaved { adoption_pct, .. }, "adoption_pct") => Some(adoption_pct),
-            (BenefitKind::HoursSaved { recapture_pct, .. }, "recapture_pct") => Some(recapture_pct),
-            (BenefitKind::HoursSaved { hourly_rate, .. }, "hourly_rate")
-            | (BenefitKind::OutageAvoided { hourly_rate, .. }, "hourly_rate") => {
-                hourly_rate.as_mut()
-            }
-            (
-                BenefitKind::OutageAvoided {
-                    baseline_minutes_per_year,
-                    ..
-                },
-                "baseline_minutes_per_year",
-            ) => Some(baseline_minutes_per_year),
-            (BenefitKind::OutageAvoided { reduction_pct, .. }, "reduction_pct") => {
-                Some(reduction_pct)
-            }
-            (
-                BenefitKind::OutageAvoided {
-                    revenue_per_minute, ..
-                },
-                "revenue_per_minute",
-            ) => Some(revenue_per_minute),
-            (
-                BenefitKind::OutageAvoided {
-                    revenue_impact_pct, ..
-                },
-                "revenue_impact_pct",
-            ) => Some(revenue_impact_pct),
-            (BenefitKind::OutageAvoided { affected_staff, .. }, "affected_staff") => {
-                Some(affected_staff)
-            }
-            (
-                BenefitKind::OutageAvoided {
-                    productivity_loss_pct,
-                    ..
-                },
-                "productivity_loss_pct",
-            ) => Some(productivity_loss_pct),
-            (
-                BenefitKind::OutageAvoided {
-                    incidents_avoided_per_year,
-                    ..
-                },
-                "incidents_avoided_per_year",
-            ) => Some(incidents_avoided_per_year),
-            (
-                BenefitKind::OutageAvoided {
-                    cost_per_incident, ..
-                },
-                "cost_per_incident",
-            ) => Some(cost_per_incident),
-            (
-                BenefitKind::RiskReduced {
-                    events_per_year, ..
-                },
-                "events_per_year",
-            ) => Some(events_per_year),
-            (BenefitKind::RiskReduced { loss_per_event, .. }, "loss_per_event") => {
-                Some(loss_per_event)
-            }
-            (
-                BenefitKind::RiskReduced {
-                    likelihood_reduction_pct,
-                    ..
-                },
-                "likelihood_reduction_pct",
-            ) => Some(likelihood_reduction_pct),
-            (
-                BenefitKind::RiskReduced {
-                    impact_reduction_pct,
-                    ..
-                },
-                "impact_reduction_pct",
-            ) => Some(impact_reduction_pct),
-            (BenefitKind::CostAvoided { amount_per_year }, "amount_per_year") => {
-                Some(amount_per_year)
-            }
-            (
-                BenefitKind::RevenueGained {
-                    revenue_per_year, ..
-                },
-                "revenue_per_year",
-            ) => Some(revenue_per_year),
-            (BenefitKind::RevenueGained { margin_pct, .. }, "margin_pct") => Some(margin_pct),
-            _ => None,
-        }
-    }
-
-    /// The optional loaded hourly rate of the kinds that have one.
-    pub fn hourly_rate_mut(&mut self) -> Option<&mut Option<Estimate>> {
-        match self {
-            BenefitKind::HoursSaved { hourly_rate, .. }
-            | BenefitKind::OutageAvoided { hourly_rate, .. } => Some(hourly_rate),
-            _ => None,
-        }
-    }
-
-    /// A new benefit of the same kind as `template`'s name: "hours_saved", "outage_avoided",
-    /// "risk_reduced", "cost_avoided", "revenue_gained". Inputs start at neutral values.
-    pub fn blank(kind: &str) -> Option<BenefitKind> {
-        let p = Estimate::point;
-        Some(match kind {
-            "hours_saved" => BenefitKind::HoursSaved {
-                hours: p(0.0),
-                per: Period::Month,
-                hourly_rate: None,
-                adoption_pct: p(100.0),
-                recapture_pct: p(100.0),
-            },
-            "outage_avoided" => BenefitKind::OutageAvoided {
-                baseline_minutes_per_year: p(0.0),
-                reduction_pct: p(0.0),
-                revenue_per_minute: p(0.0),
-                revenue_impact_pct: p(100.0),
-                affected_staff: p(0.0),
-                hourly_rate: None,
-                productivity_loss_pct: p(100.0),
-                incidents_avoided_per_year: p(0.0),
-                cost_per_incident: p(0.0),
-            },
-            "risk_reduced" => BenefitKind::RiskReduced {
-                events_per_year: p(0.0),
-                loss_per_event: p(0.0),
-                likelihood_reduction_pct: p(0.0),
-                impact_reduction_pct: p(0.0),
-            },
-            "cost_avoided" => BenefitKind::CostAvoided {
-                amount_per_year: p(0.0),
-            },
-            "revenue_gained" => BenefitKind::RevenueGained {
-                revenue_per_year: p(0.0),
-                margin_pct: p(100.0),
-            },
-            _ => return None,
-        })
-    }
-
-    /// The kind's JSON name.
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            BenefitKind::HoursSaved { .. } => "hours_saved",
-            BenefitKind::OutageAvoided { .. } => "outage_avoided",
-            BenefitKind::RiskReduced { .. } => "risk_reduced",
-            BenefitKind::CostAvoided { .. } => "cost_avoided",
-            BenefitKind::RevenueGained { .. } => "revenue_gained",
-        }
-    }
-}
-
-/// The benefit kinds' JSON names, in menu order.
-pub const BENEFIT_KINDS: [&str; 5] = [
-    "hours_saved",
-    "outage_avoided",
-    "risk_reduced",
-    "cost_avoided",
-    "revenue_gained",
-];
-
-impl Initiative {
-    /// The initiative-level estimate named `field` (its JSON name).
-    pub fn estimate(&self, field: &str) -> Option<&Estimate> {
-        Some(match field {
-            "one_time_cost" => &self.one_time_cost,
-            "annual_running_cost" => &self.annual_running_cost,
-            "delivery_months" => &self.delivery_months,
-            "ramp_up_months" => &self.ramp_up_months,
-            "confidence_pct" => &self.confidence_pct,
-            _ => return None,
-        })
-    }
-
-    /// The initiative-level estimate named `field` (its JSON name), mutable.
-    pub fn estimate_mut(&mut self, field: &str) -> Option<&mut Estimate> {
-        Some(match field {
-            "one_time_cost" => &mut self.one_time_cost,
-            "annual_running_cost" => &mut self.annual_running_cost,
-            "delivery_months" => &mut self.delivery_months,
-            "ramp_up_months" => &mut self.ramp_up_months,
-            "confidence_pct" => &mut self.confidence_pct,
-            _ => return None,
-        })
     }
 }

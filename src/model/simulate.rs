@@ -35,6 +35,8 @@ use super::evaluate::{evaluate_valid, Evaluation};
 use super::finance::{self, monthly_rate};
 use super::rng::TrialRng;
 use super::scenario::{Distribution, Initiative, Scenario};
+use super::schema::{Field, Kind, Record};
+use crate::model::scenario::{HoursSaved, RiskReduced};
 use rand::SeedableRng;
 use rand_distr::{Distribution as _, Gamma, LogNormal};
 
@@ -144,35 +146,25 @@ pub fn uncertain_inputs(s: &Scenario) -> Vec<Input> {
             });
         }
     };
-    add(
-        Owner::Shared,
-        "Discount rate".into(),
-        &s.discount_rate_pct,
-        true,
-    );
-    add(
-        Owner::Shared,
-        "Default hourly rate".into(),
-        &s.default_hourly_rate,
-        false,
-    );
+    for (label, e, percent) in scenario_estimates(s) {
+        add(Owner::Shared, label, e, percent);
+    }
     for (k, i) in s.initiatives.iter().enumerate() {
         for (field, e) in initiative_estimates(i) {
-            let percent = field == "confidence";
             add(
                 Owner::Initiative(k),
-                format!("{}: {field}", i.name),
+                format!("{}: {}", i.name, input_words(field)),
                 e,
-                percent,
+                field.kind == Kind::Percent,
             );
         }
         for (n, b) in i.benefits.iter().enumerate() {
             for (field, e) in b.kind.estimates() {
                 add(
                     Owner::Initiative(k),
-                    format!("{}: {}, {}", i.name, benefit_name(b, n), field_words(field)),
+                    format!("{}: {}, {}", i.name, benefit_name(b, n), input_words(field)),
                     e,
-                    field.ends_with("_pct"),
+                    field.kind == Kind::Percent,
                 );
             }
         }
@@ -201,19 +193,23 @@ fn benefit_name(b: &super::scenario::Benefit, n: usize) -> String {
     }
 }
 
-/// A field name in words: "adoption_pct" → "adoption %".
-fn field_words(field: &str) -> String {
-    field.replace("_pct", " %").replace('_', " ")
+/// An input as the form labels it, in a sentence: "adoption".
+fn input_words(field: &Field) -> String {
+    let mut c = field.label.chars();
+    c.next()
+        .map_or(String::new(), |f| f.to_lowercase().chain(c).collect())
 }
 
-fn initiative_estimates(i: &Initiative) -> [(&'static str, &Estimate); 5] {
-    [
-        ("one-time cost", &i.one_time_cost),
-        ("running cost", &i.annual_running_cost),
-        ("delivery months", &i.delivery_months),
-        ("ramp-up months", &i.ramp_up_months),
-        ("confidence", &i.confidence_pct),
-    ]
+fn initiative_estimates(i: &Initiative) -> Vec<(&'static Field, &Estimate)> {
+    i.estimates()
+}
+
+/// The scenario's own estimates (discount rate, default hourly rate), labelled as the form does.
+fn scenario_estimates(s: &Scenario) -> Vec<(String, &Estimate, bool)> {
+    s.estimates()
+        .into_iter()
+        .map(|(f, e)| (f.label.to_string(), e, f.kind == Kind::Percent))
+        .collect()
 }
 
 /// PERT(low, likely, high): low + (high − low) · Beta(α, β) with α = 1 + 4 (likely − low) /
@@ -874,16 +870,16 @@ pub fn tornado(s: &Scenario, k: usize) -> Vec<Swing> {
         };
         figures(init, &disc, &defaults, &value).npv
     };
-    let mut candidates: Vec<(String, &Estimate)> = vec![
-        ("Discount rate".into(), &s.discount_rate_pct),
-        ("Default hourly rate".into(), &s.default_hourly_rate),
-    ];
+    let mut candidates: Vec<(String, &Estimate)> = scenario_estimates(s)
+        .into_iter()
+        .map(|(label, e, _)| (label, e))
+        .collect();
     for (field, e) in initiative_estimates(init) {
-        candidates.push((field.to_string(), e));
+        candidates.push((input_words(field), e));
     }
     for (n, b) in init.benefits.iter().enumerate() {
         for (field, e) in b.kind.estimates() {
-            candidates.push((format!("{}, {}", benefit_name(b, n), field_words(field)), e));
+            candidates.push((format!("{}, {}", benefit_name(b, n), input_words(field)), e));
         }
     }
     let mut swings: Vec<Swing> = candidates
@@ -925,12 +921,12 @@ pub fn benchmark_scenario(n: usize) -> Scenario {
         widen(&mut init.delivery_months);
         for b in &mut init.benefits {
             match &mut b.kind {
-                super::scenario::BenefitKind::HoursSaved { hours, .. } => widen(hours),
-                super::scenario::BenefitKind::RiskReduced {
+                super::scenario::BenefitKind::HoursSaved(HoursSaved { hours, .. }) => widen(hours),
+                super::scenario::BenefitKind::RiskReduced(RiskReduced {
                     events_per_year,
                     loss_per_event,
                     ..
-                } => {
+                }) => {
                     widen(events_per_year);
                     widen(loss_per_event);
                 }

@@ -4,9 +4,9 @@
 use super::convert::{convert, Defaults};
 use super::estimate::Estimate;
 use super::scenario::{
-    BenefitKind, Initiative, Scenario, MAX_HORIZON_YEARS, MAX_TRIALS, MINUTES_PER_YEAR,
-    MIN_HORIZON_YEARS, MIN_TRIALS,
+    Initiative, Scenario, MAX_HORIZON_YEARS, MAX_TRIALS, MIN_HORIZON_YEARS, MIN_TRIALS,
 };
+use super::schema::{Kind, Record, Shape, Val};
 use super::scoring::{MAX_SCORE, MIN_SCORE};
 use std::fmt;
 
@@ -19,8 +19,7 @@ pub const MAX_INPUT: f64 = 1e12;
 /// beyond 10³⁰⁸ (the simulation's mean NPV was ∞). With every input 0 or within 10⁻⁶..10¹², a
 /// lognormal draw stays below about 10⁷⁸ and every product of draws a finite number.
 pub const MIN_INPUT: f64 = 1e-6;
-/// Hours in a leap year: the most an FTE-year can have.
-pub const MAX_HOURS_PER_YEAR: f64 = 8784.0;
+pub use super::scenario::MAX_HOURS_PER_YEAR;
 /// The most one benefit may be worth in a year, at the top of its ranges.
 pub const MAX_BENEFIT_PER_YEAR: f64 = 1e15;
 
@@ -152,6 +151,42 @@ impl Checker<'_> {
             _ => {}
         }
     }
+
+    /// Every estimate and number of `r` held to its descriptor's rule: a percentage within
+    /// 0–100, anything else not negative.
+    fn bounds(&mut self, r: &dyn Record, at: &dyn Fn(&str) -> Location) {
+        for f in r.fields() {
+            let rule = if f.kind == Kind::Percent {
+                Rule::Percent
+            } else {
+                Rule::NonNegative
+            };
+            match (f.shape, r.estimate(f.key), r.get(f.key)) {
+                (Shape::Estimate | Shape::OptionalEstimate, Some(e), _) => {
+                    self.estimate(at(f.key), e, rule)
+                }
+                (Shape::Number, _, Some(Val::Num(v)))
+                    if self.number(at(f.key), v, rule) && v > f.max && !f.above_max.is_empty() =>
+                {
+                    self.report(at(f.key), f.above_max);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The estimates of `r` held to their descriptors' maximum (minutes in a year).
+    fn maxima(&mut self, r: &dyn Record, at: &dyn Fn(&str) -> Location) {
+        for (f, e) in r.estimates() {
+            if f.above_max.is_empty() {
+                continue;
+            }
+            let over = |v: Option<f64>| v.is_some_and(|v| v > f.max);
+            if over(Some(e.likely)) || over(e.low) || over(e.high) {
+                self.report(at(f.key), f.above_max);
+            }
+        }
+    }
 }
 
 fn field(name: &str) -> Location {
@@ -188,28 +223,9 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
             format!("must be between {MIN_HORIZON_YEARS} and {MAX_HORIZON_YEARS} years"),
         );
     }
-    c.estimate(
-        field("discount_rate_pct"),
-        &s.discount_rate_pct,
-        Rule::Percent,
-    );
-    c.estimate(
-        field("default_hourly_rate"),
-        &s.default_hourly_rate,
-        Rule::NonNegative,
-    );
-    // 0 is allowed: the FTE equivalent of hours saved is then not defined.
-    if c.number(
-        field("hours_per_fte_year"),
-        s.hours_per_fte_year,
-        Rule::NonNegative,
-    ) && s.hours_per_fte_year > MAX_HOURS_PER_YEAR
-    {
-        c.report(
-            field("hours_per_fte_year"),
-            "must be at most 8,784 (the hours in a leap year)",
-        );
-    }
+    // Discount rate, default hourly rate, hours per FTE-year (0 is allowed: the FTE equivalent
+    // of hours saved is then not defined).
+    c.bounds(s, &field);
 
     // Small linear lists, not maps: a few dozen ids at most, and less code in the download.
     let mut criterion_ids: Vec<&str> = Vec::new();
@@ -231,9 +247,9 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         if cr.name.trim().is_empty() {
             c.report(at("name"), "is empty");
         }
-        // All weights 0 is allowed: the weighted score is then not defined (every money figure
-        // is computed).
-        c.number(at("weight"), cr.weight, Rule::NonNegative);
+        // The weight. All weights 0 is allowed: the weighted score is then not defined (every
+        // money figure is computed).
+        c.bounds(cr, &at);
     }
 
     let mut ids = Ids::default();
@@ -295,31 +311,10 @@ fn initiative(
     ids: &Ids,
     default_hourly_rate: &Estimate,
 ) {
-    use Rule::*;
     if init.name.trim().is_empty() {
         c.report(at_init(i, "name"), "is empty: give the initiative a name");
     }
-    c.estimate(
-        at_init(i, "one_time_cost"),
-        &init.one_time_cost,
-        NonNegative,
-    );
-    c.estimate(
-        at_init(i, "annual_running_cost"),
-        &init.annual_running_cost,
-        NonNegative,
-    );
-    c.estimate(
-        at_init(i, "delivery_months"),
-        &init.delivery_months,
-        NonNegative,
-    );
-    c.estimate(
-        at_init(i, "ramp_up_months"),
-        &init.ramp_up_months,
-        NonNegative,
-    );
-    c.estimate(at_init(i, "confidence_pct"), &init.confidence_pct, Percent);
+    c.bounds(init, &|f| at_init(i, f));
     for id in criterion_ids {
         match init.scores.get(*id) {
             None => c.report(
@@ -359,31 +354,18 @@ fn initiative(
             benefit: Some(b),
             ..at_init(i, f)
         };
-        // Every input by its JSON name: `*_pct` inputs are percentages, the rest amounts, counts,
-        // rates and frequencies that must not be negative.
-        for (name, e) in benefit.kind.estimates() {
-            let rule = if name.ends_with("_pct") {
-                Percent
-            } else {
-                NonNegative
-            };
-            c.estimate(at(name), e, rule);
-        }
+        // Every input by its descriptor: percentages, and amounts, counts, rates and
+        // frequencies that must not be negative.
+        c.bounds(&benefit.kind, &at);
         // Inputs each within bounds can still multiply into nonsense (10¹² hours at 10¹² an
         // hour); a benefit worth more than ten times the world's yearly output at the top of
         // its ranges is a typo, and the bound keeps every figure a finite number.
         // (Through `convert`, which the page already has, on a copy at the highest values.)
         let highest = |e: &Estimate| e.high.unwrap_or(e.likely).max(e.likely);
         let mut top = benefit.clone();
-        for (name, e) in benefit.kind.estimates() {
-            let h = Estimate::point(highest(e));
-            match top.kind.estimate_mut(name) {
-                Some(x) => *x = h,
-                None => {
-                    if let Some(Some(rate)) = top.kind.hourly_rate_mut() {
-                        *rate = h;
-                    }
-                }
+        for (f, e) in benefit.kind.estimates() {
+            if let Some(x) = top.kind.estimate_mut(f.key) {
+                *x = Estimate::point(highest(e));
             }
         }
         let defaults = Defaults {
@@ -396,19 +378,8 @@ fn initiative(
                 "is worth more than 10^15 (a million billion) a year, over ten times the world's yearly output: check its inputs",
             );
         }
-        if let BenefitKind::OutageAvoided {
-            baseline_minutes_per_year: base,
-            ..
-        } = &benefit.kind
-        {
-            let over_year = |v: Option<f64>| v.is_some_and(|v| v > MINUTES_PER_YEAR);
-            if over_year(Some(base.likely)) || over_year(base.low) || over_year(base.high) {
-                c.report(
-                    at("baseline_minutes_per_year"),
-                    "is more than the 525,600 minutes in a year",
-                );
-            }
-        }
+        // Inputs above their maximum (outage minutes beyond a year's).
+        c.maxima(&benefit.kind, &at);
     }
 }
 

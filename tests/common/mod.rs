@@ -25,13 +25,15 @@ pub fn benefit_kind_of(e: impl Fn(Field) -> BoxedStrategy<Estimate>) -> BoxedStr
     let rate = || prop::option::of(e(UpTo(500.0)));
     prop_oneof![
         (e(UpTo(5_000.0)), period(), rate(), e(Pct), e(Pct)).prop_map(
-            |(hours, per, hourly_rate, adoption_pct, recapture_pct)| BenefitKind::HoursSaved {
-                hours,
-                per,
-                hourly_rate,
-                adoption_pct,
-                recapture_pct,
-            }
+            |(hours, per, hourly_rate, adoption_pct, recapture_pct)| BenefitKind::HoursSaved(
+                HoursSaved {
+                    hours,
+                    per,
+                    hourly_rate,
+                    adoption_pct,
+                    recapture_pct,
+                }
+            )
         ),
         (
             (e(UpTo(20_000.0)), e(Pct), e(UpTo(50_000.0)), e(Pct)),
@@ -39,7 +41,7 @@ pub fn benefit_kind_of(e: impl Fn(Field) -> BoxedStrategy<Estimate>) -> BoxedStr
             (e(UpTo(100.0)), e(UpTo(1e6))),
         )
             .prop_map(|((b, r, rpm, ri), (staff, rate, loss), (inc, cpi))| {
-                BenefitKind::OutageAvoided {
+                BenefitKind::OutageAvoided(OutageAvoided {
                     baseline_minutes_per_year: b,
                     reduction_pct: r,
                     revenue_per_minute: rpm,
@@ -49,21 +51,21 @@ pub fn benefit_kind_of(e: impl Fn(Field) -> BoxedStrategy<Estimate>) -> BoxedStr
                     productivity_loss_pct: loss,
                     incidents_avoided_per_year: inc,
                     cost_per_incident: cpi,
-                }
+                })
             }),
         (e(UpTo(12.0)), e(UpTo(1e8)), e(Pct), e(Pct)).prop_map(|(ev, l, lr, ir)| {
-            BenefitKind::RiskReduced {
+            BenefitKind::RiskReduced(RiskReduced {
                 events_per_year: ev,
                 loss_per_event: l,
                 likelihood_reduction_pct: lr,
                 impact_reduction_pct: ir,
-            }
+            })
         }),
-        e(UpTo(1e7)).prop_map(|a| BenefitKind::CostAvoided { amount_per_year: a }),
-        (e(UpTo(1e8)), e(Pct)).prop_map(|(r, m)| BenefitKind::RevenueGained {
+        e(UpTo(1e7)).prop_map(|a| BenefitKind::CostAvoided(CostAvoided { amount_per_year: a })),
+        (e(UpTo(1e8)), e(Pct)).prop_map(|(r, m)| BenefitKind::RevenueGained(RevenueGained {
             revenue_per_year: r,
             margin_pct: m,
-        }),
+        })),
     ]
     .boxed()
 }

@@ -3,77 +3,14 @@
 use crate::app::state::use_state;
 use crate::app::widgets::fields::{edit_text, NumField, SelectField, TextField};
 use crate::model::limits::MAX_BENEFITS;
+use crate::model::schema::{Field, Kind, Shape, Val};
 use crate::model::validate::Location;
-use crate::model::{Benefit, BenefitKind, Estimate, Initiative, Period, BENEFIT_KINDS};
+use crate::model::{Benefit, BenefitKind, Estimate, Initiative, Record, BENEFIT_KINDS};
 use leptos::prelude::*;
 
-/// Label, unit hint and help of each benefit input, by JSON field name.
-fn input_label(field: &str) -> (&'static str, &'static str, Option<&'static str>) {
-    match field {
-        "hours" => ("Hours saved", "h", None),
-        "hourly_rate" => (
-            "Loaded hourly rate",
-            "per hour",
-            Some("Blank: the scenario's default rate."),
-        ),
-        "adoption_pct" => ("Adoption", "%", None),
-        "recapture_pct" => (
-            "Recapture",
-            "%",
-            Some("Share of the saved time that becomes productive work."),
-        ),
-        "baseline_minutes_per_year" => ("Outage minutes per year today", "min/yr", None),
-        "reduction_pct" => ("Reduction in outage minutes", "%", None),
-        "revenue_per_minute" => ("Revenue per minute", "/min", None),
-        "revenue_impact_pct" => ("Revenue lost, not deferred", "%", None),
-        "affected_staff" => ("Staff idled by an outage", "people", None),
-        "productivity_loss_pct" => ("Their productivity lost", "%", None),
-        "incidents_avoided_per_year" => ("Incidents avoided per year", "/yr", None),
-        "cost_per_incident" => (
-            "Cost per incident",
-            "",
-            Some("Recovery work, SLA penalties."),
-        ),
-        "events_per_year" => (
-            "Loss events per year",
-            "/yr",
-            Some("Below 1 for rare events: 0.1 = once a decade."),
-        ),
-        "loss_per_event" => ("Loss per event", "", None),
-        "likelihood_reduction_pct" => ("Likelihood reduction", "%", None),
-        "impact_reduction_pct" => ("Impact reduction", "%", None),
-        "amount_per_year" => ("Cost avoided per year", "/yr", None),
-        "revenue_per_year" => ("Revenue per year", "/yr", None),
-        "margin_pct" => ("Margin", "%", None),
-        _ => ("Value", "", None),
-    }
-}
-
-/// The inputs of a kind, in form order (the hourly rate is listed even when absent).
-fn inputs_of(kind: &str) -> &'static [&'static str] {
-    match kind {
-        "hours_saved" => &["hours", "hourly_rate", "adoption_pct", "recapture_pct"],
-        "outage_avoided" => &[
-            "baseline_minutes_per_year",
-            "reduction_pct",
-            "revenue_per_minute",
-            "revenue_impact_pct",
-            "affected_staff",
-            "hourly_rate",
-            "productivity_loss_pct",
-            "incidents_avoided_per_year",
-            "cost_per_incident",
-        ],
-        "risk_reduced" => &[
-            "events_per_year",
-            "loss_per_event",
-            "likelihood_reduction_pct",
-            "impact_reduction_pct",
-        ],
-        "cost_avoided" => &["amount_per_year"],
-        "revenue_gained" => &["revenue_per_year", "margin_pct"],
-        _ => &[],
-    }
+/// The descriptors of a kind's inputs (`model::schema`), in form order.
+fn fields_of(kind: &str) -> &'static [Field] {
+    BenefitKind::blank(kind).map_or(&[], |k| k.fields())
 }
 
 pub fn kind_label(kind: &str) -> &'static str {
@@ -199,52 +136,42 @@ fn BenefitForm(
         let i = idx.get_untracked().map_or(usize::MAX, |i| i);
         Some(format!("i{i}.b{b}.{field}"))
     };
-    let inputs = inputs_of(kind)
-        .iter()
-        .map(|&field| {
-            let (text, unit, hint) = input_label(field);
-            let optional = field == "hourly_rate";
-            let default_rate = move || {
-                state
-                    .scenario
-                    .with(|s| format!("default {}", edit_text(Some(s.default_hourly_rate.likely))))
-            };
-            view! {
-                <NumField
-                    label=text
-                    at=at(field)
-                    unit=unit
-                    optional=optional
-                    placeholder=if optional { default_rate() } else { String::new() }
-                    hint=hint.unwrap_or_default()
-                    ranged=true
-                    value=Signal::derive(move || {
-                        read(&|ben: &Benefit| {
-                            ben.kind.estimates().into_iter().find(|(n, _)| *n == field).map(|(_, e)| *e)
-                        })
-                    })
-                    set=Callback::new(move |v: Option<Estimate>| {
-                        edit(key(field), Box::new(move |ben: &mut Benefit| {
-                            if field == "hourly_rate" {
-                                if let Some(rate) = ben.kind.hourly_rate_mut() {
-                                    *rate = v;
-                                }
-                            } else if let Some(e) = ben.kind.estimate_mut(field) {
-                                *e = v.unwrap_or_default();
-                            }
-                        }))
-                    })
-                />
-            }
-        })
-        .collect_view();
-    let period = (kind == "hours_saved").then(|| {
+    let input = move |f: &'static Field| {
+        let field = f.key;
+        let optional = f.shape == Shape::OptionalEstimate;
+        let default_rate = move || {
+            state
+                .scenario
+                .with(|s| format!("default {}", edit_text(Some(s.default_hourly_rate.likely))))
+        };
+        view! {
+            <NumField
+                label=f.label
+                at=at(field)
+                unit=f.unit
+                optional=optional
+                placeholder=if optional { default_rate() } else { String::new() }
+                hint=f.help
+                ranged=true
+                value=Signal::derive(move || read(&|ben: &Benefit| ben.kind.estimate(field).copied()))
+                set=Callback::new(move |v: Option<Estimate>| {
+                    edit(key(field), Box::new(move |ben: &mut Benefit| {
+                        let v = if optional { Val::OptEst(v) } else { Val::Est(v.unwrap_or_default()) };
+                        ben.kind.set(field, v);
+                    }))
+                })
+            />
+        }
+        .into_any()
+    };
+    let choice = move |f: &'static Field, keys: &'static [&'static str]| {
+        let field = f.key;
         let value = Signal::derive(move || {
             init.with(|x| {
                 x.as_ref()
                     .and_then(|x| x.benefits.get(b))
-                    .and_then(|ben| match &ben.kind {
-                        BenefitKind::HoursSaved { per, .. } => Some(per.label().to_string()),
+                    .and_then(|ben| match ben.kind.get(field) {
+                        Some(Val::Choice(k)) => keys.get(k).map(|k| k.to_string()),
                         _ => None,
                     })
                     .unwrap_or_default()
@@ -252,19 +179,34 @@ fn BenefitForm(
         });
         view! {
             <SelectField
-                label="Per"
-                options=Period::ALL.iter().map(|p| (p.label(), p.label().to_string())).collect()
+                label=f.label
+                options=keys.iter().map(|k| (*k, k.to_string())).collect()
                 value
                 set=Callback::new(move |v: String| {
                     edit(None, Box::new(move |ben: &mut Benefit| {
-                        if let BenefitKind::HoursSaved { per, .. } = &mut ben.kind {
-                            *per = Period::ALL.into_iter().find(|p| p.label() == v).unwrap_or(Period::Month);
+                        if let Some(k) = keys.iter().position(|k| *k == v) {
+                            ben.kind.set(field, Val::Choice(k));
                         }
                     }))
                 })
             />
         }
-    });
+        .into_any()
+    };
+    // Choices (the period of hours saved) first, then the estimates, in descriptor order.
+    let fields = fields_of(kind);
+    let choices = fields
+        .iter()
+        .filter_map(|f| match f.kind {
+            Kind::Choice(keys) => Some(choice(f, keys)),
+            _ => None,
+        })
+        .collect_view();
+    let inputs = fields
+        .iter()
+        .filter(|f| f.is_estimate())
+        .map(input)
+        .collect_view();
     view! {
         <div class="benefit" role="group" aria-label=move || format!("Benefit {}: {}", b + 1, label.get())
             data-testid="benefit" data-kind=kind>
@@ -285,7 +227,7 @@ fn BenefitForm(
                 value=label
                 set=Callback::new(move |v: String| edit(key("label"), Box::new(move |ben: &mut Benefit| ben.label = v)))
             />
-            {period}
+            {choices}
             {inputs}
         </div>
     }

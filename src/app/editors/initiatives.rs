@@ -5,7 +5,7 @@ use crate::app::state::use_state;
 use crate::app::widgets::fields::{details_open, dom_id, NumField, SelectField, TextField};
 use crate::model::limits::{MAX_INITIATIVES, MAX_NOTES_CHARS};
 use crate::model::validate::Location;
-use crate::model::{Category, Estimate, Initiative, Scenario};
+use crate::model::{Category, Estimate, Initiative, Record, Scenario};
 use leptos::prelude::*;
 
 /// Cards drawn in the first task when many arrive at once.

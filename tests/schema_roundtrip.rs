@@ -1,0 +1,254 @@
+//! The field descriptors (`model::schema`) against every format: for every described field of
+//! every record — scenario settings, simulation settings, criterion, initiative and each benefit
+//! kind — a random value is set and must come back the same through the saved file, the share
+//! link and the flat page↔worker form, and an initiative's inputs must be in the CSV under their
+//! form labels. A field that one format forgets fails here.
+
+use caseboard::formats::csv::CsvOptions;
+use caseboard::formats::{csv, flat, link, saved};
+use caseboard::model::schema::{Field, Kind, Record, Shape, Val};
+use caseboard::model::{
+    evaluate, example_scenario, BenefitKind, Estimate, Scenario, BENEFIT_KINDS,
+};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+
+/// Where a record sits in the test scenario.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Scenario,
+    Simulation,
+    Criterion,
+    Initiative,
+    /// The benefit of this kind (by its position in `BENEFIT_KINDS`) on the first initiative.
+    Benefit(usize),
+}
+
+/// The example with one benefit of every kind on its first initiative.
+fn base() -> Scenario {
+    let mut s = example_scenario();
+    s.initiatives[0].benefits = BENEFIT_KINDS
+        .iter()
+        .map(|k| caseboard::model::Benefit {
+            label: format!("a {k}"),
+            kind: BenefitKind::blank(k).unwrap(),
+        })
+        .collect();
+    s
+}
+
+fn record(s: &Scenario, p: Place) -> &dyn Record {
+    match p {
+        Place::Scenario => s,
+        Place::Simulation => &s.simulation,
+        Place::Criterion => &s.criteria[0],
+        Place::Initiative => &s.initiatives[0],
+        Place::Benefit(k) => &s.initiatives[0].benefits[k].kind,
+    }
+}
+
+fn record_mut(s: &mut Scenario, p: Place) -> &mut dyn Record {
+    match p {
+        Place::Scenario => s,
+        Place::Simulation => &mut s.simulation,
+        Place::Criterion => &mut s.criteria[0],
+        Place::Initiative => &mut s.initiatives[0],
+        Place::Benefit(k) => &mut s.initiatives[0].benefits[k].kind,
+    }
+}
+
+fn places() -> Vec<Place> {
+    let mut out = vec![
+        Place::Scenario,
+        Place::Simulation,
+        Place::Criterion,
+        Place::Initiative,
+    ];
+    out.extend((0..BENEFIT_KINDS.len()).map(Place::Benefit));
+    out
+}
+
+/// A number a field may hold (any finite value: the formats carry what validation would refuse).
+fn number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        (-1e6f64..1e6).prop_map(|x| (x * 1000.0).round() / 1000.0),
+        any::<f64>().prop_filter("finite", |x| x.is_finite()),
+        Just(0.0),
+        Just(-0.0),
+    ]
+}
+
+fn estimate() -> impl Strategy<Value = Estimate> {
+    prop_oneof![
+        number().prop_map(Estimate::point),
+        (number(), number(), number()).prop_map(|(a, b, c)| Estimate::range(a, b, c)),
+    ]
+}
+
+/// A random value of the field's shape.
+fn value(f: &Field) -> BoxedStrategy<Val> {
+    match (f.shape, f.kind) {
+        (Shape::Estimate, _) => estimate().prop_map(Val::Est).boxed(),
+        (Shape::OptionalEstimate, _) => proptest::option::of(estimate())
+            .prop_map(Val::OptEst)
+            .boxed(),
+        (Shape::Number, _) => number().prop_map(Val::Num).boxed(),
+        (Shape::Whole, _) => (0u32..=u32::MAX)
+            .prop_map(|n| Val::Num(f64::from(n)))
+            .boxed(),
+        (Shape::Text, Kind::Text(limit)) => {
+            let n = limit.max_chars().min(40);
+            proptest::string::string_regex(&format!("[a-zA-Z0-9 ,.\"'<>&é€-]{{1,{n}}}"))
+                .unwrap()
+                .prop_map(Val::Text)
+                .boxed()
+        }
+        (Shape::Choice, Kind::Choice(keys)) => (0..keys.len()).prop_map(Val::Choice).boxed(),
+        _ => panic!("field {} has a kind that does not fit its shape", f.key),
+    }
+}
+
+/// A text field that is an id keeps its uniqueness through the formats' id repair only when it
+/// is not empty and differs from the others; the test's ids are set to such values.
+fn fits(p: Place, f: &Field, v: &Val) -> bool {
+    match (p, f.key, v) {
+        (Place::Initiative | Place::Criterion, "id", Val::Text(t)) => {
+            !t.trim().is_empty() && !base().initiatives.iter().any(|i| &i.id == t)
+        }
+        _ => true,
+    }
+}
+
+fn check_every_format(p: Place, f: &Field, v: &Val) -> Result<(), TestCaseError> {
+    let mut s = base();
+    prop_assert!(
+        record_mut(&mut s, p).set(f.key, v.clone()),
+        "{p:?}.{} refused {v:?}",
+        f.key
+    );
+    let want = record(&s, p).get(f.key);
+    prop_assert_eq!(
+        want.as_ref(),
+        Some(v),
+        "{:?}.{} did not hold its value",
+        p,
+        f.key
+    );
+
+    let via_flat = flat::read(&flat::write(&s)).expect("the flat form reads back");
+    prop_assert_eq!(
+        record(&via_flat, p).get(f.key),
+        want.clone(),
+        "flat form: {:?}.{}",
+        p,
+        f.key
+    );
+
+    let via_file = saved::from_json(&saved::to_json(&s)).expect("the saved file reads back");
+    prop_assert_eq!(
+        record(&via_file.scenario, p).get(f.key),
+        want.clone(),
+        "saved file: {:?}.{}",
+        p,
+        f.key
+    );
+
+    let via_link = link::decode(&link::encode(&s)).expect("the link reads back");
+    prop_assert_eq!(
+        record(&via_link, p).get(f.key),
+        want,
+        "link: {:?}.{}",
+        p,
+        f.key
+    );
+    Ok(())
+}
+
+#[test]
+fn every_described_field_survives_every_format() {
+    let s = base();
+    let mut fields = 0;
+    for p in places() {
+        for f in record(&s, p).fields() {
+            fields += 1;
+            // A runner per field: a runner counts its cases across runs.
+            let mut runner = TestRunner::new(Config {
+                cases: 24,
+                ..Config::default()
+            });
+            runner
+                .run(&value(f), |v| {
+                    if !fits(p, f, &v) {
+                        return Ok(());
+                    }
+                    check_every_format(p, f, &v)
+                })
+                .unwrap_or_else(|e| panic!("{p:?}.{}: {e}", f.key));
+        }
+    }
+    // Scenario 6, simulation 3, criterion 4, initiative 9, benefits 5 + 9 + 4 + 1 + 2.
+    assert_eq!(fields, 6 + 3 + 4 + 9 + 21);
+}
+
+/// Every record's descriptors: keys unique, labels given, bounds that hold their default.
+#[test]
+fn descriptors_are_complete() {
+    let s = base();
+    for p in places() {
+        let r = record(&s, p);
+        let fields = r.fields();
+        for (k, f) in fields.iter().enumerate() {
+            assert!(!f.label.is_empty(), "{p:?}.{} has no label", f.key);
+            assert!(
+                fields[..k].iter().all(|g| g.key != f.key),
+                "{p:?}.{} twice",
+                f.key
+            );
+            assert!(r.get(f.key).is_some(), "{p:?}.{} cannot be read", f.key);
+            if let Some(e) = r.estimate(f.key) {
+                assert!(
+                    (f.min..=f.max).contains(&e.likely),
+                    "{p:?}.{}: default {} outside {}..{}",
+                    f.key,
+                    e.likely,
+                    f.min,
+                    f.max
+                );
+            }
+        }
+    }
+}
+
+/// The CSV's inputs: every initiative estimate under its form label, with the initiative's value.
+#[test]
+fn the_csv_carries_every_initiative_input_under_its_label() {
+    let mut s = example_scenario();
+    // Distinct values a reader can find: 1,234.5 + k for the k-th estimate of each initiative.
+    let keys: Vec<&str> = s.initiatives[0]
+        .estimates()
+        .iter()
+        .map(|(f, _)| f.key)
+        .collect();
+    for (n, i) in s.initiatives.iter_mut().enumerate() {
+        for (k, key) in keys.iter().enumerate() {
+            *i.estimate_mut(key).unwrap() = Estimate::point(10.0 * n as f64 + k as f64 + 0.5);
+        }
+    }
+    let e = evaluate(&s).expect("valid");
+    let text = csv::comparison(&s, &e, CsvOptions::default());
+    for (k, f) in caseboard::model::Initiative::FIELDS
+        .iter()
+        .filter(|f| f.is_estimate())
+        .enumerate()
+    {
+        let row = text
+            .lines()
+            .find(|l| l.starts_with(&format!("Input: {},", f.label)))
+            .unwrap_or_else(|| panic!("no row for {}", f.label));
+        let cells: Vec<&str> = row.trim_end().split(',').collect();
+        for n in 0..s.initiatives.len() {
+            let want = 10.0 * n as f64 + k as f64 + 0.5;
+            assert_eq!(cells[2 + n].parse::<f64>().unwrap(), want, "{}", f.label);
+        }
+    }
+}
