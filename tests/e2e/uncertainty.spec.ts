@@ -86,7 +86,7 @@ test('a typed range gives P10, P50 and P90, the chance of a loss and a tornado c
   await expect(voi).toContainText(/Value of perfect information: \$[\d,]+/);
   await expect(voi.locator('tbody th')).toHaveText([
     `${MONITORING}: one-time cost`,
-    `${DESK}: Service desk time on routine tickets, hours`,
+    `${DESK}: Service desk time on routine tickets, hours saved`,
   ]);
   await expect(voi.locator('.table-caption')).toHaveText('Estimates worth refining first: the value of knowing each one exactly');
 
