@@ -296,16 +296,28 @@ pub trait Record {
     fn estimate(&self, key: &str) -> Option<&Estimate>;
     fn estimate_mut(&mut self, key: &str) -> Option<&mut Estimate>;
     /// Every present estimate with its descriptor, in field order.
-    fn estimates(&self) -> Vec<(&'static Field, &Estimate)> {
-        self.fields()
-            .iter()
-            .filter_map(|f| Some((f, self.estimate(f.key)?)))
-            .collect()
+    fn estimates(&self) -> Vec<(&'static Field, &Estimate)>
+    where
+        Self: Sized,
+    {
+        estimates(self)
     }
     /// The descriptor of field `key`.
-    fn field(&self, key: &str) -> Option<&'static Field> {
+    fn field(&self, key: &str) -> Option<&'static Field>
+    where
+        Self: Sized,
+    {
         self.fields().iter().find(|f| f.key == key)
     }
+}
+
+/// Every present estimate of `r` with its descriptor, in field order (one copy for every
+/// record).
+pub fn estimates(r: &dyn Record) -> Vec<(&'static Field, &Estimate)> {
+    r.fields()
+        .iter()
+        .filter_map(|f| Some((f, r.estimate(f.key)?)))
+        .collect()
 }
 
 /// Declares a record: a struct whose described members each give their type, default and

@@ -177,7 +177,7 @@ impl Checker<'_> {
 
     /// The estimates of `r` held to their descriptors' maximum (minutes in a year).
     fn maxima(&mut self, r: &dyn Record, at: &dyn Fn(&str) -> Location) {
-        for (f, e) in r.estimates() {
+        for (f, e) in super::schema::estimates(r) {
             if f.above_max.is_empty() {
                 continue;
             }
