@@ -58,28 +58,29 @@ fn the_envelope_names_the_format_and_version_and_round_trips() {
     );
 }
 
-/// Expected figures per fixture: (initiative id, annual value, NPV).
-fn fixture_figures(name: &str) -> Option<Vec<(&'static str, f64, f64)>> {
-    Some(match name {
-        // The README's table of the built-in example.
-        "v1-example.json" => vec![
-            ("workflow", 145_080.0, 144_109.808_234_854_37),
-            ("portal-ha", 271_120.0, 39_719.115_392_178_59),
-            ("mfa-backups", 267_520.0, 151_030.470_946_766_44),
-            ("monitoring", 118_280.0, 171_821.704_471_727_57),
-        ],
-        // The README's format example as a bare scenario, before the envelope:
-        // 200 h/month × 12 × $65 × 80% × 75% = $93,600/yr.
-        "v0-readme-example.json" => vec![("workflow", 93_600.0, 40_680.454_160_267_02)],
-        // Version 2 adds the simulation settings; the figures are the example's.
-        "v2-example.json" => vec![
-            ("workflow", 145_080.0, 144_109.808_234_854_37),
-            ("portal-ha", 271_120.0, 39_719.115_392_178_59),
-            ("mfa-backups", 267_520.0, 151_030.470_946_766_44),
-            ("monitoring", 118_280.0, 171_821.704_471_727_57),
-        ],
-        _ => return None,
-    })
+/// Expected figures per fixture: (initiative id, annual value, NPV), from the independent oracle
+/// tools/gen_figure_fixtures.py (tests/fixtures/saved_figures.json; tests/oracle_figures.rs
+/// checks every other figure). The v0 fixture is the README's format example:
+/// 200 h/month × 12 × $65 × 80% × 75% = $93,600/yr.
+fn fixture_figures(name: &str) -> Option<Vec<(String, f64, f64)>> {
+    let oracle: Value = serde_json::from_str(include_str!("fixtures/saved_figures.json")).unwrap();
+    let fixture = oracle["fixtures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"] == name)?;
+    Some(
+        fixture["initiatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                let id = i["id"].as_str().unwrap().to_string();
+                let annual = i["annual_value"].as_f64().unwrap();
+                (id, annual, i["npv"].as_f64().unwrap())
+            })
+            .collect(),
+    )
 }
 
 #[test]
@@ -118,6 +119,9 @@ fn every_fixture_of_every_version_loads_with_its_figures() {
             );
         }
     }
+    // The v0 fixture's annual value by hand, as the README writes it.
+    let v0 = fixture_figures("v0-readme-example.json").unwrap();
+    assert_eq!(v0[0].1, 200.0 * 12.0 * 65.0 * 0.80 * 0.75);
     // Version 2's settings are read, not defaulted.
     let v2 = std::fs::read_to_string(dir.join("v2-example.json")).unwrap();
     let loaded = saved::from_json(&v2).unwrap();
@@ -855,6 +859,20 @@ fn the_comparison_csv_has_a_row_per_figure_and_the_engines_numbers() {
             "full precision"
         );
     }
+    // Ranks by the oracle's NPVs (tools/gen_figure_fixtures.py; v1-example.json is the example).
+    let oracle: Value = serde_json::from_str(include_str!("fixtures/saved_figures.json")).unwrap();
+    let example = oracle["fixtures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"] == "v1-example.json")
+        .unwrap();
+    let want: Vec<String> = example["initiatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["rank_by_npv"].to_string())
+        .collect();
     let rank = rows.iter().find(|r| r[0] == "Rank by NPV").unwrap();
-    assert_eq!(&rank[2..], &["3", "4", "2", "1"]);
+    assert_eq!(&rank[2..], &want[..]);
 }

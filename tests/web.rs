@@ -35,8 +35,20 @@ fn mount_replaces_the_loading_message_with_the_example_summary() {
         .unwrap()
         .text_content()
         .unwrap();
-    // Service desk automation: NPV $144,110 (see tests/model_units.rs for the inputs)
-    assert!(npv.contains("$144,110"), "{npv}");
+    // Service desk automation's NPV from the independent oracle (tools/gen_figure_fixtures.py;
+    // v1-example.json holds the example's inputs), in whole dollars with thousands grouped.
+    let oracle: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/saved_figures.json")).unwrap();
+    let example = oracle["fixtures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["file"] == "v1-example.json")
+        .unwrap();
+    let dollars = example["initiatives"][0]["npv"].as_f64().unwrap().round() as u64;
+    assert!((1_000..1_000_000).contains(&dollars), "{dollars}");
+    let shown = format!("${},{:03}", dollars / 1000, dollars % 1000);
+    assert!(npv.contains(&shown), "{npv} should show {shown}");
 }
 
 mod components {
@@ -268,8 +280,9 @@ fn trial_generator_gives_rand_chachas_stream() {
         }
     }
     // A whole simulation gives the native figures (`cargo test` runs rand_chacha's generator):
-    // values printed by a native run. Equal to rounding only: the browser's ln and pow may
-    // differ from the platform's in the last bit.
+    // tests/fixtures/sim_native.json, which tests/sim_native_reference.rs checks is what a native
+    // run gives. Equal to rounding only: the browser's ln and pow may differ from the
+    // platform's in the last bit.
     let sim = caseboard::model::simulate::simulate(
         &caseboard::model::simulate::benchmark_scenario(3),
         2_000,
@@ -277,10 +290,20 @@ fn trial_generator_gives_rand_chachas_stream() {
     );
     let close = |got: f64, native: f64| (got - native).abs() <= 1e-9 * native.abs();
     let median = sim.initiatives[0].npv.p50;
-    assert!(close(median, 297_668.222_417_554_2), "{median}");
+    let native: serde_json::Value =
+        serde_json::from_str(include_str!("fixtures/sim_native.json")).unwrap();
+    let native = |key: &str| native[key].as_f64().unwrap();
+    let median_native = native("npv_p50_of_initiative_0");
+    assert!(close(median, median_native), "{median} vs {median_native}");
     let mean = sim.initiatives[2].npv.mean;
-    assert!(close(mean, 356_776.551_243_256_95), "{mean}");
-    assert!(close(sim.evpi, 35_961.369_326_699_85), "{}", sim.evpi);
+    let mean_native = native("npv_mean_of_initiative_2");
+    assert!(close(mean, mean_native), "{mean} vs {mean_native}");
+    let evpi_native = native("evpi");
+    assert!(
+        close(sim.evpi, evpi_native),
+        "{} vs {evpi_native}",
+        sim.evpi
+    );
 }
 
 /// The value-of-information table lists only estimates worth more than chance gives, and says

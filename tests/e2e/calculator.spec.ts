@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './helpers';
 import { table, cell, card, benefit, messageOf, open } from './locators';
-import { EXAMPLE, DEFAULTS, figures, money, percent, months, ranks, ordinal, annualValue, type Initiative } from './oracle';
+import { EXAMPLE, DEFAULTS, figures, money, percent, months, ranks, ordinal, annualValue, score, type Initiative } from './oracle';
 
 test.use({ locale: 'en-US', timezoneId: 'UTC' });
 
@@ -363,10 +363,13 @@ test('Print draws every chart first and gives one A4 page with settings, compari
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return (window as any).echarts.getInstanceByDom(el).getOption().series[0].data;
   });
-  // the printed bars are the weighted scores of the comparison table (55, 65, 65, 40)
+  // the printed bars are the weighted scores of the comparison table, as the oracle computes them
+  // (the first: strategic fit 3, financial return 4, customer impact 3, risk reduction 2, effort 2
+  // → (0.5 + 0.75 + 0.5 + 0.25 + 0.75) ÷ 5 × 100 = 55)
   const shown = [];
   for (const col of EXAMPLE.keys()) shown.push(Number(await cell(page, 'score', col).innerText()));
-  expect(shown).toEqual([55, 65, 65, 40]);
+  expect(shown).toEqual(EXAMPLE.map((i) => Math.round(score(i.scores!)! * 10) / 10));
+  expect(shown[0]).toBeCloseTo(((0.5 + 0.75 + 0.5 + 0.25 + 0.75) / 5) * 100, 9);
   expect(scores.map((d: number | { value: number }) => Math.round(typeof d === 'number' ? d : d.value))).toEqual(shown);
 });
 
