@@ -252,3 +252,32 @@ fn the_csv_carries_every_initiative_input_under_its_label() {
         }
     }
 }
+
+/// The README's "Scenario format" section names every described field of every record (its JSON
+/// key in backticks), so a new field cannot go undocumented.
+#[test]
+fn the_readme_documents_every_field() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("## Scenario format")
+        .expect("a Scenario format section");
+    let section = &readme[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |k| k + 3)];
+    let s = base();
+    for p in places() {
+        for f in record(&s, p).fields() {
+            assert!(
+                section.contains(&format!("`{}`", f.key)),
+                "README's Scenario format section does not name `{}` ({p:?})",
+                f.key
+            );
+        }
+    }
+    for k in BENEFIT_KINDS {
+        assert!(
+            section.contains(&format!("`{k}`")),
+            "README lacks the kind `{k}`"
+        );
+    }
+}
