@@ -281,3 +281,56 @@ fn the_readme_documents_every_field() {
         );
     }
 }
+
+/// The derivation of each kind names its inputs with the words of their descriptors
+/// (`Field::term`): the words below are written by hand from the form's meaning.
+#[test]
+fn derivations_name_inputs_by_their_descriptors_words() {
+    use caseboard::model::convert::{convert, Defaults};
+    use caseboard::model::PlainFormat;
+    let defaults = Defaults {
+        hourly_rate: 65.0,
+        hours_per_fte_year: 1800.0,
+    };
+    let want: [(&str, &[&str]); 5] = [
+        (
+            "hours_saved",
+            &["adoption", "recapture", "default rate", "per FTE-year"],
+        ),
+        (
+            "outage_avoided",
+            &[
+                "baseline",
+                "reduction",
+                "revenue",
+                "lost",
+                "staff",
+                "productivity lost",
+                "incidents avoided",
+                "per incident",
+            ],
+        ),
+        (
+            "risk_reduced",
+            &["likelihood reduction", "impact reduction"],
+        ),
+        ("cost_avoided", &["avoided"]),
+        ("revenue_gained", &["revenue", "margin"]),
+    ];
+    for (kind, words) in want {
+        let b = caseboard::model::Benefit {
+            label: String::new(),
+            kind: BenefitKind::blank(kind).unwrap(),
+        };
+        let text = convert(&b, &defaults)
+            .derivation
+            .lines(&PlainFormat { currency: "USD" })
+            .join("\n");
+        for w in words {
+            assert!(
+                text.contains(&format!(" {w}")),
+                "{kind}: no “{w}” in\n{text}"
+            );
+        }
+    }
+}

@@ -7,7 +7,9 @@
 
 use super::derivation::{Derivation, Expr, Unit};
 use super::estimate::Estimate;
+use super::scenario::Scenario;
 use super::scenario::{Benefit, BenefitKind, Driver, MINUTES_PER_YEAR};
+use super::schema::{term_of, Field};
 use crate::model::scenario::{CostAvoided, HoursSaved, OutageAvoided, RevenueGained, RiskReduced};
 
 /// Scenario-wide inputs a benefit may fall back on.
@@ -94,13 +96,30 @@ pub struct BenefitResult {
     pub loss_expectancy: Option<(f64, f64)>,
 }
 
+/// The records whose derivation words (`Field::term`) the derivations use.
+const H: &[Field] = HoursSaved::FIELDS;
+const O: &[Field] = OutageAvoided::FIELDS;
+const R: &[Field] = RiskReduced::FIELDS;
+const C: &[Field] = CostAvoided::FIELDS;
+const G: &[Field] = RevenueGained::FIELDS;
+const S: &[Field] = Scenario::FIELDS;
+
+/// The word naming input `key` in a derivation, from its descriptor.
+fn word(fields: &[Field], key: &str) -> &'static str {
+    term_of(fields, key)
+}
+
 /// Converts one benefit at its likely values, building the derivation shown to the user.
 pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
     let v = |e: &Estimate| e.value();
     let t = Expr::term;
     let rate_term = |r: &Option<Estimate>| match r {
         Some(e) => t("", e.value(), Unit::MoneyPerHour),
-        None => t("default rate", defaults.hourly_rate, Unit::MoneyPerHour),
+        None => t(
+            word(S, "default_hourly_rate"),
+            defaults.hourly_rate,
+            Unit::MoneyPerHour,
+        ),
     };
     let hundred = || t("", 100.0, Unit::Percent);
     let mut d = Derivation::default();
@@ -124,7 +143,7 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
         }) => {
             let hours_t = || t("", v(hours), Unit::HoursPer(*per));
             let periods = || t("", per.per_year(), Unit::Number);
-            let adoption = || t("adoption", v(adoption_pct), Unit::Percent);
+            let adoption = || t(word(H, "adoption_pct"), v(adoption_pct), Unit::Percent);
             let value = d.push(
                 "Annual value",
                 Expr::product(vec![
@@ -132,7 +151,7 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
                     periods(),
                     rate_term(hourly_rate),
                     adoption(),
-                    t("recapture", v(recapture_pct), Unit::Percent),
+                    t(word(H, "recapture_pct"), v(recapture_pct), Unit::Percent),
                 ]),
                 Unit::MoneyPerYear,
             );
@@ -141,7 +160,11 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
                     "FTE equivalent",
                     Expr::over(
                         Expr::product(vec![hours_t(), periods(), adoption()]),
-                        t("per FTE-year", defaults.hours_per_fte_year, Unit::Hours),
+                        t(
+                            word(S, "hours_per_fte_year"),
+                            defaults.hours_per_fte_year,
+                            Unit::Hours,
+                        ),
                     ),
                     Unit::Fte,
                 );
@@ -172,8 +195,12 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
             let minutes = d.push(
                 "Outage minutes avoided",
                 Expr::product(vec![
-                    t("baseline", baseline, Unit::MinutesPerYear),
-                    t("reduction", v(reduction_pct), Unit::Percent),
+                    t(
+                        word(O, "baseline_minutes_per_year"),
+                        baseline,
+                        Unit::MinutesPerYear,
+                    ),
+                    t(word(O, "reduction_pct"), v(reduction_pct), Unit::Percent),
                 ]),
                 Unit::MinutesPerYear,
             );
@@ -204,13 +231,25 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
                 "Cost of one outage minute",
                 Expr::sum(vec![
                     Expr::product(vec![
-                        t("revenue", v(revenue_per_minute), Unit::MoneyPerMinute),
-                        t("lost", v(revenue_impact_pct), Unit::Percent),
+                        t(
+                            word(O, "revenue_per_minute"),
+                            v(revenue_per_minute),
+                            Unit::MoneyPerMinute,
+                        ),
+                        t(
+                            word(O, "revenue_impact_pct"),
+                            v(revenue_impact_pct),
+                            Unit::Percent,
+                        ),
                     ]),
                     Expr::product(vec![
-                        t("staff", v(affected_staff), Unit::Number),
+                        t(word(O, "affected_staff"), v(affected_staff), Unit::Number),
                         Expr::over(rate_term(hourly_rate), t("min/h", 60.0, Unit::Number)),
-                        t("productivity lost", v(productivity_loss_pct), Unit::Percent),
+                        t(
+                            word(O, "productivity_loss_pct"),
+                            v(productivity_loss_pct),
+                            Unit::Percent,
+                        ),
                     ]),
                 ]),
                 Unit::MoneyPerMinute,
@@ -224,11 +263,15 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
                     ]),
                     Expr::product(vec![
                         t(
-                            "incidents avoided",
+                            word(O, "incidents_avoided_per_year"),
                             v(incidents_avoided_per_year),
                             Unit::PerYear,
                         ),
-                        t("per incident", v(cost_per_incident), Unit::MoneyPerEvent),
+                        t(
+                            word(O, "cost_per_incident"),
+                            v(cost_per_incident),
+                            Unit::MoneyPerEvent,
+                        ),
                     ]),
                 ]),
                 Unit::MoneyPerYear,
@@ -254,7 +297,7 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
                     Expr::minus(
                         hundred(),
                         t(
-                            "likelihood reduction",
+                            word(R, "likelihood_reduction_pct"),
                             v(likelihood_reduction_pct),
                             Unit::Percent,
                         ),
@@ -262,7 +305,11 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
                     loss(),
                     Expr::minus(
                         hundred(),
-                        t("impact reduction", v(impact_reduction_pct), Unit::Percent),
+                        t(
+                            word(R, "impact_reduction_pct"),
+                            v(impact_reduction_pct),
+                            Unit::Percent,
+                        ),
                     ),
                 ]),
                 Unit::MoneyPerYear,
@@ -279,7 +326,11 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
         }
         BenefitKind::CostAvoided(CostAvoided { amount_per_year }) => d.push(
             "Annual value",
-            t("avoided", v(amount_per_year), Unit::MoneyPerYear),
+            t(
+                word(C, "amount_per_year"),
+                v(amount_per_year),
+                Unit::MoneyPerYear,
+            ),
             Unit::MoneyPerYear,
         ),
         BenefitKind::RevenueGained(RevenueGained {
@@ -288,8 +339,12 @@ pub fn convert(benefit: &Benefit, defaults: &Defaults) -> BenefitResult {
         }) => d.push(
             "Annual value",
             Expr::product(vec![
-                t("revenue", v(revenue_per_year), Unit::MoneyPerYear),
-                t("margin", v(margin_pct), Unit::Percent),
+                t(
+                    word(G, "revenue_per_year"),
+                    v(revenue_per_year),
+                    Unit::MoneyPerYear,
+                ),
+                t(word(G, "margin_pct"), v(margin_pct), Unit::Percent),
             ]),
             Unit::MoneyPerYear,
         ),

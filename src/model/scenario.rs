@@ -29,11 +29,12 @@ record! {
             => Field::percent("Discount rate").unit("% a year"),
         /// Loaded cost of one hour of staff time, used where a benefit gives no rate of its own.
         default_hourly_rate: Estimate = Estimate::point(65.0)
-            => Field::money("Default loaded hourly rate").unit("per hour"),
+            => Field::money("Default loaded hourly rate").unit("per hour").term("default rate"),
         /// Working hours in one FTE-year, for FTE equivalents.
         hours_per_fte_year: f64 = 1800.0
             => Field::new(Kind::Hours, "Working hours per FTE-year", "h")
-                .at_most(MAX_HOURS_PER_YEAR, "must be at most 8,784 (the hours in a leap year)"),
+                .at_most(MAX_HOURS_PER_YEAR, "must be at most 8,784 (the hours in a leap year)")
+                .term("per FTE-year"),
         ;;
         criteria: Vec<Criterion> = Criterion::defaults(),
         initiatives: Vec<Initiative> = Vec::new(),
@@ -268,9 +269,10 @@ record! {
         /// Loaded hourly rate; the scenario default when absent.
         #[serde(skip_serializing_if = "Option::is_none")]
         hourly_rate: Option<Estimate> = None => HOURLY_RATE,
-        adoption_pct: Estimate = Estimate::point(100.0) => Field::percent("Adoption"),
+        adoption_pct: Estimate = Estimate::point(100.0) => Field::percent("Adoption").term("adoption"),
         /// Share of the saved time that turns into productive work.
         recapture_pct: Estimate = Estimate::point(100.0) => Field::percent("Recapture")
+            .term("recapture")
             .help("Share of the saved time that becomes productive work."),
         ;;
     }
@@ -281,26 +283,30 @@ record! {
     pub struct OutageAvoided {
         baseline_minutes_per_year: Estimate = Estimate::point(0.0)
             => Field::new(Kind::Minutes, "Outage minutes per year today", "min/yr")
-                .at_most(MINUTES_PER_YEAR, "is more than the 525,600 minutes in a year"),
+                .at_most(MINUTES_PER_YEAR, "is more than the 525,600 minutes in a year")
+                .term("baseline"),
         reduction_pct: Estimate = Estimate::point(0.0)
-            => Field::percent("Reduction in outage minutes"),
+            => Field::percent("Reduction in outage minutes").term("reduction"),
         revenue_per_minute: Estimate = Estimate::point(0.0)
-            => Field::money("Revenue per minute").unit("/min"),
+            => Field::money("Revenue per minute").unit("/min").term("revenue"),
         /// Share of the revenue during an outage that is lost rather than deferred.
         revenue_impact_pct: Estimate = Estimate::point(100.0)
-            => Field::percent("Revenue lost, not deferred"),
+            => Field::percent("Revenue lost, not deferred").term("lost"),
         affected_staff: Estimate = Estimate::point(0.0)
-            => Field::new(Kind::Count, "Staff idled by an outage", "people"),
+            => Field::new(Kind::Count, "Staff idled by an outage", "people").term("staff"),
         /// Loaded hourly rate of the affected staff; the scenario default when absent.
         #[serde(skip_serializing_if = "Option::is_none")]
         hourly_rate: Option<Estimate> = None => HOURLY_RATE,
         productivity_loss_pct: Estimate = Estimate::point(100.0)
-            => Field::percent("Their productivity lost"),
+            => Field::percent("Their productivity lost").term("productivity lost"),
         incidents_avoided_per_year: Estimate = Estimate::point(0.0)
-            => Field::new(Kind::Rate, "Incidents avoided per year", "/yr"),
+            => Field::new(Kind::Rate, "Incidents avoided per year", "/yr")
+                .term("incidents avoided"),
         /// Recovery work, SLA penalties and other cost per incident.
         cost_per_incident: Estimate = Estimate::point(0.0)
-            => Field::money("Cost per incident").help("Recovery work, SLA penalties."),
+            => Field::money("Cost per incident")
+                .help("Recovery work, SLA penalties.")
+                .term("per incident"),
         ;;
     }
 }
@@ -314,9 +320,9 @@ record! {
                 .help("Below 1 for rare events: 0.1 = once a decade."),
         loss_per_event: Estimate = Estimate::point(0.0) => Field::money("Loss per event"),
         likelihood_reduction_pct: Estimate = Estimate::point(0.0)
-            => Field::percent("Likelihood reduction"),
+            => Field::percent("Likelihood reduction").term("likelihood reduction"),
         impact_reduction_pct: Estimate = Estimate::point(0.0)
-            => Field::percent("Impact reduction"),
+            => Field::percent("Impact reduction").term("impact reduction"),
         ;;
     }
 }
@@ -325,7 +331,7 @@ record! {
     /// A cost that no longer has to be paid (a retired tool, a contract).
     pub struct CostAvoided {
         amount_per_year: Estimate = Estimate::point(0.0)
-            => Field::money("Cost avoided per year").unit("/yr"),
+            => Field::money("Cost avoided per year").unit("/yr").term("avoided"),
         ;;
     }
 }
@@ -334,8 +340,8 @@ record! {
     /// New revenue, counted at its margin.
     pub struct RevenueGained {
         revenue_per_year: Estimate = Estimate::point(0.0)
-            => Field::money("Revenue per year").unit("/yr"),
-        margin_pct: Estimate = Estimate::point(100.0) => Field::percent("Margin"),
+            => Field::money("Revenue per year").unit("/yr").term("revenue"),
+        margin_pct: Estimate = Estimate::point(100.0) => Field::percent("Margin").term("margin"),
         ;;
     }
 }

@@ -66,6 +66,9 @@ pub struct Field {
     pub max: f64,
     /// What validation says when the value is above `max` (the kind's words when empty).
     pub above_max: &'static str,
+    /// The word that names the input in a derivation ("adoption 80%"); empty for none (the
+    /// unit says it: "200 h/month").
+    pub term: &'static str,
 }
 
 impl Field {
@@ -87,6 +90,7 @@ impl Field {
             min,
             max,
             above_max: "",
+            term: "",
         }
     }
     pub const fn money(label: &'static str) -> Field {
@@ -100,6 +104,11 @@ impl Field {
     }
     pub const fn choice(keys: &'static [&'static str], label: &'static str) -> Field {
         Field::new(Kind::Choice(keys), label, "")
+    }
+    /// The word naming the input in a derivation.
+    pub const fn term(mut self, term: &'static str) -> Field {
+        self.term = term;
+        self
     }
     pub const fn help(mut self, help: &'static str) -> Field {
         self.help = help;
@@ -138,6 +147,11 @@ impl Field {
             format!("{} ({})", self.label, self.unit)
         }
     }
+}
+
+/// The derivation word of field `key` among `fields` (empty when there is none).
+pub fn term_of(fields: &[Field], key: &str) -> &'static str {
+    fields.iter().find(|f| f.key == key).map_or("", |f| f.term)
 }
 
 /// A field's value, whatever its shape.
