@@ -7,8 +7,9 @@ use crate::app::results::charts::{print_when_drawn, Charts};
 use crate::app::results::comparison::Comparison;
 use crate::app::results::uncertainty::Uncertainty;
 use crate::app::state::{use_state, AppState};
-use crate::app::storage::drafts::{Drafts, DraftsPanel};
+use crate::app::storage::drafts::Drafts;
 use crate::app::storage::files::{accept_drops, export_csv, export_json, first_file, import};
+use crate::app::storage::panel::DraftsPanel;
 use crate::app::storage::share::{copy_link, follow_address};
 use crate::app::widgets::notices::{NoticeBar, Notices};
 use crate::formats::flat;
@@ -23,7 +24,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let notices: Notices = RwSignal::new(None);
     provide_context(notices);
-    let drafts = Drafts::start(state, notices);
+    let drafts = crate::app::storage::start(state, notices);
     provide_context(drafts);
     // Edits a closed page left unsaved go into their draft before any draft or link opens.
     // (Under the app's owner: that may be after a reply from the worker.)
@@ -59,7 +60,7 @@ pub fn App() -> impl IntoView {
     view! {
         <div data-testid="app-ready" class="app">
             <Toolbar/>
-            <NoticeBar/>
+            <NoticeBar on_action=Callback::new(move |a| crate::app::storage::act(drafts, a))/>
             <DraftsPanel/>
             <Status/>
             <Settings/>

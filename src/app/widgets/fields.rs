@@ -4,7 +4,7 @@
 use crate::app::state::{field_key, use_state};
 pub use crate::explain::format::edit_text;
 use crate::model::validate::Location;
-use crate::model::{input, limits, Estimate};
+use crate::model::{input, limits, Estimate, Scenario, MAX_TRIALS};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -152,6 +152,50 @@ pub fn NumField(
                 {move || message.get()}
             </p>
         </div>
+    }
+}
+
+/// The place of a scenario setting (`field`), for its messages.
+pub fn setting_at(field: &str) -> Location {
+    Location {
+        criterion: None,
+        initiative: None,
+        benefit: None,
+        field: field.into(),
+    }
+}
+
+/// A number of the scenario's own: horizon, rates, FTE hours, trials, seed. Only a `ranged`
+/// one accepts a range; clearing a field sets 0, which validation reports beside it.
+pub fn setting_field(
+    label: &'static str,
+    field: &'static str,
+    unit: &'static str,
+    integer: bool,
+    ranged: bool,
+    get: fn(&Scenario) -> Estimate,
+    put: fn(&mut Scenario, Estimate),
+) -> impl IntoView {
+    let state = use_state();
+    // What the field can hold; the scenario's own rules (a horizon of 1–10 years, at least 100
+    // trials) are validation's, said beside it. Trials are bounded here too, so that "1e12" says
+    // the most there can be.
+    let whole = integer.then(|| match field {
+        "simulation.trials" => (0.0, f64::from(MAX_TRIALS)),
+        _ => (0.0, f64::from(u32::MAX)),
+    });
+    view! {
+        <NumField
+            label=label
+            at=Signal::stored(setting_at(field))
+            unit=unit
+            whole=whole
+            ranged=ranged
+            value=Signal::derive(move || state.scenario.with(|s| Some(get(s))))
+            set=Callback::new(move |v: Option<Estimate>| {
+                state.edit(Some(field), move |s| put(s, v.unwrap_or_default()))
+            })
+        />
     }
 }
 
