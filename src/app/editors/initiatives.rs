@@ -151,24 +151,20 @@ fn focus_card(id: &str) {
     focus_later(vec![format!("#card-{id} input")]);
 }
 
-#[component]
-pub fn Initiatives() -> impl IntoView {
-    let state = use_state();
-    let cards = state.scenario.with_untracked(Cards::new);
-    Effect::new(move |_| state.scenario.with(|s| cards.sync(s)));
-    provide_context(cards);
-    // Many cards at once (a file, a link, a draft) are drawn a few per task, so that the page
-    // answers in between; one added by hand appears at once. The number per task doubles while a
-    // task (drawing and laying out) stays short, and halves when one runs long.
+/// How many cards to draw: many at once (a file, a link, a draft) are drawn a few per task, so
+/// that the page answers in between; one added by hand appears at once. The number per task
+/// doubles while a task (drawing and laying out) stays short, and halves when one runs long.
+/// Starts again with each document.
+fn draw_gradually(doc: RwSignal<u64>, count: RwSignal<usize>) -> RwSignal<usize> {
     let drawn = RwSignal::new(CARDS_PER_TASK);
     let step = StoredValue::new((CARDS_PER_TASK, 0.0f64));
     Effect::new(move |_| {
-        state.doc.track();
+        doc.track();
         drawn.set(CARDS_PER_TASK);
         step.set_value((CARDS_PER_TASK, 0.0));
     });
     Effect::new(move |_| {
-        let (n, d) = (cards.count.get(), drawn.get());
+        let (n, d) = (count.get(), drawn.get());
         if n <= d {
         } else if n == d + 1 {
             drawn.set(n);
@@ -190,6 +186,16 @@ pub fn Initiatives() -> impl IntoView {
             );
         }
     });
+    drawn
+}
+
+#[component]
+pub fn Initiatives() -> impl IntoView {
+    let state = use_state();
+    let cards = state.scenario.with_untracked(Cards::new);
+    Effect::new(move |_| state.scenario.with(|s| cards.sync(s)));
+    provide_context(cards);
+    let drawn = draw_gradually(state.doc, cards.count);
     let ids = move || {
         let d = drawn.get();
         cards

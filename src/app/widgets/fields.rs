@@ -60,6 +60,25 @@ pub fn estimate_text(e: Option<Estimate>) -> String {
     }
 }
 
+/// What an input's text means: its estimate (`None`: empty, allowed when `optional`), or why it
+/// is not one (a range where only a number goes, a number outside `whole`).
+fn read_estimate(
+    raw: &str,
+    optional: bool,
+    ranged: bool,
+    whole: Option<(f64, f64)>,
+) -> Result<Option<Estimate>, String> {
+    match parse_estimate(raw)? {
+        None if !optional => Err("Enter a number".into()),
+        Some(e) if !ranged && e.is_range() => Err("Enter a single number here, not a range".into()),
+        Some(e) => match whole.and_then(|(min, max)| parse_whole(raw, min, max).err()) {
+            Some(m) => Err(m),
+            None => Ok(Some(e)),
+        },
+        None => Ok(None),
+    }
+}
+
 /// A number input bound to the scenario. With `optional`, clearing it sets `None` (for inputs
 /// with a default such as a benefit's own hourly rate). With `ranged`, it also takes a range
 /// ("150-250"), shown compactly and spelled out beneath.
@@ -104,15 +123,7 @@ pub fn NumField(
         let raw = event_target_value(&ev);
         text.set(raw.clone());
         let at = at.get_untracked();
-        let whole_err = whole.and_then(|(min, max)| parse_whole(&raw, min, max).err());
-        match parse_estimate(&raw) {
-            Ok(None) if !optional => {
-                state.set_parse_error(&at, Some("Enter a number".into()));
-            }
-            Ok(Some(e)) if !ranged && e.is_range() => {
-                state.set_parse_error(&at, Some("Enter a single number here, not a range".into()));
-            }
-            Ok(Some(_)) if whole_err.is_some() => state.set_parse_error(&at, whole_err),
+        match read_estimate(&raw, optional, ranged, whole) {
             Ok(v) => {
                 state.set_parse_error(&at, None);
                 if v != value.get_untracked() {
