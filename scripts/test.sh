@@ -18,6 +18,8 @@ step() {
 step fmt cargo fmt --all -- --check
 step clippy-native cargo clippy --locked --all-targets -- -D warnings
 step clippy-wasm cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+# The layers: no import circle in app, state apart from views, pure model and formats, short functions.
+step layers python3 tools/check-layers.py
 step native-tests cargo test --locked
 step release-build trunk build --release
 # The first-load budget: 415 KB gzip (see README, "Size and speed").

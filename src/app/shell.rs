@@ -7,9 +7,11 @@ use crate::app::results::charts::{print_when_drawn, Charts};
 use crate::app::results::comparison::Comparison;
 use crate::app::results::uncertainty::Uncertainty;
 use crate::app::state::{use_state, AppState};
-use crate::app::storage::drafts::{Drafts, DraftsPanel};
+use crate::app::storage::drafts::Drafts;
 use crate::app::storage::files::{accept_drops, export_csv, export_json, first_file, import};
+use crate::app::storage::panel::DraftsPanel;
 use crate::app::storage::share::{copy_link, follow_address};
+use crate::app::storage::{act, start};
 use crate::app::widgets::notices::{NoticeBar, Notices};
 use crate::formats::flat;
 use crate::model::{blank_scenario, EXAMPLE_FLAT_JSON};
@@ -23,14 +25,38 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let notices: Notices = RwSignal::new(None);
     provide_context(notices);
-    let drafts = Drafts::start(state, notices);
+    let drafts = start(state, notices);
     provide_context(drafts);
     // Edits a closed page left unsaved go into their draft before any draft or link opens.
     // (Under the app's owner: that may be after a reply from the worker.)
     let owner = Owner::current().unwrap_or_default();
     drafts.recover(move || owner.with(|| follow_address(state, notices, drafts)));
     accept_drops(drafts, notices);
-    // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), everywhere on the page.
+    undo_keys(state);
+    // The editors are the heaviest part to build: they follow in a task of their own, after the
+    // figures are on screen, so the first paint does not wait for them.
+    let editors = RwSignal::new(false);
+    set_timeout(move || editors.set(true), std::time::Duration::ZERO);
+    view! {
+        <div data-testid="app-ready" class="app">
+            <Toolbar/>
+            <NoticeBar on_action=Callback::new(move |a| act(drafts, a))/>
+            <DraftsPanel/>
+            <Status/>
+            <Settings/>
+            <Show when=move || editors.get() fallback=|| view! { <p class="loading">"Loading the editors…"</p> }>
+                <Initiatives/>
+            </Show>
+            <Comparison/>
+            <Uncertainty/>
+            <Charts/>
+            <CashFlows/>
+        </div>
+    }
+}
+
+/// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd on a Mac), everywhere on the page.
+fn undo_keys(state: AppState) {
     let keys = window_event_listener(ev::keydown, move |e| {
         if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
             return;
@@ -52,26 +78,6 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
-    // The editors are the heaviest part to build: they follow in a task of their own, after the
-    // figures are on screen, so the first paint does not wait for them.
-    let editors = RwSignal::new(false);
-    set_timeout(move || editors.set(true), std::time::Duration::ZERO);
-    view! {
-        <div data-testid="app-ready" class="app">
-            <Toolbar/>
-            <NoticeBar/>
-            <DraftsPanel/>
-            <Status/>
-            <Settings/>
-            <Show when=move || editors.get() fallback=|| view! { <p class="loading">"Loading the editors…"</p> }>
-                <Initiatives/>
-            </Show>
-            <Comparison/>
-            <Uncertainty/>
-            <Charts/>
-            <CashFlows/>
-        </div>
-    }
 }
 
 #[component]

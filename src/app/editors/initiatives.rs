@@ -1,7 +1,7 @@
 //! The initiatives, side by side: one editable card each.
 
 use crate::app::editors::benefits::Benefits;
-use crate::app::state::use_state;
+use crate::app::state::{use_state, AppState};
 use crate::app::widgets::fields::{details_open, dom_id, NumField, SelectField, TextField};
 use crate::model::limits::{MAX_INITIATIVES, MAX_NOTES_CHARS};
 use crate::model::validate::Location;
@@ -151,24 +151,20 @@ fn focus_card(id: &str) {
     focus_later(vec![format!("#card-{id} input")]);
 }
 
-#[component]
-pub fn Initiatives() -> impl IntoView {
-    let state = use_state();
-    let cards = state.scenario.with_untracked(Cards::new);
-    Effect::new(move |_| state.scenario.with(|s| cards.sync(s)));
-    provide_context(cards);
-    // Many cards at once (a file, a link, a draft) are drawn a few per task, so that the page
-    // answers in between; one added by hand appears at once. The number per task doubles while a
-    // task (drawing and laying out) stays short, and halves when one runs long.
+/// How many cards to draw: many at once (a file, a link, a draft) are drawn a few per task, so
+/// that the page answers in between; one added by hand appears at once. The number per task
+/// doubles while a task (drawing and laying out) stays short, and halves when one runs long.
+/// Starts again with each document.
+fn draw_gradually(doc: RwSignal<u64>, count: RwSignal<usize>) -> RwSignal<usize> {
     let drawn = RwSignal::new(CARDS_PER_TASK);
     let step = StoredValue::new((CARDS_PER_TASK, 0.0f64));
     Effect::new(move |_| {
-        state.doc.track();
+        doc.track();
         drawn.set(CARDS_PER_TASK);
         step.set_value((CARDS_PER_TASK, 0.0));
     });
     Effect::new(move |_| {
-        let (n, d) = (cards.count.get(), drawn.get());
+        let (n, d) = (count.get(), drawn.get());
         if n <= d {
         } else if n == d + 1 {
             drawn.set(n);
@@ -190,6 +186,16 @@ pub fn Initiatives() -> impl IntoView {
             );
         }
     });
+    drawn
+}
+
+#[component]
+pub fn Initiatives() -> impl IntoView {
+    let state = use_state();
+    let cards = state.scenario.with_untracked(Cards::new);
+    Effect::new(move |_| state.scenario.with(|s| cards.sync(s)));
+    provide_context(cards);
+    let drawn = draw_gradually(state.doc, cards.count);
     let ids = move || {
         let d = drawn.get();
         cards
@@ -232,6 +238,22 @@ pub fn Initiatives() -> impl IntoView {
     }
 }
 
+/// Applies `f` to the initiative at `idx` (if it is still there) as an edit of input `key`.
+fn edit_initiative(
+    state: AppState,
+    idx: RwSignal<Option<usize>>,
+    key: Option<String>,
+    f: impl FnOnce(&mut Initiative) + 'static,
+) {
+    if let Some(i) = idx.get_untracked() {
+        state.edit(key.as_deref(), move |s| {
+            if let Some(init) = s.initiatives.get_mut(i) {
+                f(init)
+            }
+        });
+    }
+}
+
 #[component]
 fn Card(id: String) -> impl IntoView {
     let state = use_state();
@@ -244,99 +266,172 @@ fn Card(id: String) -> impl IntoView {
     }
     let dom = format!("card-{id}");
     let heading_id = dom_id("card-h");
-    let heading_id2 = heading_id.clone();
+    let labelled_by = heading_id.clone();
     let get = move |f: fn(&Initiative) -> String| {
         Signal::derive(move || init.with(|x| x.as_ref().map(f).unwrap_or_default()))
     };
     let name = get(|i| i.name.clone());
-    let edit = move |key: Option<String>, f: Box<dyn FnOnce(&mut Initiative) + Send + Sync>| {
-        if let Some(i) = idx.get_untracked() {
-            state.edit(key.as_deref(), move |s| {
-                if let Some(init) = s.initiatives.get_mut(i) {
-                    f(init)
-                }
-            });
-        }
-    };
-    let count = move || cards.count.get();
+    // Undo steps coalesce per input of this initiative (by its stable id).
     let id_key = StoredValue::new(id.clone());
-    let move_by = move |delta: isize| {
-        if let Some(i) = idx.get_untracked() {
-            let j = i as isize + delta;
-            if j >= 0 && (j as usize) < count() {
-                state.edit(None, move |s| {
-                    if i < s.initiatives.len() && (j as usize) < s.initiatives.len() {
-                        s.initiatives.swap(i, j as usize);
-                    }
-                });
-                // The card's DOM moves; keep the focus on the button pressed (or the other one
-                // once the card is at an end).
-                let (this, other) = if delta < 0 {
-                    ("earlier", "later")
-                } else {
-                    ("later", "earlier")
-                };
-                let card = id_key.get_value();
-                focus_later(vec![
-                    format!("#card-{card} button[data-move={this}]:not([disabled])"),
-                    format!("#card-{card} button[data-move={other}]"),
-                ]);
-            }
+    let key = move |field: &str| Some(format!("{}.{field}", id_key.get_value()));
+    view! {
+        <article class="card" id=dom aria-labelledby=labelled_by data-testid="initiative-card">
+            <CardHead id=id.clone() idx name heading_id/>
+            <TextField
+                label="Name"
+                at=init_at(idx, "name")
+                value=name
+                set=Callback::new(move |v: String| edit_initiative(state, idx, key("name"), move |x| x.name = v))
+            />
+            <SelectField
+                label="Category"
+                options=Category::ALL.iter().map(|c| (category_key(*c), c.label().to_string())).collect()
+                value=get(|i| category_key(i.category).to_string())
+                set=Callback::new(move |v: String| {
+                    edit_initiative(state, idx, None, move |x| {
+                        x.category = Category::ALL.into_iter().find(|c| category_key(*c) == v).unwrap_or_default()
+                    })
+                })
+            />
+            <CostsAndTiming id=id.clone() idx init/>
+            <Benefits idx init/>
+            <Scores idx init/>
+            <Dependencies idx init id=id.clone()/>
+            <TextField
+                label="Notes"
+                multiline=true
+                max_chars=MAX_NOTES_CHARS
+                at=init_at(idx, "notes")
+                value=get(|i| i.notes.clone())
+                set=Callback::new(move |v: String| edit_initiative(state, idx, key("notes"), move |x| x.notes = v))
+            />
+        </article>
+    }
+}
+
+/// A card's heading and its buttons: move earlier or later, duplicate, remove. Each keeps the
+/// keyboard focus in a sensible place once the cards have moved.
+#[component]
+fn CardHead(
+    id: String,
+    idx: RwSignal<Option<usize>>,
+    name: Signal<String>,
+    heading_id: String,
+) -> impl IntoView {
+    let state = use_state();
+    let count = expect_context::<Cards>().count;
+    let id = StoredValue::new(id);
+    let move_by =
+        move |delta: isize| move_card(state, idx, count.get_untracked(), delta, &id.get_value());
+    let duplicate = move |_| duplicate_card(state, idx, &id.get_value());
+    let remove = move |_| remove_card(state, idx, id.get_value());
+    view! {
+        <header class="card-head">
+            <h3 id=heading_id>{move || name.get()}</h3>
+            <div class="card-actions">
+                <button type="button" data-move="earlier" on:click=move |_| move_by(-1)
+                    disabled=move || idx.get() == Some(0)
+                    aria-label=move || format!("Move {} earlier", name.get())>"←"</button>
+                <button type="button" data-move="later" on:click=move |_| move_by(1)
+                    disabled=move || idx.get().map(|i| i + 1 >= count.get()).unwrap_or(true)
+                    aria-label=move || format!("Move {} later", name.get())>"→"</button>
+                <button type="button" on:click=duplicate
+                    disabled=move || { count.get() >= MAX_INITIATIVES }
+                    aria-label=move || format!("Duplicate {}", name.get())>"Duplicate"</button>
+                <button type="button" class="remove" on:click=remove
+                    aria-label=move || format!("Remove {}", name.get())>"Remove"</button>
+            </div>
+        </header>
+    }
+}
+
+/// Moves the card at `idx` by `delta` places among `count`, keeping the focus on the button
+/// pressed (or the other one once the card is at an end).
+fn move_card(
+    state: AppState,
+    idx: RwSignal<Option<usize>>,
+    count: usize,
+    delta: isize,
+    card: &str,
+) {
+    let Some(i) = idx.get_untracked() else { return };
+    let j = i as isize + delta;
+    if j < 0 || j as usize >= count {
+        return;
+    }
+    state.edit(None, move |s| {
+        if i < s.initiatives.len() && (j as usize) < s.initiatives.len() {
+            s.initiatives.swap(i, j as usize);
         }
+    });
+    let (this, other) = if delta < 0 {
+        ("earlier", "later")
+    } else {
+        ("later", "earlier")
     };
-    let duplicate = {
-        let id = id.clone();
-        move |_| {
-            let Some(i) = idx.get_untracked() else { return };
-            let new_id = state.fresh_id(&format!("{id}-copy"));
-            let focus = new_id.clone();
-            state.edit(None, move |s| {
-                let Some(mut copy) = s.initiatives.get(i).cloned() else {
-                    return;
-                };
-                if s.initiatives.len() >= MAX_INITIATIVES {
-                    return;
-                }
-                copy.id = new_id;
-                copy.name = format!("{} (copy)", copy.name);
-                s.initiatives.insert(i + 1, copy);
-            });
-            focus_card(&focus);
+    focus_later(vec![
+        format!("#card-{card} button[data-move={this}]:not([disabled])"),
+        format!("#card-{card} button[data-move={other}]"),
+    ]);
+}
+
+/// A copy of the initiative at `idx` (id `id`) after it, focused.
+fn duplicate_card(state: AppState, idx: RwSignal<Option<usize>>, id: &str) {
+    let Some(i) = idx.get_untracked() else { return };
+    let new_id = state.fresh_id(&format!("{id}-copy"));
+    let focus = new_id.clone();
+    state.edit(None, move |s| {
+        let Some(mut copy) = s.initiatives.get(i).cloned() else {
+            return;
+        };
+        if s.initiatives.len() >= MAX_INITIATIVES {
+            return;
         }
-    };
-    let remove = {
-        let id = id.clone();
-        move |_| {
-            let Some(i) = idx.get_untracked() else { return };
-            let id = id.clone();
-            // Focus goes to the card that takes this one's place (or the one before it), else to
-            // "Add initiative".
-            let next = state.scenario.with_untracked(|s| {
-                s.initiatives
-                    .get(i + 1)
-                    .or_else(|| i.checked_sub(1).and_then(|k| s.initiatives.get(k)))
-                    .map(|x| x.id.clone())
-            });
-            state.edit(None, move |s| {
-                if i >= s.initiatives.len() {
-                    return;
-                }
-                s.initiatives.remove(i);
-                for other in &mut s.initiatives {
-                    other.depends_on.retain(|d| d != &id);
-                }
-            });
-            let mut targets: Vec<String> = next
-                .map(|n| format!("#card-{n} input"))
-                .into_iter()
-                .collect();
-            targets.push("#add-initiative".into());
-            focus_later(targets);
+        copy.id = new_id;
+        copy.name = format!("{} (copy)", copy.name);
+        s.initiatives.insert(i + 1, copy);
+    });
+    focus_card(&focus);
+}
+
+/// Removes the initiative at `idx` (id `id`) and the dependencies on it. The focus goes to the
+/// card that takes its place (or the one before it), else to "Add initiative".
+fn remove_card(state: AppState, idx: RwSignal<Option<usize>>, id: String) {
+    let Some(i) = idx.get_untracked() else { return };
+    let next = state.scenario.with_untracked(|s| {
+        s.initiatives
+            .get(i + 1)
+            .or_else(|| i.checked_sub(1).and_then(|k| s.initiatives.get(k)))
+            .map(|x| x.id.clone())
+    });
+    state.edit(None, move |s| {
+        if i >= s.initiatives.len() {
+            return;
         }
-    };
+        s.initiatives.remove(i);
+        for other in &mut s.initiatives {
+            other.depends_on.retain(|d| d != &id);
+        }
+    });
+    let mut targets: Vec<String> = next
+        .map(|n| format!("#card-{n} input"))
+        .into_iter()
+        .collect();
+    targets.push("#add-initiative".into());
+    focus_later(targets);
+}
+
+/// The initiative's costs and timing: one input each, ranges accepted.
+#[component]
+fn CostsAndTiming(
+    id: String,
+    idx: RwSignal<Option<usize>>,
+    init: RwSignal<Option<Initiative>>,
+) -> impl IntoView {
+    let state = use_state();
     let money_field = move |label: &'static str, field: &'static str, unit: &'static str| {
         // Undo steps coalesce per input of this initiative (by its stable id).
-        let key = format!("{}.{field}", id_key.get_value());
+        let key = format!("{id}.{field}");
         view! {
             <NumField
                 label=label
@@ -351,76 +446,26 @@ fn Card(id: String) -> impl IntoView {
                 })
                 ranged=true
                 set=Callback::new(move |v: Option<Estimate>| {
-                    edit(Some(key.clone()), Box::new(move |x: &mut Initiative| {
+                    edit_initiative(state, idx, Some(key.clone()), move |x| {
                         if let Some(e) = x.estimate_mut(field) {
                             *e = v.unwrap_or_default();
                         }
-                    }))
+                    })
                 })
             />
         }
     };
     view! {
-        <article class="card" id=dom aria-labelledby=heading_id2 data-testid="initiative-card">
-            <header class="card-head">
-                <h3 id=heading_id>{move || name.get()}</h3>
-                <div class="card-actions">
-                    <button type="button" data-move="earlier" on:click=move |_| move_by(-1)
-                        disabled=move || idx.get() == Some(0)
-                        aria-label=move || format!("Move {} earlier", name.get())>"←"</button>
-                    <button type="button" data-move="later" on:click=move |_| move_by(1)
-                        disabled=move || idx.get().map(|i| i + 1 >= count()).unwrap_or(true)
-                        aria-label=move || format!("Move {} later", name.get())>"→"</button>
-                    <button type="button" on:click=duplicate
-                        disabled=move || { count() >= MAX_INITIATIVES }
-                        aria-label=move || format!("Duplicate {}", name.get())>"Duplicate"</button>
-                    <button type="button" class="remove" on:click=remove
-                        aria-label=move || format!("Remove {}", name.get())>"Remove"</button>
-                </div>
-            </header>
-            <TextField
-                label="Name"
-                at=init_at(idx, "name")
-                value=name
-                set=Callback::new(move |v: String| {
-                    edit(Some(format!("{}.name", id_key.get_value())), Box::new(move |x: &mut Initiative| x.name = v))
-                })
-            />
-            <SelectField
-                label="Category"
-                options=Category::ALL.iter().map(|c| (category_key(*c), c.label().to_string())).collect()
-                value=get(|i| category_key(i.category).to_string())
-                set=Callback::new(move |v: String| {
-                    edit(None, Box::new(move |x: &mut Initiative| {
-                        x.category = Category::ALL.into_iter().find(|c| category_key(*c) == v).unwrap_or_default()
-                    }))
-                })
-            />
-            <fieldset class="group">
-                <legend>"Costs and timing"</legend>
-                {money_field("One-time cost", "one_time_cost", "")}
-                {money_field("Running cost per year", "annual_running_cost", "/yr")}
-                {money_field("Months until benefits start", "delivery_months", "months")}
-                {money_field("Ramp-up to full adoption", "ramp_up_months", "months")}
-                {money_field("Confidence in benefits", "confidence_pct", "%")}
-            </fieldset>
-            <Benefits idx init/>
-            <Scores idx init/>
-            <Dependencies idx init id=id.clone()/>
-            <TextField
-                label="Notes"
-                multiline=true
-                max_chars=MAX_NOTES_CHARS
-                at=init_at(idx, "notes")
-                value=get(|i| i.notes.clone())
-                set=Callback::new(move |v: String| {
-                    edit(Some(format!("{}.notes", id_key.get_value())), Box::new(move |x: &mut Initiative| x.notes = v))
-                })
-            />
-        </article>
+        <fieldset class="group">
+            <legend>"Costs and timing"</legend>
+            {money_field("One-time cost", "one_time_cost", "")}
+            {money_field("Running cost per year", "annual_running_cost", "/yr")}
+            {money_field("Months until benefits start", "delivery_months", "months")}
+            {money_field("Ramp-up to full adoption", "ramp_up_months", "months")}
+            {money_field("Confidence in benefits", "confidence_pct", "%")}
+        </fieldset>
     }
 }
-
 pub fn category_key(c: Category) -> &'static str {
     match c {
         Category::Mandatory => "mandatory",

@@ -1,54 +1,14 @@
 //! Scenario settings and the scoring criteria.
 
 use crate::app::state::use_state;
+use crate::app::widgets::fields::setting_at as at;
+/// (Where `results::uncertainty` still finds it.)
+pub use crate::app::widgets::fields::setting_field;
 use crate::app::widgets::fields::{NumField, SelectField, TextField};
 use crate::model::limits::{MAX_CRITERIA, MAX_CURRENCY_CHARS};
 use crate::model::validate::Location;
-use crate::model::{Criterion, Direction, Estimate, Scenario, MAX_TRIALS};
+use crate::model::{Criterion, Direction, Estimate};
 use leptos::prelude::*;
-
-fn at(field: &str) -> Location {
-    Location {
-        criterion: None,
-        initiative: None,
-        benefit: None,
-        field: field.into(),
-    }
-}
-
-/// A number of the scenario's own: horizon, rates, FTE hours, trials, seed. Only a `ranged`
-/// one accepts a range; clearing a field sets 0, which validation reports beside it.
-pub fn setting_field(
-    label: &'static str,
-    field: &'static str,
-    unit: &'static str,
-    integer: bool,
-    ranged: bool,
-    get: fn(&Scenario) -> Estimate,
-    put: fn(&mut Scenario, Estimate),
-) -> impl IntoView {
-    let state = use_state();
-    // What the field can hold; the scenario's own rules (a horizon of 1–10 years, at least 100
-    // trials) are validation's, said beside it. Trials are bounded here too, so that "1e12" says
-    // the most there can be.
-    let whole = integer.then(|| match field {
-        "simulation.trials" => (0.0, f64::from(MAX_TRIALS)),
-        _ => (0.0, f64::from(u32::MAX)),
-    });
-    view! {
-        <NumField
-            label=label
-            at=Signal::stored(at(field))
-            unit=unit
-            whole=whole
-            ranged=ranged
-            value=Signal::derive(move || state.scenario.with(|s| Some(get(s))))
-            set=Callback::new(move |v: Option<Estimate>| {
-                state.edit(Some(field), move |s| put(s, v.unwrap_or_default()))
-            })
-        />
-    }
-}
 
 #[component]
 pub fn Settings() -> impl IntoView {

@@ -19,21 +19,6 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlOptionElement, HtmlSelectElement};
 
-/// What the page knows of the simulation.
-#[derive(Clone, Default, PartialEq)]
-pub struct SimView {
-    /// The last run's report (its figures, formatted by the worker).
-    pub result: Option<Arc<Report>>,
-    pub running: bool,
-    /// Share of trials done (0–1) of the run under way.
-    pub progress: f64,
-    pub error: Option<String>,
-    /// The shown scenario has a range (something to simulate).
-    pub ranged: bool,
-    /// Counts finished runs: the distribution chart redraws when it changes.
-    pub runs: u32,
-}
-
 /// Runs the simulation of the shown scenario, or (a run being under way) asks for one more when
 /// it ends.
 fn run(state: AppState, busy: StoredValue<bool>, again: StoredValue<bool>) {

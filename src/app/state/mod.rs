@@ -1,225 +1,75 @@
-//! App state. Data flows one way: the scenario signal → the pure `model::evaluate` (in one memo) →
-//! the views. When the scenario is invalid the last valid results *of the same document* stay on
-//! screen, marked stale; a document opened with problems (a draft, a link, a file) shows none.
+//! App state, in four parts that know nothing of the views:
+//! * `document`: the scenario on screen, which document it is, its problems and the one memo
+//!   that evaluates it;
+//! * `history`: undo and redo;
+//! * `sim`: what the page knows of the simulation;
+//! * `view`: what the user chose to see (ranking, the tornado's initiative).
+//!
+//! [`AppState`] holds one of each and makes the edits that touch more than one (an edit is an
+//! undo step; opening a document forgets the history). It reads as its document
+//! (`state.scenario`, `state.checked`), through `Deref`.
 
-use crate::model::validate::Location;
-use crate::model::{evaluate, Figure, Problem, Scenario};
-use leptos::prelude::*;
-use std::sync::Arc;
+mod document;
+mod history;
+mod sim;
+mod view;
 
-/// Results on screen: the last valid scenario and its evaluation.
 pub use crate::model::Shown;
+pub use document::{field_key, Checked, Document, ParseErrors};
+pub use history::History;
+pub use sim::SimView;
+pub use view::ViewState;
 
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Checked {
-    /// Validation problems of the current scenario.
-    pub problems: Vec<Problem>,
-    /// The last valid results of this document, if it ever had any.
-    pub shown: Option<Shown>,
-    /// The document these belong to (see [`AppState::doc`]).
-    pub doc: u64,
-}
-
-/// Edits within this many milliseconds on the same field are one undo step.
-const COALESCE_MS: f64 = 1000.0;
-const MAX_UNDO: usize = 200;
-
-#[derive(Clone, Debug, Default)]
-pub struct History {
-    undo: Vec<Scenario>,
-    redo: Vec<Scenario>,
-    last_key: Option<String>,
-    last_at: f64,
-}
-
-/// Messages of inputs whose text is not a number, by field key. A short list (the inputs being
-/// fixed right now), so a vector rather than a map.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ParseErrors(Vec<(String, String)>);
-
-impl ParseErrors {
-    pub fn get(&self, key: &str) -> Option<&String> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, m)| m)
-    }
-
-    /// Sets or (with `None`) clears the message of `key`.
-    pub fn set(&mut self, key: String, message: Option<String>) {
-        self.0.retain(|(k, _)| *k != key);
-        if let Some(m) = message {
-            self.0.push((key, m));
-        }
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn clear(&mut self) {
-        self.0.clear();
-    }
-}
+use crate::model::{Figure, Scenario};
+use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub scenario: RwSignal<Scenario>,
-    /// Which document is on screen: goes up by one each time another is opened (a draft, a link,
-    /// a file, a new scenario), so that figures never outlive the document they belong to.
-    pub doc: RwSignal<u64>,
-    /// Inputs whose text is not a number, by field key: the scenario keeps its last value.
-    pub parse_errors: RwSignal<ParseErrors>,
-    pub checked: Memo<Checked>,
-    /// Just the problems: inputs follow this, which changes far less often than the results.
-    pub problems: RwSignal<Vec<Problem>>,
+    pub document: Document,
     pub history: RwSignal<History>,
+    /// The simulation of the shown scenario's ranges (`results::uncertainty`).
+    pub sim: RwSignal<SimView>,
+    pub view: ViewState,
+    /// The same signal as `view.rank_by`, for the views that still read it here.
     pub rank_by: RwSignal<Figure>,
-    /// The simulation of the shown scenario's ranges (`uncertainty`).
-    pub sim: RwSignal<crate::app::results::uncertainty::SimView>,
-    /// The initiative picked for the tornado chart (`None`: the highest NPV).
+    /// The same signal as `view.tornado_of`, for the views that still read it here.
     pub tornado_of: RwSignal<Option<usize>>,
 }
 
-/// The key of an input, shared by validation problems and unparsable text.
-pub fn field_key(at: &Location) -> String {
-    let mut k = String::new();
-    if let Some(c) = at.criterion {
-        k.push_str(&format!("c{c}."));
+impl std::ops::Deref for AppState {
+    type Target = Document;
+
+    fn deref(&self) -> &Document {
+        &self.document
     }
-    if let Some(i) = at.initiative {
-        k.push_str(&format!("i{i}."));
-    }
-    if let Some(b) = at.benefit {
-        k.push_str(&format!("b{b}."));
-    }
-    k.push_str(&at.field);
-    k
 }
 
 impl AppState {
     pub fn new(initial: Scenario) -> Self {
-        let scenario = RwSignal::new(initial);
-        let doc = RwSignal::new(0u64);
-        let checked = Memo::new(move |prev: Option<&Checked>| {
-            let doc = doc.get();
-            scenario.with(|s| match evaluate(s) {
-                Ok(e) => Checked {
-                    problems: Vec::new(),
-                    shown: Some(Shown {
-                        scenario: Arc::new(s.clone()),
-                        evaluation: Arc::new(e),
-                    }),
-                    doc,
-                },
-                Err(problems) => Checked {
-                    problems,
-                    // The last valid figures only while the same document is on screen.
-                    shown: prev.filter(|p| p.doc == doc).and_then(|p| p.shown.clone()),
-                    doc,
-                },
-            })
-        });
-        // A signal set (by `set_scenario`) only when the list changes, not a memo: hundreds of
-        // inputs read it, and a memo would have all of them checked again after every keystroke.
-        let problems = RwSignal::new(checked.with_untracked(|c| c.problems.clone()));
+        let view = ViewState::new();
         AppState {
-            scenario,
-            doc,
-            parse_errors: RwSignal::new(ParseErrors::default()),
-            checked,
-            problems,
+            document: Document::new(initial),
             history: RwSignal::new(History::default()),
-            rank_by: RwSignal::new(Figure::Npv),
-            sim: RwSignal::new(Default::default()),
-            tornado_of: RwSignal::new(None),
-        }
-    }
-
-    /// True when some input has a problem (or holds text that is not a number).
-    pub fn has_problems(&self) -> bool {
-        !self.problems.with(Vec::is_empty) || !self.parse_errors.with(|p| p.is_empty())
-    }
-
-    /// True when the figures on screen are this scenario's last valid ones, not its inputs' now.
-    pub fn stale(&self) -> bool {
-        self.has_problems() && self.checked.with(|c| c.shown.is_some())
-    }
-
-    /// True when the scenario has problems and no figures at all (opened that way).
-    pub fn blocked(&self) -> bool {
-        self.has_problems() && self.checked.with(|c| c.shown.is_none())
-    }
-
-    /// The message for an input: its unparsable text first, then its validation problem.
-    pub fn message_for(&self, at: &Location) -> Option<String> {
-        let key = field_key(at);
-        if let Some(m) = self.parse_errors.with(|p| p.get(&key).cloned()) {
-            return Some(m);
-        }
-        self.problems.with(|problems| {
-            let mut msgs = problems.iter().filter(|p| {
-                p.at == *at
-                    || (p.at.initiative == at.initiative
-                        && p.at.benefit == at.benefit
-                        && p.at.criterion == at.criterion
-                        && p.at.field.starts_with(&format!("{}.", at.field)))
-            });
-            msgs.next().map(|p| p.message.clone())
-        })
-    }
-
-    pub fn set_parse_error(&self, at: &Location, message: Option<String>) {
-        let key = field_key(at);
-        let has = self
-            .parse_errors
-            .with_untracked(|p| p.get(&key) == message.as_ref());
-        if !has {
-            self.parse_errors.update(|p| p.set(key, message));
+            sim: RwSignal::new(SimView::default()),
+            view,
+            rank_by: view.rank_by,
+            tornado_of: view.tornado_of,
         }
     }
 
     /// Applies an edit. `key` names the input: consecutive edits of one input within a second
     /// make a single undo step; `None` always makes a new one.
     pub fn edit(&self, key: Option<&str>, f: impl FnOnce(&mut Scenario)) {
-        if key.is_none() && !self.parse_errors.with_untracked(|p| p.is_empty()) {
+        if key.is_none() {
             // Structural edits (add, remove, reorder, selects) can move inputs to other positions;
             // unparsable text is keyed by position, so it goes back to the last valid value.
-            self.parse_errors.update(|p| p.clear());
+            self.document.clear_parse_errors();
         }
         let now = js_sys::Date::now();
-        let push = self.history.with_untracked(|h| {
-            key.is_none() || h.last_key.as_deref() != key || now - h.last_at > COALESCE_MS
-        });
+        let push = self.history.with_untracked(|h| h.starts_step(key, now));
         let before = push.then(|| self.scenario.get_untracked());
-        self.history.update(|h| {
-            if let Some(b) = before {
-                h.undo.push(b);
-                if h.undo.len() > MAX_UNDO {
-                    h.undo.remove(0);
-                }
-            }
-            h.redo.clear();
-            h.last_key = key.map(str::to_string);
-            h.last_at = now;
-        });
-        self.scenario.update(f);
-        self.sync_problems();
-    }
-
-    /// Sets the scenario (undo, redo) and brings the problems up to date.
-    fn set_scenario(&self, s: Scenario) {
-        self.scenario.set(s);
-        self.sync_problems();
-    }
-
-    fn sync_problems(&self) {
-        self.checked.with_untracked(|c| {
-            if self.problems.with_untracked(|p| *p != c.problems) {
-                self.problems.set(c.problems.clone());
-            }
-        });
+        self.history.update(|h| h.record(before, key, now));
+        self.document.update(f);
     }
 
     /// Shows another document (a draft, a link): its own scenario, with no undo history.
@@ -227,7 +77,7 @@ impl AppState {
         self.parse_errors.set(ParseErrors::default());
         self.history.set(History::default());
         self.doc.update(|d| *d += 1);
-        self.set_scenario(s);
+        self.document.set_scenario(s);
     }
 
     /// Replaces the whole scenario as one undoable step (new blank, load example).
@@ -237,49 +87,36 @@ impl AppState {
     }
 
     pub fn can_undo(&self) -> bool {
-        self.history.with(|h| !h.undo.is_empty())
+        self.history.with(History::can_undo)
     }
 
     pub fn can_redo(&self) -> bool {
-        self.history.with(|h| !h.redo.is_empty())
+        self.history.with(History::can_redo)
     }
 
     pub fn undo(&self) {
-        let Some(prev) = self.history.with_untracked(|h| h.undo.last().cloned()) else {
-            return;
-        };
-        let cur = self.scenario.get_untracked();
-        self.history.update(|h| {
-            h.undo.pop();
-            h.redo.push(cur);
-            h.last_key = None;
-        });
-        self.parse_errors.set(ParseErrors::default());
-        self.set_scenario(prev);
+        self.step(History::can_undo, History::back);
     }
 
     pub fn redo(&self) {
-        let Some(next) = self.history.with_untracked(|h| h.redo.last().cloned()) else {
-            return;
-        };
-        let cur = self.scenario.get_untracked();
-        self.history.update(|h| {
-            h.redo.pop();
-            h.undo.push(cur);
-            h.last_key = None;
-        });
-        self.parse_errors.set(ParseErrors::default());
-        self.set_scenario(next);
+        self.step(History::can_redo, History::forward);
     }
 
-    /// A new initiative id not used in the scenario.
-    pub fn fresh_id(&self, stem: &str) -> String {
-        self.scenario.with_untracked(|s| {
-            (1..)
-                .map(|n| format!("{stem}-{n}"))
-                .find(|id| !s.initiatives.iter().any(|i| &i.id == id))
-                .unwrap_or_default()
-        })
+    /// Undo or redo: `take` gives the scenario to show for the one on screen.
+    fn step(
+        &self,
+        can: fn(&History) -> bool,
+        take: fn(&mut History, Scenario) -> Option<Scenario>,
+    ) {
+        if !self.history.with_untracked(can) {
+            return;
+        }
+        let cur = self.scenario.get_untracked();
+        let Some(s) = self.history.try_update(|h| take(h, cur)).flatten() else {
+            return;
+        };
+        self.parse_errors.set(ParseErrors::default());
+        self.document.set_scenario(s);
     }
 }
 

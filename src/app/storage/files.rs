@@ -5,9 +5,10 @@
 use crate::app::client::{ask, reply_scenario, reply_text, scenario_field};
 use crate::app::state::AppState;
 use crate::app::storage::drafts::Drafts;
+use crate::app::storage::messages::{changes_note, problems_note};
 use crate::app::widgets::notices::{say, Notices};
 use crate::formats::saved::CURRENT_VERSION;
-use crate::model::{limits, validate, Problem, Scenario};
+use crate::model::{limits, validate, Scenario};
 use crate::wire::js::{field, texts, then};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
@@ -149,39 +150,6 @@ pub fn import(file: web_sys::File, drafts: Drafts, notices: Notices) {
     let failed =
         Closure::once_into_js(move |_: JsValue| say(notices, "The file could not be read.", true));
     then(&file.text(), &got, &failed);
-}
-
-/// " with 2 problems: …" for a notice about a document just opened (empty when it has none): it
-/// has no figures until they are fixed.
-pub fn problems_note(problems: &[Problem]) -> String {
-    const LISTED: usize = 5;
-    if problems.is_empty() {
-        return String::new();
-    }
-    let n = problems.len();
-    let mut text = if n == 1 {
-        " with 1 problem, so it has no figures until it is fixed: ".to_string()
-    } else {
-        format!(" with {n} problems, so it has no figures until they are fixed: ")
-    };
-    let listed: Vec<String> = problems
-        .iter()
-        .take(LISTED)
-        .map(|p| p.to_string())
-        .collect();
-    text.push_str(&listed.join("; "));
-    if n > LISTED {
-        text.push_str(&format!("; and {} more, listed at the top", n - LISTED));
-    }
-    text
-}
-
-/// What reading a file or link changed, after its notice (" Also: …"); empty when nothing.
-pub fn changes_note(notes: &[String]) -> String {
-    if notes.is_empty() {
-        return String::new();
-    }
-    format!(" Nothing was lost, but: {}", notes.join(" "))
 }
 
 /// The first file of a file input or a drop.

@@ -5,7 +5,7 @@
 use crate::app::client::{ask, reply_scenario, reply_text, scenario_field};
 use crate::app::state::AppState;
 use crate::app::storage::drafts::Drafts;
-use crate::app::storage::files::{changes_note, problems_note};
+use crate::app::storage::messages::{changes_note, problems_note};
 use crate::app::widgets::notices::{say, Notice, Notices};
 use crate::model::validate;
 use crate::wire::js::{field, texts, then};

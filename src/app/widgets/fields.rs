@@ -4,7 +4,7 @@
 use crate::app::state::{field_key, use_state};
 pub use crate::explain::format::edit_text;
 use crate::model::validate::Location;
-use crate::model::{input, limits, Estimate};
+use crate::model::{input, limits, Estimate, Scenario, MAX_TRIALS};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -60,6 +60,25 @@ pub fn estimate_text(e: Option<Estimate>) -> String {
     }
 }
 
+/// What an input's text means: its estimate (`None`: empty, allowed when `optional`), or why it
+/// is not one (a range where only a number goes, a number outside `whole`).
+fn read_estimate(
+    raw: &str,
+    optional: bool,
+    ranged: bool,
+    whole: Option<(f64, f64)>,
+) -> Result<Option<Estimate>, String> {
+    match parse_estimate(raw)? {
+        None if !optional => Err("Enter a number".into()),
+        Some(e) if !ranged && e.is_range() => Err("Enter a single number here, not a range".into()),
+        Some(e) => match whole.and_then(|(min, max)| parse_whole(raw, min, max).err()) {
+            Some(m) => Err(m),
+            None => Ok(Some(e)),
+        },
+        None => Ok(None),
+    }
+}
+
 /// A number input bound to the scenario. With `optional`, clearing it sets `None` (for inputs
 /// with a default such as a benefit's own hourly rate). With `ranged`, it also takes a range
 /// ("150-250"), shown compactly and spelled out beneath.
@@ -104,15 +123,7 @@ pub fn NumField(
         let raw = event_target_value(&ev);
         text.set(raw.clone());
         let at = at.get_untracked();
-        let whole_err = whole.and_then(|(min, max)| parse_whole(&raw, min, max).err());
-        match parse_estimate(&raw) {
-            Ok(None) if !optional => {
-                state.set_parse_error(&at, Some("Enter a number".into()));
-            }
-            Ok(Some(e)) if !ranged && e.is_range() => {
-                state.set_parse_error(&at, Some("Enter a single number here, not a range".into()));
-            }
-            Ok(Some(_)) if whole_err.is_some() => state.set_parse_error(&at, whole_err),
+        match read_estimate(&raw, optional, ranged, whole) {
             Ok(v) => {
                 state.set_parse_error(&at, None);
                 if v != value.get_untracked() {
@@ -152,6 +163,50 @@ pub fn NumField(
                 {move || message.get()}
             </p>
         </div>
+    }
+}
+
+/// The place of a scenario setting (`field`), for its messages.
+pub fn setting_at(field: &str) -> Location {
+    Location {
+        criterion: None,
+        initiative: None,
+        benefit: None,
+        field: field.into(),
+    }
+}
+
+/// A number of the scenario's own: horizon, rates, FTE hours, trials, seed. Only a `ranged`
+/// one accepts a range; clearing a field sets 0, which validation reports beside it.
+pub fn setting_field(
+    label: &'static str,
+    field: &'static str,
+    unit: &'static str,
+    integer: bool,
+    ranged: bool,
+    get: fn(&Scenario) -> Estimate,
+    put: fn(&mut Scenario, Estimate),
+) -> impl IntoView {
+    let state = use_state();
+    // What the field can hold; the scenario's own rules (a horizon of 1–10 years, at least 100
+    // trials) are validation's, said beside it. Trials are bounded here too, so that "1e12" says
+    // the most there can be.
+    let whole = integer.then(|| match field {
+        "simulation.trials" => (0.0, f64::from(MAX_TRIALS)),
+        _ => (0.0, f64::from(u32::MAX)),
+    });
+    view! {
+        <NumField
+            label=label
+            at=Signal::stored(setting_at(field))
+            unit=unit
+            whole=whole
+            ranged=ranged
+            value=Signal::derive(move || state.scenario.with(|s| Some(get(s))))
+            set=Callback::new(move |v: Option<Estimate>| {
+                state.edit(Some(field), move |s| put(s, v.unwrap_or_default()))
+            })
+        />
     }
 }
 

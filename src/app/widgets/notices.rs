@@ -1,7 +1,7 @@
 //! The notice at the top of the page: what happened to drafts, links and files, with the
-//! buttons that answer it (undo a deletion, choose between two tabs' versions).
+//! buttons that answer it (undo a deletion, choose between two tabs' versions). What a button
+//! does is its owner's (`on_action`): the bar only shows them.
 
-use crate::app::storage::drafts::Drafts;
 use leptos::prelude::*;
 
 /// A button of a notice.
@@ -56,9 +56,11 @@ pub fn say(notices: Notices, text: impl Into<String>, error: bool) {
 
 /// The notice, in a live region that is always on the page (so that it is announced).
 #[component]
-pub fn NoticeBar() -> impl IntoView {
+pub fn NoticeBar(
+    /// What a button of the notice does.
+    on_action: Callback<Action>,
+) -> impl IntoView {
     let notices = expect_context::<Notices>();
-    let drafts = expect_context::<Drafts>();
     view! {
         <div class="notices" role="status" aria-live="polite">
             {move || notices.get().map(|n| view! {
@@ -70,7 +72,7 @@ pub fn NoticeBar() -> impl IntoView {
                     {n.actions
                         .into_iter()
                         .map(|a| view! {
-                            <button type="button" on:click=move |_| drafts.act(a)>{a.label()}</button>
+                            <button type="button" on:click=move |_| on_action.run(a)>{a.label()}</button>
                         })
                         .collect_view()}
                     <button type="button" on:click=move |_| notices.set(None)>"Dismiss"</button>
