@@ -1,6 +1,6 @@
 //! The benefits of one initiative: a form per benefit kind.
 
-use crate::app::state::use_state;
+use crate::app::state::{use_state, AppState};
 use crate::app::widgets::fields::{edit_text, NumField, SelectField, TextField};
 use crate::model::limits::MAX_BENEFITS;
 use crate::model::schema::{Field, Kind, Shape, Val};
@@ -71,6 +71,163 @@ pub fn Benefits(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>
     }
 }
 
+/// Where a benefit form edits: the initiative (by position, as a signal) and benefit `b`.
+#[derive(Clone, Copy)]
+struct Place {
+    state: AppState,
+    idx: RwSignal<Option<usize>>,
+    init: RwSignal<Option<Initiative>>,
+    b: usize,
+}
+
+impl Place {
+    fn at(self, field: &str) -> Signal<Location> {
+        let field = field.to_string();
+        Signal::derive(move || Location {
+            criterion: None,
+            initiative: self.idx.get(),
+            benefit: Some(self.b),
+            field: field.clone(),
+        })
+    }
+
+    /// The undo key of one input: keystrokes in it coalesce.
+    fn key(self, field: &str) -> Option<String> {
+        let i = self.idx.get_untracked().map_or(usize::MAX, |i| i);
+        Some(format!("i{i}.b{}.{field}", self.b))
+    }
+
+    fn read<T>(self, f: impl Fn(&Benefit) -> Option<T>) -> Option<T> {
+        self.init
+            .with(|x| x.as_ref().and_then(|x| x.benefits.get(self.b)).and_then(f))
+    }
+
+    fn edit(self, key: Option<String>, f: impl FnOnce(&mut Benefit) + Send + Sync + 'static) {
+        let Some(i) = self.idx.get_untracked() else {
+            return;
+        };
+        let b = self.b;
+        self.state.edit(key.as_deref(), move |s| {
+            if let Some(ben) = s.initiatives.get_mut(i).and_then(|x| x.benefits.get_mut(b)) {
+                f(ben)
+            }
+        });
+    }
+
+    fn count(self) -> usize {
+        self.init
+            .with(|x| x.as_ref().map_or(0, |x| x.benefits.len()))
+    }
+
+    /// Moves the benefit `delta` places, within the list.
+    fn shift(self, delta: isize) {
+        let (Some(i), b) = (self.idx.get_untracked(), self.b) else {
+            return;
+        };
+        let j = b as isize + delta;
+        if j < 0 || j as usize >= self.count() {
+            return;
+        }
+        self.state.edit(None, move |s| {
+            if let Some(x) = s.initiatives.get_mut(i) {
+                if b < x.benefits.len() && (j as usize) < x.benefits.len() {
+                    x.benefits.swap(b, j as usize);
+                }
+            }
+        });
+    }
+
+    fn remove(self) {
+        let (Some(i), b) = (self.idx.get_untracked(), self.b) else {
+            return;
+        };
+        self.state.edit(None, move |s| {
+            if let Some(x) = s.initiatives.get_mut(i) {
+                if b < x.benefits.len() {
+                    x.benefits.remove(b);
+                }
+            }
+        });
+    }
+}
+
+/// The input of an estimate described by `f`.
+fn input(p: Place, f: &'static Field) -> AnyView {
+    let field = f.key;
+    let optional = f.shape == Shape::OptionalEstimate;
+    let placeholder = if optional {
+        p.state
+            .scenario
+            .with(|s| format!("default {}", edit_text(Some(s.default_hourly_rate.likely))))
+    } else {
+        String::new()
+    };
+    view! {
+        <NumField
+            label=f.label
+            at=p.at(field)
+            unit=f.unit
+            optional=optional
+            placeholder=placeholder
+            hint=f.help
+            ranged=true
+            value=Signal::derive(move || p.read(|ben| ben.kind.estimate(field).copied()))
+            set=Callback::new(move |v: Option<Estimate>| {
+                let v = if optional { Val::OptEst(v) } else { Val::Est(v.unwrap_or_default()) };
+                p.edit(p.key(field), move |ben| {
+                    ben.kind.set(field, v);
+                })
+            })
+        />
+    }
+    .into_any()
+}
+
+/// The select of a choice described by `f` (the period of hours saved).
+fn choice(p: Place, f: &'static Field, keys: &'static [&'static str]) -> AnyView {
+    let field = f.key;
+    let value = Signal::derive(move || {
+        p.read(|ben| match ben.kind.get(field) {
+            Some(Val::Choice(k)) => keys.get(k).map(|k| k.to_string()),
+            _ => None,
+        })
+        .unwrap_or_default()
+    });
+    view! {
+        <SelectField
+            label=f.label
+            options=keys.iter().map(|k| (*k, k.to_string())).collect()
+            value
+            set=Callback::new(move |v: String| {
+                if let Some(k) = keys.iter().position(|k| *k == v) {
+                    p.edit(None, move |ben| {
+                        ben.kind.set(field, Val::Choice(k));
+                    })
+                }
+            })
+        />
+    }
+    .into_any()
+}
+
+/// The kind's name and the buttons that move and remove the benefit.
+fn head(p: Place, kind: &'static str, label: Signal<String>) -> impl IntoView {
+    let b = p.b;
+    view! {
+        <div class="benefit-head">
+            <span class="kind">{kind_label(kind)}</span>
+            <div class="card-actions">
+                <button type="button" on:click=move |_| p.shift(-1) disabled=move || b == 0
+                    aria-label=move || format!("Move benefit {} up", label.get())>"↑"</button>
+                <button type="button" on:click=move |_| p.shift(1) disabled=move || { b + 1 >= p.count() }
+                    aria-label=move || format!("Move benefit {} down", label.get())>"↓"</button>
+                <button type="button" class="remove" on:click=move |_| p.remove()
+                    aria-label=move || format!("Remove benefit {}", label.get())>"Remove"</button>
+            </div>
+        </div>
+    }
+}
+
 #[component]
 fn BenefitForm(
     idx: RwSignal<Option<usize>>,
@@ -78,154 +235,36 @@ fn BenefitForm(
     b: usize,
     kind: &'static str,
 ) -> impl IntoView {
-    let state = use_state();
-    let at = move |field: &str| {
-        let field = field.to_string();
-        Signal::derive(move || Location {
-            criterion: None,
-            initiative: idx.get(),
-            benefit: Some(b),
-            field: field.clone(),
-        })
+    let p = Place {
+        state: use_state(),
+        idx,
+        init,
+        b,
     };
-    let read = move |f: &dyn Fn(&Benefit) -> Option<Estimate>| -> Option<Estimate> {
-        init.with(|x| x.as_ref().and_then(|x| x.benefits.get(b)).and_then(f))
-    };
-    let edit = move |key: Option<String>, f: Box<dyn FnOnce(&mut Benefit) + Send + Sync>| {
-        let Some(i) = idx.get_untracked() else { return };
-        state.edit(key.as_deref(), move |s| {
-            if let Some(ben) = s.initiatives.get_mut(i).and_then(|x| x.benefits.get_mut(b)) {
-                f(ben)
-            }
-        });
-    };
-    let label = Signal::derive(move || {
-        init.with(|x| {
-            x.as_ref()
-                .and_then(|x| x.benefits.get(b))
-                .map(|ben| ben.label.clone())
-                .unwrap_or_default()
-        })
-    });
-    let count = move || init.with(|x| x.as_ref().map_or(0, |x| x.benefits.len()));
-    let shift = move |delta: isize| {
-        let Some(i) = idx.get_untracked() else { return };
-        let j = b as isize + delta;
-        if j < 0 || j as usize >= count() {
-            return;
-        }
-        state.edit(None, move |s| {
-            if let Some(x) = s.initiatives.get_mut(i) {
-                if b < x.benefits.len() && (j as usize) < x.benefits.len() {
-                    x.benefits.swap(b, j as usize);
-                }
-            }
-        });
-    };
-    let remove = move |_| {
-        let Some(i) = idx.get_untracked() else { return };
-        state.edit(None, move |s| {
-            if let Some(x) = s.initiatives.get_mut(i) {
-                if b < x.benefits.len() {
-                    x.benefits.remove(b);
-                }
-            }
-        });
-    };
-    let key = move |field: &str| {
-        let i = idx.get_untracked().map_or(usize::MAX, |i| i);
-        Some(format!("i{i}.b{b}.{field}"))
-    };
-    let input = move |f: &'static Field| {
-        let field = f.key;
-        let optional = f.shape == Shape::OptionalEstimate;
-        let default_rate = move || {
-            state
-                .scenario
-                .with(|s| format!("default {}", edit_text(Some(s.default_hourly_rate.likely))))
-        };
-        view! {
-            <NumField
-                label=f.label
-                at=at(field)
-                unit=f.unit
-                optional=optional
-                placeholder=if optional { default_rate() } else { String::new() }
-                hint=f.help
-                ranged=true
-                value=Signal::derive(move || read(&|ben: &Benefit| ben.kind.estimate(field).copied()))
-                set=Callback::new(move |v: Option<Estimate>| {
-                    edit(key(field), Box::new(move |ben: &mut Benefit| {
-                        let v = if optional { Val::OptEst(v) } else { Val::Est(v.unwrap_or_default()) };
-                        ben.kind.set(field, v);
-                    }))
-                })
-            />
-        }
-        .into_any()
-    };
-    let choice = move |f: &'static Field, keys: &'static [&'static str]| {
-        let field = f.key;
-        let value = Signal::derive(move || {
-            init.with(|x| {
-                x.as_ref()
-                    .and_then(|x| x.benefits.get(b))
-                    .and_then(|ben| match ben.kind.get(field) {
-                        Some(Val::Choice(k)) => keys.get(k).map(|k| k.to_string()),
-                        _ => None,
-                    })
-                    .unwrap_or_default()
-            })
-        });
-        view! {
-            <SelectField
-                label=f.label
-                options=keys.iter().map(|k| (*k, k.to_string())).collect()
-                value
-                set=Callback::new(move |v: String| {
-                    edit(None, Box::new(move |ben: &mut Benefit| {
-                        if let Some(k) = keys.iter().position(|k| *k == v) {
-                            ben.kind.set(field, Val::Choice(k));
-                        }
-                    }))
-                })
-            />
-        }
-        .into_any()
-    };
+    let label = Signal::derive(move || p.read(|ben| Some(ben.label.clone())).unwrap_or_default());
     // Choices (the period of hours saved) first, then the estimates, in descriptor order.
     let fields = fields_of(kind);
     let choices = fields
         .iter()
         .filter_map(|f| match f.kind {
-            Kind::Choice(keys) => Some(choice(f, keys)),
+            Kind::Choice(keys) => Some(choice(p, f, keys)),
             _ => None,
         })
         .collect_view();
     let inputs = fields
         .iter()
         .filter(|f| f.is_estimate())
-        .map(input)
+        .map(|f| input(p, f))
         .collect_view();
     view! {
         <div class="benefit" role="group" aria-label=move || format!("Benefit {}: {}", b + 1, label.get())
             data-testid="benefit" data-kind=kind>
-            <div class="benefit-head">
-                <span class="kind">{kind_label(kind)}</span>
-                <div class="card-actions">
-                    <button type="button" on:click=move |_| shift(-1) disabled=move || b == 0
-                        aria-label=move || format!("Move benefit {} up", label.get())>"↑"</button>
-                    <button type="button" on:click=move |_| shift(1) disabled=move || { b + 1 >= count() }
-                        aria-label=move || format!("Move benefit {} down", label.get())>"↓"</button>
-                    <button type="button" class="remove" on:click=remove
-                        aria-label=move || format!("Remove benefit {}", label.get())>"Remove"</button>
-                </div>
-            </div>
+            {head(p, kind, label)}
             <TextField
                 label="Label"
-                at=at("label")
+                at=p.at("label")
                 value=label
-                set=Callback::new(move |v: String| edit(key("label"), Box::new(move |ben: &mut Benefit| ben.label = v)))
+                set=Callback::new(move |v: String| p.edit(p.key("label"), move |ben| ben.label = v))
             />
             {choices}
             {inputs}
