@@ -699,6 +699,7 @@ fn links_keep_what_the_positional_form_could_lose() {
         name: "Cost".into(),
         weight: 0.0,
         direction: Direction::LowerIsBetter,
+        unknown: Default::default(),
     });
     let back = link::decode(&link::encode(&s)).unwrap();
     assert_eq!(back, s);

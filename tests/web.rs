@@ -42,9 +42,9 @@ fn mount_replaces_the_loading_message_with_the_example_summary() {
 mod components {
     use caseboard::app::state::AppState;
     use caseboard::app::widgets::fields::{edit_text, estimate_text, parse_estimate, parse_number};
+    use caseboard::explain::format::fmt;
     use caseboard::model::validate::Location;
     use caseboard::model::{example_scenario, Estimate};
-    use caseboard::explain::format::fmt;
     use leptos::prelude::*;
     use wasm_bindgen_test::*;
 

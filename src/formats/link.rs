@@ -1,21 +1,23 @@
 //! Share links: the whole scenario in the URL fragment.
 //!
-//! Fragment = `c` + format version + `.` + base64url (no padding) of zlib-deflate of the
-//! scenario's positional JSON form (see `form.rs`: records as arrays, trailing defaults left out,
-//! codes for enumerations, scores in criterion order; numbers exact to the bit).
+//! Fragment = `c` + link version + `.` + base64url (no padding) of zlib-deflate of the payload.
+//!
+//! * `c3.` (written now): `{"version": v, "data": {…}}`, the saved format's version and its
+//!   named scenario (`named.rs`, through the serde derives) in compact JSON, with the fields
+//!   equal to their defaults left out. It is read like a saved file — migrations from `v`, the
+//!   limits, a field that cannot be read restored with a note, unknown fields kept — so a link
+//!   carries a newer version's fields as a file does.
+//! * `c1.` and `c2.` (format versions 1 and 2): the positional form, read by the frozen reader
+//!   in `link_frozen.rs`; links already sent keep opening.
 //!
 //! The zlib wrapper's Adler-32 check turns most damage into an error instead of a silently
 //! different scenario. Decoding never panics, bounds the inflated size
 //! ([`MAX_INFLATED_BYTES`]) and checks the structure, naming what is wrong; it does not
 //! [`validate`](crate::model::validate) the figures (the app shows those problems beside the fields).
-//!
-//! The link's version is the saved format's version ([`saved::CURRENT_VERSION`]), and a link
-//! from a newer version is refused. A new format version that only adds fields appends them to
-//! the positional records: older links lack them and read the defaults. One that changes an
-//! existing field must read the old layout for old links (the version is at hand in `decode`).
 
-use super::form::{self, Form};
-use super::saved;
+use super::common::FieldError;
+use super::saved::{self, Failure};
+use super::{link_frozen, named};
 use crate::model::limits;
 use crate::model::scenario::Scenario;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -25,6 +27,8 @@ use std::fmt;
 
 /// The letter before the version number.
 pub const PREFIX: &str = "c";
+/// The link version written: `c3.`.
+pub const VERSION: u32 = 3;
 /// The most a link may inflate to; more is refused (a deflate bomb would otherwise use memory).
 /// As much as a saved file may hold: the largest scenario within the limits fits.
 pub const MAX_INFLATED_BYTES: usize = limits::MAX_FILE_BYTES;
@@ -42,6 +46,8 @@ pub enum LinkError {
     Incomplete,
     /// Made by a newer Caseboard.
     Newer { version: u64 },
+    /// A `c3.` link whose scenario was saved in a newer format version.
+    NewerData { version: u64 },
     /// Changed or corrupted; the detail says what was found.
     Damaged(String),
     /// Holds more than Caseboard's limits allow (`model::limits`); the detail says which.
@@ -58,7 +64,12 @@ impl fmt::Display for LinkError {
             LinkError::Newer { version } => write!(
                 f,
                 "This link was made by a newer Caseboard (format version {version}); this \
-                 version reads up to {}",
+                 version reads up to {VERSION}"
+            ),
+            LinkError::NewerData { version } => write!(
+                f,
+                "This link was made by a newer Caseboard (its scenario is in format version \
+                 {version}); this version reads up to {}",
                 saved::CURRENT_VERSION
             ),
             LinkError::Damaged(detail) => write!(f, "This link is damaged: {detail}"),
@@ -77,18 +88,25 @@ fn damaged(detail: impl Into<String>) -> LinkError {
 
 /// The fragment (without `#`) that carries `scenario`.
 pub fn encode(scenario: &Scenario) -> String {
-    let form = form_json(scenario);
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(form.as_bytes(), LEVEL);
-    format!(
-        "{PREFIX}{}.{}",
-        saved::CURRENT_VERSION,
-        URL_SAFE_NO_PAD.encode(packed)
-    )
+    let packed =
+        miniz_oxide::deflate::compress_to_vec_zlib(payload_json(scenario).as_bytes(), LEVEL);
+    format!("{PREFIX}{VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
-/// The positional form as JSON text, before compression.
+/// A `c3.` link's payload as JSON text, before compression.
+pub fn payload_json(scenario: &Scenario) -> String {
+    let mut data = serde_json::to_value(scenario).unwrap_or(Value::Null);
+    named::leave_out_defaults(&mut data);
+    let mut payload = serde_json::Map::new();
+    payload.insert("version".into(), Value::from(saved::CURRENT_VERSION));
+    payload.insert("data".into(), data);
+    named::to_text(&payload, false)
+}
+
+/// The positional form of `c1.`/`c2.` links as JSON text (frozen; the app no longer writes
+/// these links, the tests build old and damaged ones from it).
 pub fn form_json(scenario: &Scenario) -> String {
-    form::write(scenario, Form::Positional).text(false)
+    link_frozen::write(scenario)
 }
 
 /// Reads a fragment made by [`encode`]. A leading `#` (or a whole URL) and whitespace that mail
@@ -110,14 +128,12 @@ pub fn decode_noting(fragment: &str) -> Result<(Scenario, Vec<String>), LinkErro
     if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) {
         return Err(LinkError::NotALink);
     }
-    match version.parse::<u64>() {
-        Ok(v) if (1..=u64::from(saved::CURRENT_VERSION)).contains(&v) => {}
-        Ok(v) if v > u64::from(saved::CURRENT_VERSION) => {
-            return Err(LinkError::Newer { version: v })
-        }
+    let version = match version.parse::<u64>() {
+        Ok(v) if (1..=u64::from(VERSION)).contains(&v) => v,
+        Ok(v) if v > u64::from(VERSION) => return Err(LinkError::Newer { version: v }),
         Ok(_) => return Err(damaged("its version number is 0")),
         Err(_) => return Err(damaged("its version number is too large")),
-    }
+    };
     if body.is_empty() {
         return Err(LinkError::Incomplete);
     }
@@ -139,19 +155,53 @@ pub fn decode_noting(fragment: &str) -> Result<(Scenario, Vec<String>), LinkErro
             serde_json::from_str(t)
                 .map_err(|e| damaged(format!("its contents are not readable ({e})")))
         })?;
-    form::read(&value, Form::Positional, "").map_err(|e| {
-        let place = if e.path.is_empty() {
-            "the scenario"
-        } else {
-            &e.path
-        };
-        let detail = format!("{place}: {}", e.message);
-        if e.over_limit {
-            LinkError::OverLimit(detail)
-        } else {
-            LinkError::Damaged(detail)
+    if version < 3 {
+        return link_frozen::read(&value).map_err(located);
+    }
+    read_payload(value)
+}
+
+/// A `c3.` payload: the saved format's version and its scenario.
+fn read_payload(value: Value) -> Result<(Scenario, Vec<String>), LinkError> {
+    let Value::Object(mut payload) = value else {
+        return Err(damaged("its contents are not a Caseboard scenario"));
+    };
+    let version = match payload.get("version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(saved::CURRENT_VERSION) => {
+            return Err(LinkError::NewerData { version: v })
         }
+        Some(v) => v as u32,
+        None => return Err(damaged("its contents have no format version")),
+    };
+    let mut data = payload
+        .get_mut("data")
+        .map(std::mem::take)
+        .unwrap_or(Value::Null);
+    if !data.is_object() {
+        return Err(damaged("its contents are not a Caseboard scenario"));
+    }
+    named::fill_in_defaults(&mut data);
+    let doc = serde_json::json!({ "format": saved::FORMAT, "version": version, "data": data });
+    saved::read_document(doc, version, "").map_err(|e| match e {
+        Failure::Field(e) => located(e),
+        Failure::Migration { from, message } => damaged(format!(
+            "it could not be upgraded from format version {from}: {message}"
+        )),
     })
+}
+
+fn located(e: FieldError) -> LinkError {
+    let place = if e.path.is_empty() {
+        "the scenario"
+    } else {
+        &e.path
+    };
+    let detail = format!("{place}: {}", e.message);
+    if e.over_limit {
+        LinkError::OverLimit(detail)
+    } else {
+        LinkError::Damaged(detail)
+    }
 }
 
 fn inflate(packed: &[u8]) -> Result<Vec<u8>, LinkError> {

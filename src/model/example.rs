@@ -47,6 +47,7 @@ pub fn example_scenario() -> Scenario {
                             adoption_pct: p(80.0),
                             recapture_pct: p(75.0),
                         },
+                        unknown: Default::default(),
                     },
                     Benefit {
                         label: "Employees waiting on access requests".into(),
@@ -57,8 +58,10 @@ pub fn example_scenario() -> Scenario {
                             adoption_pct: p(90.0),
                             recapture_pct: p(50.0),
                         },
+                        unknown: Default::default(),
                     },
                 ],
+                unknown: Default::default(),
             },
             Initiative {
                 id: "portal-ha".into(),
@@ -93,7 +96,9 @@ pub fn example_scenario() -> Scenario {
                         incidents_avoided_per_year: p(8.0),
                         cost_per_incident: p(5_000.0),
                     },
+                    unknown: Default::default(),
                 }],
+                unknown: Default::default(),
             },
             Initiative {
                 id: "mfa-backups".into(),
@@ -124,7 +129,9 @@ pub fn example_scenario() -> Scenario {
                         likelihood_reduction_pct: p(60.0),
                         impact_reduction_pct: p(40.0),
                     },
+                    unknown: Default::default(),
                 }],
+                unknown: Default::default(),
             },
             Initiative {
                 id: "monitoring".into(),
@@ -152,6 +159,7 @@ pub fn example_scenario() -> Scenario {
                         kind: BenefitKind::CostAvoided {
                             amount_per_year: p(85_000.0),
                         },
+                        unknown: Default::default(),
                     },
                     Benefit {
                         label: "Maintaining duplicate integrations".into(),
@@ -162,8 +170,10 @@ pub fn example_scenario() -> Scenario {
                             adoption_pct: p(100.0),
                             recapture_pct: p(80.0),
                         },
+                        unknown: Default::default(),
                     },
                 ],
+                unknown: Default::default(),
             },
         ],
         ..Scenario::default()

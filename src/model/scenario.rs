@@ -31,10 +31,20 @@ pub struct Scenario {
     /// Monte Carlo settings: part of the scenario, so that a shared link or file reproduces the
     /// same percentiles exactly.
     pub simulation: SimSettings,
+    /// Fields this version does not know (a newer version's data), written back on save.
+    #[serde(flatten, skip_deserializing)]
+    pub unknown: UnknownFields,
 }
 
+/// A record's fields that this version of Caseboard does not know, such as a newer version's
+/// data: key → the value's JSON text, kept as text so that the page carries them without parsing
+/// JSON. The saved-file and link formats (`formats::named`) read and write them, so a scenario
+/// opened, edited and saved again keeps them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnknownFields(pub BTreeMap<String, String>);
+
 /// How the uncertainty is simulated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SimSettings {
     /// Trials per run (100 to 1,000,000).
@@ -43,6 +53,9 @@ pub struct SimSettings {
     pub seed: u32,
     /// How a range is sampled.
     pub distribution: Distribution,
+    /// Fields this version does not know (a newer version's data), written back on save.
+    #[serde(flatten, skip_deserializing)]
+    pub unknown: UnknownFields,
 }
 
 /// How a range (low, likely, high) is sampled.
@@ -79,6 +92,7 @@ impl Default for SimSettings {
             trials: 10_000,
             seed: 1,
             distribution: Distribution::Pert,
+            unknown: UnknownFields::default(),
         }
     }
 }
@@ -95,6 +109,7 @@ impl Default for Scenario {
             criteria: Criterion::defaults(),
             initiatives: Vec::new(),
             simulation: SimSettings::default(),
+            unknown: UnknownFields::default(),
         }
     }
 }
@@ -114,6 +129,9 @@ pub struct Criterion {
     /// Relative weight, ≥ 0. Weights need not sum to anything.
     pub weight: f64,
     pub direction: Direction,
+    /// Fields this version does not know (a newer version's data), written back on save.
+    #[serde(flatten, skip_deserializing)]
+    pub unknown: UnknownFields,
 }
 
 impl Criterion {
@@ -123,6 +141,7 @@ impl Criterion {
             name: name.into(),
             weight: 1.0,
             direction,
+            unknown: UnknownFields::default(),
         }
     }
 
@@ -186,6 +205,9 @@ pub struct Initiative {
     /// Ids of initiatives this one depends on.
     pub depends_on: Vec<String>,
     pub benefits: Vec<Benefit>,
+    /// Fields this version does not know (a newer version's data), written back on save.
+    #[serde(flatten, skip_deserializing)]
+    pub unknown: UnknownFields,
 }
 
 impl Default for Initiative {
@@ -203,6 +225,7 @@ impl Default for Initiative {
             scores: BTreeMap::new(),
             depends_on: Vec::new(),
             benefits: Vec::new(),
+            unknown: UnknownFields::default(),
         }
     }
 }
@@ -212,6 +235,9 @@ pub struct Benefit {
     pub label: String,
     #[serde(flatten)]
     pub kind: BenefitKind,
+    /// Fields this version does not know (a newer version's data), written back on save.
+    #[serde(flatten, skip_deserializing)]
+    pub unknown: UnknownFields,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
