@@ -2,11 +2,10 @@
 //!
 //! Fragment = `c` + link version + `.` + base64url (no padding) of zlib-deflate of the payload.
 //!
-//! * `c3.` (written now): `{"version": v, "data": {…}}`, the saved format's version and its
-//!   named scenario (`named.rs`, through the serde derives) in compact JSON, with the fields
-//!   equal to their defaults left out. It is read like a saved file — migrations from `v`, the
-//!   limits, a field that cannot be read restored with a note, unknown fields kept — so a link
-//!   carries a newer version's fields as a file does.
+//! * `c3.` (written now): the scenario of saved-format version 2 (`c<n>.`: version `n − 1`) in
+//!   the compact form of `link_c3.rs`, made from the named form (`named.rs`, the serde derives).
+//!   It is read like a saved file — migrations, the limits, a field that cannot be read restored
+//!   with a note, unknown fields kept — so a link carries a newer version's fields as a file does.
 //! * `c1.` and `c2.` (format versions 1 and 2): the positional form, read by the frozen reader
 //!   in `link_frozen.rs`; links already sent keep opening.
 //!
@@ -15,9 +14,9 @@
 //! ([`MAX_INFLATED_BYTES`]) and checks the structure, naming what is wrong; it does not
 //! [`validate`](crate::model::validate) the figures (the app shows those problems beside the fields).
 
-use super::common::FieldError;
+use super::common::{describe, FieldError};
 use super::saved::{self, Failure};
-use super::{link_frozen, named};
+use super::{link_c3, link_frozen, named};
 use crate::model::limits;
 use crate::model::scenario::Scenario;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -27,8 +26,9 @@ use std::fmt;
 
 /// The letter before the version number.
 pub const PREFIX: &str = "c";
-/// The link version written: `c3.`.
-pub const VERSION: u32 = 3;
+/// The link version written: `c3.` now. From 3 on a link of version `n` holds a scenario of
+/// saved-format version `n − 1`, so a new saved-format version gives links a new prefix.
+pub const VERSION: u32 = saved::CURRENT_VERSION + 1;
 /// The most a link may inflate to; more is refused (a deflate bomb would otherwise use memory).
 /// As much as a saved file may hold: the largest scenario within the limits fits.
 pub const MAX_INFLATED_BYTES: usize = limits::MAX_FILE_BYTES;
@@ -46,8 +46,6 @@ pub enum LinkError {
     Incomplete,
     /// Made by a newer Caseboard.
     Newer { version: u64 },
-    /// A `c3.` link whose scenario was saved in a newer format version.
-    NewerData { version: u64 },
     /// Changed or corrupted; the detail says what was found.
     Damaged(String),
     /// Holds more than Caseboard's limits allow (`model::limits`); the detail says which.
@@ -65,12 +63,6 @@ impl fmt::Display for LinkError {
                 f,
                 "This link was made by a newer Caseboard (format version {version}); this \
                  version reads up to {VERSION}"
-            ),
-            LinkError::NewerData { version } => write!(
-                f,
-                "This link was made by a newer Caseboard (its scenario is in format version \
-                 {version}); this version reads up to {}",
-                saved::CURRENT_VERSION
             ),
             LinkError::Damaged(detail) => write!(f, "This link is damaged: {detail}"),
             LinkError::OverLimit(detail) => {
@@ -93,14 +85,11 @@ pub fn encode(scenario: &Scenario) -> String {
     format!("{PREFIX}{VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
-/// A `c3.` link's payload as JSON text, before compression.
+/// A `c3.` link's payload as JSON text, before compression: the scenario in the compact form
+/// of `link_c3.rs`.
 pub fn payload_json(scenario: &Scenario) -> String {
-    let mut data = serde_json::to_value(scenario).unwrap_or(Value::Null);
-    named::leave_out_defaults(&mut data);
-    let mut payload = serde_json::Map::new();
-    payload.insert("version".into(), Value::from(saved::CURRENT_VERSION));
-    payload.insert("data".into(), data);
-    named::to_text(&payload, false)
+    let data = serde_json::to_value(scenario).unwrap_or(Value::Null);
+    named::to_text(&link_c3::compact(&data), false)
 }
 
 /// The positional form of `c1.`/`c2.` links as JSON text (frozen; the app no longer writes
@@ -158,29 +147,18 @@ pub fn decode_noting(fragment: &str) -> Result<(Scenario, Vec<String>), LinkErro
     if version < 3 {
         return link_frozen::read(&value).map_err(located);
     }
-    read_payload(value)
+    read_payload(value, version as u32 - 1)
 }
 
-/// A `c3.` payload: the saved format's version and its scenario.
-fn read_payload(value: Value) -> Result<(Scenario, Vec<String>), LinkError> {
-    let Value::Object(mut payload) = value else {
-        return Err(damaged("its contents are not a Caseboard scenario"));
-    };
-    let version = match payload.get("version").and_then(Value::as_u64) {
-        Some(v) if v > u64::from(saved::CURRENT_VERSION) => {
-            return Err(LinkError::NewerData { version: v })
-        }
-        Some(v) => v as u32,
-        None => return Err(damaged("its contents have no format version")),
-    };
-    let mut data = payload
-        .get_mut("data")
-        .map(std::mem::take)
-        .unwrap_or(Value::Null);
+/// A payload of a link from `c3.` on: the scenario of saved-format version `version`.
+fn read_payload(value: Value, version: u32) -> Result<(Scenario, Vec<String>), LinkError> {
+    let data = link_c3::expand(&value);
     if !data.is_object() {
-        return Err(damaged("its contents are not a Caseboard scenario"));
+        return Err(damaged(format!(
+            "the scenario: expected a list, found {}",
+            describe(&value)
+        )));
     }
-    named::fill_in_defaults(&mut data);
     let doc = serde_json::json!({ "format": saved::FORMAT, "version": version, "data": data });
     saved::read_document(doc, version, "").map_err(|e| match e {
         Failure::Field(e) => located(e),

@@ -8,6 +8,7 @@ mod common;
 pub mod csv;
 pub mod flat;
 pub mod link;
+mod link_c3;
 mod link_frozen;
 pub mod migrations;
 mod named;

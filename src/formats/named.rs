@@ -529,10 +529,10 @@ fn repair_ids(s: &mut Scenario, notes: &mut Vec<String>) {
     }
 }
 
-// ---- Links: fields at their defaults left out ---------------------------------------------------
+// ---- For the compact form of links ----------------------------------------------------------------
 
 /// Equal JSON, numbers to the bit (so -0 differs from 0).
-fn same(a: &Value, b: &Value) -> bool {
+pub(crate) fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => {
             x.is_f64() == y.is_f64() && x.as_f64().map(f64::to_bits) == y.as_f64().map(f64::to_bits)
@@ -550,64 +550,31 @@ fn same(a: &Value, b: &Value) -> bool {
     }
 }
 
-/// Removes the fields of `record` equal to those of `defaults`.
-fn strip(record: Option<&mut Value>, defaults: &Map<String, Value>) {
-    if let Some(Value::Object(m)) = record {
-        m.retain(|k, v| k == "kind" || !defaults.get(k).is_some_and(|d| same(d, v)));
-    }
-}
-
-/// Puts the fields of `defaults` that `record` lacks into it.
-fn fill(record: &mut Value, defaults: &Map<String, Value>) {
-    if let Value::Object(m) = record {
-        for (k, v) in defaults {
-            if !m.contains_key(k) {
-                m.insert(k.clone(), v.clone());
+/// A benefit's fields of `kind` in serde's order with their defaults (the optional hourly rate
+/// `null`: absent); only the label and kind when `kind` names none.
+pub(crate) fn benefit_order(kind: &str) -> super::link_c3::Schema {
+    let Some(mut blank) = BenefitKind::blank(kind) else {
+        return vec![
+            ("label".into(), Value::from("")),
+            ("kind".into(), Value::Null),
+        ];
+    };
+    let optional = blank
+        .hourly_rate_mut()
+        .map(|r| *r = Some(Default::default()));
+    let mut schema = super::link_c3::schema_of(&Benefit {
+        label: String::new(),
+        kind: blank,
+        unknown: UnknownFields::default(),
+    });
+    if optional.is_some() {
+        for (k, d) in &mut schema {
+            if k == "hourly_rate" {
+                *d = Value::Null;
             }
         }
     }
-}
-
-fn items(v: Option<&mut Value>) -> &mut [Value] {
-    match v {
-        Some(Value::Array(a)) => a,
-        _ => &mut [],
-    }
-}
-
-/// Leaves out of a scenario's JSON every field equal to its default (a link's form):
-/// [`fill_in_defaults`] puts them back.
-pub(crate) fn leave_out_defaults(data: &mut Value) {
-    let d = Defaults::new();
-    strip(Some(data), &d.scenario);
-    strip(data.get_mut("simulation"), &d.simulation);
-    for c in items(data.get_mut("criteria")) {
-        strip(Some(c), &d.criterion);
-    }
-    for i in items(data.get_mut("initiatives")) {
-        strip(Some(i), &d.initiative);
-        for b in items(i.get_mut("benefits")) {
-            if let Some((blank, _)) = benefit_template(b) {
-                strip(Some(b), &blank);
-            }
-        }
-    }
-}
-
-/// Puts back what [`leave_out_defaults`] left out where the model has no default of its own (a
-/// criterion's and a benefit's fields); the records with `#[serde(default)]` need none.
-pub(crate) fn fill_in_defaults(data: &mut Value) {
-    let d = Defaults::new();
-    for c in items(data.get_mut("criteria")) {
-        fill(c, &d.criterion);
-    }
-    for i in items(data.get_mut("initiatives")) {
-        for b in items(i.get_mut("benefits")) {
-            if let Some((blank, _)) = benefit_template(b) {
-                fill(b, &blank);
-            }
-        }
-    }
+    schema
 }
 
 #[cfg(test)]
