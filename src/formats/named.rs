@@ -316,7 +316,8 @@ fn deserialize(data: &Value) -> Result<Scenario, (Vec<Seg>, String)> {
             match (&benefit, benefit_template(&benefit)) {
                 (Value::Object(_), None) => {
                     path.push(Seg::Key("kind".into()));
-                    message = format!("expected {}", one_of(&BENEFIT_KINDS));
+                    let kinds: Vec<String> = BENEFIT_KINDS.iter().map(|k| format!("`{k}`")).collect();
+                    message = format!("unknown kind, expected one of {}", kinds.join(", "));
                 }
                 (Value::Object(fields), Some((blank, known))) => {
                     for k in known.iter().filter(|k| *k != "kind") {
@@ -383,12 +384,14 @@ pub(crate) fn read(mut data: Value, prefix: &str) -> R<(Scenario, Vec<String>)> 
                 ),
             );
         }
+        let what = if problem == "missing" {
+            format!("{at} was missing")
+        } else {
+            format!("{at} could not be read ({problem})")
+        };
         notes.push(match &fix {
-            Fix::Set(v) => format!(
-                "{at} could not be read ({problem}); it is now {}, its default.",
-                to_text(v, false)
-            ),
-            Fix::Remove => format!("{at} could not be read ({problem}); it was left out."),
+            Fix::Set(v) => format!("{what}; it is now {}, its default.", to_text(v, false)),
+            Fix::Remove => format!("{what}; it was left out."),
         });
         apply(&mut data, &path, &fix);
     };
