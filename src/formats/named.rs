@@ -316,7 +316,8 @@ fn deserialize(data: &Value) -> Result<Scenario, (Vec<Seg>, String)> {
             match (&benefit, benefit_template(&benefit)) {
                 (Value::Object(_), None) => {
                     path.push(Seg::Key("kind".into()));
-                    let kinds: Vec<String> = BENEFIT_KINDS.iter().map(|k| format!("`{k}`")).collect();
+                    let kinds: Vec<String> =
+                        BENEFIT_KINDS.iter().map(|k| format!("`{k}`")).collect();
                     message = format!("unknown kind, expected one of {}", kinds.join(", "));
                 }
                 (Value::Object(fields), Some((blank, known))) => {
