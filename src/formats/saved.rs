@@ -25,6 +25,9 @@ pub const FORMAT: &str = "caseboard";
 /// [`migrations::MIGRATIONS`]).
 pub const CURRENT_VERSION: u32 = migrations::CURRENT_VERSION;
 
+/// The most fields one file or link may have restored to their defaults.
+pub use super::named::MAX_REPAIRS;
+
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SavedError {
