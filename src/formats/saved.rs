@@ -1,13 +1,16 @@
 //! Saved files and drafts: one versioned envelope around the scenario,
 //! `{"format": "caseboard", "version": 2, "data": {…scenario…}}`.
 //!
-//! Reading runs every migration from the file's version up to [`CURRENT_VERSION`] in order; a
-//! file from a newer version is refused and nothing is changed. A bare scenario object (what
-//! exports held before the envelope) reads as version 0, whose data is version 1's.
+//! Reading runs every step of [`migrations::MIGRATIONS`] from the file's version up to
+//! [`CURRENT_VERSION`] in order; a file from a newer version is refused and nothing is changed.
+//! A bare scenario object (what exports held before the envelope) reads as version 0.
 //!
-//! Reading checks structure only: a scenario that parses but would not pass
-//! [`validate`](crate::model::validate) still loads, so the app can show its problems beside the fields.
-//! Errors name the field, e.g. `data.initiatives[2].benefits[0].hours: expected a number …`.
+//! The scenario is read through the serde derives of the model types (`named.rs`): errors name
+//! the field (`data.initiatives[2].benefits[0].hours: expected a number …`); a single field
+//! that cannot be read is restored to its default with a note in [`Loaded::notes`] instead of
+//! refusing the file; fields this version does not know are kept and written back.
+//! A scenario that reads but would not pass [`validate`](crate::model::validate) still loads,
+//! so the app can show its problems beside the fields.
 
 use super::common::describe;
 use super::migrations::{self, MIGRATIONS};
@@ -95,8 +98,8 @@ pub struct Loaded {
     pub scenario: Scenario,
     /// The version the file was saved in: 0 for a bare scenario without envelope.
     pub version: u32,
-    /// What reading changed, for the user to hear (ids given to initiatives that had none or
-    /// shared one).
+    /// What reading changed, for the user to hear: fields restored to their defaults, ids given
+    /// to initiatives or criteria that had none or shared one.
     pub notes: Vec<String>,
 }
 
