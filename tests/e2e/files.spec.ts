@@ -86,7 +86,7 @@ test('import errors name the field and change nothing; a field that cannot be re
   await expect(cell(page, 'npv', 0)).toHaveText(/\$144,110/);
   // One field that cannot be read: the file opens, with that field at its default, and says so.
   await page.getByLabel('Import JSON…').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
-  await expect(notice(page)).toContainText('Imported “bad.json” as a new draft.');
+  await expect(notice(page)).toContainText('Imported “bad.json” as a new draft');
   await expect(notice(page)).toContainText('data.initiatives[0].one_time_cost could not be read (expected a number or {"low": …, "likely": …, "high": …}, found the string "lots"); it is now 0, its default.');
   await expect(card(page, 'A')).toBeVisible();
 });
