@@ -3,7 +3,7 @@
 //! benefit of each kind) is written as a list of its values in the order serde writes its
 //! fields, a field equal to its default as `null` (and left out at the end), a ranged estimate
 //! as `[low, likely, high]`, an enumeration as its position in the model's list of values
-//! ([`CHOICES`]), an initiative's scores as a list in criterion order (an object of the scores
+//! (`choices`), an initiative's scores as a list in criterion order (an object of the scores
 //! of no criterion last); fields Caseboard does not know follow as one object after the last
 //! known field. Reading turns the lists back into named records, and the named reader
 //! does the rest (limits, repairs with notes, unknown fields, ids).
