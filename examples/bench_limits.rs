@@ -64,6 +64,7 @@ fn main() {
                             4000.0,
                         ),
                     }),
+                    unknown: Default::default(),
                 })
                 .collect(),
             ..Initiative::default()

@@ -34,6 +34,7 @@ fn main() {
                     adoption_pct: Estimate::point(80.0),
                     recapture_pct: Estimate::point(75.0),
                 }),
+                unknown: Default::default(),
             }],
             ..Initiative::default()
         }],

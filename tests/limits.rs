@@ -39,6 +39,7 @@ fn scenario_of(n: usize, benefits: usize) -> Scenario {
                 .map(|_| Benefit {
                     label: "b".into(),
                     kind: BenefitKind::blank("cost_avoided").unwrap(),
+                    unknown: Default::default(),
                 })
                 .collect(),
             ..Initiative::default()

@@ -35,7 +35,11 @@ fn benefit_kind() -> BoxedStrategy<BenefitKind> {
 }
 
 fn benefit() -> impl Strategy<Value = Benefit> {
-    (".{0,12}", benefit_kind()).prop_map(|(label, kind)| Benefit { label, kind })
+    (".{0,12}", benefit_kind()).prop_map(|(label, kind)| Benefit {
+        label,
+        kind,
+        unknown: Default::default(),
+    })
 }
 
 fn initiative(i: usize) -> impl Strategy<Value = Initiative> {
@@ -77,6 +81,7 @@ fn initiative(i: usize) -> impl Strategy<Value = Initiative> {
                         vec![]
                     },
                     benefits,
+                    unknown: Default::default(),
                 }
             },
         )
@@ -109,6 +114,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     criteria,
                     initiatives,
                     simulation: SimSettings::default(),
+                    unknown: Default::default(),
                 }
             },
         )
@@ -216,7 +222,7 @@ proptest! {
     #[test]
     fn derivation_result_equals_the_numeric_path(k in benefit_kind(), rate in 0.0..500.0f64) {
         let defaults = Defaults { hourly_rate: rate, hours_per_fte_year: 1800.0 };
-        let shown = convert(&Benefit { label: String::new(), kind: k.clone() }, &defaults);
+        let shown = convert(&Benefit { label: String::new(), kind: k.clone(), unknown: Default::default()  }, &defaults);
         let fast = annual_value(&k, &defaults, &|e| e.likely);
         let tol = 1e-12 * fast.abs().max(1.0);
         prop_assert!((shown.annual_value - fast).abs() <= tol, "{} vs {}", shown.annual_value, fast);
@@ -258,7 +264,7 @@ proptest! {
                 annual_running_cost: running.into(),
                 delivery_months: 0.0.into(),
                 ramp_up_months: 0.0.into(),
-                benefits: vec![Benefit { label: String::new(), kind: BenefitKind::CostAvoided(CostAvoided { amount_per_year: (running + extra).into() }) }],
+                benefits: vec![Benefit { label: String::new(), kind: BenefitKind::CostAvoided(CostAvoided { amount_per_year: (running + extra).into() }), unknown: Default::default() }],
                 ..Initiative::default()
             });
             evaluate(&s).unwrap().initiatives[0].npv()

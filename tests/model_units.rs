@@ -30,6 +30,7 @@ fn benefit(kind: BenefitKind) -> Benefit {
     Benefit {
         label: "b".into(),
         kind,
+        unknown: Default::default(),
     }
 }
 

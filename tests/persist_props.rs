@@ -58,7 +58,11 @@ fn benefit_kind() -> BoxedStrategy<BenefitKind> {
 
 fn benefit() -> BoxedStrategy<Benefit> {
     (text(16), benefit_kind())
-        .prop_map(|(label, kind)| Benefit { label, kind })
+        .prop_map(|(label, kind)| Benefit {
+            label,
+            kind,
+            unknown: Default::default(),
+        })
         .boxed()
 }
 
@@ -71,6 +75,7 @@ fn criteria() -> BoxedStrategy<Vec<Criterion>> {
                 name,
                 weight,
                 direction,
+                unknown: Default::default(),
             }
         }),
         0..7,
@@ -139,6 +144,7 @@ fn initiative(ids: Vec<String>) -> BoxedStrategy<Initiative> {
                     scores,
                     depends_on: deps,
                     benefits,
+                    unknown: Default::default(),
                 }
             },
         )
@@ -183,6 +189,7 @@ fn scenario() -> BoxedStrategy<Scenario> {
                     criteria,
                     initiatives,
                     simulation: SimSettings::default(),
+                    unknown: Default::default(),
                 }
             },
         )
@@ -198,6 +205,7 @@ fn scenario() -> BoxedStrategy<Scenario> {
                         } else {
                             Distribution::Pert
                         },
+                        unknown: Default::default(),
                     }
                 }),
                 any::<u32>().prop_map(|seed| SimSettings {

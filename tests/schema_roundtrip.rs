@@ -32,6 +32,7 @@ fn base() -> Scenario {
         .map(|k| caseboard::model::Benefit {
             label: format!("a {k}"),
             kind: BenefitKind::blank(k).unwrap(),
+            unknown: Default::default(),
         })
         .collect();
     s
@@ -321,6 +322,7 @@ fn derivations_name_inputs_by_their_descriptors_words() {
         let b = caseboard::model::Benefit {
             label: String::new(),
             kind: BenefitKind::blank(kind).unwrap(),
+            unknown: Default::default(),
         };
         let text = convert(&b, &defaults)
             .derivation

@@ -59,6 +59,7 @@ fn ranged(n: usize, benefits: usize) -> Scenario {
                     kind: BenefitKind::CostAvoided(CostAvoided {
                         amount_per_year: r(500.0),
                     }),
+                    unknown: Default::default(),
                 })
                 .collect(),
             ..Initiative::default()

@@ -287,6 +287,7 @@ fn a_shared_link_reproduces_the_same_percentiles() {
         trials: 3_000,
         seed: 2026,
         distribution: Distribution::Lognormal,
+        unknown: Default::default(),
     };
     s.default_hourly_rate = Estimate::range(55.0, 65.0, 90.0);
     *hours_of(&mut s.initiatives[0]) = Estimate::range(150.0, 200.0, 300.0);

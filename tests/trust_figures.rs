@@ -28,6 +28,7 @@ fn one(one_time_cost: f64, avoided_per_year: f64, horizon_years: u32) -> Scenari
             kind: BenefitKind::CostAvoided(CostAvoided {
                 amount_per_year: Estimate::point(avoided_per_year),
             }),
+            unknown: Default::default(),
         }],
         ..Initiative::default()
     }];
@@ -233,6 +234,7 @@ fn working_hours_of_a_millionth_give_a_finite_fte() {
             adoption_pct: Estimate::point(100.0),
             recapture_pct: Estimate::point(100.0),
         }),
+        unknown: Default::default(),
     }];
     assert!(validate(&s).is_empty(), "{:?}", validate(&s));
     let e = evaluate(&s).unwrap();
@@ -308,7 +310,7 @@ proptest! {
                 hourly_rate: Some(Estimate::point(rate)),
                 adoption_pct: Estimate::point(100.0),
                 recapture_pct: Estimate::point(100.0),
-            }),
+            }), unknown: Default::default(),
         });
         s.initiatives.push(Initiative { id: "b".into(), ..s.initiatives[0].clone() });
         prop_assume!(validate(&s).is_empty());
@@ -429,6 +431,7 @@ fn lognormal_ranges_at_the_bounds_simulate_to_finite_figures() {
                 adoption_pct: Estimate::point(100.0),
                 recapture_pct: Estimate::point(100.0),
             }),
+            unknown: Default::default(),
         },
         Benefit {
             label: "o".into(),
@@ -444,6 +447,7 @@ fn lognormal_ranges_at_the_bounds_simulate_to_finite_figures() {
                 incidents_avoided_per_year: upto(100.0),
                 cost_per_incident: upto(1e12),
             }),
+            unknown: Default::default(),
         },
         Benefit {
             label: "r".into(),
@@ -454,6 +458,7 @@ fn lognormal_ranges_at_the_bounds_simulate_to_finite_figures() {
                 likelihood_reduction_pct: Estimate::point(100.0),
                 impact_reduction_pct: Estimate::point(100.0),
             }),
+            unknown: Default::default(),
         },
     ];
     s.initiatives.push(Initiative {

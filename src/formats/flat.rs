@@ -10,7 +10,7 @@
 use crate::model::estimate::Estimate;
 use crate::model::limits::{self, List, Text};
 use crate::model::scenario::{
-    Benefit, BenefitKind, Criterion, Initiative, Scenario, BENEFIT_KINDS,
+    Benefit, BenefitKind, Criterion, Initiative, Scenario, UnknownFields, BENEFIT_KINDS,
 };
 use crate::model::schema::{Kind, Record, Shape, Val};
 
@@ -102,7 +102,80 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
             o.record(&b.kind);
         }
     }
+    write_unknown(&mut o, s);
     o.0
+}
+
+/// Fields Caseboard does not know, after everything else and only when there are some (so a
+/// scenario without them has the same flat form as before): a count, then per field its place
+/// (record code 0 scenario, 1 simulation, 2 criterion, 3 initiative, 4 benefit; the criterion's
+/// or initiative's position; the benefit's position), its key and its JSON text.
+fn write_unknown(o: &mut Out, s: &Scenario) {
+    let mut places: Vec<(f64, usize, usize, &UnknownFields)> =
+        vec![(0.0, 0, 0, &s.unknown), (1.0, 0, 0, &s.simulation.unknown)];
+    places.extend(
+        s.criteria
+            .iter()
+            .enumerate()
+            .map(|(n, c)| (2.0, n, 0, &c.unknown)),
+    );
+    for (n, i) in s.initiatives.iter().enumerate() {
+        places.push((3.0, n, 0, &i.unknown));
+        places.extend(
+            i.benefits
+                .iter()
+                .enumerate()
+                .map(|(m, b)| (4.0, n, m, &b.unknown)),
+        );
+    }
+    let count: usize = places.iter().map(|p| p.3 .0.len()).sum();
+    if count == 0 {
+        return;
+    }
+    o.count(count);
+    for (code, n, m, fields) in places {
+        for (k, v) in &fields.0 {
+            o.num(code);
+            o.count(n);
+            o.count(m);
+            o.text(k);
+            o.text(v);
+        }
+    }
+}
+
+/// Reads what [`write_unknown`] wrote into `s`; `None` when a place is not in `s`.
+fn read_unknown(r: &mut In<'_>, s: &mut Scenario) -> Option<()> {
+    if r.at == r.toks.len() {
+        return Some(());
+    }
+    let n = r.num()?;
+    let left = (r.toks.len() - r.at) / 5;
+    if !(n >= 1.0 && n.fract() == 0.0 && n <= left as f64) {
+        return None;
+    }
+    for _ in 0..n as usize {
+        let code = r.choice(5)?;
+        let index = |v: f64| (v >= 0.0 && v.fract() == 0.0).then_some(v as usize);
+        let (a, b) = (index(r.num()?)?, index(r.num()?)?);
+        let key = match r.next()? {
+            Tok::Text(k) => k.clone(),
+            _ => return None,
+        };
+        let value = match r.next()? {
+            Tok::Text(v) => v.clone(),
+            _ => return None,
+        };
+        let fields = match code {
+            0 => &mut s.unknown,
+            1 => &mut s.simulation.unknown,
+            2 => &mut s.criteria.get_mut(a)?.unknown,
+            3 => &mut s.initiatives.get_mut(a)?.unknown,
+            _ => &mut s.initiatives.get_mut(a)?.benefits.get_mut(b)?.unknown,
+        };
+        fields.0.insert(key, value);
+    }
+    Some(())
 }
 
 struct In<'a> {
@@ -203,6 +276,7 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
         let i = read_initiative(&mut r)?;
         s.initiatives.push(i);
     }
+    read_unknown(&mut r, &mut s)?;
     (r.at == toks.len()).then_some(s)
 }
 
@@ -221,7 +295,11 @@ fn read_initiative(r: &mut In<'_>) -> Option<Initiative> {
         let label = r.text(Text::Name)?;
         let mut kind = BenefitKind::blank(BENEFIT_KINDS.get(r.count(List::Benefits)?)?)?;
         r.record(&mut kind)?;
-        i.benefits.push(Benefit { label, kind });
+        i.benefits.push(Benefit {
+            label,
+            kind,
+            unknown: UnknownFields::default(),
+        });
     }
     Some(i)
 }

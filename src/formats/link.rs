@@ -1,21 +1,22 @@
 //! Share links: the whole scenario in the URL fragment.
 //!
-//! Fragment = `c` + format version + `.` + base64url (no padding) of zlib-deflate of the
-//! scenario's positional JSON form (see `form.rs`: records as arrays, trailing defaults left out,
-//! codes for enumerations, scores in criterion order; numbers exact to the bit).
+//! Fragment = `c` + link version + `.` + base64url (no padding) of zlib-deflate of the payload.
+//!
+//! * `c3.` (written now): the scenario of saved-format version 2 (`c<n>.`: version `n − 1`) in
+//!   the compact form of `link_c3.rs`, made from the named form (`named.rs`, the serde derives).
+//!   It is read like a saved file — migrations, the limits, a field that cannot be read restored
+//!   with a note, unknown fields kept — so a link carries a newer version's fields as a file does.
+//! * `c1.` and `c2.` (format versions 1 and 2): the positional form, read by the frozen reader
+//!   in `link_frozen.rs`; links already sent keep opening.
 //!
 //! The zlib wrapper's Adler-32 check turns most damage into an error instead of a silently
 //! different scenario. Decoding never panics, bounds the inflated size
 //! ([`MAX_INFLATED_BYTES`]) and checks the structure, naming what is wrong; it does not
 //! [`validate`](crate::model::validate) the figures (the app shows those problems beside the fields).
-//!
-//! The link's version is the saved format's version ([`saved::CURRENT_VERSION`]), and a link
-//! from a newer version is refused. A new format version that only adds fields appends them to
-//! the positional records: older links lack them and read the defaults. One that changes an
-//! existing field must read the old layout for old links (the version is at hand in `decode`).
 
-use super::form::{self, Form};
-use super::saved;
+use super::common::{describe, FieldError};
+use super::saved::{self, Failure};
+use super::{link_c3, link_frozen, named};
 use crate::model::limits;
 use crate::model::scenario::Scenario;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -25,6 +26,9 @@ use std::fmt;
 
 /// The letter before the version number.
 pub const PREFIX: &str = "c";
+/// The link version written: `c3.` now. From 3 on a link of version `n` holds a scenario of
+/// saved-format version `n − 1`, so a new saved-format version gives links a new prefix.
+pub const VERSION: u32 = saved::CURRENT_VERSION + 1;
 /// The most a link may inflate to; more is refused (a deflate bomb would otherwise use memory).
 /// As much as a saved file may hold: the largest scenario within the limits fits.
 pub const MAX_INFLATED_BYTES: usize = limits::MAX_FILE_BYTES;
@@ -58,8 +62,7 @@ impl fmt::Display for LinkError {
             LinkError::Newer { version } => write!(
                 f,
                 "This link was made by a newer Caseboard (format version {version}); this \
-                 version reads up to {}",
-                saved::CURRENT_VERSION
+                 version reads up to {VERSION}"
             ),
             LinkError::Damaged(detail) => write!(f, "This link is damaged: {detail}"),
             LinkError::OverLimit(detail) => {
@@ -77,18 +80,22 @@ fn damaged(detail: impl Into<String>) -> LinkError {
 
 /// The fragment (without `#`) that carries `scenario`.
 pub fn encode(scenario: &Scenario) -> String {
-    let form = form_json(scenario);
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(form.as_bytes(), LEVEL);
-    format!(
-        "{PREFIX}{}.{}",
-        saved::CURRENT_VERSION,
-        URL_SAFE_NO_PAD.encode(packed)
-    )
+    let packed =
+        miniz_oxide::deflate::compress_to_vec_zlib(payload_json(scenario).as_bytes(), LEVEL);
+    format!("{PREFIX}{VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
-/// The positional form as JSON text, before compression.
+/// A `c3.` link's payload as JSON text, before compression: the scenario in the compact form
+/// of `link_c3.rs`.
+pub fn payload_json(scenario: &Scenario) -> String {
+    let data = serde_json::to_value(scenario).unwrap_or(Value::Null);
+    named::to_text(&link_c3::compact(&data), false)
+}
+
+/// The positional form of `c1.`/`c2.` links as JSON text (frozen; the app no longer writes
+/// these links, the tests build old and damaged ones from it).
 pub fn form_json(scenario: &Scenario) -> String {
-    form::write(scenario, Form::Positional).text(false)
+    link_frozen::write(scenario)
 }
 
 /// Reads a fragment made by [`encode`]. A leading `#` (or a whole URL) and whitespace that mail
@@ -110,14 +117,12 @@ pub fn decode_noting(fragment: &str) -> Result<(Scenario, Vec<String>), LinkErro
     if version.is_empty() || !version.bytes().all(|b| b.is_ascii_digit()) {
         return Err(LinkError::NotALink);
     }
-    match version.parse::<u64>() {
-        Ok(v) if (1..=u64::from(saved::CURRENT_VERSION)).contains(&v) => {}
-        Ok(v) if v > u64::from(saved::CURRENT_VERSION) => {
-            return Err(LinkError::Newer { version: v })
-        }
+    let version = match version.parse::<u64>() {
+        Ok(v) if (1..=u64::from(VERSION)).contains(&v) => v,
+        Ok(v) if v > u64::from(VERSION) => return Err(LinkError::Newer { version: v }),
         Ok(_) => return Err(damaged("its version number is 0")),
         Err(_) => return Err(damaged("its version number is too large")),
-    }
+    };
     if body.is_empty() {
         return Err(LinkError::Incomplete);
     }
@@ -139,19 +144,42 @@ pub fn decode_noting(fragment: &str) -> Result<(Scenario, Vec<String>), LinkErro
             serde_json::from_str(t)
                 .map_err(|e| damaged(format!("its contents are not readable ({e})")))
         })?;
-    form::read(&value, Form::Positional, "").map_err(|e| {
-        let place = if e.path.is_empty() {
-            "the scenario"
-        } else {
-            &e.path
-        };
-        let detail = format!("{place}: {}", e.message);
-        if e.over_limit {
-            LinkError::OverLimit(detail)
-        } else {
-            LinkError::Damaged(detail)
-        }
+    if version < 3 {
+        return link_frozen::read(&value).map_err(located);
+    }
+    read_payload(value, version as u32 - 1)
+}
+
+/// A payload of a link from `c3.` on: the scenario of saved-format version `version`.
+fn read_payload(value: Value, version: u32) -> Result<(Scenario, Vec<String>), LinkError> {
+    let data = link_c3::expand(&value);
+    if !data.is_object() {
+        return Err(damaged(format!(
+            "the scenario: expected a list, found {}",
+            describe(&value)
+        )));
+    }
+    let doc = serde_json::json!({ "format": saved::FORMAT, "version": version, "data": data });
+    saved::read_document(doc, version, "").map_err(|e| match e {
+        Failure::Field(e) => located(e),
+        Failure::Migration { from, message } => damaged(format!(
+            "it could not be upgraded from format version {from}: {message}"
+        )),
     })
+}
+
+fn located(e: FieldError) -> LinkError {
+    let place = if e.path.is_empty() {
+        "the scenario"
+    } else {
+        &e.path
+    };
+    let detail = format!("{place}: {}", e.message);
+    if e.over_limit {
+        LinkError::OverLimit(detail)
+    } else {
+        LinkError::Damaged(detail)
+    }
 }
 
 fn inflate(packed: &[u8]) -> Result<Vec<u8>, LinkError> {

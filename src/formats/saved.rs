@@ -1,47 +1,35 @@
 //! Saved files and drafts: one versioned envelope around the scenario,
 //! `{"format": "caseboard", "version": 2, "data": {…scenario…}}`.
 //!
-//! Reading runs every migration from the file's version up to [`CURRENT_VERSION`] in order; a
-//! file from a newer version is refused and nothing is changed. A bare scenario object (what
-//! exports held before the envelope) reads as version 0, whose data is version 1's.
+//! Reading runs every step of [`migrations::MIGRATIONS`] from the file's version up to
+//! [`CURRENT_VERSION`] in order; a file from a newer version is refused and nothing is changed.
+//! A bare scenario object (what exports held before the envelope) reads as version 0.
 //!
-//! Reading checks structure only: a scenario that parses but would not pass
-//! [`validate`](crate::model::validate) still loads, so the app can show its problems beside the fields.
-//! Errors name the field, e.g. `data.initiatives[2].benefits[0].hours: expected a number …`.
+//! The scenario is read through the serde derives of the model types (`named.rs`): errors name
+//! the field (`data.initiatives[2].benefits[0].hours: expected a number …`); a single field
+//! that cannot be read is restored to its default with a note in [`Loaded::notes`] instead of
+//! refusing the file; fields this version does not know are kept and written back.
+//! A scenario that reads but would not pass [`validate`](crate::model::validate) still loads,
+//! so the app can show its problems beside the fields.
 
-use super::form::{self, describe, Form, J};
+use super::common::describe;
+use super::migrations::{self, MIGRATIONS};
+use super::named;
 use crate::model::limits;
 use crate::model::scenario::Scenario;
+use serde::Serialize;
 use serde_json::Value;
 use std::fmt;
 
 /// The envelope's format name.
 pub const FORMAT: &str = "caseboard";
 
-/// One step of the chain: turns one version's `data` into the next version's.
-type Migration = fn(Value) -> Result<Value, String>;
+/// The version this build writes, and the newest it reads (the last step of
+/// [`migrations::MIGRATIONS`]).
+pub const CURRENT_VERSION: u32 = migrations::CURRENT_VERSION;
 
-/// `MIGRATIONS[k]` turns version-`k` data into version `k + 1`; the last entry ends at
-/// [`CURRENT_VERSION`].
-///
-/// A new version takes one function and one fixture: give the new `Scenario` fields their
-/// defaults, append the migration here, and add `tests/fixtures/saved/v<n>-….json`. Every older
-/// fixture must keep loading.
-const MIGRATIONS: &[Migration] = &[v0_to_v1, v1_to_v2];
-
-/// The version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
-
-/// Version 2 adds the simulation settings (`simulation: {trials, seed}`); version 1 data has
-/// none, and reads with the defaults (10,000 trials, seed 1).
-fn v1_to_v2(data: Value) -> Result<Value, String> {
-    Ok(data)
-}
-
-/// Version 0, the bare scenario object, holds the same data as version 1.
-fn v0_to_v1(data: Value) -> Result<Value, String> {
-    Ok(data)
-}
+/// The most fields one file or link may have restored to their defaults.
+pub use super::named::MAX_REPAIRS;
 
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,20 +98,28 @@ pub struct Loaded {
     pub scenario: Scenario,
     /// The version the file was saved in: 0 for a bare scenario without envelope.
     pub version: u32,
-    /// What reading changed, for the user to hear (ids given to initiatives that had none or
-    /// shared one).
+    /// What reading changed, for the user to hear: fields restored to their defaults, ids given
+    /// to initiatives or criteria that had none or shared one.
     pub notes: Vec<String>,
 }
 
 /// The scenario in the current envelope, pretty-printed. (A non-finite number, which no valid
 /// input holds, is written as null, and reading it back names that field.)
 pub fn to_json(scenario: &Scenario) -> String {
-    let envelope = J::obj(vec![
-        ("format", J::Str(FORMAT.into())),
-        ("version", J::Num(f64::from(CURRENT_VERSION))),
-        ("data", form::write(scenario, Form::Named)),
-    ]);
-    envelope.text(true)
+    #[derive(Serialize)]
+    struct Envelope<'a> {
+        format: &'static str,
+        version: u32,
+        data: &'a Scenario,
+    }
+    named::to_text(
+        &Envelope {
+            format: FORMAT,
+            version: CURRENT_VERSION,
+            data: scenario,
+        },
+        true,
+    )
 }
 
 /// Reads an envelope (any version up to [`CURRENT_VERSION`]) or a bare scenario object.
@@ -145,10 +141,10 @@ pub fn from_json(text: &str) -> Result<Loaded, SavedError> {
 
 /// [`from_json`] on parsed JSON.
 pub fn from_value(value: Value) -> Result<Loaded, SavedError> {
-    let Value::Object(mut top) = value else {
+    let Value::Object(top) = &value else {
         return Err(SavedError::NotCaseboard);
     };
-    let (version, data, prefix) = if let Some(format) = top.get("format") {
+    let version = if let Some(format) = top.get("format") {
         match format {
             Value::String(s) if s == FORMAT => {}
             Value::String(s) => return Err(SavedError::WrongFormat { found: s.clone() }),
@@ -174,18 +170,17 @@ pub fn from_value(value: Value) -> Result<Loaded, SavedError> {
                 }
             },
         };
-        // Taken rather than removed: BTreeMap's removal code is wasm the app need not carry.
-        let data = top
-            .get_mut("data")
-            .map(std::mem::take)
-            .ok_or_else(|| invalid("data", "missing".into()))?;
-        if !data.is_object() {
-            return Err(invalid(
-                "data",
-                format!("expected a scenario object, found {}", describe(&data)),
-            ));
+        match top.get("data") {
+            None => return Err(invalid("data", "missing".into())),
+            Some(data) if !data.is_object() => {
+                return Err(invalid(
+                    "data",
+                    format!("expected a scenario object, found {}", describe(data)),
+                ))
+            }
+            Some(_) => {}
         }
-        (version, data, "data")
+        version
     } else {
         // A bare scenario must at least look like one: some other JSON file would otherwise
         // read as the default scenario.
@@ -202,14 +197,17 @@ pub fn from_value(value: Value) -> Result<Loaded, SavedError> {
         if !FIELDS.iter().any(|f| top.contains_key(*f)) {
             return Err(SavedError::NotCaseboard);
         }
-        (0, Value::Object(top), "")
+        0
     };
-    let data = run_migrations(data, version, MIGRATIONS)?;
-    let (scenario, notes) =
-        form::read(&data, Form::Named, prefix).map_err(|e| SavedError::Invalid {
+    // Paths in messages start at the scenario in a bare file, at `data` in an envelope.
+    let prefix = if version == 0 { "" } else { "data" };
+    let (scenario, notes) = read_document(value, version, prefix).map_err(|e| match e {
+        Failure::Migration { from, message } => SavedError::Migration { from, message },
+        Failure::Field(e) => SavedError::Invalid {
             path: e.path,
             message: e.message,
-        })?;
+        },
+    })?;
     Ok(Loaded {
         scenario,
         version,
@@ -217,75 +215,35 @@ pub fn from_value(value: Value) -> Result<Loaded, SavedError> {
     })
 }
 
-/// Runs `steps[from..]` in order.
-fn run_migrations(mut data: Value, from: u32, steps: &[Migration]) -> Result<Value, SavedError> {
-    for (k, step) in steps.iter().enumerate().skip(from as usize) {
-        data = step(data).map_err(|message| SavedError::Migration {
-            from: k as u32,
-            message,
-        })?;
-    }
-    Ok(data)
+/// Why a document (of a file or a `c3.` link) was not read.
+pub(crate) enum Failure {
+    Migration { from: u32, message: String },
+    Field(super::common::FieldError),
+}
+
+/// Brings a document of `version` up to date and reads its scenario (see [`named::read`]).
+pub(crate) fn read_document(
+    doc: Value,
+    version: u32,
+    prefix: &str,
+) -> Result<(Scenario, Vec<String>), Failure> {
+    let mut doc = migrations::run(doc, version, MIGRATIONS).map_err(|(from, id, message)| {
+        Failure::Migration {
+            from,
+            message: format!("{message} (step “{id}”)"),
+        }
+    })?;
+    // Taken rather than removed: BTreeMap's removal code is wasm the worker need not carry.
+    let data = doc
+        .get_mut("data")
+        .map(std::mem::take)
+        .unwrap_or(Value::Null);
+    named::read(data, prefix).map_err(Failure::Field)
 }
 
 fn invalid(path: &str, message: String) -> SavedError {
     SavedError::Invalid {
         path: path.into(),
         message,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn step_a(v: Value) -> Result<Value, String> {
-        let mut v = v;
-        v["log"].as_array_mut().unwrap().push("a".into());
-        Ok(v)
-    }
-    fn step_b(v: Value) -> Result<Value, String> {
-        let mut v = v;
-        v["log"].as_array_mut().unwrap().push("b".into());
-        Ok(v)
-    }
-    fn step_c(v: Value) -> Result<Value, String> {
-        let mut v = v;
-        v["log"].as_array_mut().unwrap().push("c".into());
-        Ok(v)
-    }
-    fn failing(_: Value) -> Result<Value, String> {
-        Err("no luck".into())
-    }
-
-    #[test]
-    fn migrations_run_in_order_from_the_files_version() {
-        let steps: &[Migration] = &[step_a, step_b, step_c];
-        let start = || serde_json::json!({ "log": [] });
-        assert_eq!(
-            run_migrations(start(), 0, steps).unwrap()["log"],
-            serde_json::json!(["a", "b", "c"])
-        );
-        assert_eq!(
-            run_migrations(start(), 2, steps).unwrap()["log"],
-            serde_json::json!(["c"])
-        );
-        assert_eq!(
-            run_migrations(start(), 3, steps).unwrap()["log"],
-            serde_json::json!([])
-        );
-        let steps: &[Migration] = &[step_a, failing, step_c];
-        let err = run_migrations(start(), 0, steps).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "Could not upgrade this file from format version 1: no luck"
-        );
-    }
-
-    /// A new migration changes every link's prefix and every file's version: on purpose only,
-    /// with a fixture of the old version added to tests/fixtures/saved.
-    #[test]
-    fn the_format_version_changes_only_on_purpose() {
-        assert_eq!(CURRENT_VERSION, 2);
     }
 }

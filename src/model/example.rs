@@ -48,6 +48,7 @@ pub fn example_scenario() -> Scenario {
                             adoption_pct: p(80.0),
                             recapture_pct: p(75.0),
                         }),
+                        unknown: Default::default(),
                     },
                     Benefit {
                         label: "Employees waiting on access requests".into(),
@@ -58,8 +59,10 @@ pub fn example_scenario() -> Scenario {
                             adoption_pct: p(90.0),
                             recapture_pct: p(50.0),
                         }),
+                        unknown: Default::default(),
                     },
                 ],
+                unknown: Default::default(),
             },
             Initiative {
                 id: "portal-ha".into(),
@@ -94,7 +97,9 @@ pub fn example_scenario() -> Scenario {
                         incidents_avoided_per_year: p(8.0),
                         cost_per_incident: p(5_000.0),
                     }),
+                    unknown: Default::default(),
                 }],
+                unknown: Default::default(),
             },
             Initiative {
                 id: "mfa-backups".into(),
@@ -125,7 +130,9 @@ pub fn example_scenario() -> Scenario {
                         likelihood_reduction_pct: p(60.0),
                         impact_reduction_pct: p(40.0),
                     }),
+                    unknown: Default::default(),
                 }],
+                unknown: Default::default(),
             },
             Initiative {
                 id: "monitoring".into(),
@@ -153,6 +160,7 @@ pub fn example_scenario() -> Scenario {
                         kind: BenefitKind::CostAvoided(CostAvoided {
                             amount_per_year: p(85_000.0),
                         }),
+                        unknown: Default::default(),
                     },
                     Benefit {
                         label: "Maintaining duplicate integrations".into(),
@@ -163,8 +171,10 @@ pub fn example_scenario() -> Scenario {
                             adoption_pct: p(100.0),
                             recapture_pct: p(80.0),
                         }),
+                        unknown: Default::default(),
                     },
                 ],
+                unknown: Default::default(),
             },
         ],
         ..Scenario::default()

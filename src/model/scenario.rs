@@ -16,6 +16,7 @@ pub const MIN_HORIZON_YEARS: u32 = 1;
 pub const MAX_HORIZON_YEARS: u32 = 10;
 
 record! {
+    #[serde(default)]
     pub struct Scenario {
         name: String = "Untitled scenario".into()
             => Field::text(Text::Name, "Scenario name"),
@@ -41,14 +42,25 @@ record! {
         /// Monte Carlo settings: part of the scenario, so that a shared link or file reproduces
         /// the same percentiles exactly.
         simulation: SimSettings = SimSettings::default(),
+        /// Fields this version does not know (a newer version's data), written back on save.
+        #[serde(flatten, skip_deserializing)]
+        unknown: UnknownFields = UnknownFields::default(),
     }
 }
+
+/// A record's fields that this version of Caseboard does not know, such as a newer version's
+/// data: key → the value's JSON text, kept as text so that the page carries them without parsing
+/// JSON. The saved-file and link formats (`formats::named`) read and write them, so a scenario
+/// opened, edited and saved again keeps them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnknownFields(pub BTreeMap<String, String>);
 
 /// Hours in a leap year: the most an FTE-year can have.
 pub const MAX_HOURS_PER_YEAR: f64 = 8784.0;
 
 record! {
     /// How the uncertainty is simulated.
+    #[serde(default)]
     pub struct SimSettings {
         /// Trials per run (100 to 1,000,000).
         trials: u32 = 10_000 => Field::new(Kind::Count, "Trials", ""),
@@ -58,10 +70,12 @@ record! {
         distribution: Distribution = Distribution::Pert
             => Field::choice(Distribution::KEYS, "Ranges drawn as"),
         ;;
+        /// Fields this version does not know (a newer version's data), written back on save.
+        #[serde(flatten, skip_deserializing)]
+        unknown: UnknownFields = UnknownFields::default(),
     }
 }
 
-impl Copy for SimSettings {}
 impl Eq for SimSettings {}
 
 /// How a range (low, likely, high) is sampled.
@@ -117,6 +131,9 @@ record! {
         direction: Direction = Direction::HigherIsBetter
             => Field::choice(Direction::KEYS, "Better when"),
         ;;
+        /// Fields this version does not know (a newer version's data), written back on save.
+        #[serde(flatten, skip_deserializing)]
+        unknown: UnknownFields = UnknownFields::default(),
     }
 }
 
@@ -127,6 +144,7 @@ impl Criterion {
             name: name.into(),
             weight: 1.0,
             direction,
+            unknown: UnknownFields::default(),
         }
     }
 
@@ -179,6 +197,7 @@ impl Category {
 }
 
 record! {
+    #[serde(default)]
     pub struct Initiative {
         /// Stable id: unique within the scenario, referenced by `depends_on`.
         id: String = String::new() => Field::text(Text::Id, "Id"),
@@ -204,6 +223,9 @@ record! {
         /// Ids of initiatives this one depends on.
         depends_on: Vec<String> = Vec::new(),
         benefits: Vec<Benefit> = Vec::new(),
+        /// Fields this version does not know (a newer version's data), written back on save.
+        #[serde(flatten, skip_deserializing)]
+        unknown: UnknownFields = UnknownFields::default(),
     }
 }
 
@@ -212,6 +234,9 @@ pub struct Benefit {
     pub label: String,
     #[serde(flatten)]
     pub kind: BenefitKind,
+    /// Fields this version does not know (a newer version's data), written back on save.
+    #[serde(flatten, skip_deserializing)]
+    pub unknown: UnknownFields,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -336,8 +336,8 @@ pub fn estimates(r: &dyn Record) -> Vec<(&'static Field, &Estimate)> {
 
 /// Declares a record: a struct whose described members each give their type, default and
 /// descriptor on one line, followed (after `;;`) by members without a descriptor (lists,
-/// maps). Derives serde (every member defaults when absent), `Default`, `FIELDS` and
-/// [`Record`].
+/// maps). Derives serde, `Default`, `FIELDS` and [`Record`]. A record whose members may be left
+/// out of a file says so with `#[serde(default)]` among its attributes.
 #[macro_export]
 macro_rules! record {
     (
@@ -350,7 +350,6 @@ macro_rules! record {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-        #[serde(default)]
         pub struct $name {
             $( $(#[$fmeta])* pub $field: $ty, )*
             $( $(#[$rmeta])* pub $rfield: $rty, )*

@@ -72,17 +72,23 @@ test('export JSON, import it in a fresh browser by the file picker and by drag a
   await third.context().close();
 });
 
-test('import errors name the field and change nothing', async ({ page }) => {
+test('import errors name the field and change nothing; a field that cannot be read opens with a note', async ({ page }) => {
   await open(page);
   const bad = JSON.stringify({ format: 'caseboard', version: 1, data: { name: 'X', initiatives: [{ id: 'a', name: 'A', one_time_cost: 'lots' }] } });
-  await page.getByLabel('Import JSON…').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
-  await expect(notice(page)).toHaveText(/“bad\.json” could not be imported: .*initiatives\[0\]\.one_time_cost/);
+  const broken = JSON.stringify({ format: 'caseboard', version: 1, data: { name: 'X', initiatives: { a: 1 } } });
+  await page.getByLabel('Import JSON…').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  await expect(notice(page)).toHaveText(/“broken\.json” could not be imported: .*initiatives: expected a list/);
   await page.getByLabel('Import JSON…').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from(bad.slice(0, 30)) });
   await expect(notice(page)).toHaveText(/“cut\.json” could not be imported: .*line 1/);
   const newer = JSON.stringify({ format: 'caseboard', version: 99, data: {} });
   await page.getByLabel('Import JSON…').setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
   await expect(notice(page)).toHaveText(/newer/);
   await expect(cell(page, 'npv', 0)).toHaveText(money(figures(EXAMPLE[0]).npv));
+  // One field that cannot be read: the file opens, with that field at its default, and says so.
+  await page.getByLabel('Import JSON…').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  await expect(notice(page)).toContainText('Imported “bad.json” as a new draft');
+  await expect(notice(page)).toContainText('data.initiatives[0].one_time_cost could not be read (expected a number or {"low": …, "likely": …, "high": …}, found the string "lots"); it is now 0, its default.');
+  await expect(card(page, 'A')).toBeVisible();
 });
 
 test('export CSV: spreadsheet-ready figures that parse back to what is on screen', async ({ page }) => {

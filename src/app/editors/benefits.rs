@@ -49,6 +49,7 @@ pub fn Benefits(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>
                 x.benefits.push(Benefit {
                     label: kind.kind_label().to_string(),
                     kind,
+                    unknown: Default::default(),
                 });
             }
         });

@@ -1,22 +1,22 @@
-//! The scenario's two JSON forms, written and read by one hand-written codec:
+//! FROZEN: the positional form of `c1.` and `c2.` share links, as Caseboard wrote them before
+//! `c3.` links (format versions 1 and 2). Links already sent keep opening with this reader, so it
+//! does not change: no new field, no new message. `tests/link_frozen.rs` pins it with links
+//! built by hand from the form described here, and those fixtures stay forever.
 //!
-//! * **named**, the saved-file form (README, "Scenario format"): objects with field names;
-//! * **positional**, the share-link form: the same records as arrays in a fixed field order,
-//!   trailing fields equal to their default left out, enumerations as small numbers, an
-//!   estimate as a number or `[low, likely, high]` (`null` for an absent bound), an initiative's
-//!   scores as a list in criterion order (`null` where there is none) followed, when some score
-//!   belongs to no criterion, by an object of those.
+//! The form: the scenario's records as arrays in a fixed field order, trailing fields equal to
+//! their default left out, enumerations as small numbers, an estimate as a number or
+//! `[low, likely, high]` (`null` for an absent bound), an initiative's scores as a list in
+//! criterion order (`null` where there is none) followed, when some score belongs to no
+//! criterion, by an object of those. Fields this form never had (unknown fields) read as none.
 //!
-//! serde_json parses the text; this module walks the parsed tree, so every error names its field
-//! (`initiatives[2].benefits[0].hours: expected a number …`). It replaces the serde derives of
-//! the model types for the app's own reading and writing: those (with `flatten`, tagged and
-//! untagged enums and path tracking) cost tens of KB of wasm. The derives stay, and the tests use
-//! them as the oracle of the named form.
+//! The writer stays for the tests, which build damaged and hostile `c1.`/`c2.` links from it;
+//! the app writes `c3.` links only.
 //!
-//! Numbers are written as the shortest text that reads back to the same `f64` (whole numbers
-//! without a fraction, `-0` with its sign), so a scenario survives either form bit for bit.
 //! Reading checks structure and types only; [`validate`](crate::model::validate) judges the figures.
 
+use super::common::{
+    describe, fail, id_note, index, join, over, unique_ids, write_num, write_str, R,
+};
 use crate::model::estimate::Estimate;
 use crate::model::limits::{self, List, Text};
 use crate::model::scenario::{
@@ -24,21 +24,14 @@ use crate::model::scenario::{
     Scenario, SimSettings, BENEFIT_KINDS,
 };
 use crate::model::schema::Record;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
-use std::fmt::Write;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Form {
-    Named,
-    Positional,
-}
 
 // ---- Writing -----------------------------------------------------------------------------------
 
 /// A JSON tree being written. Object keys keep their order.
 #[derive(Debug, Clone)]
-pub(crate) enum J {
+enum J {
     Null,
     Num(f64),
     Str(String),
@@ -63,30 +56,14 @@ impl PartialEq for J {
 }
 
 impl J {
-    pub(crate) fn obj(fields: Vec<(&str, J)>) -> J {
-        J::Obj(
-            fields
-                .into_iter()
-                .filter(|(_, v)| *v != J::Absent)
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
-        )
-    }
-
-    /// The text: compact, or indented by two spaces.
-    pub(crate) fn text(&self, pretty: bool) -> String {
+    /// The compact text.
+    fn text(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out, pretty.then_some(0));
+        self.write(&mut out);
         out
     }
 
-    fn write(&self, out: &mut String, indent: Option<usize>) {
-        let newline = |out: &mut String, depth: usize| {
-            out.push('\n');
-            for _ in 0..depth {
-                out.push_str("  ");
-            }
-        };
+    fn write(&self, out: &mut String) {
         match self {
             J::Null | J::Absent => out.push_str("null"),
             J::Num(x) => write_num(*x, out),
@@ -99,13 +76,7 @@ impl J {
                     if n > 0 {
                         out.push(',');
                     }
-                    if let Some(d) = indent {
-                        newline(out, d + 1);
-                    }
-                    item.write(out, indent.map(|d| d + 1));
-                }
-                if let Some(d) = indent {
-                    newline(out, d);
+                    item.write(out);
                 }
                 out.push(']');
             }
@@ -115,15 +86,9 @@ impl J {
                     if n > 0 {
                         out.push(',');
                     }
-                    if let Some(d) = indent {
-                        newline(out, d + 1);
-                    }
                     write_str(k, out);
-                    out.push_str(if indent.is_some() { ": " } else { ":" });
-                    v.write(out, indent.map(|d| d + 1));
-                }
-                if let Some(d) = indent {
-                    newline(out, d);
+                    out.push(':');
+                    v.write(out);
                 }
                 out.push('}');
             }
@@ -131,51 +96,16 @@ impl J {
     }
 }
 
-/// The shortest text that reads back to the same bits: Rust's `Display` (decimal notation,
-/// whole numbers without a fraction, `-0` with its sign; serde_json reads `-0` as -0.0). It is
-/// the formatting the app already uses, so it costs no wasm. Non-finite numbers, which no valid
-/// input holds, are written as `null`.
-fn write_num(x: f64, out: &mut String) {
-    if x.is_finite() {
-        let _ = write!(out, "{x}");
-    } else {
-        out.push_str("null");
-    }
-}
-
-fn write_str(s: &str, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
 fn text(s: &str) -> J {
     J::Str(s.to_string())
 }
 
-struct Writer {
-    form: Form,
-}
+struct Writer;
 
 impl Writer {
     /// A record: an object, or a list without the trailing fields equal to `defaults`' (but at
     /// least `keep` fields).
     fn record(&self, fields: Vec<(&str, J)>, defaults: Option<Vec<(&str, J)>>, keep: usize) -> J {
-        if self.form == Form::Named {
-            return J::obj(fields);
-        }
         let defaults = defaults.unwrap_or_default();
         let mut values: Vec<J> = fields
             .into_iter()
@@ -192,18 +122,14 @@ impl Writer {
     }
 
     fn est(&self, e: &Estimate) -> J {
-        match (self.form, e.is_range()) {
-            (_, false) => J::Num(e.likely),
-            (Form::Named, true) => J::obj(vec![
-                ("low", e.low.map_or(J::Absent, J::Num)),
-                ("likely", J::Num(e.likely)),
-                ("high", e.high.map_or(J::Absent, J::Num)),
-            ]),
-            (Form::Positional, true) => J::Arr(vec![
+        if e.is_range() {
+            J::Arr(vec![
                 e.low.map_or(J::Null, J::Num),
                 J::Num(e.likely),
                 e.high.map_or(J::Null, J::Num),
-            ]),
+            ])
+        } else {
+            J::Num(e.likely)
         }
     }
 
@@ -211,11 +137,8 @@ impl Writer {
         e.as_ref().map_or(J::Absent, |e| self.est(e))
     }
 
-    fn choice(&self, names: &[&str], n: usize) -> J {
-        match self.form {
-            Form::Named => text(names.get(n).copied().unwrap_or_default()),
-            Form::Positional => J::Num(n as f64),
-        }
+    fn choice(&self, _names: &[&str], n: usize) -> J {
+        J::Num(n as f64)
     }
 
     fn scenario(&self, s: &Scenario, with_defaults: bool) -> J {
@@ -241,17 +164,7 @@ impl Writer {
             ),
             ("simulation", self.simulation(&s.simulation)),
         ];
-        let fields = if self.form == Form::Named {
-            // The README's order.
-            let mut f = fields;
-            let initiatives = f.remove(1);
-            f.push(initiatives);
-            f
-        } else {
-            fields
-        };
-        let positional = with_defaults && self.form == Form::Positional;
-        let defaults = positional.then(|| match self.scenario(&Scenario::default(), false) {
+        let defaults = with_defaults.then(|| match self.scenario(&Scenario::default(), false) {
             J::Arr(v) => v.into_iter().map(|v| ("", v)).collect(),
             _ => Vec::new(),
         });
@@ -316,9 +229,6 @@ impl Writer {
                 ),
             ]
         };
-        if self.form == Form::Named {
-            return self.record(fields(i), None, 0);
-        }
         // The positional order puts what is most often left at its default last.
         fn reorder(f: Vec<(&str, J)>) -> Vec<(&str, J)> {
             let mut taken: Vec<Option<(&str, J)>> = f.into_iter().map(Some).collect();
@@ -332,14 +242,6 @@ impl Writer {
     }
 
     fn scores(&self, scores: &BTreeMap<String, f64>, criteria: &[Criterion]) -> J {
-        if self.form == Form::Named {
-            return J::Obj(
-                scores
-                    .iter()
-                    .map(|(k, v)| (k.clone(), J::Num(*v)))
-                    .collect(),
-            );
-        }
         let mut listed: Vec<J> = criteria
             .iter()
             .map(|c| scores.get(&c.id).map_or(J::Null, |v| J::Num(*v)))
@@ -366,10 +268,6 @@ impl Writer {
                 ("kind", self.choice(&BENEFIT_KINDS, n)),
                 ("label", text(&b.label)),
             ];
-            // serde's order: the label, then the kind's tag and fields.
-            if self.form == Form::Named {
-                f.swap(0, 1);
-            }
             let mut kind = b.kind.clone();
             for name in KIND_FIELDS.get(n).copied().unwrap_or_default() {
                 let v = match (*name, &mut kind) {
@@ -389,6 +287,7 @@ impl Writer {
         let blank = Benefit {
             label: String::new(),
             kind: blank_kind(kind_index(&b.kind)).unwrap_or_else(|| b.kind.clone()),
+            unknown: Default::default(),
         };
         self.record(fields(b), Some(fields(&blank)), 1)
     }
@@ -425,9 +324,9 @@ const KIND_FIELDS: [&[&str]; 5] = [
     &["revenue_per_year", "margin_pct"],
 ];
 
-/// The scenario in either form.
-pub(crate) fn write(s: &Scenario, form: Form) -> J {
-    Writer { form }.scenario(s, true)
+/// The scenario's positional form as compact JSON text.
+pub(crate) fn write(s: &Scenario) -> String {
+    Writer.scenario(s, true).text()
 }
 
 const CATEGORIES: [&str; 3] = ["mandatory", "strategic", "operational"];
@@ -466,202 +365,83 @@ fn blank_kind(n: usize) -> Option<BenefitKind> {
 // Written for size: no generic helpers, loops instead of iterator adapters (each instantiation
 // is wasm).
 
-/// What is wrong and where: `path` like `initiatives[0].benefits[1].hours`, empty for the whole.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct FieldError {
-    pub path: String,
-    pub message: String,
-    /// Refused for holding more than `model::limits` allows, not for being malformed.
-    pub over_limit: bool,
-}
-
-type R<T> = Result<T, FieldError>;
-
-fn fail<T>(path: &str, message: String) -> R<T> {
-    Err(FieldError {
-        path: path.to_string(),
-        message,
-        over_limit: false,
-    })
-}
-
-/// [`fail`] for a list or text beyond its limit.
-fn over<T>(path: &str, message: String) -> R<T> {
-    Err(FieldError {
-        path: path.to_string(),
-        message,
-        over_limit: true,
-    })
-}
-
-/// A short description of a JSON value for messages: `the string "abc"`, `a list`, `null`.
-pub(crate) fn describe(v: &Value) -> String {
-    let mut out = String::new();
-    match v {
-        Value::Null => out.push_str("null"),
-        Value::Bool(true) => out.push_str("true"),
-        Value::Bool(false) => out.push_str("false"),
-        Value::Number(n) => write_num(n.as_f64().unwrap_or(f64::NAN), &mut out),
-        Value::String(s) if s.len() > 60 => out.push_str("a long string"),
-        Value::String(s) => {
-            out.push_str("the string ");
-            write_str(s, &mut out);
-        }
-        Value::Array(_) => out.push_str("a list"),
-        Value::Object(_) => out.push_str("an object"),
-    }
-    out
-}
-
-fn join(path: &str, name: &str) -> String {
-    let mut out = path.to_string();
-    if !path.is_empty() && !name.starts_with('[') {
-        out.push('.');
-    }
-    out.push_str(name);
-    out
-}
-
-fn index(path: &str, n: usize) -> String {
-    format!("{path}[{n}]")
-}
-
-/// `expected "a", "b" or "c", found …`.
-fn expected_one_of(names: &[&str], v: &Value) -> String {
-    let mut out = "expected ".to_string();
-    for (n, name) in names.iter().enumerate() {
-        if n > 0 {
-            out.push_str(if n + 1 == names.len() { " or " } else { ", " });
-        }
-        write_str(name, &mut out);
-    }
-    out.push_str(", found ");
-    out.push_str(&describe(v));
-    out
-}
-
-const ESTIMATE: &str = "a number or {\"low\": …, \"likely\": …, \"high\": …}";
-
-enum Fields<'a> {
-    Named(&'a Map<String, Value>),
-    Positional(&'a [Value]),
-}
-
-/// A record being read.
+/// A record being read: a list of at most so many fields.
 struct Rec<'a> {
-    fields: Fields<'a>,
+    fields: &'a [Value],
     path: String,
 }
 
 impl<'a> Rec<'a> {
     /// Opens `v` as a record of at most `max` positional fields.
-    fn open(form: Form, v: &'a Value, path: String, max: usize) -> R<Self> {
-        let fields = match (form, v) {
-            (Form::Named, Value::Object(m)) => Fields::Named(m),
-            (Form::Positional, Value::Array(a)) if a.len() <= max => Fields::Positional(a),
-            (Form::Positional, Value::Array(a)) => {
+    fn open(v: &'a Value, path: String, max: usize) -> R<Self> {
+        let fields = match v {
+            Value::Array(a) if a.len() <= max => a,
+            Value::Array(a) => {
                 return fail(
                     &path,
                     format!("{} fields where there are at most {max}", a.len()),
                 )
             }
-            (Form::Named, v) => {
-                return fail(&path, format!("expected an object, found {}", describe(v)))
-            }
-            (Form::Positional, v) => {
-                return fail(&path, format!("expected a list, found {}", describe(v)))
-            }
+            v => return fail(&path, format!("expected a list, found {}", describe(v))),
         };
         Ok(Rec { fields, path })
     }
 
-    fn form(&self) -> Form {
-        match self.fields {
-            Fields::Named(_) => Form::Named,
-            Fields::Positional(_) => Form::Positional,
-        }
-    }
-
     fn len(&self) -> usize {
-        match self.fields {
-            Fields::Named(m) => m.len(),
-            Fields::Positional(a) => a.len(),
-        }
+        self.fields.len()
     }
 
-    /// Field `i` (positional) or `name` (named) and its path. `Ok(None)` when it is missing and
-    /// may be: only the named form requires fields.
-    fn get(&self, i: usize, name: &str, required: bool) -> R<Option<(&'a Value, String)>> {
-        let path = join(&self.path, name);
-        let v = match self.fields {
-            Fields::Named(m) => m.get(name),
-            Fields::Positional(a) => a.get(i),
-        };
-        match v {
-            Some(v) => Ok(Some((v, path))),
-            None if required && self.form() == Form::Named => fail(&path, "missing".into()),
-            None => Ok(None),
-        }
+    /// Field `i` and its path (named `name`); `None` when it is left out.
+    fn get(&self, i: usize, name: &str) -> Option<(&'a Value, String)> {
+        self.fields.get(i).map(|v| (v, join(&self.path, name)))
     }
 
-    fn text(&self, i: usize, name: &str, required: bool, default: &str, kind: Text) -> R<String> {
-        match self.get(i, name, required)? {
+    fn text(&self, i: usize, name: &str, default: &str, kind: Text) -> R<String> {
+        match self.get(i, name) {
             Some((v, p)) => read_text(v, &p, kind),
             None => Ok(default.to_string()),
         }
     }
 
-    fn number(&self, i: usize, name: &str, required: bool, default: f64) -> R<f64> {
-        match self.get(i, name, required)? {
+    fn number(&self, i: usize, name: &str, default: f64) -> R<f64> {
+        match self.get(i, name) {
             Some((v, p)) => read_number(v, &p),
             None => Ok(default),
         }
     }
 
-    fn est(&self, i: usize, name: &str, required: bool, default: Estimate) -> R<Estimate> {
-        match self.get(i, name, required)? {
-            Some((v, p)) => read_est(self.form(), v, &p),
+    fn est(&self, i: usize, name: &str, default: Estimate) -> R<Estimate> {
+        match self.get(i, name) {
+            Some((v, p)) => read_est(v, &p),
             None => Ok(default),
         }
     }
 
     fn opt_est(&self, i: usize, name: &str) -> R<Option<Estimate>> {
-        match self.get(i, name, false)? {
+        match self.get(i, name) {
             None | Some((Value::Null, _)) => Ok(None),
-            Some((v, p)) => read_est(self.form(), v, &p).map(Some),
+            Some((v, p)) => read_est(v, &p).map(Some),
         }
     }
 
-    /// One of `names`: the name in the named form, its index in the positional one.
-    fn choice(
-        &self,
-        i: usize,
-        name: &str,
-        required: bool,
-        names: &[&str],
-        default: usize,
-    ) -> R<usize> {
-        let Some((v, p)) = self.get(i, name, required)? else {
+    /// The position of one of `names`, written as its index.
+    fn choice(&self, i: usize, name: &str, names: &[&str], default: usize) -> R<usize> {
+        let Some((v, p)) = self.get(i, name) else {
             return Ok(default);
         };
-        let found = match (self.form(), v) {
-            (Form::Named, Value::String(s)) => names.iter().position(|n| n == s),
-            (Form::Positional, v) => v
-                .as_u64()
-                .and_then(|c| usize::try_from(c).ok())
-                .filter(|c| *c < names.len()),
-            _ => None,
-        };
-        match (found, self.form()) {
-            (Some(c), _) => Ok(c),
-            (None, Form::Named) => fail(&p, expected_one_of(names, v)),
-            (None, Form::Positional) => fail(&p, format!("unknown code {}", describe(v))),
+        match v
+            .as_u64()
+            .and_then(|c| usize::try_from(c).ok())
+            .filter(|c| *c < names.len())
+        {
+            Some(c) => Ok(c),
+            None => fail(&p, format!("unknown code {}", describe(v))),
         }
     }
 
     /// A whole number from 0 to 2³² − 1.
     fn whole(&self, i: usize, name: &str, default: u32) -> R<u32> {
-        match self.get(i, name, false)? {
+        match self.get(i, name) {
             None => Ok(default),
             Some((v, p)) => match v.as_u64().and_then(|h| u32::try_from(h).ok()) {
                 Some(h) => Ok(h),
@@ -676,7 +456,7 @@ impl<'a> Rec<'a> {
     /// A list and its path (empty when the field is missing), refused when it holds more than
     /// `kind` may (before any of it is read).
     fn list(&self, i: usize, name: &str, kind: List) -> R<(&'a [Value], String)> {
-        match self.get(i, name, false)? {
+        match self.get(i, name) {
             None => Ok((&[], String::new())),
             Some((Value::Array(a), p)) => match limits::too_many(kind, a.len()) {
                 Some(m) => over(&p, m),
@@ -711,36 +491,15 @@ fn read_bound(v: Option<&Value>, path: &str) -> R<Option<f64>> {
     }
 }
 
-fn read_est(form: Form, v: &Value, path: &str) -> R<Estimate> {
-    match (form, v) {
-        (_, Value::Number(_)) => read_number(v, path).map(Estimate::point),
-        (Form::Named, Value::Object(o)) => {
-            for k in o.keys() {
-                if !matches!(k.as_str(), "low" | "likely" | "high") {
-                    let mut m = "unknown field ".to_string();
-                    write_str(k, &mut m);
-                    m.push_str("; expected ");
-                    m.push_str(ESTIMATE);
-                    return fail(path, m);
-                }
-            }
-            let likely = match o.get("likely") {
-                None => return fail(&join(path, "likely"), "missing".into()),
-                Some(v) => read_number(v, &join(path, "likely"))?,
-            };
-            Ok(Estimate {
-                likely,
-                low: read_bound(o.get("low"), &join(path, "low"))?,
-                high: read_bound(o.get("high"), &join(path, "high"))?,
-            })
-        }
-        (Form::Positional, Value::Array(a)) if a.len() == 3 => Ok(Estimate {
+fn read_est(v: &Value, path: &str) -> R<Estimate> {
+    match v {
+        Value::Number(_) => read_number(v, path).map(Estimate::point),
+        Value::Array(a) if a.len() == 3 => Ok(Estimate {
             low: read_bound(a.first(), &index(path, 0))?,
             likely: read_number(&a[1], &index(path, 1))?,
             high: read_bound(a.get(2), &index(path, 2))?,
         }),
-        (Form::Named, v) => fail(path, format!("expected {ESTIMATE}, found {}", describe(v))),
-        (Form::Positional, v) => fail(
+        v => fail(
             path,
             format!(
                 "expected a number or [low, likely, high], found {}",
@@ -750,18 +509,17 @@ fn read_est(form: Form, v: &Value, path: &str) -> R<Estimate> {
     }
 }
 
-/// Reads a scenario in `form`; error paths start with `prefix`.
-/// Also returns what reading changed, for the user to hear (ids given to initiatives or criteria
-/// that had none or shared one).
-pub(crate) fn read(v: &Value, form: Form, prefix: &str) -> R<(Scenario, Vec<String>)> {
+/// Reads a scenario's positional form. Also returns what reading changed, for the user to hear
+/// (ids given to initiatives or criteria that had none or shared one).
+pub(crate) fn read(v: &Value) -> R<(Scenario, Vec<String>)> {
     let d = Scenario::default();
-    let r = Rec::open(form, v, prefix.to_string(), 9)?;
+    let r = Rec::open(v, String::new(), 9)?;
     let mut criteria = d.criteria;
     let (list, p) = r.list(7, "criteria", List::Criteria)?;
     if !p.is_empty() {
         criteria = Vec::with_capacity(list.len());
         for (n, c) in list.iter().enumerate() {
-            criteria.push(read_criterion(form, c, index(&p, n))?);
+            criteria.push(read_criterion(c, index(&p, n))?);
         }
     }
     let mut notes = Vec::new();
@@ -773,9 +531,8 @@ pub(crate) fn read(v: &Value, form: Form, prefix: &str) -> R<(Scenario, Vec<Stri
     let (list, p) = r.list(1, "initiatives", List::Initiatives)?;
     let mut initiatives = Vec::with_capacity(list.len());
     for (n, i) in list.iter().enumerate() {
-        let mut initiative = read_initiative(form, i, index(&p, n), &criteria)?;
-        // A score given under a criterion's old id (the named form) goes to each criterion
-        // that had it.
+        let mut initiative = read_initiative(i, index(&p, n), &criteria)?;
+        // A score given under a criterion's old id goes to each criterion that had it.
         for (_, old, new) in &renamed {
             if let Some(v) = initiative.scores.get(old).copied() {
                 initiative.scores.entry(new.clone()).or_insert(v);
@@ -788,7 +545,7 @@ pub(crate) fn read(v: &Value, form: Form, prefix: &str) -> R<(Scenario, Vec<Stri
     for (at, old, new) in unique_ids(initiatives.iter_mut().map(|i| &mut i.id), "initiative") {
         notes.push(id_note("initiative", &initiatives[at].name, &old, &new));
     }
-    let horizon_years = match r.get(3, "horizon_years", false)? {
+    let horizon_years = match r.get(3, "horizon_years") {
         None => d.horizon_years,
         Some((v, p)) => match v.as_u64().and_then(|h| u32::try_from(h).ok()) {
             Some(h) => h,
@@ -801,104 +558,55 @@ pub(crate) fn read(v: &Value, form: Form, prefix: &str) -> R<(Scenario, Vec<Stri
         },
     };
     let scenario = Scenario {
-        name: r.text(0, "name", false, &d.name, Text::Name)?,
+        name: r.text(0, "name", &d.name, Text::Name)?,
         initiatives,
-        currency: r.text(2, "currency", false, &d.currency, Text::Currency)?,
+        currency: r.text(2, "currency", &d.currency, Text::Currency)?,
         horizon_years,
-        discount_rate_pct: r.est(4, "discount_rate_pct", false, d.discount_rate_pct)?,
-        default_hourly_rate: r.est(5, "default_hourly_rate", false, d.default_hourly_rate)?,
-        hours_per_fte_year: r.number(6, "hours_per_fte_year", false, d.hours_per_fte_year)?,
+        discount_rate_pct: r.est(4, "discount_rate_pct", d.discount_rate_pct)?,
+        default_hourly_rate: r.est(5, "default_hourly_rate", d.default_hourly_rate)?,
+        hours_per_fte_year: r.number(6, "hours_per_fte_year", d.hours_per_fte_year)?,
         criteria,
-        simulation: match r.get(8, "simulation", false)? {
+        simulation: match r.get(8, "simulation") {
             None => d.simulation,
             Some((v, p)) => {
-                let m = Rec::open(form, v, p, 3)?;
+                let m = Rec::open(v, p, 3)?;
                 let s = SimSettings::default();
                 SimSettings {
                     trials: m.whole(0, "trials", s.trials)?,
                     seed: m.whole(1, "seed", s.seed)?,
                     distribution: Distribution::ALL
-                        [m.choice(2, "distribution", false, &DISTRIBUTIONS, 0)?],
+                        [m.choice(2, "distribution", &DISTRIBUTIONS, 0)?],
+                    unknown: Default::default(),
                 }
             }
         },
+        unknown: Default::default(),
     };
     Ok((scenario, notes))
 }
 
-/// Makes `ids` non-empty and unique, in order: an empty one becomes `stem-N`, a repeated one
-/// `id-2` (or `-3`, …). Returns (position, old id, new id) of each change.
-fn unique_ids<'a>(
-    ids: impl Iterator<Item = &'a mut String>,
-    stem: &str,
-) -> Vec<(usize, String, String)> {
-    let ids: Vec<&mut String> = ids.collect();
-    let mut taken: std::collections::BTreeSet<String> = ids
-        .iter()
-        .filter(|id| !id.is_empty())
-        .map(|id| id.to_string())
-        .collect();
-    let mut seen = std::collections::BTreeSet::new();
-    let mut changed = Vec::new();
-    for (at, id) in ids.into_iter().enumerate() {
-        if !id.is_empty() && seen.insert(id.clone()) {
-            continue;
-        }
-        let base = if id.is_empty() {
-            stem.to_string()
-        } else {
-            // Room for the suffix within the id limit.
-            id.chars().take(limits::MAX_ID_CHARS - 8).collect()
-        };
-        let new = (if id.is_empty() { 1 } else { 2 }..)
-            .map(|n| format!("{base}-{n}"))
-            .find(|c| !taken.contains(c))
-            .unwrap_or_default();
-        taken.insert(new.clone());
-        seen.insert(new.clone());
-        changed.push((at, std::mem::replace(id, new.clone()), new));
-    }
-    changed
-}
-
-/// What a renamed id is said as: "The initiative “Backups” had no id; it now has “initiative-1”."
-fn id_note(what: &str, name: &str, old: &str, new: &str) -> String {
-    if old.is_empty() {
-        format!("The {what} “{name}” had no id; it now has “{new}”.")
-    } else {
-        format!("The {what} “{name}” had the id “{old}” of an earlier {what}; it now has “{new}”.")
-    }
-}
-
-fn read_criterion(form: Form, v: &Value, path: String) -> R<Criterion> {
-    let r = Rec::open(form, v, path, 4)?;
-    let direction = match r.choice(3, "direction", true, &DIRECTIONS, 0)? {
+fn read_criterion(v: &Value, path: String) -> R<Criterion> {
+    let r = Rec::open(v, path, 4)?;
+    let direction = match r.choice(3, "direction", &DIRECTIONS, 0)? {
         0 => Direction::HigherIsBetter,
         _ => Direction::LowerIsBetter,
     };
     Ok(Criterion {
-        id: r.text(0, "id", true, "", Text::Id)?,
-        name: r.text(1, "name", true, "", Text::Name)?,
-        weight: r.number(2, "weight", true, 1.0)?,
+        id: r.text(0, "id", "", Text::Id)?,
+        name: r.text(1, "name", "", Text::Name)?,
+        weight: r.number(2, "weight", 1.0)?,
         direction,
+        unknown: Default::default(),
     })
 }
 
 fn read_scores(r: &Rec<'_>, criteria: &[Criterion]) -> R<BTreeMap<String, f64>> {
     let mut scores = BTreeMap::new();
-    let Some((v, path)) = r.get(7, "scores", false)? else {
+    let Some((v, path)) = r.get(7, "scores") else {
         return Ok(scores);
     };
-    match (r.form(), v) {
-        (Form::Named, Value::Object(o)) => {
-            if let Some(m) = limits::too_many(List::Criteria, o.len()) {
-                return over(&path, m);
-            }
-            for (k, s) in o {
-                scores.insert(k.clone(), read_number(s, &join(&path, k))?);
-            }
-        }
-        (Form::Positional, Value::Array(listed)) => {
+    match v {
+        Value::Array(listed) => {
             for (n, s) in listed.iter().enumerate() {
                 match (criteria.get(n), s) {
                     (Some(_), Value::Null) => {}
@@ -922,56 +630,45 @@ fn read_scores(r: &Rec<'_>, criteria: &[Criterion]) -> R<BTreeMap<String, f64>> 
                 }
             }
         }
-        (Form::Named, v) => {
-            return fail(&path, format!("expected an object, found {}", describe(v)))
-        }
-        (Form::Positional, v) => {
-            return fail(&path, format!("expected a list, found {}", describe(v)))
-        }
+        v => return fail(&path, format!("expected a list, found {}", describe(v))),
     }
     Ok(scores)
 }
 
-fn read_initiative(form: Form, v: &Value, path: String, criteria: &[Criterion]) -> R<Initiative> {
+fn read_initiative(v: &Value, path: String, criteria: &[Criterion]) -> R<Initiative> {
     let d = Initiative::default();
-    let r = Rec::open(form, v, path, 12)?;
+    let r = Rec::open(v, path, 12)?;
     // Positions: id, name, the five estimates, scores, benefits, category, notes, depends_on.
     let (list, p) = r.list(8, "benefits", List::Benefits)?;
     let mut benefits = Vec::with_capacity(list.len());
     for (n, b) in list.iter().enumerate() {
-        benefits.push(read_benefit(form, b, index(&p, n))?);
+        benefits.push(read_benefit(b, index(&p, n))?);
     }
     let (list, p) = r.list(11, "depends_on", List::DependsOn)?;
     let mut depends_on = Vec::with_capacity(list.len());
     for (n, id) in list.iter().enumerate() {
         depends_on.push(read_text(id, &index(&p, n), Text::Id)?);
     }
-    let category = r.choice(
-        9,
-        "category",
-        false,
-        &CATEGORIES,
-        category_index(d.category),
-    )?;
+    let category = r.choice(9, "category", &CATEGORIES, category_index(d.category))?;
     let mut i = Initiative {
-        id: r.text(0, "id", false, &d.id, Text::Id)?,
-        name: r.text(1, "name", false, &d.name, Text::Name)?,
+        id: r.text(0, "id", &d.id, Text::Id)?,
+        name: r.text(1, "name", &d.name, Text::Name)?,
         scores: read_scores(&r, criteria)?,
         benefits,
         category: Category::ALL.get(category).copied().unwrap_or(d.category),
-        notes: r.text(10, "notes", false, &d.notes, Text::Notes)?,
+        notes: r.text(10, "notes", &d.notes, Text::Notes)?,
         depends_on,
         ..d
     };
     for (k, name) in INITIATIVE_ESTIMATES.iter().enumerate() {
         if let Some(e) = i.estimate_mut(name) {
-            *e = r.est(k + 2, name, false, *e)?;
+            *e = r.est(k + 2, name, *e)?;
         }
     }
     Ok(i)
 }
 
-/// An initiative's estimates, in the order of both forms.
+/// An initiative's estimates, in the form's order.
 const INITIATIVE_ESTIMATES: [&str; 5] = [
     "one_time_cost",
     "annual_running_cost",
@@ -980,18 +677,18 @@ const INITIATIVE_ESTIMATES: [&str; 5] = [
     "confidence_pct",
 ];
 
-fn read_benefit(form: Form, v: &Value, path: String) -> R<Benefit> {
-    let r = Rec::open(form, v, path, 11)?;
-    let n = match r.form() {
+fn read_benefit(v: &Value, path: String) -> R<Benefit> {
+    let r = Rec::open(v, path, 11)?;
+    let n = match r.len() {
         // A list without even its kind.
-        Form::Positional if r.len() == 0 => return fail(&join(&r.path, "kind"), "missing".into()),
-        _ => r.choice(0, "kind", true, &BENEFIT_KINDS, 0)?,
+        0 => return fail(&join(&r.path, "kind"), "missing".into()),
+        _ => r.choice(0, "kind", &BENEFIT_KINDS, 0)?,
     };
     let (Some(mut kind), Some(names)) = (blank_kind(n), KIND_FIELDS.get(n)) else {
         return fail(&join(&r.path, "kind"), format!("unknown code {n}"));
     };
     let max = 2 + names.len();
-    if r.form() == Form::Positional && r.len() > max {
+    if r.len() > max {
         return fail(
             &r.path,
             format!(
@@ -1005,7 +702,7 @@ fn read_benefit(form: Form, v: &Value, path: String) -> R<Benefit> {
         let i = k + 2;
         match (*name, &mut kind) {
             ("per", BenefitKind::HoursSaved(crate::model::scenario::HoursSaved { per, .. })) => {
-                let c = r.choice(i, name, true, &PERIODS, period_index(*per))?;
+                let c = r.choice(i, name, &PERIODS, period_index(*per))?;
                 *per = Period::ALL.get(c).copied().unwrap_or(*per);
             }
             ("hourly_rate", k) => {
@@ -1015,14 +712,15 @@ fn read_benefit(form: Form, v: &Value, path: String) -> R<Benefit> {
             }
             (name, k) => {
                 if let Some(e) = k.estimate_mut(name) {
-                    *e = r.est(i, name, true, *e)?;
+                    *e = r.est(i, name, *e)?;
                 }
             }
         }
     }
     Ok(Benefit {
-        label: r.text(1, "label", true, "", Text::Name)?,
+        label: r.text(1, "label", "", Text::Name)?,
         kind,
+        unknown: Default::default(),
     })
 }
 
@@ -1038,7 +736,7 @@ mod tests {
                 *rate = Some(Estimate::point(1.0));
             }
             let mut expected: Vec<&str> = kind.estimates().iter().map(|(f, _)| f.key).collect();
-            if let BenefitKind::HoursSaved { .. } = kind {
+            if let BenefitKind::HoursSaved(_) = kind {
                 expected.insert(1, "per");
             }
             assert_eq!(KIND_FIELDS[n], &expected[..], "{name}");

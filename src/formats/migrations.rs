@@ -1,0 +1,187 @@
+//! The saved format's versions and the steps between them, as data: each step has an id, the
+//! versions it goes from and to, a one-line description, and the function that does it.
+//!
+//! A step takes a whole document of its `from` version and returns one of its `to` version
+//! (the runner then sets `version`). Version 0 is the bare scenario object that exports held
+//! before the envelope; from version 1 on a document is
+//! `{"format": "caseboard", "version": n, "data": {…scenario…}}`.
+//!
+//! A new version takes one step and one fixture: give the new fields their defaults here (so
+//! that older files say explicitly what they meant), append the step, and add
+//! `tests/fixtures/saved/v<n>-….json`. Every older fixture must keep loading with its figures.
+//! A field added without a new version (read with its serde default when absent) needs no step.
+
+use serde_json::{json, Map, Value};
+
+/// One step of the chain.
+#[derive(Debug, Clone, Copy)]
+pub struct Migration {
+    /// A stable name, for messages and tests.
+    pub id: &'static str,
+    pub from: u32,
+    pub to: u32,
+    /// What the step changes, in one line.
+    pub description: &'static str,
+    pub apply: fn(Value) -> Result<Value, String>,
+}
+
+/// Every step, in order: `MIGRATIONS[k]` goes from version `k` to `k + 1`.
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        id: "envelope",
+        from: 0,
+        to: 1,
+        description: "wraps a bare scenario object in the envelope {format, version, data}; \
+                      the scenario's fields are unchanged",
+        apply: wrap_in_envelope,
+    },
+    Migration {
+        id: "simulation-settings",
+        from: 1,
+        to: 2,
+        description: "adds the scenario's simulation settings with the values version 1 \
+                      always used: 10,000 trials, seed 1",
+        apply: add_simulation_settings,
+    },
+];
+
+/// The version this build writes, and the newest it reads.
+pub const CURRENT_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].to;
+
+/// Version 0 → 1: the bare scenario becomes the envelope's `data`.
+fn wrap_in_envelope(doc: Value) -> Result<Value, String> {
+    Ok(json!({ "format": super::saved::FORMAT, "version": 1, "data": doc }))
+}
+
+/// Version 1 → 2: `data.simulation = {"trials": 10000, "seed": 1}`, what every version-1
+/// simulation ran with. (A `simulation` already there, which version 1 never wrote, is kept.)
+fn add_simulation_settings(mut doc: Value) -> Result<Value, String> {
+    let data = doc
+        .get_mut("data")
+        .and_then(Value::as_object_mut)
+        .ok_or("it holds no scenario object")?;
+    if !data.contains_key("simulation") {
+        let mut settings = Map::new();
+        settings.insert("trials".into(), json!(10_000));
+        settings.insert("seed".into(), json!(1));
+        data.insert("simulation".into(), Value::Object(settings));
+    }
+    Ok(doc)
+}
+
+/// Runs the steps of `steps` from version `from` on, in order, setting `version` after each.
+/// An error names the step and the version it started from.
+pub(crate) fn run(
+    mut doc: Value,
+    from: u32,
+    steps: &[Migration],
+) -> Result<Value, (u32, &'static str, String)> {
+    for step in steps.iter().filter(|s| s.from >= from) {
+        doc = (step.apply)(doc).map_err(|m| (step.from, step.id, m))?;
+        if let Some(v) = doc.get_mut("version") {
+            *v = json!(step.to);
+        }
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_chain_goes_one_version_at_a_time_from_0_to_the_current() {
+        for (k, step) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(
+                (step.from, step.to),
+                (k as u32, k as u32 + 1),
+                "{}",
+                step.id
+            );
+            assert!(!step.description.is_empty() && !step.description.contains('\n'));
+        }
+        let ids: std::collections::BTreeSet<_> = MIGRATIONS.iter().map(|s| s.id).collect();
+        assert_eq!(ids.len(), MIGRATIONS.len(), "ids are unique");
+    }
+
+    #[test]
+    fn version_0_to_1_wraps_the_bare_scenario_in_the_envelope() {
+        let bare = json!({ "name": "Desk", "horizon_years": 4 });
+        assert_eq!(
+            (MIGRATIONS[0].apply)(bare).unwrap(),
+            json!({ "format": "caseboard", "version": 1,
+                    "data": { "name": "Desk", "horizon_years": 4 } })
+        );
+    }
+
+    #[test]
+    fn version_1_to_2_adds_the_simulation_settings_version_1_ran_with() {
+        let v1 = json!({ "format": "caseboard", "version": 1, "data": { "name": "Desk" } });
+        assert_eq!(
+            run(v1, 1, MIGRATIONS).unwrap(),
+            json!({ "format": "caseboard", "version": 2,
+                    "data": { "name": "Desk", "simulation": { "trials": 10000, "seed": 1 } } })
+        );
+        // Settings already there are not overwritten.
+        let odd = json!({ "version": 1, "data": { "simulation": { "trials": 500 } } });
+        assert_eq!(
+            run(odd, 1, MIGRATIONS).unwrap(),
+            json!({ "version": 2, "data": { "simulation": { "trials": 500 } } })
+        );
+        assert_eq!(
+            run(json!({ "version": 1, "data": 5 }), 1, MIGRATIONS).unwrap_err(),
+            (
+                1,
+                "simulation-settings",
+                "it holds no scenario object".to_string()
+            )
+        );
+    }
+
+    #[test]
+    fn a_bare_scenario_runs_every_step() {
+        assert_eq!(
+            run(json!({ "name": "Desk" }), 0, MIGRATIONS).unwrap(),
+            json!({ "format": "caseboard", "version": 2,
+                    "data": { "name": "Desk", "simulation": { "trials": 10000, "seed": 1 } } })
+        );
+    }
+
+    fn log(tag: &'static str) -> fn(Value) -> Result<Value, String> {
+        match tag {
+            "a" => |mut v| {
+                v["log"].as_array_mut().unwrap().push("a".into());
+                Ok(v)
+            },
+            "b" => |mut v| {
+                v["log"].as_array_mut().unwrap().push("b".into());
+                Ok(v)
+            },
+            _ => |_| Err("no luck".into()),
+        }
+    }
+
+    #[test]
+    fn steps_run_in_order_from_the_files_version() {
+        let step = |from, id: &'static str, tag| Migration {
+            id,
+            from,
+            to: from + 1,
+            description: "test",
+            apply: log(tag),
+        };
+        let steps = [step(0, "s0", "a"), step(1, "s1", "b"), step(2, "s2", "a")];
+        let start = || json!({ "log": [], "version": 0 });
+        assert_eq!(
+            run(start(), 0, &steps).unwrap(),
+            json!({ "log": ["a", "b", "a"], "version": 3 })
+        );
+        assert_eq!(run(start(), 2, &steps).unwrap()["log"], json!(["a"]));
+        assert_eq!(run(start(), 3, &steps).unwrap()["log"], json!([]));
+        let failing = [step(0, "s0", "a"), step(1, "broken", "x")];
+        assert_eq!(
+            run(start(), 0, &failing).unwrap_err(),
+            (1, "broken", "no luck".to_string())
+        );
+    }
+}
