@@ -348,8 +348,8 @@ macro_rules! record {
             $( $(#[$rmeta:meta])* $rfield:ident : $rty:ty = $rdefault:expr, )*
         }
     ) => {
-        $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+        $(#[$meta])*
         pub struct $name {
             $( $(#[$fmeta])* pub $field: $ty, )*
             $( $(#[$rmeta])* pub $rfield: $rty, )*
