@@ -3,7 +3,7 @@
 //! screen, marked stale; a document opened with problems (a draft, a link, a file) shows none.
 
 use crate::model::validate::Location;
-use crate::model::{evaluate, Figure, Problem, Scenario};
+use crate::model::{figures, Figure, Problem, Scenario};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -104,7 +104,7 @@ impl AppState {
         let doc = RwSignal::new(0u64);
         let checked = Memo::new(move |prev: Option<&Checked>| {
             let doc = doc.get();
-            scenario.with(|s| match evaluate(s) {
+            scenario.with(|s| match figures(s) {
                 Ok(e) => Checked {
                     problems: Vec::new(),
                     shown: Some(Shown {
