@@ -55,7 +55,10 @@ fn same_bits(s: &Scenario) -> Result<(), String> {
             match h.value {
                 Some(v) if h.derivation.steps.last().is_some_and(|s| s.expr.is_some()) => {
                     if last.map(f64::to_bits) != Some(v.to_bits()) {
-                        return Err(format!("{}: {v:?} is not its derivation's {last:?}", r.name));
+                        return Err(format!(
+                            "{}: {v:?} is not its derivation's {last:?}",
+                            r.name
+                        ));
                     }
                 }
                 _ => {}
@@ -128,28 +131,36 @@ fn initiative(i: usize) -> impl Strategy<Value = Initiative> {
     )
         .prop_map(|(label, kind)| Benefit { label, kind });
     (
-        (amount(5e6), amount(2e6), amount(36.0), amount(24.0), amount(100.0)),
+        (
+            amount(5e6),
+            amount(2e6),
+            amount(36.0),
+            amount(24.0),
+            amount(100.0),
+        ),
         prop::collection::vec(1.0..=5.0f64, 5),
         prop::collection::vec(benefit, 0..4),
     )
-        .prop_map(move |((otc, run, del, ramp, conf), sc, benefits)| Initiative {
-            id: format!("i{i}"),
-            name: format!("Initiative {i}"),
-            category: Category::ALL[i % Category::ALL.len()],
-            notes: String::new(),
-            one_time_cost: otc,
-            annual_running_cost: run,
-            delivery_months: del,
-            ramp_up_months: ramp,
-            confidence_pct: conf,
-            scores: Criterion::defaults()
-                .into_iter()
-                .zip(sc)
-                .map(|(c, s)| (c.id, s))
-                .collect::<BTreeMap<_, _>>(),
-            depends_on: Vec::new(),
-            benefits,
-        })
+        .prop_map(
+            move |((otc, run, del, ramp, conf), sc, benefits)| Initiative {
+                id: format!("i{i}"),
+                name: format!("Initiative {i}"),
+                category: Category::ALL[i % Category::ALL.len()],
+                notes: String::new(),
+                one_time_cost: otc,
+                annual_running_cost: run,
+                delivery_months: del,
+                ramp_up_months: ramp,
+                confidence_pct: conf,
+                scores: Criterion::defaults()
+                    .into_iter()
+                    .zip(sc)
+                    .map(|(c, s)| (c.id, s))
+                    .collect::<BTreeMap<_, _>>(),
+                depends_on: Vec::new(),
+                benefits,
+            },
+        )
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
