@@ -110,14 +110,6 @@ pub fn then(promise: &JsValue, ok: &JsValue, err: &JsValue) -> bool {
         .is_ok_and(|t| t.call2(promise, ok, err).is_ok())
 }
 
-/// Texts as a JS array.
-pub fn texts_to_js(v: &[String]) -> JsValue {
-    v.iter()
-        .map(|s| JsValue::from_str(s))
-        .collect::<Array>()
-        .into()
-}
-
 /// The texts of a JS array (empty for anything else; a non-text item reads as empty).
 pub fn texts(v: &JsValue) -> Vec<String> {
     v.dyn_ref::<Array>()
@@ -127,16 +119,4 @@ pub fn texts(v: &JsValue) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// The items of a JS array (none for anything else).
-pub fn list(v: &JsValue) -> Vec<JsValue> {
-    v.dyn_ref::<Array>()
-        .map(|a| a.iter().collect())
-        .unwrap_or_default()
-}
-
-/// The text at `key` of a JS object (empty if it is not a text).
-pub fn text_at(v: &JsValue, key: &str) -> String {
-    field(v, key).as_string().unwrap_or_default()
 }

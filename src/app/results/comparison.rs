@@ -48,74 +48,67 @@ fn headline(h: &Headline, show: impl Fn(f64) -> String, missing: &str) -> Cell {
     }
 }
 
-/// The table's rows. How each figure was found is built by the worker when a cell is opened
-/// (`explain`), under the same keys.
-fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
-    let e = &shown.evaluation;
-    let f = fmt(&shown.scenario.currency);
-    let f: &dyn NumberFormat = &*f;
-    let rs: &[InitiativeResult] = &e.initiatives;
-    let mut out = Vec::new();
-    let mut row =
-        |key: RowKey, label: String, best: Best, cell: &dyn Fn(&InitiativeResult) -> Cell| {
-            out.push(Row {
-                key,
-                label,
-                best,
-                cells: rs.iter().map(cell).collect(),
-            })
-        };
-    let money = |v: f64| f.money(v);
-    let per_year = |v: f64| Cell {
+/// The rows after the drivers': key, label, which value is best.
+const FIGURE_ROWS: [(RowKey, &str, Best); 11] = [
+    (
+        RowKey::Figure(Figure::AnnualValue),
+        "Total annual value at full adoption",
+        Best::Highest,
+    ),
+    (
+        RowKey::Figure(Figure::PvBenefits),
+        "PV of benefits",
+        Best::Highest,
+    ),
+    (RowKey::PvCosts, "PV of costs", Best::Lowest),
+    (RowKey::Figure(Figure::Npv), "NPV", Best::Highest),
+    (RowKey::Figure(Figure::Roi), "ROI", Best::Highest),
+    (RowKey::Figure(Figure::Irr), "IRR", Best::Highest),
+    (RowKey::Figure(Figure::Payback), "Payback", Best::Lowest),
+    (
+        RowKey::Figure(Figure::BenefitCostRatio),
+        "Benefit/cost ratio",
+        Best::Highest,
+    ),
+    (
+        RowKey::Figure(Figure::CostOfDelay),
+        "Cost of delay per month",
+        Best::Highest,
+    ),
+    (
+        RowKey::Figure(Figure::Score),
+        "Weighted score (0–100)",
+        Best::Highest,
+    ),
+    (RowKey::Rank, "", Best::Unmarked),
+];
+
+fn per_year(v: f64, f: &dyn NumberFormat) -> Cell {
+    Cell {
         value: Some(v),
         text: format!("{}/yr", f.money(v)),
-    };
-    for d in Driver::ALL {
-        if rs.iter().any(|r| r.benefits.iter().any(|b| b.driver == d)) {
-            row(
-                RowKey::Driver(d),
-                format!("Annual value: {}", d.label().to_ascii_lowercase()),
-                Best::Highest,
-                &|r| per_year(r.annual_by_driver[d.index()]),
-            );
-        }
     }
-    row(
-        RowKey::Figure(Figure::AnnualValue),
-        "Total annual value at full adoption".into(),
-        Best::Highest,
-        &|r| per_year(r.annual_value),
-    );
+}
+
+/// The cell of row `key` (one of `FIGURE_ROWS` but the rank) for `r`.
+fn figure_cell(key: RowKey, r: &InitiativeResult, f: &dyn NumberFormat) -> Cell {
     let plain = |v: f64| Cell {
         value: Some(v),
         text: f.money(v),
     };
-    row(
-        RowKey::Figure(Figure::PvBenefits),
-        "PV of benefits".into(),
-        Best::Highest,
-        &|r| plain(r.pv_benefits),
-    );
-    row(RowKey::PvCosts, "PV of costs".into(), Best::Lowest, &|r| {
-        plain(r.pv_costs)
-    });
-    row(
-        RowKey::Figure(Figure::Npv),
-        "NPV".into(),
-        Best::Highest,
-        &|r| headline(&r.npv, money, "—"),
-    );
-    row(
-        RowKey::Figure(Figure::Roi),
-        "ROI".into(),
-        Best::Highest,
-        &|r| headline(&r.roi, |v| f.percent(v), "not defined"),
-    );
-    row(
-        RowKey::Figure(Figure::Irr),
-        "IRR".into(),
-        Best::Highest,
-        &|r| {
+    let figure = match key {
+        RowKey::PvCosts => return plain(r.pv_costs),
+        RowKey::Figure(figure) => figure,
+        _ => return plain(0.0),
+    };
+    let money = |v: f64| f.money(v);
+    let q = |unit| move |v: f64| quantity(f, Quantity::new(v, unit));
+    match figure {
+        Figure::AnnualValue => per_year(r.annual_value, f),
+        Figure::PvBenefits => plain(r.pv_benefits),
+        Figure::Npv => headline(&r.npv, money, "—"),
+        Figure::Roi => headline(&r.roi, |v| f.percent(v), "not defined"),
+        Figure::Irr => {
             let missing = match r.irr_detail {
                 // A rate without a value is one whose yearly rate is not a number (evaluate).
                 Irr::OutOfRange { above: true, .. } | Irr::Rate { .. } => "above 10^307%",
@@ -128,57 +121,51 @@ fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
                 value: Figure::Irr.rank_value(r),
                 ..headline(&r.irr, |v| f.percent(v), missing)
             }
+        }
+        Figure::Payback => headline(&r.payback_months, |v| f.months(v), "not within horizon"),
+        Figure::BenefitCostRatio => headline(&r.benefit_cost_ratio, q(Unit::Ratio), "not defined"),
+        Figure::CostOfDelay => headline(&r.cost_of_delay, money, "—"),
+        Figure::Score => headline(&r.score, q(Unit::Score), "not defined"),
+    }
+}
+
+/// The table's rows. How each figure was found is built by the worker when a cell is opened
+/// (`Request::Explain`), under the same keys.
+fn rows(shown: &Shown, rank_by: Figure) -> Vec<Row> {
+    let f = fmt(&shown.scenario.currency);
+    let f: &dyn NumberFormat = &*f;
+    let rs: &[InitiativeResult] = &shown.evaluation.initiatives;
+    let drivers = Driver::ALL
+        .into_iter()
+        .filter(|d| rs.iter().any(|r| r.benefits.iter().any(|b| b.driver == *d)))
+        .map(|d| Row {
+            key: RowKey::Driver(d),
+            label: format!("Annual value: {}", d.label().to_ascii_lowercase()),
+            best: Best::Highest,
+            cells: rs
+                .iter()
+                .map(|r| per_year(r.annual_by_driver[d.index()], f))
+                .collect(),
+        });
+    let figures = FIGURE_ROWS.into_iter().map(|(key, label, best)| Row {
+        key,
+        label: match key {
+            RowKey::Rank => format!("Rank by {}", rank_by.label()),
+            _ => label.to_string(),
         },
-    );
-    row(
-        RowKey::Figure(Figure::Payback),
-        "Payback".into(),
-        Best::Lowest,
-        &|r| headline(&r.payback_months, |v| f.months(v), "not within horizon"),
-    );
-    row(
-        RowKey::Figure(Figure::BenefitCostRatio),
-        "Benefit/cost ratio".into(),
-        Best::Highest,
-        &|r| {
-            headline(
-                &r.benefit_cost_ratio,
-                |v| quantity(f, Quantity::new(v, Unit::Ratio)),
-                "not defined",
-            )
+        best,
+        cells: match key {
+            RowKey::Rank => ranks(rs, rank_by)
+                .iter()
+                .map(|n| Cell {
+                    value: Some(*n as f64),
+                    text: ordinal(*n),
+                })
+                .collect(),
+            _ => rs.iter().map(|r| figure_cell(key, r, f)).collect(),
         },
-    );
-    row(
-        RowKey::Figure(Figure::CostOfDelay),
-        "Cost of delay per month".into(),
-        Best::Highest,
-        &|r| headline(&r.cost_of_delay, money, "—"),
-    );
-    row(
-        RowKey::Figure(Figure::Score),
-        "Weighted score (0–100)".into(),
-        Best::Highest,
-        &|r| {
-            headline(
-                &r.score,
-                |v| quantity(f, Quantity::new(v, Unit::Score)),
-                "not defined",
-            )
-        },
-    );
-    out.push(Row {
-        key: RowKey::Rank,
-        label: format!("Rank by {}", rank_by.label()),
-        best: Best::Unmarked,
-        cells: ranks(rs, rank_by)
-            .iter()
-            .map(|n| Cell {
-                value: Some(*n as f64),
-                text: ordinal(*n),
-            })
-            .collect(),
     });
-    out
+    drivers.chain(figures).collect()
 }
 
 /// The simulation's rows that go in the table: all but the chances of ranking first by a figure
