@@ -112,7 +112,7 @@ fn stopped(w: Which, why: &str) -> String {
 
 /// Sends `req` to the persistence worker; `then` gets the reply or an error text.
 pub fn request(req: Request, then: impl FnOnce(Result<Reply, String>) + 'static) {
-    send(Which::Persist, None, |_| req, Box::new(then), None);
+    send(Which::Persist, None, req, Box::new(then), None);
 }
 
 /// Sends worker `w` the request `make` builds for the revision of `shown` (giving the worker
@@ -124,7 +124,7 @@ pub fn about(
     then: impl FnOnce(Result<Reply, String>) + 'static,
 ) {
     let rev = revision(shown);
-    send(w, Some(rev), make, Box::new(then), None);
+    send(w, Some(rev), make(rev), Box::new(then), None);
 }
 
 /// Simulates the results on screen in the simulation worker; `progress` hears how far a long run
@@ -144,7 +144,7 @@ pub fn simulate(
     send(
         Which::Simulate,
         Some(rev),
-        |rev| Request::Simulate(Subject::Rev(rev)),
+        Request::Simulate(Subject::Rev(rev)),
         Box::new(then),
         Some(Box::new(progress)),
     );
@@ -190,14 +190,7 @@ pub fn read(
 
 /// The requests, not generic: one copy of this code however many callers.
 #[inline(never)]
-fn send(
-    w: Which,
-    rev: Option<u64>,
-    make: impl FnOnce(u64) -> Request,
-    then: Then,
-    progress: Option<Progress>,
-) {
-    let req = make(rev.unwrap_or(0));
+fn send(w: Which, rev: Option<u64>, req: Request, then: Then, progress: Option<Progress>) {
     let refused = with_port(w, |p| {
         if p.worker.is_none() && p.broken.is_none() {
             p.worker = start(w);
@@ -345,8 +338,9 @@ fn start(w: Which) -> Option<Worker> {
 }
 
 // What the page's storage (drafts, files, links) calls until it moves to the typed calls above
-// (`text_of`, `read`): a request given as its op and fields, read as a typed `Request` before it
-// is sent, and a reply given back as the JS object of its encoding.
+// (`text_of`, `read`): a request given as its op and fields, sent as the typed `Request`, and
+// the reply given back as a JS object with the fields storage reads (`text`; `scenario`,
+// `version`, `notes`).
 
 /// Sends a request given as `op` and its fields; `then` gets the reply as a JS object.
 pub fn ask(
@@ -354,15 +348,49 @@ pub fn ask(
     fields: &[(&str, JsValue)],
     then: impl FnOnce(Result<JsValue, String>) + 'static,
 ) {
-    let mut all = vec![("op", JsValue::from_str(op))];
-    all.extend(fields.iter().cloned());
-    let (_, req) = Request::decode(&from_js(&crate::wire::js::message(&all)));
-    match req {
-        Ok(req) => request(req, move |r| then(r.map(|r| to_js(&r.encode(0.0))))),
-        Err(e) => then(Err(e)),
-    }
+    let get = |k: &str| fields.iter().find(|(f, _)| *f == k).map(|(_, v)| v.clone());
+    let text = get("text").and_then(|t| t.as_string()).unwrap_or_default();
+    let subject = || {
+        let toks = get("scenario").and_then(|v| crate::wire::js::flat_from_js(&v));
+        Subject::Scenario(toks.unwrap_or_default())
+    };
+    let req = match op {
+        "save" => Request::Save(subject()),
+        "link" => Request::Link(subject()),
+        "csv" => Request::Csv(subject()),
+        "load" => Request::Load(text),
+        "open-link" => Request::OpenLink(text),
+        _ => return then(Err(format!("unknown request {op:?}"))),
+    };
+    request(req, move |r| {
+        then(r.map(|r| {
+            use crate::wire::js::{flat_to_js, message};
+            match r {
+                Reply::Text(t) => message(&[("text", JsValue::from_str(&t))]),
+                Reply::Scenario {
+                    scenario,
+                    version,
+                    notes,
+                } => message(&[
+                    ("scenario", flat_to_js(&scenario).into()),
+                    (
+                        "version",
+                        JsValue::from_f64(f64::from(version.unwrap_or(0))),
+                    ),
+                    (
+                        "notes",
+                        notes
+                            .iter()
+                            .map(|n| JsValue::from_str(n))
+                            .collect::<js_sys::Array>()
+                            .into(),
+                    ),
+                ]),
+                _ => JsValue::NULL,
+            }
+        }))
+    });
 }
-
 /// The scenario field of a request.
 pub fn scenario_field(s: &Scenario) -> (&'static str, JsValue) {
     (
