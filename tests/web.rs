@@ -54,9 +54,10 @@ fn mount_replaces_the_loading_message_with_the_example_summary() {
 mod components {
     use caseboard::app::state::AppState;
     use caseboard::app::widgets::fields::{edit_text, estimate_text, parse_estimate, parse_number};
-    use caseboard::explain::format::fmt;
+    use caseboard::explain::format::NumberFormat;
     use caseboard::model::validate::Location;
     use caseboard::model::{example_scenario, Estimate, Record};
+    use caseboard::wire::intl::fmt;
     use leptos::prelude::*;
     use wasm_bindgen_test::*;
 
@@ -312,6 +313,7 @@ fn trial_generator_gives_rand_chachas_stream() {
 fn refine_table_leaves_out_estimates_no_better_than_chance() {
     use caseboard::explain::sim_report::report;
     use caseboard::model::simulate::{benchmark_scenario, simulate};
+    let f = caseboard::wire::intl::fmt("USD");
     let s = benchmark_scenario(3);
     let mut sim = simulate(&s, 200, 1);
     let n = sim.inputs.len();
@@ -321,7 +323,7 @@ fn refine_table_leaves_out_estimates_no_better_than_chance() {
     sim.evppi[2] = 12_000.0;
     sim.evppi[3] = 1_000.0; // exactly chance: not told apart from it
     sim.evppi_chance = 1_000.0;
-    let refine = report(&s, &sim, 1.0).refine;
+    let refine = report(&s, &sim, 1.0, &*f).refine;
     assert_eq!(
         refine.rows,
         vec![vec![sim.inputs[2].label.clone(), "$12,000".to_string()]]
@@ -335,7 +337,7 @@ fn refine_table_leaves_out_estimates_no_better_than_chance() {
     );
 
     sim.evppi[2] = 1_000.0;
-    let refine = report(&s, &sim, 1.0).refine;
+    let refine = report(&s, &sim, 1.0, &*f).refine;
     assert!(refine.rows.is_empty());
     assert!(
         refine.caption.starts_with(
@@ -347,7 +349,7 @@ fn refine_table_leaves_out_estimates_no_better_than_chance() {
 
     sim.evppi = vec![0.0; n];
     sim.evppi_chance = 0.0;
-    let refine = report(&s, &sim, 1.0).refine;
+    let refine = report(&s, &sim, 1.0, &*f).refine;
     assert!(refine.rows.is_empty());
     assert!(refine
         .caption

@@ -1,72 +1,39 @@
-//! The words of the charts: each chart's summary (its `aria-label`), its data table (for screen
-//! readers and print) and the tip for what the pointer is over. Built in the worker, beside the
-//! charts' options (`chart_spec`), and sent to the page as plain strings that it shows as text.
-//! Browser only (it formats with `format`).
+//! The words of the comparison's charts: each chart's summary (its `aria-label`), its data table
+//! (for screen readers and print) and the tip for what the pointer is over. Built in the worker,
+//! beside the charts' options (`chart_spec`), and sent to the page as plain strings that it shows
+//! as text. Pure: numbers are written by the [`NumberFormat`] passed in.
 
-use crate::explain::format::fmt;
-use crate::model::{Category, InitiativeResult, Quantity, QuantityFormat, Shown, Unit};
-use crate::wire::js::{field, list, message, text_at, texts, texts_to_js};
-use crate::worker::chart_spec::{drivers, effort_of, one_time_cost};
-use js_sys::Array;
-use wasm_bindgen::JsValue;
-
-/// A table: caption, column heads (the first heads the row names), rows (first cell: the name).
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct TableText {
-    pub caption: String,
-    pub heads: Vec<String>,
-    pub rows: Vec<Vec<String>>,
-}
-
-/// A chart's summary and data table.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct ChartText {
-    pub summary: String,
-    pub table: TableText,
-}
-
-/// Where the pointer is over a chart: data coordinates in the plot (a category axis gives an
-/// index), and the item under it as (series, data index), if any.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Pointer {
-    pub x: f64,
-    pub y: f64,
-    pub item: Option<(usize, usize)>,
-}
-
-/// A tip: a title and lines.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Tip {
-    pub title: String,
-    pub lines: Vec<String>,
-}
+use crate::explain::chart_data::{drivers, effort_of, one_time_cost};
+use crate::explain::format::{quantity, NumberFormat};
+use crate::model::{Category, InitiativeResult, Quantity, Shown, Unit};
+use crate::wire::{ChartId, ChartText, Pointer, TableText, Tip};
 
 type Summary = fn(&Shown) -> String;
-type Table = fn(&Shown) -> TableText;
+type Table = fn(&Shown, &dyn NumberFormat) -> TableText;
 
-/// The texts of chart `which` (0–3) of `shown`.
-pub fn chart_texts(which: usize, shown: &Shown) -> Option<ChartText> {
-    let (summary, table): (Summary, Table) = match which {
-        0 => (summary_value, table_value_by_driver),
-        1 => (summary_cumulative, table_cumulative),
-        2 => (summary_effort, table_value_vs_effort),
-        3 => (summary_scores, table_scores),
-        _ => return None,
+/// The texts of one of the comparison's charts (`None` for the simulation's: `sim_report`).
+pub fn chart_texts(chart: ChartId, shown: &Shown, f: &dyn NumberFormat) -> Option<ChartText> {
+    let (summary, table): (Summary, Table) = match chart {
+        ChartId::ValueByDriver => (summary_value, table_value_by_driver),
+        ChartId::Cumulative => (summary_cumulative, table_cumulative),
+        ChartId::ValueVsEffort => (summary_effort, table_value_vs_effort),
+        ChartId::Scores => (summary_scores, table_scores),
+        ChartId::Distribution | ChartId::Tornado(_) => return None,
     };
     Some(ChartText {
         summary: summary(shown),
-        table: table(shown),
+        table: table(shown, f),
     })
 }
 
-/// The tip of chart `which` (0–3) at `p`.
-pub fn tip(which: usize, shown: &Shown, p: &Pointer) -> Option<Tip> {
-    match which {
-        0 => tip_value(shown, p),
-        1 => tip_cumulative(shown, p),
-        2 => tip_effort(shown, p),
-        3 => tip_scores(shown, p),
-        _ => None,
+/// The tip of one of the comparison's charts at `p`.
+pub fn tip(chart: ChartId, shown: &Shown, p: &Pointer, f: &dyn NumberFormat) -> Option<Tip> {
+    match chart {
+        ChartId::ValueByDriver => tip_value(shown, p, f),
+        ChartId::Cumulative => tip_cumulative(shown, p, f),
+        ChartId::ValueVsEffort => tip_effort(shown, p, f),
+        ChartId::Scores => tip_scores(shown, p, f),
+        ChartId::Distribution | ChartId::Tornado(_) => None,
     }
 }
 
@@ -76,10 +43,9 @@ pub fn index(v: f64, len: usize) -> Option<usize> {
     (i >= 0.0 && (i as usize) < len).then_some(i as usize)
 }
 
-fn tip_value(shown: &Shown, p: &Pointer) -> Option<Tip> {
+fn tip_value(shown: &Shown, p: &Pointer, f: &dyn NumberFormat) -> Option<Tip> {
     let rs = &shown.evaluation.initiatives;
     let r = &rs[index(p.y, rs.len())?];
-    let f = fmt(&shown.scenario.currency);
     let mut lines: Vec<String> = drivers(shown)
         .into_iter()
         .filter(|d| r.annual_by_driver[d.index()] != 0.0)
@@ -98,9 +64,8 @@ fn tip_value(shown: &Shown, p: &Pointer) -> Option<Tip> {
     })
 }
 
-fn tip_cumulative(shown: &Shown, p: &Pointer) -> Option<Tip> {
+fn tip_cumulative(shown: &Shown, p: &Pointer, f: &dyn NumberFormat) -> Option<Tip> {
     let rs = &shown.evaluation.initiatives;
-    let f = fmt(&shown.scenario.currency);
     if let Some((series, j)) = p.item {
         // The payback markers are the series after the lines, one per initiative that pays back.
         if series != rs.len() {
@@ -128,7 +93,7 @@ fn tip_cumulative(shown: &Shown, p: &Pointer) -> Option<Tip> {
     })
 }
 
-fn tip_effort(shown: &Shown, p: &Pointer) -> Option<Tip> {
+fn tip_effort(shown: &Shown, p: &Pointer, f: &dyn NumberFormat) -> Option<Tip> {
     let (series, j) = p.item?;
     let cat = *Category::ALL.get(series)?;
     let r = shown
@@ -137,7 +102,6 @@ fn tip_effort(shown: &Shown, p: &Pointer) -> Option<Tip> {
         .iter()
         .filter(|r| r.category == cat)
         .nth(j)?;
-    let f = fmt(&shown.scenario.currency);
     Some(Tip {
         title: r.name.clone(),
         lines: vec![
@@ -151,16 +115,15 @@ fn tip_effort(shown: &Shown, p: &Pointer) -> Option<Tip> {
     })
 }
 
-fn tip_scores(shown: &Shown, p: &Pointer) -> Option<Tip> {
+fn tip_scores(shown: &Shown, p: &Pointer, f: &dyn NumberFormat) -> Option<Tip> {
     let rs = &shown.evaluation.initiatives;
     let r = &rs[index(p.y, rs.len())?];
-    let f = fmt(&shown.scenario.currency);
     Some(Tip {
         title: r.name.clone(),
         lines: vec![r.score.value.map_or("No weighted score".into(), |v| {
             format!(
                 "Weighted score: {} of 100",
-                f.format(Quantity::new(v, Unit::Score))
+                quantity(f, Quantity::new(v, Unit::Score))
             )
         })],
     })
@@ -191,8 +154,7 @@ fn per_initiative(
         .collect()
 }
 
-fn table_value_by_driver(shown: &Shown) -> TableText {
-    let f = fmt(&shown.scenario.currency);
+fn table_value_by_driver(shown: &Shown, f: &dyn NumberFormat) -> TableText {
     let ds = drivers(shown);
     let mut heads: Vec<String> = ds.iter().map(|d| d.label().to_string()).collect();
     heads.push("Total per year".into());
@@ -206,8 +168,7 @@ fn table_value_by_driver(shown: &Shown) -> TableText {
     table("Initiative", heads, rows)
 }
 
-fn table_cumulative(shown: &Shown) -> TableText {
-    let f = fmt(&shown.scenario.currency);
+fn table_cumulative(shown: &Shown, f: &dyn NumberFormat) -> TableText {
     let years = shown.evaluation.horizon_years as usize;
     let heads = std::iter::once("Month 0".to_string())
         .chain((1..=years).map(|y| format!("End of year {y}")))
@@ -227,8 +188,7 @@ fn table_cumulative(shown: &Shown) -> TableText {
     table("Initiative", heads, rows)
 }
 
-fn table_value_vs_effort(shown: &Shown) -> TableText {
-    let f = fmt(&shown.scenario.currency);
+fn table_value_vs_effort(shown: &Shown, f: &dyn NumberFormat) -> TableText {
     let heads = ["Category", "Effort (1–5)", "NPV", "One-time cost"]
         .map(String::from)
         .to_vec();
@@ -243,11 +203,10 @@ fn table_value_vs_effort(shown: &Shown) -> TableText {
     table("Initiative", heads, rows)
 }
 
-fn table_scores(shown: &Shown) -> TableText {
-    let f = fmt(&shown.scenario.currency);
+fn table_scores(shown: &Shown, f: &dyn NumberFormat) -> TableText {
     let rows = per_initiative(shown, |r| {
         vec![r.score.value.map_or("—".to_string(), |v| {
-            f.format(Quantity::new(v, Unit::Score))
+            quantity(f, Quantity::new(v, Unit::Score))
         })]
     });
     table("Initiative", vec!["Weighted score (0–100)".into()], rows)
@@ -290,58 +249,5 @@ fn summary_scores(shown: &Shown) -> String {
     match best_by(shown, |r| r.score.value) {
         Some(best) => format!("Bars of weighted score out of 100; highest: {best}."),
         None => "No weighted scores: no criterion has a weight above 0.".into(),
-    }
-}
-
-// To and from JS: the worker sends, the page reads; anything unreadable reads as empty.
-
-impl TableText {
-    pub fn to_js(&self) -> JsValue {
-        let rows: Array = self.rows.iter().map(|r| texts_to_js(r)).collect();
-        message(&[
-            ("caption", JsValue::from_str(&self.caption)),
-            ("heads", texts_to_js(&self.heads)),
-            ("rows", rows.into()),
-        ])
-    }
-
-    pub fn from_js(v: &JsValue) -> Self {
-        TableText {
-            caption: text_at(v, "caption"),
-            heads: texts(&field(v, "heads")),
-            rows: list(&field(v, "rows")).iter().map(texts).collect(),
-        }
-    }
-}
-
-impl ChartText {
-    pub fn to_js(&self) -> JsValue {
-        message(&[
-            ("summary", JsValue::from_str(&self.summary)),
-            ("table", self.table.to_js()),
-        ])
-    }
-
-    pub fn from_js(v: &JsValue) -> Self {
-        ChartText {
-            summary: text_at(v, "summary"),
-            table: TableText::from_js(&field(v, "table")),
-        }
-    }
-}
-
-impl Tip {
-    pub fn to_js(&self) -> JsValue {
-        message(&[
-            ("title", JsValue::from_str(&self.title)),
-            ("lines", texts_to_js(&self.lines)),
-        ])
-    }
-
-    pub fn from_js(v: &JsValue) -> Self {
-        Tip {
-            title: text_at(v, "title"),
-            lines: texts(&field(v, "lines")),
-        }
     }
 }

@@ -1,47 +1,95 @@
-//! The one home for number formatting: the browser's `Intl.NumberFormat` for the scenario's
-//! currency and the user's locale, in the page's views and in the worker's texts (the
-//! simulation's report, chart tables and tips). Formatters are built once per currency and
-//! cached. Browser only.
+//! The one home of the rules for writing numbers for people (when money keeps its cents, how
+//! many decimals a percent gets, "1 month"), over a [`NumberFormat`] that supplies the digits.
+//! The browser's implementation is `Intl.NumberFormat` (`wire::intl`), for the scenario's
+//! currency and the user's locale; [`Plain`] is a fixed en-US one for tests and logs.
 
-use crate::model::QuantityFormat;
-use js_sys::{Array, Function, Intl, Object, Reflect};
-use std::cell::RefCell;
-use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use crate::model::{Derivation, Quantity, QuantityFormat};
 
-/// A currency code `Intl` accepts without throwing: three ASCII letters. Anything else (an invalid
-/// draft) formats as a plain number with the code after it.
-pub fn well_formed_currency(code: &str) -> bool {
-    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
-}
+/// How numbers are written: the primitives an implementation supplies, and the rules every
+/// implementation shares (the provided methods).
+pub trait NumberFormat {
+    /// Whole money in the scenario's currency: "$144,110".
+    fn money_whole(&self, v: f64) -> String;
+    /// Money with cents: "$65.50".
+    fn money_cents(&self, v: f64) -> String;
+    /// Compact money with three significant digits, for charts and the simulated rows: "$1.25M".
+    fn money_compact(&self, v: f64) -> String;
+    /// A grouped number with at most `digits` decimals (0, 1 or 3), no trailing zeros: "1,234.5".
+    fn decimals(&self, v: f64, digits: u8) -> String;
+    /// A grouped number with exactly two decimals: "1.07".
+    fn fixed2(&self, v: f64) -> String;
 
-/// How a number is put back into an input: plain digits, no grouping, no float noise.
-pub fn edit_text(v: Option<f64>) -> String {
-    match v {
-        None => String::new(),
-        Some(v) => {
-            // JavaScript's shortest round-trip form ("85000", "0.3", "1e+21"), not Rust's float
-            // formatting, which would add its tables to the download.
-            let r = (v * 1e9).round() / 1e9;
-            js_sys::Number::from(r)
-                .to_string_with_radix(10)
-                .ok()
-                .and_then(|s| s.as_string())
-                .unwrap_or_default()
+    /// Whole money; amounts under 100 keep their cents: "$65.50".
+    fn money(&self, v: f64) -> String {
+        if v.abs() < 100.0 && (v * 100.0).round() % 100.0 != 0.0 {
+            self.money_cents(v)
+        } else {
+            self.money_whole(v)
+        }
+    }
+
+    /// A plain number with up to three decimals: "1,234.5".
+    fn number(&self, v: f64) -> String {
+        self.decimals(v, 3)
+    }
+
+    /// A percent number (80 → "80%"), up to one decimal, or up to three below 1 point (and just
+    /// below 100, so that 99.97% is not written 100%).
+    fn percent(&self, pct: f64) -> String {
+        let digits = if pct.abs() >= 100.0 || pct.fract() == 0.0 {
+            0
+        } else if pct.abs() < 1.0 || (pct > 99.0 && pct < 100.0) {
+            3
+        } else {
+            1
+        };
+        format!("{}%", self.decimals(pct, digits))
+    }
+
+    /// Months to one decimal: "15.1 months", "1 month".
+    fn months(&self, m: f64) -> String {
+        let m = (m * 10.0).round() / 10.0;
+        if m == 1.0 {
+            "1 month".into()
+        } else {
+            format!("{} months", self.number(m))
         }
     }
 }
 
-/// Whether the user's locale writes decimals with a comma (1,5): number input then refuses
-/// "1,500" and "1.500" as ambiguous instead of guessing (`model::input`).
-pub fn decimal_comma() -> bool {
-    thread_local! {
-        static COMMA: bool = {
-            let format = Intl::NumberFormat::new(&Array::new(), &Object::new()).format();
-            call(&format, 1.5).contains(',')
-        };
+/// A [`NumberFormat`] as the model's [`QuantityFormat`], to write derivations and quantities.
+pub struct Quantities<'a>(pub &'a dyn NumberFormat);
+
+impl QuantityFormat for Quantities<'_> {
+    fn money(&self, v: f64) -> String {
+        self.0.money(v)
     }
-    COMMA.with(|c| *c)
+
+    fn number(&self, v: f64) -> String {
+        self.0.number(v)
+    }
+
+    fn fixed2(&self, v: f64) -> String {
+        self.0.fixed2(v)
+    }
+
+    fn percent(&self, v: f64) -> String {
+        self.0.percent(v)
+    }
+
+    fn months(&self, v: f64) -> String {
+        self.0.months(v)
+    }
+}
+
+/// A quantity in words: "$93,600/yr", "1.07 FTE".
+pub fn quantity(f: &dyn NumberFormat, q: Quantity) -> String {
+    Quantities(f).format(q)
+}
+
+/// A derivation's lines.
+pub fn lines(f: &dyn NumberFormat, d: &Derivation) -> Vec<String> {
+    d.lines(&Quantities(f))
 }
 
 /// "1st", "2nd", "3rd", "11th", "22nd".
@@ -56,180 +104,97 @@ pub fn ordinal(n: usize) -> String {
     format!("{n}{suffix}")
 }
 
-pub struct Fmt {
-    currency: String,
-    money: Function,
-    money_cents: Function,
-    money_compact: Function,
-    number: Function,
-    number0: Function,
-    number1: Function,
-    number2: Function,
-    compact: Function,
+/// A fixed, locale-independent format in the style of en-US: "$144,110", "-$59.94", "$1.25M",
+/// "EUR 1,500" for a currency other than US dollars. For tests and logs; the page and the
+/// workers use the browser's (`wire::intl`).
+pub struct Plain<'a> {
+    pub currency: &'a str,
 }
 
-fn formatter(options: &[(&str, JsValue)]) -> Function {
-    let opts = Object::new();
-    for (k, v) in options {
-        let _ = Reflect::set(&opts, &JsValue::from_str(k), v);
-    }
-    Intl::NumberFormat::new(&Array::new(), &opts).format()
-}
-
-fn call(f: &Function, v: f64) -> String {
-    f.call1(&JsValue::NULL, &JsValue::from_f64(v))
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| edit_text(Some(v)))
-}
-
-impl Fmt {
-    fn new(currency: &str) -> Fmt {
-        let s = |v: &str| JsValue::from_str(v);
-        let n = |v: f64| JsValue::from_f64(v);
-        let money_style: Vec<(&str, JsValue)> = if well_formed_currency(currency) {
-            vec![("style", s("currency")), ("currency", s(currency))]
+impl Plain<'_> {
+    fn with_currency(&self, v: f64, digits: &str) -> String {
+        let sign = if v < 0.0 && digits.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+            "-"
         } else {
-            vec![]
+            ""
         };
-        let with = |extra: &[(&'static str, JsValue)]| {
-            let mut o = money_style.clone();
-            o.extend_from_slice(extra);
-            formatter(&o)
-        };
-        Fmt {
-            currency: currency.to_string(),
-            money: with(&[
-                ("maximumFractionDigits", n(0.0)),
-                ("minimumFractionDigits", n(0.0)),
-            ]),
-            money_cents: with(&[("maximumFractionDigits", n(2.0))]),
-            money_compact: with(&[
-                ("notation", s("compact")),
-                ("maximumSignificantDigits", n(3.0)),
-            ]),
-            number: formatter(&[("maximumFractionDigits", n(3.0))]),
-            number0: formatter(&[("maximumFractionDigits", n(0.0))]),
-            number1: formatter(&[("maximumFractionDigits", n(1.0))]),
-            number2: formatter(&[
-                ("maximumFractionDigits", n(2.0)),
-                ("minimumFractionDigits", n(2.0)),
-            ]),
-            compact: formatter(&[
-                ("notation", s("compact")),
-                ("maximumSignificantDigits", n(3.0)),
-            ]),
+        if self.currency == "USD" {
+            format!("{sign}${digits}")
+        } else {
+            format!("{sign}{} {digits}", self.currency)
         }
     }
+}
 
-    fn suffix_code(&self, s: String) -> String {
-        if well_formed_currency(&self.currency) {
-            s
-        } else {
-            format!("{s} {}", self.currency)
+/// `v` with `digits` decimals, thousands grouped, without its sign.
+fn grouped(v: f64, digits: usize) -> String {
+    let s = format!("{:.*}", digits, v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
         }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+fn signed(v: f64, body: String) -> String {
+    if v < 0.0 && body.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        format!("-{body}")
+    } else {
+        body
+    }
+}
+
+impl NumberFormat for Plain<'_> {
+    fn money_whole(&self, v: f64) -> String {
+        self.with_currency(v, &grouped(v, 0))
     }
 
-    /// Whole money: "$144,110". Amounts under 100 keep their cents: "$65.50".
-    pub fn money(&self, v: f64) -> String {
-        let f = if v.abs() < 100.0 && (v * 100.0).round() % 100.0 != 0.0 {
-            &self.money_cents
-        } else {
-            &self.money
-        };
-        self.suffix_code(call(f, v))
+    fn money_cents(&self, v: f64) -> String {
+        self.with_currency(v, &grouped(v, 2))
     }
 
-    /// Compact money for chart axes: "$1.2M".
-    pub fn money_compact(&self, v: f64) -> String {
-        self.suffix_code(call(&self.money_compact, v))
-    }
-
-    /// A plain number with up to three decimals: "1,234.5".
-    pub fn number(&self, v: f64) -> String {
-        call(&self.number, v)
-    }
-
-    /// The compact money formatter itself (`Intl`'s bound `format`), for chart axis labels: in the
-    /// currency when its code is well formed, else plain compact numbers (the axis names the code).
-    pub fn money_compact_fn(&self) -> Function {
-        self.money_compact.clone()
-    }
-
-    /// A compact number: "12K".
-    pub fn compact(&self, v: f64) -> String {
-        call(&self.compact, v)
-    }
-
-    /// A percent number (80 → "80%"), up to one decimal, or up to three below 1 point.
-    pub fn percent(&self, pct: f64) -> String {
-        let digits = if pct.abs() >= 100.0 || pct.fract() == 0.0 {
+    fn money_compact(&self, v: f64) -> String {
+        let a = v.abs();
+        let (scaled, suffix) = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
+            .into_iter()
+            .find(|(unit, _)| a >= *unit * 0.9995)
+            .map_or((a, ""), |(unit, s)| (a / unit, s));
+        // Three significant digits, trailing zeros dropped.
+        let digits = if scaled >= 100.0 {
             0
-        } else if pct.abs() < 1.0 || (pct > 99.0 && pct < 100.0) {
-            3
-        } else {
+        } else if scaled >= 10.0 {
             1
-        };
-        let f = match digits {
-            0 => &self.number0,
-            1 => &self.number1,
-            _ => &self.number,
-        };
-        format!("{}%", call(f, pct))
-    }
-
-    pub fn months(&self, m: f64) -> String {
-        let m = (m * 10.0).round() / 10.0;
-        if m == 1.0 {
-            "1 month".into()
         } else {
-            format!("{} months", self.number(m))
-        }
+            2
+        };
+        let body = format!("{scaled:.digits$}");
+        let body = if body.contains('.') {
+            body.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            body
+        };
+        self.with_currency(v, &format!("{body}{suffix}"))
     }
-}
 
-impl QuantityFormat for Fmt {
-    fn money(&self, v: f64) -> String {
-        Fmt::money(self, v)
-    }
-
-    fn number(&self, v: f64) -> String {
-        Fmt::number(self, v)
+    fn decimals(&self, v: f64, digits: u8) -> String {
+        let body = grouped(v, usize::from(digits));
+        let body = if body.contains('.') {
+            body.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            body
+        };
+        signed(v, body)
     }
 
     fn fixed2(&self, v: f64) -> String {
-        call(&self.number2, v)
+        signed(v, grouped(v, 2))
     }
-
-    fn percent(&self, v: f64) -> String {
-        Fmt::percent(self, v)
-    }
-
-    fn months(&self, v: f64) -> String {
-        Fmt::months(self, v)
-    }
-}
-
-thread_local! {
-    static CACHE: RefCell<Option<Rc<Fmt>>> = const { RefCell::new(None) };
-}
-
-/// The formatter for a currency (cached; rebuilt when the currency changes).
-pub fn fmt(currency: &str) -> Rc<Fmt> {
-    CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        match c.as_ref() {
-            Some(f) if f.currency == currency => f.clone(),
-            _ => {
-                let f = Rc::new(Fmt::new(currency));
-                *c = Some(f.clone());
-                f
-            }
-        }
-    })
-}
-
-/// Formats an optional figure, with words for a missing one.
-pub fn or_dash(v: Option<String>, missing: &str) -> String {
-    v.unwrap_or_else(|| missing.to_string())
 }

@@ -1,39 +1,14 @@
 //! The simulation in words and tables: the comparison's simulated rows (with how each figure was
 //! found), the value-of-information table, and the texts of the distribution and tornado charts
-//! (summary, data table, tips). Built in the simulation worker, which formats with the page's own
-//! formatter (`format`), and sent to the page as plain strings, which the page shows as text
-//! (never as HTML). Keeping this here keeps it out of the page's first download. Browser only.
+//! (summary, data table, tips). Built in the simulation worker and sent to the page as plain
+//! strings, which the page shows as text (never as HTML). Keeping this here keeps it out of the
+//! page's first download. Pure: numbers are written by the [`NumberFormat`] passed in.
 
-use crate::explain::chart_text::{ChartText, TableText, Tip};
-use crate::explain::format::{fmt, Fmt};
-use crate::model::evaluate::evaluate_valid;
+use crate::explain::format::NumberFormat;
+use crate::model::evaluate::figures_valid;
 use crate::model::simulate::{self, Simulation, Spread, Swing};
 use crate::model::{ranks, Distribution, Figure, Scenario};
-use crate::wire::js::{field, list, message, text_at, texts, texts_to_js};
-use js_sys::Array;
-use wasm_bindgen::JsValue;
-
-/// A row of figures, one text per initiative, with the best marked and how each was found.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct RowText {
-    pub key: String,
-    pub label: String,
-    pub texts: Vec<String>,
-    pub best: Vec<bool>,
-    pub lines: Vec<Vec<String>>,
-}
-
-/// Everything the page shows of a run.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Report {
-    /// "10,000 trials, seed 1, PERT: 123 ms."
-    pub status: String,
-    pub rows: Vec<RowText>,
-    /// The EVPI in a sentence.
-    pub voi: String,
-    /// The inputs most worth refining; no rows when none changes the choice.
-    pub refine: TableText,
-}
+use crate::wire::{ChartText, Report, RowKey, RowText, SimRow, TableText, Tip};
 
 #[derive(Clone, Copy)]
 enum Best {
@@ -54,7 +29,7 @@ fn best_of(values: &[Option<f64>], best: Best) -> Vec<bool> {
         .collect()
 }
 
-fn how(s: &Scenario, f: &Fmt, trials: f64) -> String {
+fn how(s: &Scenario, f: &dyn NumberFormat, trials: f64) -> String {
     format!(
         "From {} trials (seed {}): every range drawn {}, then every initiative recomputed in each trial.",
         f.number(trials),
@@ -83,12 +58,12 @@ fn spread_lines(x: &Spread, name: &str, show: &dyn Fn(f64) -> String) -> Vec<Str
 type Pick = fn(&crate::model::simulate::InitiativeSim) -> f64;
 
 /// The comparison's simulated rows.
-pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
+pub fn rows(s: &Scenario, sim: &Simulation, f: &dyn NumberFormat) -> Vec<RowText> {
     let trials = sim.trials as f64;
     let about = how(s, f, trials);
     let rs = &sim.initiatives;
     let mut out = Vec::new();
-    let mut add = |key: &str,
+    let mut add = |key: SimRow,
                    label: &str,
                    best: Best,
                    value: &dyn Fn(usize) -> Option<f64>,
@@ -96,7 +71,7 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
                    lines: &dyn Fn(usize) -> Vec<String>| {
         let values: Vec<Option<f64>> = (0..rs.len()).map(value).collect();
         out.push(RowText {
-            key: key.into(),
+            key: RowKey::Sim(key),
             label: label.into(),
             texts: (0..rs.len()).map(text).collect(),
             best: best_of(&values, best),
@@ -112,7 +87,7 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
     let three = |a: String, b: String, c: String| format!("{a} · {b} · {c}");
     let money = |v: f64| f.money(v);
     add(
-        "sim_npv",
+        SimRow::Npv,
         "NPV P10 · P50 · P90 (simulated)",
         Best::Highest,
         &|k| Some(rs[k].npv.p50),
@@ -127,7 +102,7 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
         &|k| spread_lines(&rs[k].npv, "NPV", &money),
     );
     add(
-        "sim_npv_mean",
+        SimRow::NpvMean,
         "Mean NPV (simulated)",
         Best::Highest,
         &|k| Some(rs[k].npv.mean),
@@ -135,7 +110,7 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
         &|k| spread_lines(&rs[k].npv, "NPV", &money),
     );
     add(
-        "sim_roi",
+        SimRow::Roi,
         "ROI P10 · P50 · P90 (simulated)",
         Best::Highest,
         &|k| rs[k].roi.map(|x| x.p50),
@@ -150,7 +125,7 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
     );
     let months = |p: Option<f64>| p.map_or_else(|| "beyond".to_string(), |m| f.months(m));
     add(
-        "sim_payback",
+        SimRow::Payback,
         "Payback P10 · P50 · P90 (simulated)",
         Best::Lowest,
         &|k| rs[k].payback.p50,
@@ -174,7 +149,7 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
         },
     );
     add(
-        "sim_loss",
+        SimRow::Loss,
         "Chance of a loss (NPV below 0)",
         Best::Lowest,
         &|k| Some(rs[k].p_loss),
@@ -187,17 +162,21 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
             )]
         },
     );
-    let firsts: [(&str, &str, Pick); 6] = [
-        ("npv", "NPV", |x| x.p_best),
-        ("roi", "ROI", |x| x.p_best_roi),
-        ("payback", "payback", |x| x.p_best_payback),
-        ("bcr", "benefit/cost ratio", |x| x.p_best_bcr),
-        ("annual_value", "annual value", |x| x.p_best_annual),
-        ("pv_benefits", "PV of benefits", |x| x.p_best_pv_benefits),
+    let firsts: [(Figure, &str, Pick); 6] = [
+        (Figure::Npv, "NPV", |x| x.p_best),
+        (Figure::Roi, "ROI", |x| x.p_best_roi),
+        (Figure::Payback, "payback", |x| x.p_best_payback),
+        (Figure::BenefitCostRatio, "benefit/cost ratio", |x| {
+            x.p_best_bcr
+        }),
+        (Figure::AnnualValue, "annual value", |x| x.p_best_annual),
+        (Figure::PvBenefits, "PV of benefits", |x| {
+            x.p_best_pv_benefits
+        }),
     ];
-    for (key, name, pick) in firsts {
+    for (figure, name, pick) in firsts {
         add(
-            &format!("sim_first_{key}"),
+            SimRow::First(figure),
             &format!("Chance of ranking first by {name}"),
             Best::Highest,
             &|k| Some(pick(&rs[k])),
@@ -212,10 +191,10 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
         );
     }
     // The weighted score has no ranges: the same initiatives are first in every trial.
-    let first = ranks(&evaluate_valid(s).initiatives, Figure::Score);
+    let first = ranks(&figures_valid(s).initiatives, Figure::Score);
     let scored = |k: usize| first.get(k) == Some(&1);
     add(
-        "sim_first_score",
+        SimRow::First(Figure::Score),
         "Chance of ranking first by weighted score",
         Best::Highest,
         &|k| Some(if scored(k) { 1.0 } else { 0.0 }),
@@ -226,9 +205,9 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
     );
     // IRR and cost of delay are not recomputed in each trial (each needs an NPV search or a
     // second evaluation per initiative and trial): said, not guessed.
-    for (key, name) in [("irr", "IRR"), ("cost_of_delay", "cost of delay")] {
+    for (figure, name) in [(Figure::Irr, "IRR"), (Figure::CostOfDelay, "cost of delay")] {
         add(
-            &format!("sim_first_{key}"),
+            SimRow::First(figure),
             &format!("Chance of ranking first by {name}"),
             Best::Highest,
             &|_| None,
@@ -244,8 +223,7 @@ pub fn rows(s: &Scenario, sim: &Simulation, f: &Fmt) -> Vec<RowText> {
 }
 
 /// The whole report of a run that took `ms`.
-pub fn report(s: &Scenario, sim: &Simulation, ms: f64) -> Report {
-    let f = fmt(&s.currency);
+pub fn report(s: &Scenario, sim: &Simulation, ms: f64, f: &dyn NumberFormat) -> Report {
     let capped = if sim.trials < sim.requested {
         format!(
             " Ran {} of the {} trials asked for: the most whose results fit the simulation's memory ({} MB) with {} initiatives and {} ranged estimates.",
@@ -306,15 +284,18 @@ pub fn report(s: &Scenario, sim: &Simulation, ms: f64) -> Report {
     };
     Report {
         status,
-        rows: rows(s, sim, &f),
+        rows: rows(s, sim, f),
         voi,
         refine,
     }
 }
 
 /// The distribution chart's texts.
-pub fn distribution(names: &[String], sim: &Simulation, currency: &str) -> (ChartText, Vec<Tip>) {
-    let f = fmt(currency);
+pub fn distribution(
+    names: &[String],
+    sim: &Simulation,
+    f: &dyn NumberFormat,
+) -> (ChartText, Vec<Tip>) {
     let per: Vec<(&String, &Spread, f64)> = names
         .iter()
         .zip(&sim.initiatives)
@@ -370,8 +351,12 @@ pub fn distribution(names: &[String], sim: &Simulation, currency: &str) -> (Char
 }
 
 /// The tornado chart's texts, for initiative `name` with NPV `base` at likely values.
-pub fn tornado(name: &str, base: f64, swings: &[Swing], currency: &str) -> (ChartText, Vec<Tip>) {
-    let f = fmt(currency);
+pub fn tornado(
+    name: &str,
+    base: f64,
+    swings: &[Swing],
+    f: &dyn NumberFormat,
+) -> (ChartText, Vec<Tip>) {
     let text = ChartText {
         summary: format!(
             "Tornado of {name}: bars of how far its NPV moves from {} as each estimate goes to its low and its high value, the others at likely; widest: {}.",
@@ -408,53 +393,4 @@ pub fn tornado(name: &str, base: f64, swings: &[Swing], currency: &str) -> (Char
         })
         .collect();
     (text, tips)
-}
-
-// To and from JS: the worker sends, the page reads; unreadable parts read as empty.
-
-impl Report {
-    pub fn to_js(&self) -> JsValue {
-        let rows: Array = self
-            .rows
-            .iter()
-            .map(|r| {
-                let best: Array = r.best.iter().map(|b| JsValue::from_bool(*b)).collect();
-                let lines: Array = r.lines.iter().map(|l| texts_to_js(l)).collect();
-                message(&[
-                    ("key", JsValue::from_str(&r.key)),
-                    ("label", JsValue::from_str(&r.label)),
-                    ("texts", texts_to_js(&r.texts)),
-                    ("best", best.into()),
-                    ("lines", lines.into()),
-                ])
-            })
-            .collect();
-        message(&[
-            ("status", JsValue::from_str(&self.status)),
-            ("rows", rows.into()),
-            ("voi", JsValue::from_str(&self.voi)),
-            ("refine", self.refine.to_js()),
-        ])
-    }
-
-    pub fn from_js(v: &JsValue) -> Self {
-        Report {
-            status: text_at(v, "status"),
-            rows: list(&field(v, "rows"))
-                .iter()
-                .map(|r| RowText {
-                    key: text_at(r, "key"),
-                    label: text_at(r, "label"),
-                    texts: texts(&field(r, "texts")),
-                    best: list(&field(r, "best"))
-                        .iter()
-                        .map(|b| b.as_bool().unwrap_or(false))
-                        .collect(),
-                    lines: list(&field(r, "lines")).iter().map(texts).collect(),
-                })
-                .collect(),
-            voi: text_at(v, "voi"),
-            refine: TableText::from_js(&field(v, "refine")),
-        }
-    }
 }

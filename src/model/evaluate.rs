@@ -1,7 +1,7 @@
 //! `evaluate`: a validated scenario in, every figure the views show out. Pure and deterministic.
 
 use super::cashflow::{monthly_flows, npv_fast, ramp_shares, MonthlyFlows, TimelineInputs};
-use super::convert::{convert, BenefitResult, Defaults};
+use super::convert::{annual_value, convert, BenefitResult, Defaults};
 use super::derivation::{Derivation, Expr, Quantity, Unit};
 use super::finance::{self, Irr, Payback};
 use super::scenario::{Category, Driver, Initiative, Scenario};
@@ -77,7 +77,8 @@ impl InitiativeResult {
     }
 }
 
-/// Validates, then evaluates. Any problem stops evaluation: the list says what to fix.
+/// Validates, then evaluates, with every figure's derivation. Any problem stops evaluation: the
+/// list says what to fix.
 pub fn evaluate(s: &Scenario) -> Result<Evaluation, Vec<Problem>> {
     let problems = validate(s);
     if !problems.is_empty() {
@@ -86,8 +87,29 @@ pub fn evaluate(s: &Scenario) -> Result<Evaluation, Vec<Problem>> {
     Ok(evaluate_valid(s))
 }
 
-/// Evaluates a scenario that passed `validate`.
+/// Evaluates a scenario that passed `validate`, with every figure's derivation (how it was
+/// found, for an explanation) and each benefit's working (FTE, availability, loss expectancy).
 pub fn evaluate_valid(s: &Scenario) -> Evaluation {
+    with_ctx(s, |c, i| c.explained(i))
+}
+
+/// `evaluate` without derivations: the same figures, bit for bit, with every derivation empty
+/// and no benefit's working. What the page shows on each edit; an explanation asks the worker,
+/// which builds the derivations (`evaluate_valid`).
+pub fn figures(s: &Scenario) -> Result<Evaluation, Vec<Problem>> {
+    let problems = validate(s);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(figures_valid(s))
+}
+
+/// `evaluate_valid` without derivations (see [`figures`]).
+pub fn figures_valid(s: &Scenario) -> Evaluation {
+    with_ctx(s, |c, i| c.figures(i))
+}
+
+fn with_ctx(s: &Scenario, each: fn(&Ctx, &Initiative) -> InitiativeResult) -> Evaluation {
     let horizon_months = s.horizon_years as usize * 12;
     let annual_rate = s.discount_rate_pct.value() / 100.0;
     let monthly_rate = finance::monthly_rate(annual_rate);
@@ -108,7 +130,38 @@ pub fn evaluate_valid(s: &Scenario) -> Evaluation {
         horizon_months,
         annual_rate,
         monthly_rate,
-        initiatives: s.initiatives.iter().map(|i| ctx.initiative(i)).collect(),
+        initiatives: s.initiatives.iter().map(|i| each(&ctx, i)).collect(),
+    }
+}
+
+/// The names of the NPV derivation's steps: an explanation of one part (the PV of benefits, of
+/// costs) picks its steps by these names ([`Headline::part`]).
+pub mod npv_step {
+    pub const RATE: &str = "Monthly discount rate";
+    pub const PV_BENEFITS: &str = "PV of benefits";
+    pub const PV_COSTS: &str = "PV of costs";
+    pub const NPV: &str = "NPV";
+}
+
+impl Headline {
+    fn plain(value: Option<f64>) -> Headline {
+        Headline {
+            value,
+            derivation: Derivation::default(),
+        }
+    }
+
+    /// The steps of this figure's derivation named `names`, in their order.
+    pub fn part(&self, names: &[&str]) -> Derivation {
+        Derivation {
+            steps: self
+                .derivation
+                .steps
+                .iter()
+                .filter(|s| names.contains(&s.label.as_str()))
+                .cloned()
+                .collect(),
+        }
     }
 }
 
@@ -118,6 +171,22 @@ struct Ctx<'a> {
     annual_rate: f64,
     discount: &'a [f64],
     defaults: Defaults,
+}
+
+/// What both evaluations share: the cash flows and the figures computed from them directly.
+struct Flows {
+    benefits: Vec<BenefitResult>,
+    annual_by_driver: [f64; 5],
+    annual_value: f64,
+    inputs: TimelineInputs,
+    monthly: MonthlyFlows,
+    tei: Vec<TeiRow>,
+    pv_benefits: f64,
+    pv_costs: f64,
+    payback: Payback,
+    irr_detail: Irr,
+    npv_on_time: f64,
+    npv_delayed: f64,
 }
 
 fn money(label: impl Into<String>, v: f64) -> Expr {
@@ -153,12 +222,8 @@ impl Ctx<'_> {
         }
     }
 
-    fn initiative(&self, init: &Initiative) -> InitiativeResult {
-        let benefits: Vec<BenefitResult> = init
-            .benefits
-            .iter()
-            .map(|b| convert(b, &self.defaults))
-            .collect();
+    /// The cash flows of `init` with its benefits already converted.
+    fn flows(&self, init: &Initiative, benefits: Vec<BenefitResult>) -> Flows {
         let mut annual_by_driver = [0.0; 5];
         for b in &benefits {
             annual_by_driver[b.driver.index()] += b.annual_value;
@@ -195,119 +260,258 @@ impl Ctx<'_> {
         tei.push(self.yearly("Running cost", &running));
         tei.push(self.yearly("Total costs", &monthly.costs));
         tei.push(self.yearly("Net cash flow", &monthly.net));
-        let benefits_row = &tei[tei.len() - 5];
-        let costs_row = &tei[tei.len() - 2];
-        let pv_benefits = benefits_row.present_value;
-        let pv_costs = costs_row.present_value;
-
-        let rate_step = |d: &mut Derivation| {
-            d.push(
-                "Monthly discount rate",
-                Expr::minus(
-                    Expr::pow(
-                        Expr::sum(vec![
-                            Expr::term("", 1.0, Unit::Number),
-                            Expr::term("a year", self.annual_rate * 100.0, Unit::Percent),
-                        ]),
-                        Expr::over(
-                            Expr::term("", 1.0, Unit::Number),
-                            Expr::term("", 12.0, Unit::Number),
-                        ),
-                    ),
-                    Expr::term("", 1.0, Unit::Number),
-                ),
-                Unit::Percent,
-            );
+        let pv_benefits = tei[tei.len() - 5].present_value;
+        let pv_costs = tei[tei.len() - 2].present_value;
+        // Cost of delay: delivery one month later, costs as planned, same horizon.
+        let delayed = TimelineInputs {
+            delivery_months: inputs.delivery_months + 1.0,
+            ..inputs
         };
-        let year_terms = |row: &TeiRow, pv_of_year: &dyn Fn(usize) -> f64| {
+        Flows {
+            npv_delayed: npv_fast(&delayed, annual_value, self.discount),
+            npv_on_time: npv_fast(&inputs, annual_value, self.discount),
+            payback: finance::payback(&monthly.net),
+            irr_detail: finance::irr(&monthly.net),
+            benefits,
+            annual_by_driver,
+            annual_value,
+            inputs,
+            monthly,
+            tei,
+            pv_benefits,
+            pv_costs,
+        }
+    }
+
+    fn result(&self, init: &Initiative, f: Flows, heads: Heads) -> InitiativeResult {
+        InitiativeResult {
+            id: init.id.clone(),
+            name: init.name.clone(),
+            category: init.category,
+            benefits: f.benefits,
+            annual_by_driver: f.annual_by_driver,
+            annual_value: f.annual_value,
+            confidence: f.inputs.confidence,
+            monthly: f.monthly,
+            tei: f.tei,
+            pv_benefits: f.pv_benefits,
+            pv_costs: f.pv_costs,
+            npv: heads.npv,
+            roi: heads.roi,
+            benefit_cost_ratio: heads.bcr,
+            payback_months: heads.payback,
+            irr: heads.irr,
+            irr_detail: f.irr_detail,
+            cost_of_delay: heads.cost_of_delay,
+            score: heads.score,
+        }
+    }
+
+    /// The figures of `init` computed directly, without derivations: the same arithmetic, in
+    /// the same order, as the derivations' own (`Expr::eval`; a test holds the two equal).
+    fn figures(&self, init: &Initiative) -> InitiativeResult {
+        let benefits = init
+            .benefits
+            .iter()
+            .map(|b| BenefitResult {
+                label: b.label.clone(),
+                kind_label: b.kind.kind_label(),
+                driver: b.kind.driver(),
+                annual_value: annual_value(&b.kind, &self.defaults, &|e| e.value()),
+                derivation: Derivation::default(),
+                fte: None,
+                availability_pct: None,
+                loss_expectancy: None,
+            })
+            .collect();
+        let f = self.flows(init, benefits);
+        let npv = f.pv_benefits - f.pv_costs;
+        let costs = finance::has_costs(f.pv_costs);
+        let irr = match f.irr_detail {
+            // As the derivation computes it: (1 + rate% ÷ 100)^12 − 1, in percent.
+            Irr::Rate { rate, .. } if (finance::annualize(rate) * 100.0).is_finite() => {
+                Some(((1.0 + rate * 100.0 / 100.0).powf(12.0) - 1.0) * 100.0)
+            }
+            _ => None,
+        };
+        let heads = Heads {
+            npv: Headline::plain(Some(npv)),
+            roi: Headline::plain(costs.then(|| npv / f.pv_costs * 100.0)),
+            bcr: Headline::plain(costs.then(|| f.pv_benefits / f.pv_costs)),
+            payback: Headline::plain(match f.payback {
+                Payback::At(0.0) => Some(0.0),
+                Payback::At(p) => Some(p),
+                Payback::NotWithin => None,
+            }),
+            irr: Headline::plain(irr),
+            cost_of_delay: Headline::plain(Some(f.npv_on_time - f.npv_delayed)),
+            score: Headline::plain(
+                weighted_score(&self.scenario.criteria, &init.scores).map(|(v, _)| v),
+            ),
+        };
+        self.result(init, f, heads)
+    }
+
+    /// The figures of `init` with their derivations; each figure is its derivation's result.
+    fn explained(&self, init: &Initiative) -> InitiativeResult {
+        let benefits = init
+            .benefits
+            .iter()
+            .map(|b| convert(b, &self.defaults))
+            .collect();
+        let f = self.flows(init, benefits);
+        let heads = Heads {
+            npv: self.npv(&f),
+            roi: self.roi_bcr(&f, true),
+            bcr: self.roi_bcr(&f, false),
+            payback: self.payback(&f),
+            irr: irr_headline(f.irr_detail),
+            cost_of_delay: {
+                let mut d = Derivation::default();
+                let cod = d.push(
+                    "Cost of delay",
+                    Expr::minus(
+                        money("NPV as planned", f.npv_on_time),
+                        money("NPV if delivery slips one month", f.npv_delayed),
+                    ),
+                    Unit::MoneyPerMonth,
+                );
+                Headline {
+                    value: Some(cod),
+                    derivation: d,
+                }
+            },
+            score: match weighted_score(&self.scenario.criteria, &init.scores) {
+                Some((v, d)) => Headline {
+                    value: Some(v),
+                    derivation: d,
+                },
+                None => {
+                    let mut d = Derivation::default();
+                    d.without_value(
+                        "Weighted score",
+                        "not defined: no criterion has a weight above 0",
+                        Unit::Score,
+                    );
+                    Headline {
+                        value: None,
+                        derivation: d,
+                    }
+                }
+            },
+        };
+        self.result(init, f, heads)
+    }
+
+    fn npv(&self, f: &Flows) -> Headline {
+        let benefits_row = &f.tei[f.tei.len() - 5];
+        let costs_row = &f.tei[f.tei.len() - 2];
+        let year_terms = |row: &TeiRow, flows: &[f64]| {
             let mut terms = Vec::new();
             if row.initial != 0.0 {
                 terms.push(money("initial", row.initial));
             }
             for y in 0..row.years.len() {
-                terms.push(money(format!("year {} PV", y + 1), pv_of_year(y)));
+                let pv: f64 = (y * 12 + 1..=y * 12 + 12)
+                    .map(|m| flows[m] * self.discount[m])
+                    .sum();
+                terms.push(money(format!("year {} PV", y + 1), pv));
             }
             terms
         };
-        let pv_year = |flows: &[f64], y: usize| -> f64 {
-            (y * 12 + 1..=y * 12 + 12)
-                .map(|m| flows[m] * self.discount[m])
-                .sum()
-        };
-
-        // NPV
-        let mut npv_d = Derivation::default();
-        rate_step(&mut npv_d);
-        npv_d.push(
-            "PV of benefits",
-            Expr::sum(year_terms(benefits_row, &|y| pv_year(&monthly.benefits, y))),
+        let mut d = Derivation::default();
+        d.push(
+            npv_step::RATE,
+            Expr::minus(
+                Expr::pow(
+                    Expr::sum(vec![
+                        Expr::term("", 1.0, Unit::Number),
+                        Expr::term("a year", self.annual_rate * 100.0, Unit::Percent),
+                    ]),
+                    Expr::over(
+                        Expr::term("", 1.0, Unit::Number),
+                        Expr::term("", 12.0, Unit::Number),
+                    ),
+                ),
+                Expr::term("", 1.0, Unit::Number),
+            ),
+            Unit::Percent,
+        );
+        d.push(
+            npv_step::PV_BENEFITS,
+            Expr::sum(year_terms(benefits_row, &f.monthly.benefits)),
             Unit::Money,
         );
-        npv_d.push(
-            "PV of costs",
-            Expr::sum(year_terms(costs_row, &|y| pv_year(&monthly.costs, y))),
+        d.push(
+            npv_step::PV_COSTS,
+            Expr::sum(year_terms(costs_row, &f.monthly.costs)),
             Unit::Money,
         );
-        if let Some(step) = npv_d.steps.get_mut(1) {
+        if let Some(step) = d.steps.get_mut(1) {
             step.note = Some(
                 "each month's risk-adjusted benefit discounted to month 0 at the monthly rate"
                     .into(),
             );
         }
-        let npv = npv_d.push(
-            "NPV",
+        let npv = d.push(
+            npv_step::NPV,
             Expr::minus(
-                money("PV of benefits", pv_benefits),
-                money("PV of costs", pv_costs),
+                money("PV of benefits", f.pv_benefits),
+                money("PV of costs", f.pv_costs),
             ),
             Unit::Money,
         );
+        Headline {
+            value: Some(npv),
+            derivation: d,
+        }
+    }
 
-        // ROI and benefit/cost ratio
-        let (roi, bcr) = if finance::has_costs(pv_costs) {
-            (
-                Headline {
-                    value: Some(npv / pv_costs * 100.0),
-                    derivation: Derivation::single(
-                        "ROI",
-                        Expr::over(money("NPV", npv), money("PV of costs", pv_costs)),
-                        Unit::Percent,
-                    ),
-                },
-                Headline {
-                    value: Some(pv_benefits / pv_costs),
-                    derivation: Derivation::single(
-                        "Benefit/cost ratio",
-                        Expr::over(
-                            money("PV of benefits", pv_benefits),
-                            money("PV of costs", pv_costs),
-                        ),
-                        Unit::Ratio,
-                    ),
-                },
-            )
-        } else {
-            let none = |label: &str| {
-                let mut d = Derivation::default();
-                d.without_value(
-                    label,
-                    "not defined: the initiative has no costs (none worth half a cent)",
-                    Unit::Money,
-                );
-                Headline {
-                    value: None,
-                    derivation: d,
-                }
+    /// The ROI (`roi`) or the benefit/cost ratio.
+    fn roi_bcr(&self, f: &Flows, roi: bool) -> Headline {
+        let label = if roi { "ROI" } else { "Benefit/cost ratio" };
+        if !finance::has_costs(f.pv_costs) {
+            let mut d = Derivation::default();
+            d.without_value(
+                label,
+                "not defined: the initiative has no costs (none worth half a cent)",
+                Unit::Money,
+            );
+            return Headline {
+                value: None,
+                derivation: d,
             };
-            (none("ROI"), none("Benefit/cost ratio"))
-        };
+        }
+        let npv = f.pv_benefits - f.pv_costs;
+        if roi {
+            Headline {
+                value: Some(npv / f.pv_costs * 100.0),
+                derivation: Derivation::single(
+                    label,
+                    Expr::over(money("NPV", npv), money("PV of costs", f.pv_costs)),
+                    Unit::Percent,
+                ),
+            }
+        } else {
+            Headline {
+                value: Some(f.pv_benefits / f.pv_costs),
+                derivation: Derivation::single(
+                    label,
+                    Expr::over(
+                        money("PV of benefits", f.pv_benefits),
+                        money("PV of costs", f.pv_costs),
+                    ),
+                    Unit::Ratio,
+                ),
+            }
+        }
+    }
 
-        // Payback
-        let payback = finance::payback(&monthly.net);
-        let mut pb_d = Derivation::default();
-        let payback_value = match payback {
+    fn payback(&self, f: &Flows) -> Headline {
+        let mut d = Derivation::default();
+        let value = match f.payback {
             Payback::At(0.0) => {
-                pb_d.note(
+                d.note(
                     "Payback",
                     "the cumulative cash flow is never negative",
                     Quantity::new(0.0, Unit::Months),
@@ -317,9 +521,9 @@ impl Ctx<'_> {
             Payback::At(p) => {
                 let m = p.floor() as usize;
                 let m = m.min(self.horizon_months - 1);
-                let before = monthly.cumulative[m];
-                let next = monthly.net[m + 1];
-                pb_d.push(
+                let before = f.monthly.cumulative[m];
+                let next = f.monthly.net[m + 1];
+                d.push(
                     "Payback",
                     Expr::sum(vec![
                         Expr::term("", m as f64, Unit::Months),
@@ -333,164 +537,112 @@ impl Ctx<'_> {
                 Some(p)
             }
             Payback::NotWithin => {
-                pb_d.note(
+                d.note(
                     "Payback",
                     format!(
                         "not within the {}-month horizon: the cumulative cash flow is still negative at its end",
                         self.horizon_months
                     ),
-                    Quantity::new(*monthly.cumulative.last().unwrap_or(&0.0), Unit::Money),
+                    Quantity::new(*f.monthly.cumulative.last().unwrap_or(&0.0), Unit::Money),
                 );
                 None
             }
         };
-
-        // IRR
-        let irr_detail = finance::irr(&monthly.net);
-        let mut irr_d = Derivation::default();
-        let above = |d: &mut Derivation| {
-            d.note(
-                "IRR",
-                "above the largest rate Caseboard computes: the monthly cash flows change sign once, so there is exactly one IRR, and it is above this monthly rate (a yearly rate above 10^307%)",
-                Quantity::new(finance::max_rate() * 100.0, Unit::Percent),
-            );
-        };
-        let irr_value = match irr_detail {
-            Irr::None => {
-                irr_d.without_value(
-                    "IRR",
-                    "none: the monthly cash flows never change sign, so no discount rate makes the NPV zero",
-                    Unit::Percent,
-                );
-                None
-            }
-            Irr::OutOfRange { above: true, .. } => {
-                above(&mut irr_d);
-                None
-            }
-            Irr::OutOfRange {
-                above: false,
-                changes: 1,
-            } => {
-                irr_d.note(
-                    "IRR",
-                    "below the lowest rate Caseboard computes: the monthly cash flows change sign once, so there is exactly one IRR, and it is within a hair of −100%",
-                    Quantity::new(finance::min_rate() * 100.0, Unit::Percent),
-                );
-                None
-            }
-            Irr::OutOfRange { changes, .. } => {
-                irr_d.without_value(
-                    "IRR",
-                    format!("not found: the monthly cash flows change sign {changes} times, and no monthly rate from −99.995% to +2,200,000% makes the NPV zero"),
-                    Unit::Percent,
-                );
-                None
-            }
-            // The search stops where the yearly rate in percent is 10^307, so this is a number;
-            // should rounding ever make it one no longer, it is said to be above, never ∞.
-            Irr::Rate { rate, .. } if !(finance::annualize(rate) * 100.0).is_finite() => {
-                above(&mut irr_d);
-                None
-            }
-            Irr::Rate { rate, multiple } => {
-                irr_d.note(
-                    "Monthly IRR",
-                    if multiple {
-                        "the monthly rate at which the NPV is zero; the flows change sign more than once and have several such rates: this is the one closest to 0"
-                    } else {
-                        "the monthly rate at which the NPV of the monthly cash flows is zero"
-                    },
-                    Quantity::new(rate * 100.0, Unit::Percent),
-                );
-                let annual = irr_d.push(
-                    "IRR",
-                    Expr::minus(
-                        Expr::pow(
-                            Expr::sum(vec![
-                                Expr::term("", 1.0, Unit::Number),
-                                Expr::term("", rate * 100.0, Unit::Percent),
-                            ]),
-                            Expr::term("", 12.0, Unit::Number),
-                        ),
-                        Expr::term("", 1.0, Unit::Number),
-                    ),
-                    Unit::Percent,
-                );
-                Some(annual)
-            }
-        };
-
-        // Cost of delay: delivery one month later, costs as planned, same horizon.
-        let delayed = TimelineInputs {
-            delivery_months: inputs.delivery_months + 1.0,
-            ..inputs
-        };
-        let npv_delayed = npv_fast(&delayed, annual_value, self.discount);
-        let npv_on_time = npv_fast(&inputs, annual_value, self.discount);
-        let mut cod_d = Derivation::default();
-        let cod = cod_d.push(
-            "Cost of delay",
-            Expr::minus(
-                money("NPV as planned", npv_on_time),
-                money("NPV if delivery slips one month", npv_delayed),
-            ),
-            Unit::MoneyPerMonth,
-        );
-
-        // Score
-        let score = match weighted_score(&self.scenario.criteria, &init.scores) {
-            Some((v, d)) => Headline {
-                value: Some(v),
-                derivation: d,
-            },
-            None => {
-                let mut d = Derivation::default();
-                d.without_value(
-                    "Weighted score",
-                    "not defined: no criterion has a weight above 0",
-                    Unit::Score,
-                );
-                Headline {
-                    value: None,
-                    derivation: d,
-                }
-            }
-        };
-
-        InitiativeResult {
-            id: init.id.clone(),
-            name: init.name.clone(),
-            category: init.category,
-            benefits,
-            annual_by_driver,
-            annual_value,
-            confidence: inputs.confidence,
-            monthly,
-            tei,
-            pv_benefits,
-            pv_costs,
-            npv: Headline {
-                value: Some(npv),
-                derivation: npv_d,
-            },
-            roi,
-            benefit_cost_ratio: bcr,
-            payback_months: Headline {
-                value: payback_value,
-                derivation: pb_d,
-            },
-            irr: Headline {
-                value: irr_value,
-                derivation: irr_d,
-            },
-            irr_detail,
-            cost_of_delay: Headline {
-                value: Some(cod),
-                derivation: cod_d,
-            },
-            score,
+        Headline {
+            value,
+            derivation: d,
         }
+    }
+}
+
+/// The headlines of one initiative.
+struct Heads {
+    npv: Headline,
+    roi: Headline,
+    bcr: Headline,
+    payback: Headline,
+    irr: Headline,
+    cost_of_delay: Headline,
+    score: Headline,
+}
+
+fn irr_headline(irr_detail: Irr) -> Headline {
+    let mut irr_d = Derivation::default();
+    let above = |d: &mut Derivation| {
+        d.note(
+            "IRR",
+            "above the largest rate Caseboard computes: the monthly cash flows change sign once, so there is exactly one IRR, and it is above this monthly rate (a yearly rate above 10^307%)",
+            Quantity::new(finance::max_rate() * 100.0, Unit::Percent),
+        );
+    };
+    let irr_value = match irr_detail {
+        Irr::None => {
+            irr_d.without_value(
+                "IRR",
+                "none: the monthly cash flows never change sign, so no discount rate makes the NPV zero",
+                Unit::Percent,
+            );
+            None
+        }
+        Irr::OutOfRange { above: true, .. } => {
+            above(&mut irr_d);
+            None
+        }
+        Irr::OutOfRange {
+            above: false,
+            changes: 1,
+        } => {
+            irr_d.note(
+                "IRR",
+                "below the lowest rate Caseboard computes: the monthly cash flows change sign once, so there is exactly one IRR, and it is within a hair of −100%",
+                Quantity::new(finance::min_rate() * 100.0, Unit::Percent),
+            );
+            None
+        }
+        Irr::OutOfRange { changes, .. } => {
+            irr_d.without_value(
+                "IRR",
+                format!("not found: the monthly cash flows change sign {changes} times, and no monthly rate from −99.995% to +2,200,000% makes the NPV zero"),
+                Unit::Percent,
+            );
+            None
+        }
+        // The search stops where the yearly rate in percent is 10^307, so this is a number;
+        // should rounding ever make it one no longer, it is said to be above, never ∞.
+        Irr::Rate { rate, .. } if !(finance::annualize(rate) * 100.0).is_finite() => {
+            above(&mut irr_d);
+            None
+        }
+        Irr::Rate { rate, multiple } => {
+            irr_d.note(
+                "Monthly IRR",
+                if multiple {
+                    "the monthly rate at which the NPV is zero; the flows change sign more than once and have several such rates: this is the one closest to 0"
+                } else {
+                    "the monthly rate at which the NPV of the monthly cash flows is zero"
+                },
+                Quantity::new(rate * 100.0, Unit::Percent),
+            );
+            let annual = irr_d.push(
+                "IRR",
+                Expr::minus(
+                    Expr::pow(
+                        Expr::sum(vec![
+                            Expr::term("", 1.0, Unit::Number),
+                            Expr::term("", rate * 100.0, Unit::Percent),
+                        ]),
+                        Expr::term("", 12.0, Unit::Number),
+                    ),
+                    Expr::term("", 1.0, Unit::Number),
+                ),
+                Unit::Percent,
+            );
+            Some(annual)
+        }
+    };
+    Headline {
+        value: irr_value,
+        derivation: irr_d,
     }
 }
 

@@ -21,7 +21,10 @@ pub mod validate;
 
 pub use derivation::{Derivation, PlainFormat, Quantity, QuantityFormat, Unit};
 pub use estimate::Estimate;
-pub use evaluate::{evaluate, evaluate_valid, ranks, Evaluation, Figure, InitiativeResult, Shown};
+pub use evaluate::{
+    evaluate, evaluate_valid, figures, figures_valid, ranks, Evaluation, Figure, InitiativeResult,
+    Shown,
+};
 pub use example::{blank_scenario, example_scenario, EXAMPLE_FLAT_JSON};
 pub use scenario::*;
 pub use schema::Record;

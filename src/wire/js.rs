@@ -1,9 +1,62 @@
-//! What the page and the persistence worker both need to talk: the flat form as a JS array, and
-//! message objects. Browser only.
+//! The protocol's neutral form as JS objects and back (what `postMessage` carries), and the JS
+//! helpers the page's storage uses (the flat form as a JS array, message objects). Browser only.
 
+use super::value::Value;
 use crate::formats::flat::Tok;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
+
+/// A value as a JS value: objects, arrays, numbers, texts, booleans, null.
+pub fn to_js(v: &Value) -> JsValue {
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Num(n) => JsValue::from_f64(*n),
+        Value::Text(s) => JsValue::from_str(s),
+        Value::List(items) => items.iter().map(to_js).collect::<Array>().into(),
+        Value::Map(fields) => {
+            let o = Object::new();
+            for (k, v) in fields {
+                let _ = Reflect::set(&o, &JsValue::from_str(k), &to_js(v));
+            }
+            o.into()
+        }
+        Value::Opaque(js) => js.clone(),
+    }
+}
+
+/// A JS value as a value (anything else, such as a function, reads as null). A field named
+/// `option` stays a JS object as it is (`Value::Opaque`: the echarts option a chart reply carries).
+pub fn from_js(v: &JsValue) -> Value {
+    if v.is_null() || v.is_undefined() {
+        Value::Null
+    } else if let Some(b) = v.as_bool() {
+        Value::Bool(b)
+    } else if let Some(n) = v.as_f64() {
+        Value::Num(n)
+    } else if let Some(s) = v.as_string() {
+        Value::Text(s)
+    } else if Array::is_array(v) {
+        Value::List(Array::from(v).iter().map(|x| from_js(&x)).collect())
+    } else if let Some(o) = v.dyn_ref::<Object>().filter(|_| !v.is_function()) {
+        Value::Map(
+            Object::keys(o)
+                .iter()
+                .filter_map(|k| {
+                    let key = k.as_string()?;
+                    let x = Reflect::get(v, &k).ok()?;
+                    let value = match key.as_str() {
+                        "option" => Value::Opaque(x),
+                        _ => from_js(&x),
+                    };
+                    Some((key, value))
+                })
+                .collect(),
+        )
+    } else {
+        Value::Null
+    }
+}
 
 /// The worker's script, beside `index.html` (Trunk builds `src/bin/persist.rs` into it).
 pub const WORKER_URL: &str = "./persist_loader.js";
@@ -57,14 +110,6 @@ pub fn then(promise: &JsValue, ok: &JsValue, err: &JsValue) -> bool {
         .is_ok_and(|t| t.call2(promise, ok, err).is_ok())
 }
 
-/// Texts as a JS array.
-pub fn texts_to_js(v: &[String]) -> JsValue {
-    v.iter()
-        .map(|s| JsValue::from_str(s))
-        .collect::<Array>()
-        .into()
-}
-
 /// The texts of a JS array (empty for anything else; a non-text item reads as empty).
 pub fn texts(v: &JsValue) -> Vec<String> {
     v.dyn_ref::<Array>()
@@ -74,16 +119,4 @@ pub fn texts(v: &JsValue) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// The items of a JS array (none for anything else).
-pub fn list(v: &JsValue) -> Vec<JsValue> {
-    v.dyn_ref::<Array>()
-        .map(|a| a.iter().collect())
-        .unwrap_or_default()
-}
-
-/// The text at `key` of a JS object (empty if it is not a text).
-pub fn text_at(v: &JsValue, key: &str) -> String {
-    field(v, key).as_string().unwrap_or_default()
 }

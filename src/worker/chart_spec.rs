@@ -6,15 +6,17 @@
 //! Also the one home of chart styling shared with the page: the colour-blind-safe palette, the
 //! decal patterns (which the legend swatches mirror in CSS) and the reference-line colour.
 
+use crate::explain::chart_data::{drivers, effort_of, one_time_cost};
 use crate::model::simulate::{Simulation, Swing};
-use crate::model::{Category, Driver, InitiativeResult, Scenario, Shown};
+use crate::model::{Category, Scenario, Shown};
+use crate::wire::ChartId;
 use charming::component::{Axis, DecalItem, Grid};
 use charming::element::{
     AxisLabel, AxisType, Formatter, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
     NameLocation, Symbol,
 };
 use charming::series::{Bar, Line};
-use js_sys::{Array, Reflect};
+use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
@@ -204,28 +206,6 @@ pub fn short_names(shown: &Shown) -> Vec<String> {
         .collect()
 }
 
-pub fn names(shown: &Shown) -> Vec<String> {
-    shown
-        .evaluation
-        .initiatives
-        .iter()
-        .map(|r| r.name.clone())
-        .collect()
-}
-
-pub fn drivers(shown: &Shown) -> Vec<Driver> {
-    Driver::ALL
-        .into_iter()
-        .filter(|d| {
-            shown
-                .evaluation
-                .initiatives
-                .iter()
-                .any(|r| r.annual_by_driver[d.index()] != 0.0)
-        })
-        .collect()
-}
-
 /// Points without a line: a line series with its line hidden draws what a scatter series would,
 /// and the chart library then needs no scatter module.
 fn markers(name: &str, symbol: Symbol) -> Line {
@@ -333,28 +313,6 @@ fn cumulative(shown: &Shown) -> ChartOption {
         "Break-even",
         vec![vec![0.0, 0.0], vec![months, 0.0]],
     ))
-}
-
-pub fn effort_of(shown: &Shown, r: &InitiativeResult) -> Option<f64> {
-    let s = &shown.scenario;
-    let criterion = s.criteria.iter().find(|c| c.id == "effort").or_else(|| {
-        s.criteria
-            .iter()
-            .find(|c| c.name.to_ascii_lowercase().contains("effort"))
-    })?;
-    s.initiatives
-        .iter()
-        .find(|i| i.id == r.id)
-        .and_then(|i| i.scores.get(&criterion.id).copied())
-}
-
-pub fn one_time_cost(shown: &Shown, r: &InitiativeResult) -> f64 {
-    shown
-        .scenario
-        .initiatives
-        .iter()
-        .find(|i| i.id == r.id)
-        .map_or(0.0, |i| i.one_time_cost.likely)
 }
 
 fn bubble_size(cost: f64, max_cost: f64) -> f64 {
@@ -551,17 +509,15 @@ impl Func {
     }
 }
 
-/// The charts, in page order.
-pub const CHARTS: usize = 4;
-
-/// Chart `which` (0–3, in page order) of `shown`.
-pub fn build(which: usize, shown: &Shown, motion: bool) -> Option<ChartOption> {
-    let c = match which {
-        0 => value_by_driver(shown),
-        1 => cumulative(shown),
-        2 => value_vs_effort(shown),
-        3 => scores(shown),
-        _ => return None,
+/// One of the comparison's charts of `shown` (`None` for the simulation's: `distribution`,
+/// `tornado`).
+pub fn build(chart: ChartId, shown: &Shown, motion: bool) -> Option<ChartOption> {
+    let c = match chart {
+        ChartId::ValueByDriver => value_by_driver(shown),
+        ChartId::Cumulative => cumulative(shown),
+        ChartId::ValueVsEffort => value_vs_effort(shown),
+        ChartId::Scores => scores(shown),
+        ChartId::Distribution | ChartId::Tornado(_) => return None,
     };
     Some(c.motion(motion))
 }
@@ -579,19 +535,15 @@ pub fn set_path(root: &JsValue, path: &str, value: &JsValue) -> Option<()> {
 
 /// The option as a JS object with its data patches set, and the functions it needs as
 /// `[path, name, argument]` triples.
-pub fn to_js(c: &ChartOption) -> Option<(JsValue, Array)> {
+pub fn to_js(c: &ChartOption) -> Option<(JsValue, Vec<[String; 3]>)> {
     let option = serde_wasm_bindgen::to_value(c).ok()?;
-    let funcs = Array::new();
+    let mut funcs = Vec::new();
     for (path, p) in &c.patches {
         match p {
             Patch::Value(v) => set_path(&option, path, v)?,
             Patch::Fn(f) => {
                 let (name, arg) = f.describe();
-                funcs.push(&Array::of3(
-                    &JsValue::from_str(path),
-                    &JsValue::from_str(name),
-                    &JsValue::from_str(arg),
-                ));
+                funcs.push([path.clone(), name.to_string(), arg.to_string()]);
             }
         }
     }

@@ -1,310 +1,340 @@
 //! The persistence worker: everything that turns a scenario into text or back — saved files
-//! (the versioned envelope and its migrations), share links (deflate + base64url) and CSV — and
-//! the charts' echarts options. It runs in a Web Worker loaded only when the page first needs it
-//! (an edit, a link, a chart coming into view), so none of this code is part of the page's first
-//! download, and building chart options never holds up typing.
+//! (the versioned envelope and its migrations), share links (deflate + base64url) and CSV — the
+//! charts' echarts options and words, and the simulations. It runs in a Web Worker loaded only
+//! when the page first needs it (an edit, a link, a chart coming into view), so none of this code
+//! is part of the page's first download, and building chart options never holds up typing.
 //!
-//! Messages: `{id, op, ...}` in, `{id, ...}` out. A scenario travels in the flat form
-//! (`model::flat`). Ops:
-//! * `link` {scenario} → {text}: the share-link fragment (without `#`);
-//! * `open-link` {text} → {scenario, notes} or {error}: `notes` says what reading changed (ids
-//!   given to initiatives that had none or shared one);
-//! * `save` {scenario} → {text}: the saved-file JSON;
-//! * `load` {text} → {scenario, version, notes} or {error};
-//! * `csv` {scenario} → {text}: the comparison table as CSV (`model::csv::comparison`);
-//! * `simulate` {scenario} → {trials, seed, ms, initiatives: [{npv, roi, payback, p_loss,
-//!   p_best, p_best_roi, p_best_payback}], evpi, inputs, evppi, evppi_chance}: the Monte Carlo of
-//!   `model::simulate` with the scenario's settings; `npv` and `roi` are `[p10, p50, p90, mean]`
-//!   (`roi` null without costs), `payback` `[p10, p50, p90, share within the horizon]` (null
-//!   beyond it); `report` is the same in words and tables for the page
-//!   (`sim_report::Report`). A long run first sends `{id, progress}` (0–1) every 5,000 trials. The result is
-//!   kept for the distribution chart;
-//! * `bench-simulate` {initiatives, trials} → the same, on `simulate::benchmark_scenario`;
-//! * `texts` {scenario, which, extra} → {texts}: only the words of chart `which` (for a chart
-//!   not drawn yet, so that printing from the browser's menu has its data table);
-//! * `tip` {scenario, which, extra, x, y, series, item} → {tip: {title, lines} or null}: the tip
-//!   of chart `which` where the pointer is (`chart_text`);
-//! * `explain` {scenario, rank_by, key, col} → {lines}: how the comparison's figure `key` of
-//!   initiative `col` was found (`explain`);
-//! * `chart` {scenario, which, motion, extra} → {option, funcs}: chart `which`'s echarts option,
-//!   built with charming (`chart_spec`), and the JS functions the page must add to it. Charts
-//!   0–3 are the comparison's; 4 is the last simulation's NPV distribution; 5 the tornado of
-//!   initiative `extra`. Every chart also replies `texts` (`chart_text::ChartText`): its
-//!   summary and data table.
+//! It answers the requests of `wire::protocol`. What it keeps is [`Kept`]: the revisions it was
+//! given (each evaluated once, its derivations built when an explanation first asks for them)
+//! and the last simulation (the distribution chart's data).
 //!
 //! The page starts this worker twice: one instance for saving, links and charts, one for
 //! simulations, so a long run never holds up saving.
 
 pub mod chart_spec;
 
-use crate::explain::chart_text::{self, ChartText, Pointer, Tip};
+use crate::explain::chart_text;
 use crate::explain::{figures as explain, sim_report};
 use crate::formats::{csv, flat, link, saved};
-use crate::model::Figure;
-use crate::model::{evaluate, simulate, Scenario, Shown};
-use crate::wire::js::{field, flat_from_js, flat_to_js, message, texts_to_js};
+use crate::model::{evaluate_valid, figures, simulate, Evaluation, Scenario, Shown};
+use crate::wire::intl::fmt;
+use crate::wire::js::{from_js, to_js};
+use crate::wire::protocol::BenchNpv;
+use crate::wire::{ChartId, ChartText, Pointer, Reply, Request, Subject, Tip};
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::sync::Arc;
 use wasm_bindgen::JsValue;
 
+/// How many revisions a worker keeps: the one on screen and the one before it (a request sent
+/// just before an edit).
+const REVISIONS: usize = 2;
+
+/// A revision the worker was given.
+struct Revision {
+    rev: u64,
+    shown: Shown,
+    /// The same evaluation with its derivations, built when an explanation first asks.
+    explained: Option<Arc<Evaluation>>,
+}
+
+/// The last simulation: the distribution chart's data.
+struct LastRun {
+    names: Vec<String>,
+    currency: String,
+    sim: simulate::Simulation,
+}
+
+/// What a worker keeps between requests.
+#[derive(Default)]
+pub struct Kept {
+    revisions: VecDeque<Revision>,
+    last_run: Option<LastRun>,
+}
+
 thread_local! {
-    /// The last simulation and its scenario's initiative names: the distribution chart's data.
-    static LAST: RefCell<Option<(Vec<String>, String, simulate::Simulation)>> =
-        const { RefCell::new(None) };
+    static KEPT: RefCell<Kept> = RefCell::new(Kept::default());
 }
 
-fn scenario(msg: &JsValue) -> Option<Scenario> {
-    flat_from_js(&field(msg, "scenario")).and_then(|t| flat::read(&t))
-}
+const UNREADABLE: &str = "The scenario could not be read: it holds more than Caseboard's limits allow, or the page and the saving code are from different versions (reload the page)";
 
-fn text(msg: &JsValue) -> String {
-    text_of(msg, "text")
-}
+impl Kept {
+    fn revision(&self, rev: u64) -> Option<&Revision> {
+        self.revisions.iter().find(|r| r.rev == rev)
+    }
 
-fn text_of(msg: &JsValue, key: &str) -> String {
-    field(msg, key).as_string().unwrap_or_default()
-}
-
-fn error(e: impl ToString) -> (&'static str, JsValue) {
-    ("error", JsValue::from_str(&e.to_string()))
-}
-
-fn flat(s: &Scenario) -> (&'static str, JsValue) {
-    ("scenario", flat_to_js(&flat::write(s)).into())
-}
-
-/// Chart `which` of the scenario: its option, the functions it needs, and (the tornado) the
-/// numbers of its data table.
-/// What chart `which` shows: its option, words (summary, data table) and tips.
-struct Built {
-    option: chart_spec::ChartOption,
-    text: ChartText,
-    /// The simulation charts' tips, by category; the others are built when asked (`tip`).
-    tips: Vec<Tip>,
-}
-
-fn build(s: Scenario, msg: &JsValue, motion: bool) -> Option<(Built, Shown)> {
-    let which = field(msg, "which").as_f64()? as usize;
-    let evaluation = evaluate(&s).ok()?;
-    let shown = Shown {
-        scenario: Arc::new(s),
-        evaluation: Arc::new(evaluation),
-    };
-    let s = &shown.scenario;
-    let built = match which {
-        4 => LAST.with_borrow(|last| {
-            let (names, currency, sim) = last.as_ref()?;
-            let (text, tips) = sim_report::distribution(names, sim, currency);
-            let option = chart_spec::distribution(names, sim, currency, motion);
-            Some(Built { option, text, tips })
-        })?,
-        5 => {
-            let k = field(msg, "extra").as_f64().unwrap_or(0.0) as usize;
-            let r = shown.evaluation.initiatives.get(k)?;
-            let swings = simulate::tornado(s, k);
-            let (text, tips) = sim_report::tornado(&r.name, r.npv(), &swings, &s.currency);
-            let option = chart_spec::tornado(s, &swings, r.npv(), motion);
-            Built { option, text, tips }
+    /// Keeps revision `rev`, evaluated once (without derivations).
+    fn put(&mut self, rev: u64, toks: &[flat::Tok]) -> Reply {
+        let Some(s) = flat::read(toks) else {
+            return Reply::Error(UNREADABLE.into());
+        };
+        let Ok(evaluation) = figures(&s) else {
+            return Reply::Error("Fix the marked inputs first".into());
+        };
+        self.revisions.retain(|r| r.rev != rev);
+        if self.revisions.len() >= REVISIONS {
+            self.revisions.pop_front();
         }
-        _ => Built {
-            option: chart_spec::build(which, &shown, motion)?,
-            text: chart_text::chart_texts(which, &shown)?,
-            tips: Vec::new(),
+        self.revisions.push_back(Revision {
+            rev,
+            shown: Shown {
+                scenario: Arc::new(s),
+                evaluation: Arc::new(evaluation),
+            },
+            explained: None,
+        });
+        Reply::Stored
+    }
+
+    /// The scenario a request is about: `Err` says why there is none.
+    fn scenario(&self, subject: &Subject) -> Result<Arc<Scenario>, Reply> {
+        match subject {
+            Subject::Rev(rev) => self
+                .revision(*rev)
+                .map(|r| r.shown.scenario.clone())
+                .ok_or(Reply::Missing(*rev)),
+            Subject::Scenario(toks) => flat::read(toks)
+                .map(Arc::new)
+                .ok_or_else(|| Reply::Error(UNREADABLE.into())),
+        }
+    }
+
+    /// The shown results of revision `rev`, or the reply that it is missing.
+    fn shown(&self, rev: u64) -> Result<Shown, Reply> {
+        self.revision(rev)
+            .map(|r| r.shown.clone())
+            .ok_or(Reply::Missing(rev))
+    }
+
+    /// Revision `rev` with its derivations, built the first time.
+    fn explained(&mut self, rev: u64) -> Result<Shown, Reply> {
+        let r = self
+            .revisions
+            .iter_mut()
+            .find(|r| r.rev == rev)
+            .ok_or(Reply::Missing(rev))?;
+        let e = r
+            .explained
+            .get_or_insert_with(|| Arc::new(evaluate_valid(&r.shown.scenario)))
+            .clone();
+        Ok(Shown {
+            scenario: r.shown.scenario.clone(),
+            evaluation: e,
+        })
+    }
+}
+
+/// What a chart shows: its words and, for the simulation's charts, its tips by category (the
+/// comparison's are built when asked).
+fn words(kept: &Kept, rev: u64, chart: ChartId) -> Result<(ChartText, Vec<Tip>), Reply> {
+    let failed = || Reply::Error("This chart could not be built".into());
+    match chart {
+        ChartId::Distribution => {
+            let last = kept.last_run.as_ref().ok_or_else(failed)?;
+            Ok(sim_report::distribution(
+                &last.names,
+                &last.sim,
+                &*fmt(&last.currency),
+            ))
+        }
+        ChartId::Tornado(k) => {
+            let shown = kept.shown(rev)?;
+            let r = shown.evaluation.initiatives.get(k).ok_or_else(failed)?;
+            let s = &shown.scenario;
+            let swings = simulate::tornado(s, k);
+            Ok(sim_report::tornado(
+                &r.name,
+                r.npv(),
+                &swings,
+                &*fmt(&s.currency),
+            ))
+        }
+        _ => {
+            let shown = kept.shown(rev)?;
+            let f = fmt(&shown.scenario.currency);
+            let text = chart_text::chart_texts(chart, &shown, &*f).ok_or_else(failed)?;
+            Ok((text, Vec::new()))
+        }
+    }
+}
+
+/// A chart's echarts option, the functions it needs, and its words.
+fn chart(kept: &Kept, rev: u64, chart: ChartId, motion: bool) -> Reply {
+    let option = match chart {
+        ChartId::Distribution => kept
+            .last_run
+            .as_ref()
+            .map(|l| chart_spec::distribution(&l.names, &l.sim, &l.currency, motion)),
+        ChartId::Tornado(k) => match kept.shown(rev) {
+            Ok(shown) => shown.evaluation.initiatives.get(k).map(|r| {
+                let swings = simulate::tornado(&shown.scenario, k);
+                chart_spec::tornado(&shown.scenario, &swings, r.npv(), motion)
+            }),
+            Err(missing) => return missing,
+        },
+        _ => match kept.shown(rev) {
+            Ok(shown) => chart_spec::build(chart, &shown, motion),
+            Err(missing) => return missing,
         },
     };
-    Some((built, shown))
-}
-
-/// Chart `which` of the scenario: its option, the functions it needs, and its words.
-fn chart(s: Scenario, msg: &JsValue) -> Option<(JsValue, js_sys::Array, JsValue)> {
-    let motion = field(msg, "motion").as_bool().unwrap_or(true);
-    let (b, _) = build(s, msg, motion)?;
-    let (option, funcs) = chart_spec::to_js(&b.option)?;
-    Some((option, funcs, b.text.to_js()))
-}
-
-/// The tip of chart `which` at the pointer in `msg`.
-fn tip(s: Scenario, msg: &JsValue) -> Option<Tip> {
-    let num = |k: &str| field(msg, k).as_f64().unwrap_or(f64::NAN);
-    let which = num("which") as usize;
-    let (series, item) = (num("series"), num("item"));
-    let p = Pointer {
-        x: num("x"),
-        y: num("y"),
-        item: (series >= 0.0 && item >= 0.0).then_some((series as usize, item as usize)),
+    let texts = match words(kept, rev, chart) {
+        Ok((t, _)) => t,
+        Err(e) => return e,
     };
-    if which < 4 {
-        let evaluation = evaluate(&s).ok()?;
-        let shown = Shown {
-            scenario: Arc::new(s),
-            evaluation: Arc::new(evaluation),
-        };
-        return chart_text::tip(which, &shown, &p);
+    match option.as_ref().and_then(chart_spec::to_js) {
+        Some((option, funcs)) => Reply::Chart {
+            option,
+            funcs,
+            texts,
+        },
+        None => Reply::Error("This chart could not be built".into()),
     }
-    let (b, _) = build(s, msg, false)?;
-    let k = chart_text::index(p.y, b.tips.len())?;
-    b.tips.into_iter().nth(k)
 }
 
-fn nums(v: &[f64]) -> JsValue {
-    v.iter()
-        .map(|x| JsValue::from_f64(*x))
-        .collect::<js_sys::Array>()
-        .into()
+/// The tip of a chart at the pointer (none where there is nothing).
+fn tip(kept: &Kept, rev: u64, chart: ChartId, at: &Pointer) -> Reply {
+    match chart {
+        ChartId::Distribution | ChartId::Tornado(_) => match words(kept, rev, chart) {
+            Ok((_, tips)) => Reply::Tip(
+                chart_text::index(at.y, tips.len()).and_then(|k| tips.into_iter().nth(k)),
+            ),
+            Err(e) => e,
+        },
+        _ => match kept.shown(rev) {
+            Ok(shown) => {
+                let f = fmt(&shown.scenario.currency);
+                Reply::Tip(chart_text::tip(chart, &shown, at, &*f))
+            }
+            Err(missing) => missing,
+        },
+    }
 }
 
-fn opt(v: Option<f64>) -> JsValue {
-    v.map_or(JsValue::NULL, JsValue::from_f64)
-}
-
-/// A simulation's results as a message, with the time it took.
-fn simulation(
-    id: (&'static str, JsValue),
+/// Runs a simulation; `progress` hears how far it is (0–1). Returns the run and the time it took.
+fn run(
     s: &Scenario,
     trials: usize,
     seed: u64,
-    post: &dyn Fn(&JsValue),
-) -> JsValue {
+    progress: &mut dyn FnMut(f64),
+) -> (simulate::Simulation, f64) {
     let started = js_sys::Date::now();
-    let sim = simulate::simulate_with_progress(s, trials, seed, &mut |done| {
-        post(&message(&[
-            id.clone(),
-            ("progress", JsValue::from_f64(done)),
-        ]));
-    });
-    let ms = js_sys::Date::now() - started;
-    let initiatives: js_sys::Array = sim
-        .initiatives
-        .iter()
-        .map(|r| {
-            let spread = |x: &simulate::Spread| nums(&[x.p10, x.p50, x.p90, x.mean]);
-            let p = &r.payback;
-            let payback: js_sys::Array = [
-                opt(p.p10),
-                opt(p.p50),
-                opt(p.p90),
-                JsValue::from_f64(p.within),
-            ]
-            .into_iter()
-            .collect();
-            message(&[
-                ("npv", spread(&r.npv)),
-                ("roi", r.roi.as_ref().map_or(JsValue::NULL, spread)),
-                ("payback", payback.into()),
-                ("p_loss", JsValue::from_f64(r.p_loss)),
-                ("p_best", JsValue::from_f64(r.p_best)),
-                ("p_best_roi", JsValue::from_f64(r.p_best_roi)),
-                ("p_best_payback", JsValue::from_f64(r.p_best_payback)),
-            ])
-        })
-        .collect();
-    let labels: js_sys::Array = sim
-        .inputs
-        .iter()
-        .map(|x| JsValue::from_str(&x.label))
-        .collect();
-    let reply = message(&[
-        id,
-        ("trials", JsValue::from_f64(sim.trials as f64)),
-        ("seed", JsValue::from_f64(sim.seed as f64)),
-        ("ms", JsValue::from_f64(ms)),
-        ("initiatives", initiatives.into()),
-        ("evpi", JsValue::from_f64(sim.evpi)),
-        ("inputs", labels.into()),
-        ("evppi", nums(&sim.evppi)),
-        ("evppi_chance", JsValue::from_f64(sim.evppi_chance)),
-        ("report", sim_report::report(s, &sim, ms).to_js()),
-    ]);
-    let names = s.initiatives.iter().map(|i| i.name.clone()).collect();
-    LAST.set(Some((names, s.currency.clone(), sim)));
-    reply
+    let sim = simulate::simulate_with_progress(s, trials, seed, progress);
+    (sim, js_sys::Date::now() - started)
 }
 
-/// The reply to one request.
-pub fn answer(msg: &JsValue, post: &dyn Fn(&JsValue)) -> JsValue {
-    let id = ("id", field(msg, "id"));
-    let op = field(msg, "op").as_string().unwrap_or_default();
-    let out = match op.as_str() {
-        "link" | "save" => match scenario(msg) {
-            Some(s) if op == "link" => ("text", JsValue::from_str(&link::encode(&s))),
-            Some(s) => ("text", JsValue::from_str(&saved::to_json(&s))),
-            None => error(
-                "The scenario could not be read: it holds more than Caseboard's limits allow, or the page and the saving code are from different versions (reload the page)",
-            ),
+/// Answers one request; `progress` hears how far a long run is.
+pub fn reply(kept: &mut Kept, req: Request, progress: &mut dyn FnMut(f64)) -> Reply {
+    match req {
+        Request::Put { rev, scenario } => kept.put(rev, &scenario),
+        Request::Link(subject) => match kept.scenario(&subject) {
+            Ok(s) => Reply::Text(link::encode(&s)),
+            Err(e) => e,
         },
-        "open-link" => match link::decode_noting(&text(msg)) {
-            Ok((s, notes)) => return message(&[id, flat(&s), ("notes", texts_to_js(&notes))]),
-            Err(e) => error(e),
+        Request::Save(subject) => match kept.scenario(&subject) {
+            Ok(s) => Reply::Text(saved::to_json(&s)),
+            Err(e) => e,
         },
-        "load" => match saved::from_json(&text(msg)) {
-            Ok(l) => {
-                let version = ("version", JsValue::from_f64(f64::from(l.version)));
-                let notes = ("notes", texts_to_js(&l.notes));
-                return message(&[id, flat(&l.scenario), version, notes]);
+        Request::Csv(subject) => {
+            let s = match kept.scenario(&subject) {
+                Ok(s) => s,
+                Err(e) => return e,
+            };
+            let evaluation = match &subject {
+                Subject::Rev(rev) => kept.shown(*rev).map(|r| r.evaluation).ok(),
+                Subject::Scenario(_) => figures(&s).ok().map(Arc::new),
+            };
+            match evaluation {
+                Some(e) => Reply::Text(csv::comparison(&s, &e, csv::CsvOptions::default())),
+                None => Reply::Error("The comparison could not be computed".into()),
             }
-            Err(e) => error(e),
-        },
-        "csv" => match scenario(msg).and_then(|s| Some((evaluate(&s).ok()?, s))) {
-            Some((e, s)) => (
-                "text",
-                JsValue::from_str(&csv::comparison(&s, &e, csv::CsvOptions::default())),
-            ),
-            None => error("The comparison could not be computed"),
-        },
-        "simulate" => match scenario(msg).filter(|s| evaluate(s).is_ok()) {
-            Some(s) => {
-                let (trials, seed) = (s.simulation.trials as usize, s.simulation.seed);
-                return simulation(id, &s, trials, u64::from(seed), post);
-            }
-            None => error("Fix the marked inputs to simulate"),
-        },
-        "bench-simulate" => {
-            let n = field(msg, "initiatives")
-                .as_f64()
-                .unwrap_or(20.0)
-                .clamp(1.0, 100.0);
-            let trials = field(msg, "trials")
-                .as_f64()
-                .unwrap_or(10_000.0)
-                .clamp(1.0, 1e6);
-            let s = simulate::benchmark_scenario(n as usize);
-            return simulation(id, &s, trials as usize, 1, post);
         }
-        "texts" => match scenario(msg).and_then(|s| build(s, msg, false)) {
-            Some((b, _)) => ("texts", b.text.to_js()),
-            None => error("This chart could not be built"),
+        Request::OpenLink(text) => match link::decode_noting(&text) {
+            Ok((s, notes)) => Reply::Scenario {
+                scenario: flat::write(&s),
+                version: None,
+                notes,
+            },
+            Err(e) => Reply::Error(e.to_string()),
         },
-        "tip" => match scenario(msg).and_then(|s| tip(s, msg)) {
-            Some(t) => ("tip", t.to_js()),
-            None => ("tip", JsValue::NULL),
+        Request::Load(text) => match saved::from_json(&text) {
+            Ok(l) => Reply::Scenario {
+                scenario: flat::write(&l.scenario),
+                version: Some(l.version),
+                notes: l.notes,
+            },
+            Err(e) => Reply::Error(e.to_string()),
         },
-        "explain" => match scenario(msg).and_then(|s| Some((evaluate(&s).ok()?, s))) {
-            Some((e, s)) => {
-                let rank_by =
-                    explain::figure_of(&text_of(msg, "rank_by")).unwrap_or(Figure::Npv);
-                let col = field(msg, "col").as_f64().unwrap_or(-1.0);
-                let shown = Shown {
-                    scenario: Arc::new(s),
-                    evaluation: Arc::new(e),
-                };
-                let lines =
-                    explain::explain(&shown, rank_by, &text_of(msg, "key"), col as usize);
-                ("lines", texts_to_js(&lines))
+        Request::Simulate(subject) => {
+            let s = match kept.scenario(&subject) {
+                Ok(s) if figures(&s).is_ok() => s,
+                Ok(_) => return Reply::Error("Fix the marked inputs to simulate".into()),
+                Err(e) => return e,
+            };
+            let (trials, seed) = (s.simulation.trials as usize, s.simulation.seed);
+            let (sim, ms) = run(&s, trials, u64::from(seed), progress);
+            let report = sim_report::report(&s, &sim, ms, &*fmt(&s.currency));
+            kept.last_run = Some(LastRun {
+                names: s.initiatives.iter().map(|i| i.name.clone()).collect(),
+                currency: s.currency.clone(),
+                sim,
+            });
+            Reply::Report(report)
+        }
+        Request::BenchSimulate {
+            initiatives,
+            trials,
+        } => {
+            let n = initiatives.clamp(1.0, 100.0) as usize;
+            let trials = trials.clamp(1.0, 1e6) as usize;
+            let s = simulate::benchmark_scenario(n);
+            let (sim, ms) = run(&s, trials, 1, progress);
+            let npv: Vec<BenchNpv> = sim
+                .initiatives
+                .iter()
+                .map(|r| [r.npv.p10, r.npv.p50, r.npv.p90, r.npv.mean])
+                .collect();
+            Reply::Bench {
+                trials: sim.trials as f64,
+                ms,
+                evpi: sim.evpi,
+                npv,
             }
-            None => error("The comparison could not be computed"),
+        }
+        Request::Chart {
+            rev,
+            chart: c,
+            motion,
+        } => chart(kept, rev, c, motion),
+        Request::Texts { rev, chart } => match words(kept, rev, chart) {
+            Ok((t, _)) => Reply::Texts(t),
+            Err(e) => e,
         },
-        "chart" => match scenario(msg).and_then(|s| chart(s, msg)) {
-            Some((option, funcs, texts)) => {
-                return message(&[
-                    id,
-                    ("option", option),
-                    ("funcs", funcs.into()),
-                    ("texts", texts),
-                ]);
+        Request::Tip { rev, chart, at } => tip(kept, rev, chart, &at),
+        Request::Explain {
+            rev,
+            rank_by,
+            row,
+            col,
+        } => match kept.explained(rev) {
+            Ok(shown) => {
+                let f = fmt(&shown.scenario.currency);
+                Reply::Lines(explain::explain(&shown, rank_by, row, col, &*f))
             }
-            None => error("This chart could not be built"),
+            Err(e) => e,
         },
-        _ => error(format!("unknown request {op:?}")),
+    }
+}
+
+/// The reply to one message; `post` sends progress messages of a long run.
+pub fn answer(msg: &JsValue, post: &dyn Fn(&JsValue)) -> JsValue {
+    let (id, req) = Request::decode(&from_js(msg));
+    let out = match req {
+        Ok(req) => KEPT.with_borrow_mut(|kept| {
+            reply(kept, req, &mut |done| {
+                post(&to_js(&Reply::Progress(done).encode(id)))
+            })
+        }),
+        Err(e) => Reply::Error(e),
     };
-    message(&[id, out])
+    to_js(&out.encode(id))
 }

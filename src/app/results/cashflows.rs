@@ -1,12 +1,13 @@
 //! TEI-style yearly cash-flow tables, one per initiative: Initial, Year 1 … Year n, Total,
 //! Present value.
 
-use crate::app::results::charts::text_table;
 use crate::app::state::{initiative_names, use_state};
+use crate::app::widgets::data_table::text_table;
 use crate::app::widgets::fields::details_open;
-use crate::explain::chart_text::TableText;
-use crate::explain::format::fmt;
+use crate::explain::format::NumberFormat;
 use crate::model::InitiativeResult;
+use crate::wire::intl::fmt;
+use crate::wire::TableText;
 use leptos::prelude::*;
 
 #[component]

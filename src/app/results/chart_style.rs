@@ -7,7 +7,7 @@
 //! formatting module), not echarts components: that keeps those echarts components out of the
 //! download.
 
-use crate::explain::format::fmt;
+use crate::wire::intl::fmt;
 use crate::worker::chart_spec::{DECALS, PALETTE, REFERENCE};
 use js_sys::{Function, Number, Reflect};
 use wasm_bindgen::closure::Closure;

@@ -1,20 +1,22 @@
 //! Charts (charming → echarts), each with a data table for screen readers and print:
-//! annual value by driver, cumulative cash flow with payback, value vs effort, weighted scores.
+//! annual value by driver, cumulative cash flow with payback, value vs effort, weighted scores,
+//! and the simulation's NPV distribution and tornado. The worker builds each chart's option and
+//! words for the revision on screen; a reply about results no longer on screen is dropped.
 
-use crate::app::client::{scenario_field, send, Which};
+use crate::app::client::{about, Which};
 use crate::app::results::chart_style::{echarts_loaded, media, named_fn, theme, LegendItem, Mark};
 use crate::app::results::uncertainty::tornado_of;
 use crate::app::state::{use_state, Shown};
+use crate::app::widgets::data_table::text_table;
 use crate::app::widgets::fields::details_open;
-use crate::explain::chart_text::{ChartText, Pointer, TableText, Tip};
+use crate::explain::chart_data::{drivers, names};
 use crate::model::Category;
-use crate::wire::js::field;
-use crate::worker::chart_spec::{drivers, names, set_path, CHARTS};
+use crate::wire::{ChartId, ChartText, Pointer, Reply, Request, Tip};
+use crate::worker::chart_spec::set_path;
 use js_sys::{Array, Function, Reflect};
 use leptos::ev;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
-use std::sync::Arc;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -67,32 +69,21 @@ fn method(obj: &JsValue, name: &str) -> Option<Function> {
         .and_then(|f| f.dyn_into::<Function>().ok())
 }
 
-/// Replaces the chart's whole option (`notMerge`, so removed series disappear). False when echarts
-/// refused it.
-fn set_option(instance: &JsValue, reply: &JsValue) -> bool {
-    let option = field(reply, "option");
-    let funcs = field(reply, "funcs");
-    if !option.is_object() || !Array::is_array(&funcs) {
+/// Replaces the chart's whole option (`notMerge`, so removed series disappear), with the
+/// functions it names set at their paths. False when echarts refused it.
+fn set_option(instance: &JsValue, option: &JsValue, funcs: &[[String; 3]]) -> bool {
+    if !option.is_object() {
         return false;
     }
-    for f in Array::from(&funcs).iter() {
-        let f = Array::from(&f);
-        let (path, name, arg) = (
-            f.get(0).as_string(),
-            f.get(1).as_string(),
-            f.get(2).as_string(),
-        );
-        let made = name.zip(arg).and_then(|(n, a)| named_fn(&n, &a));
-        if path
-            .zip(made)
-            .and_then(|(p, m)| set_path(&option, &p, &m))
+    for [path, name, arg] in funcs {
+        if named_fn(name, arg)
+            .and_then(|m| set_path(option, path, &m))
             .is_none()
         {
             return false;
         }
     }
-    method(instance, "setOption")
-        .is_some_and(|f| f.call2(instance, &option, &JsValue::TRUE).is_ok())
+    method(instance, "setOption").is_some_and(|f| f.call2(instance, option, &JsValue::TRUE).is_ok())
 }
 
 /// Calls `echarts.getInstanceByDom(el).resize()`; errors are ignored.
@@ -240,317 +231,354 @@ fn when_near(
     Some((observer, callback))
 }
 
-/// The worker that builds chart `chart`: the distribution is the simulation worker's last run.
-fn via(chart: usize) -> Which {
-    if chart == 4 {
-        Which::Simulate
-    } else {
-        Which::Persist
-    }
-}
-
 /// A chart not drawn yet gets its words (summary, data table) this long after start-up.
 const SETTLE_MS: u64 = 2000;
 
 /// Charts redraw this long after the last edit.
 pub const CHART_DELAY_MS: u64 = 120;
 
-/// One chart: the echarts canvas, kept in step with the results, and its data table.
-#[component]
-fn ChartFigure(
+/// One chart's state: what it shows, its echarts instance, the pointer over it and the words the
+/// worker sent. Copy: each hook below holds it.
+#[derive(Clone, Copy)]
+struct Chart {
     id: &'static str,
-    title: &'static str,
-    /// Which chart (`chart_spec::build`).
-    chart: usize,
-    legend: fn(&Shown) -> Vec<LegendItem>,
-    /// More input than the scenario, sent as `extra` and followed (the tornado's initiative, the
-    /// simulation's run count); NaN: nothing to draw yet.
-    #[prop(optional)]
-    extra: Option<Signal<f64>>,
-    /// Hidden (and not drawn) while true.
-    #[prop(optional)]
+    /// Which chart, if there is one to draw (the tornado needs an initiative).
+    which: Signal<Option<ChartId>>,
+    /// Redraws when it changes (the simulation's run count).
+    redraw: Option<Signal<u32>>,
     hidden: Option<Signal<bool>>,
-) -> impl IntoView {
-    let state = use_state();
-    let shown = Memo::new(move |_| state.checked.with(|c| c.shown.clone()));
-    let loaded = echarts_loaded();
-    let failed = RwSignal::new(false);
-    let instance = StoredValue::new_local(None::<JsValue>);
-    let timer = StoredValue::new_local(None::<TimeoutHandle>);
-    let hover = RwSignal::new(None::<Hover>);
-    let listeners = StoredValue::new_local(Vec::<Listener>::new());
-    // Set once echarts has the chart's option: printing waits for it, and a chart never drawn
-    // prints its data table instead.
-    let drawn = RwSignal::new(false);
-    // Its summary and data table come with each option from the worker; a tip is asked for
-    // when the pointer moves onto something else (`chart_text`).
-    let words = RwSignal::new(None::<ChartText>);
-    let tip = RwSignal::new(None::<(Pointer, usize, Tip)>);
-    // `still`: without animation, so that everything is on the canvas at once (printing).
-    let draw = move |still: bool| {
-        let Some(shown) = shown.get_untracked() else {
-            return;
-        };
-        let more = extra.map_or(0.0, |e| e.get_untracked());
-        if !echarts_loaded() || more.is_nan() {
-            return;
+    /// The results on screen.
+    shown: Memo<Option<Shown>>,
+    failed: RwSignal<bool>,
+    /// Set once echarts has the chart's option: printing waits for it, and a chart never drawn
+    /// prints its data table instead.
+    drawn: RwSignal<bool>,
+    /// Its summary and data table, sent with each option (or alone, for a chart not drawn yet).
+    words: RwSignal<Option<ChartText>>,
+    hover: RwSignal<Option<Hover>>,
+    /// The tip under the pointer, with where and of which results it was asked.
+    tip: RwSignal<Option<(Pointer, Shown, Tip)>>,
+    table_open: RwSignal<bool>,
+    instance: StoredValue<Option<JsValue>, LocalStorage>,
+    listeners: StoredValue<Vec<Listener>, LocalStorage>,
+    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+}
+
+/// The worker that builds a chart: the distribution is the simulation worker's last run.
+fn via(chart: ChartId) -> Which {
+    if chart.simulated() {
+        Which::Simulate
+    } else {
+        Which::Persist
+    }
+}
+
+impl Chart {
+    fn new(
+        id: &'static str,
+        which: Signal<Option<ChartId>>,
+        redraw: Option<Signal<u32>>,
+        hidden: Option<Signal<bool>>,
+    ) -> Chart {
+        let state = use_state();
+        Chart {
+            id,
+            which,
+            redraw,
+            hidden,
+            shown: Memo::new(move |_| state.checked.with(|c| c.shown.clone())),
+            failed: RwSignal::new(false),
+            drawn: RwSignal::new(false),
+            words: RwSignal::new(None),
+            hover: RwSignal::new(None),
+            tip: RwSignal::new(None),
+            table_open: RwSignal::new(false),
+            instance: StoredValue::new_local(None),
+            listeners: StoredValue::new_local(Vec::new()),
+            timer: StoredValue::new_local(None),
         }
-        if instance.with_value(Option::is_none) {
+    }
+
+    /// The results on screen and the chart, when there is one to draw.
+    fn subject(self) -> Option<(Shown, ChartId)> {
+        self.shown.get_untracked().zip(self.which.get_untracked())
+    }
+
+    /// Whether `asked` are still the results on screen (a reply about others is dropped).
+    fn on_screen(self, asked: &Shown) -> bool {
+        self.shown.with_untracked(|s| s.as_ref() == Some(asked))
+    }
+
+    /// The echarts instance, made the first time (with the listeners that follow the pointer).
+    fn echarts(self) -> Option<JsValue> {
+        if self.instance.with_value(Option::is_none) {
             let created = document()
-                .get_element_by_id(id)
+                .get_element_by_id(self.id)
                 .and_then(|el| echarts_init(&el, theme()).ok());
             if let Some(i) = &created {
-                listeners.set_value(follow_pointer(i, id, hover));
+                self.listeners
+                    .set_value(follow_pointer(i, self.id, self.hover));
             }
-            instance.set_value(created);
+            self.instance.set_value(created);
         }
-        let Some(i) = instance.get_value() else {
+        self.instance.get_value()
+    }
+
+    /// Asks the worker for the option and words, and sets them. `still`: without animation, so
+    /// that everything is on the canvas at once (printing).
+    fn draw(self, still: bool) {
+        let Some((shown, chart)) = self.subject() else {
             return;
         };
-        // The worker builds the option; replies come in the order asked, so the last one set is
-        // always the newest results.
+        if !echarts_loaded() {
+            return;
+        }
+        let Some(i) = self.echarts() else {
+            return;
+        };
         let motion = !still && !media("(prefers-reduced-motion: reduce)");
-        let fields = [
-            scenario_field(&shown.scenario),
-            ("which", JsValue::from_f64(chart as f64)),
-            ("motion", JsValue::from_bool(motion)),
-            ("extra", JsValue::from_f64(more)),
-        ];
-        let then = move |reply: Result<JsValue, String>| {
-            if let Ok(r) = &reply {
-                words.set(Some(ChartText::from_js(&field(r, "texts"))));
+        let asked = shown.clone();
+        let then = move |reply: Result<Reply, String>| {
+            if !self.on_screen(&asked) {
+                return;
             }
-            let ok = reply.is_ok_and(|r| set_option(&i, &r));
-            failed.set(!ok);
-            drawn.set(ok);
+            let ok = match reply {
+                Ok(Reply::Chart {
+                    option,
+                    funcs,
+                    texts,
+                }) => {
+                    self.words.set(Some(texts));
+                    set_option(&i, &option, &funcs)
+                }
+                _ => false,
+            };
+            self.failed.set(!ok);
+            self.drawn.set(ok);
         };
-        send(via(chart), "chart", &fields, Box::new(then), None);
-    };
-    // The words (summary, data table) of a chart not drawn yet, so that printing from the
-    // browser's menu, which cannot wait for the worker, still has its table.
-    let words_only = move || {
-        let Some(shown) = shown.get_untracked() else {
+        let make = move |rev| Request::Chart { rev, chart, motion };
+        about(via(chart), &shown, make, then);
+    }
+
+    /// The words (summary, data table) of a chart not drawn yet, so that printing from the
+    /// browser's menu, which cannot wait for the worker, still has its table.
+    fn words_only(self) {
+        let Some((shown, chart)) = self.subject() else {
             return;
         };
-        let more = extra.map_or(0.0, |e| e.get_untracked());
-        if instance.with_value(Option::is_some) || more.is_nan() {
+        if self.instance.with_value(Option::is_some) {
             return;
         }
-        let fields = [
-            scenario_field(&shown.scenario),
-            ("which", JsValue::from_f64(chart as f64)),
-            ("extra", JsValue::from_f64(more)),
-        ];
-        let then = move |reply: Result<JsValue, String>| {
-            if let Ok(r) = reply {
-                words.set(Some(ChartText::from_js(&field(&r, "texts"))));
+        let asked = shown.clone();
+        let then = move |reply: Result<Reply, String>| {
+            if let (Ok(Reply::Texts(t)), true) = (reply, self.on_screen(&asked)) {
+                self.words.set(Some(t));
             }
         };
-        send(via(chart), "texts", &fields, Box::new(then), None);
-    };
-    // `drawing`: draw (and get the words with the option); otherwise only the words.
-    let later = move |ms: u64, drawing: bool| {
-        if let Some(t) = timer.get_value() {
+        about(
+            via(chart),
+            &shown,
+            move |rev| Request::Texts { rev, chart },
+            then,
+        );
+    }
+
+    /// `drawing`: draw (and get the words with the option) after `ms`; otherwise only the words.
+    fn later(self, ms: u64, drawing: bool) {
+        if let Some(t) = self.timer.get_value() {
             t.clear();
         }
         let run = move || match drawing {
-            true => draw(false),
-            false => words_only(),
+            true => self.draw(false),
+            false => self.words_only(),
         };
-        timer.set_value(set_timeout_with_handle(run, std::time::Duration::from_millis(ms)).ok());
-    };
-    // The first drawing waits until the chart comes near the screen, so a chart further down the
-    // page costs nothing at start-up; later drawings follow edits once typing pauses. Each runs in
-    // a task of its own, so neither start-up nor a keystroke waits for four charts at once.
+        let handle = set_timeout_with_handle(run, std::time::Duration::from_millis(ms));
+        self.timer.set_value(handle.ok());
+    }
+}
+
+/// The first drawing waits until the chart comes near the screen, so a chart further down the
+/// page costs nothing at start-up; later drawings follow edits once typing pauses. Each runs in a
+/// task of its own, so neither start-up nor a keystroke waits for every chart at once.
+fn use_drawing(c: Chart) {
     let near = StoredValue::new_local(None::<(web_sys::IntersectionObserver, Listener)>);
     Effect::new(move |_| {
-        shown.track();
-        if let Some(e) = extra {
-            e.track();
+        c.shown.track();
+        c.which.track();
+        if let Some(r) = c.redraw {
+            r.track();
         }
-        if instance.with_value(Option::is_some) {
-            later(CHART_DELAY_MS, true);
-            return;
+        if c.instance.with_value(Option::is_some) {
+            return c.later(CHART_DELAY_MS, true);
         }
         if near.with_value(Option::is_none) {
-            match when_near(id, move || later(0, true)) {
+            match when_near(c.id, move || c.later(0, true)) {
                 Some(o) => near.set_value(Some(o)),
-                None => return later(0, true),
+                None => return c.later(0, true),
             }
         }
         // Not drawn yet: its words, once the page has settled, then after each edit.
-        let settled = words.with_untracked(Option::is_some);
-        later(if settled { CHART_DELAY_MS } else { SETTLE_MS }, false);
+        let settled = c.words.with_untracked(Option::is_some);
+        c.later(if settled { CHART_DELAY_MS } else { SETTLE_MS }, false);
     });
-    let table_open = RwSignal::new(false);
-    // "Print" asks every chart to draw first (`print_when_drawn`); printing any other way shows
-    // the data table of a chart never drawn, so the page still has its numbers.
+    on_cleanup(move || {
+        near.with_value(|n| n.as_ref().map(|(o, _)| o.disconnect()));
+    });
+}
+
+/// "Print" asks every chart to draw first (`print_when_drawn`); printing any other way shows
+/// the data table of a chart never drawn, so the page still has its numbers.
+fn use_printing(c: Chart) {
     let draw_all = window_event_listener_untyped(DRAW_ALL, move |_| {
-        if !drawn.get_untracked() && !hidden.is_some_and(|h| h.get_untracked()) {
-            draw(true);
+        if !c.drawn.get_untracked() && !c.hidden.is_some_and(|h| h.get_untracked()) {
+            c.draw(true);
         }
     });
     let print = window_event_listener_untyped("beforeprint", move |_| {
-        if !drawn.get_untracked() {
-            table_open.set(true);
+        if !c.drawn.get_untracked() {
+            c.table_open.set(true);
         }
     });
     on_cleanup(move || {
         draw_all.remove();
         print.remove();
-        near.with_value(|n| n.as_ref().map(|(o, _)| o.disconnect()));
     });
-    // Its summary, or its title until the worker has sent the summary.
-    let label = move || {
-        words.with(|w| {
-            w.as_ref()
-                .map_or_else(|| title.to_string(), |w| w.summary.clone())
-        })
-    };
-    // The tip under the pointer: asked of the worker when the pointer is over another category,
-    // month or item than the last tip's.
+}
+
+/// The tip under the pointer: asked of the worker when the pointer is over another category,
+/// month or item than the last tip's, or the results changed.
+fn use_tip(c: Chart) {
     Effect::new(move |_| {
-        let Some(p) = hover.with(|h| h.map(|h| h.pointer)) else {
+        let Some(p) = c.hover.with(|h| h.map(|h| h.pointer)) else {
             return;
         };
-        // Which results the tip is of: a new evaluation asks again.
-        let of = shown.with(|s| {
-            s.as_ref()
-                .map_or(0, |s| Arc::as_ptr(&s.evaluation) as usize)
-        });
+        c.shown.track();
+        let Some((shown, chart)) = c.subject() else {
+            return;
+        };
         let same = |a: &Pointer| {
             a.item == p.item
                 && (p.item.is_some() || (a.x.round() == p.x.round() && a.y.round() == p.y.round()))
         };
-        if tip.with_untracked(|t| t.as_ref().is_some_and(|(at, v, _)| same(at) && *v == of)) {
+        let known = c.tip.with_untracked(|t| {
+            t.as_ref()
+                .is_some_and(|(at, of, _)| same(at) && *of == shown)
+        });
+        if known {
             return;
         }
-        let Some(shown) = shown.get_untracked() else {
-            return;
+        let asked = shown.clone();
+        let then = move |reply: Result<Reply, String>| {
+            if !c.on_screen(&asked) {
+                return;
+            }
+            let tip = match reply {
+                Ok(Reply::Tip(Some(t))) => Some((p, asked, t)),
+                _ => None,
+            };
+            c.tip.set(tip);
         };
-        let (series, item) = p.item.map_or((-1.0, -1.0), |(s, i)| (s as f64, i as f64));
-        let fields = [
-            scenario_field(&shown.scenario),
-            ("which", JsValue::from_f64(chart as f64)),
-            (
-                "extra",
-                JsValue::from_f64(extra.map_or(0.0, |e| e.get_untracked())),
-            ),
-            ("x", JsValue::from_f64(p.x)),
-            ("y", JsValue::from_f64(p.y)),
-            ("series", JsValue::from_f64(series)),
-            ("item", JsValue::from_f64(item)),
-        ];
-        let then = move |reply: Result<JsValue, String>| {
-            let t = reply
-                .ok()
-                .map(|r| field(&r, "tip"))
-                .filter(|t| t.is_object());
-            tip.set(t.map(|t| (p, of, Tip::from_js(&t))));
-        };
-        send(via(chart), "tip", &fields, Box::new(then), None);
+        about(
+            via(chart),
+            &shown,
+            move |rev| Request::Tip { rev, chart, at: p },
+            then,
+        );
     });
+}
+
+fn legend_view(c: Chart, legend: fn(&Shown) -> Vec<LegendItem>) -> impl IntoView {
+    move || {
+        c.shown
+            .with(|s| s.as_ref().map(legend))
+            .filter(|items| !items.is_empty())
+            .map(|items| {
+                view! {
+                    <ul class="chart-legend">
+                        {items
+                            .into_iter()
+                            .map(|it| view! {
+                                <li>
+                                    <span class=it.class() style:background-color=it.color()
+                                        style:color=it.color() aria-hidden="true"></span>
+                                    {it.label}
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+            })
+    }
+}
+
+fn tip_view(c: Chart) -> impl IntoView {
+    move || {
+        let h = c.hover.get()?;
+        let t = c.tip.get()?.2;
+        Some(view! {
+            <div class="chart-tip" class:flip=h.flip data-testid="chart-tip" aria-hidden="true"
+                style:left=format!("{}px", h.px.round() as i64)
+                style:top=format!("{}px", h.py.round() as i64)>
+                <strong>{t.title}</strong>
+                {t.lines.into_iter().map(|l| view! { <span>{l}</span> }).collect_view()}
+            </div>
+        })
+    }
+}
+
+/// One chart: the echarts canvas, kept in step with the results, and its data table.
+#[component]
+fn ChartFigure(
+    id: &'static str,
+    title: &'static str,
+    /// Which chart; none: nothing to draw yet.
+    chart: Signal<Option<ChartId>>,
+    legend: fn(&Shown) -> Vec<LegendItem>,
+    /// Redraws when it changes (the simulation's run count).
+    #[prop(optional)]
+    redraw: Option<Signal<u32>>,
+    /// Hidden (and not drawn) while true.
+    #[prop(optional)]
+    hidden: Option<Signal<bool>>,
+) -> impl IntoView {
+    let c = Chart::new(id, chart, redraw, hidden);
+    let loaded = echarts_loaded();
+    use_drawing(c);
+    use_printing(c);
+    use_tip(c);
+    // Its summary, or its title until the worker has sent the summary.
+    let label = move || {
+        c.words.with(|w| {
+            w.as_ref()
+                .map_or_else(|| title.to_string(), |w| w.summary.clone())
+        })
+    };
+    let table = move || {
+        c.table_open
+            .get()
+            .then(|| c.words.with(|w| w.as_ref().map(|w| text_table(&w.table))))
+    };
     view! {
-        <figure class="chart-figure" class:drawn=move || drawn.get()
+        <figure class="chart-figure" class:drawn=move || c.drawn.get()
             hidden=move || hidden.is_some_and(|h| h.get())>
             <figcaption>{title}</figcaption>
             {(!loaded).then(|| view! {
                 <p class="hint">"Charts are unavailable; the data table below has the same numbers."</p>
             })}
-            {move || failed.get().then(|| view! {
+            {move || c.failed.get().then(|| view! {
                 <p class="hint">"This chart could not be drawn; the data table below has the same numbers."</p>
             })}
-            {move || {
-                shown
-                    .with(|s| s.as_ref().map(legend))
-                    .filter(|items| !items.is_empty())
-                    .map(|items| view! {
-                        <ul class="chart-legend">
-                            {items
-                                .into_iter()
-                                .map(|it| view! {
-                                    <li>
-                                        <span class=it.class() style:background-color=it.color()
-                                            style:color=it.color() aria-hidden="true"></span>
-                                        {it.label}
-                                    </li>
-                                })
-                                .collect_view()}
-                        </ul>
-                    })
-            }}
+            {legend_view(c, legend)}
             <div class="chart-wrap">
                 <div id=id data-testid=id class="chart" role="img" aria-label=label></div>
-                {move || {
-                    let h = hover.get()?;
-                    let t = tip.get()?.2;
-                    Some(view! {
-                        <div class="chart-tip" class:flip=h.flip data-testid="chart-tip" aria-hidden="true"
-                            style:left=format!("{}px", h.px.round() as i64)
-                            style:top=format!("{}px", h.py.round() as i64)>
-                            <strong>{t.title}</strong>
-                            {t.lines.into_iter().map(|l| view! { <span>{l}</span> }).collect_view()}
-                        </div>
-                    })
-                }}
+                {tip_view(c)}
             </div>
-            <details class="chart-data" prop:open=move || table_open.get()
-                on:toggle=move |ev| table_open.set(details_open(&ev))>
+            <details class="chart-data" prop:open=move || c.table_open.get()
+                on:toggle=move |ev| c.table_open.set(details_open(&ev))>
                 <summary>"Data table"</summary>
-                <div class="table-scroll">
-                    {move || table_open.get().then(|| words.with(|w| w.as_ref().map(|w| text_table(&w.table))))}
-                </div>
+                <div class="table-scroll">{table}</div>
             </details>
         </figure>
-    }
-}
-
-/// A chart's numbers as a table: one row per initiative (or `first`), first column its name.
-fn data_table(first: &str, heads: Vec<String>, rows: Vec<(String, Vec<String>)>) -> AnyView {
-    let first = first.to_string();
-    view! {
-        <table>
-            <thead>
-                <tr>
-                    <th scope="col">{first}</th>
-                    {heads.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
-                </tr>
-            </thead>
-            <tbody>
-                {rows
-                    .into_iter()
-                    .map(|(name, cells)| {
-                        view! {
-                            <tr>
-                                <th scope="row">{name}</th>
-                                {cells.into_iter().map(|c| view! { <td class="num">{c}</td> }).collect_view()}
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-    }
-    .into_any()
-}
-
-/// A table sent by the worker: the first head names the rows, each row's first cell its name.
-pub fn text_table(t: &TableText) -> AnyView {
-    let heads = t.heads.get(1..).unwrap_or_default().to_vec();
-    let rows = t
-        .rows
-        .iter()
-        .map(|r| {
-            (
-                r.first().cloned().unwrap_or_default(),
-                r.get(1..).unwrap_or_default().to_vec(),
-            )
-        })
-        .collect();
-    let table = data_table(t.heads.first().map_or("", |h| h.as_str()), heads, rows);
-    match t.caption.is_empty() {
-        true => table,
-        false => view! { <p class="table-caption">{t.caption.clone()}</p>{table} }.into_any(),
     }
 }
 
@@ -587,7 +615,7 @@ pub fn print_when_drawn() {
     wait(0);
 }
 
-const CHART_IDS: [&str; CHARTS] = [
+const CHART_IDS: [&str; 4] = [
     "chart-value-by-driver",
     "chart-cumulative",
     "chart-value-effort",
@@ -600,8 +628,9 @@ pub fn Charts() -> impl IntoView {
     // The simulation's charts: shown once a run has finished; the distribution redraws after
     // each run, the tornado when its initiative changes.
     let no_run = Signal::derive(move || state.sim.with(|v| v.result.is_none()));
-    let runs = Signal::derive(move || state.sim.with(|v| f64::from(v.runs)));
-    let tornado = Signal::derive(move || tornado_of(&state).map_or(f64::NAN, |k| k as f64));
+    let runs = Signal::derive(move || state.sim.with(|v| v.runs));
+    let tornado = Signal::derive(move || tornado_of(&state).map(ChartId::Tornado));
+    let fixed = |c: ChartId| Signal::derive(move || Some(c));
     // Resize with the window, at most every 150 ms.
     let pending = StoredValue::new(false);
     let on_resize = window_event_listener(ev::resize, move |_| {
@@ -624,14 +653,17 @@ pub fn Charts() -> impl IntoView {
         <section class="panel charts" class:stale=move || state.stale() class:blocked=move || state.blocked() aria-labelledby="charts-h">
             <h2 id="charts-h">"Charts"</h2>
             <div class="chart-grid">
-                <ChartFigure id=CHART_IDS[0] title="Annual value by driver (at full adoption)" chart=0 legend=legend_value/>
-                <ChartFigure id=CHART_IDS[1] title="Cumulative cash flow by month (◆ payback)" chart=1 legend=legend_cumulative/>
-                <ChartFigure id=CHART_IDS[2] title="Value vs effort (bubble size: one-time cost)" chart=2 legend=legend_effort/>
-                <ChartFigure id=CHART_IDS[3] title="Weighted score" chart=3 legend=no_legend/>
+                <ChartFigure id=CHART_IDS[0] title="Annual value by driver (at full adoption)"
+                    chart=fixed(ChartId::ValueByDriver) legend=legend_value/>
+                <ChartFigure id=CHART_IDS[1] title="Cumulative cash flow by month (◆ payback)"
+                    chart=fixed(ChartId::Cumulative) legend=legend_cumulative/>
+                <ChartFigure id=CHART_IDS[2] title="Value vs effort (bubble size: one-time cost)"
+                    chart=fixed(ChartId::ValueVsEffort) legend=legend_effort/>
+                <ChartFigure id=CHART_IDS[3] title="Weighted score" chart=fixed(ChartId::Scores) legend=no_legend/>
                 <ChartFigure id=SIM_CHART_IDS[0] title="Simulated NPV: P10–P90 (line), P25–P75 (box), ◆ median"
-                    chart=4 legend=no_legend extra=runs hidden=no_run/>
+                    chart=fixed(ChartId::Distribution) legend=no_legend redraw=runs hidden=no_run/>
                 <ChartFigure id=SIM_CHART_IDS[1] title="Tornado: NPV as each estimate goes from low to high (pick the initiative under Uncertainty)"
-                    chart=5 legend=legend_tornado extra=tornado hidden=no_run/>
+                    chart=tornado legend=legend_tornado hidden=no_run/>
             </div>
         </section>
     }

@@ -1,18 +1,16 @@
 //! Uncertainty: the Monte Carlo of the scenario's ranges. It runs in the simulation worker
-//! (`persist::ask_sim`) once edits pause, one run at a time (an edit during a run asks for one
+//! (`client::simulate`) once edits pause, one run at a time (an edit during a run asks for one
 //! more when it ends), with progress for long runs. Its results feed the comparison's simulated
 //! rows (`comparison`), the NPV distribution and tornado charts (`charts`), and the value of
 //! information shown here.
 
-use crate::app::client::{ask_sim, scenario_field};
+use crate::app::client;
 use crate::app::editors::settings::setting_field;
-use crate::app::results::charts::text_table;
 use crate::app::state::{initiative_names, use_state, AppState};
+use crate::app::widgets::data_table::text_table;
 use crate::app::widgets::fields::SelectField;
-use crate::explain::sim_report::Report;
 use crate::model::simulate::has_ranges;
 use crate::model::{Distribution, Estimate};
-use crate::wire::js::field;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -37,17 +35,16 @@ fn run(state: AppState, busy: StoredValue<bool>, again: StoredValue<bool>) {
         v.running = true;
         v.progress = 0.0;
     });
-    ask_sim(
-        "simulate",
-        &[scenario_field(&shown.scenario)],
+    client::simulate(
+        &shown,
         move |p| state.sim.update(|v| v.progress = p),
         move |reply| {
             busy.set_value(false);
             state.sim.update(|v| {
                 v.running = false;
                 match reply {
-                    Ok(r) => {
-                        v.result = Some(Arc::new(Report::from_js(&field(&r, "report"))));
+                    Ok(report) => {
+                        v.result = Some(Arc::new(report));
                         v.error = None;
                         v.runs += 1;
                     }

@@ -1,11 +1,11 @@
 //! The document on screen: its scenario, which document it is, the inputs whose text is not a
 //! number, and the one memo that evaluates it. Data flows one way: the scenario signal → the pure
-//! `model::evaluate` (in the memo) → the views. When the scenario is invalid the last valid
+//! `model::figures` (in the memo; no derivations: the worker builds those when asked) → the views. When the scenario is invalid the last valid
 //! results *of the same document* stay on screen, marked stale; a document opened with problems
 //! (a draft, a link, a file) shows none.
 
 use crate::model::validate::Location;
-use crate::model::{evaluate, Problem, Scenario, Shown};
+use crate::model::{figures, Problem, Scenario, Shown};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -83,7 +83,7 @@ pub struct Document {
 fn checked(scenario: RwSignal<Scenario>, doc: RwSignal<u64>) -> Memo<Checked> {
     Memo::new(move |prev: Option<&Checked>| {
         let doc = doc.get();
-        scenario.with(|s| match evaluate(s) {
+        scenario.with(|s| match figures(s) {
             Ok(e) => Checked {
                 problems: Vec::new(),
                 shown: Some(Shown {

@@ -1,7 +1,7 @@
 //! What the page knows of the simulation of the shown scenario's ranges (run by
 //! `results::uncertainty`, read by the comparison and the charts).
 
-use crate::explain::sim_report::Report;
+use crate::wire::Report;
 use std::sync::Arc;
 
 /// What the page knows of the simulation.

@@ -2,9 +2,9 @@
 //! it; text that is not a number never reaches the scenario, and nothing typed is lost.
 
 use crate::app::state::{field_key, use_state};
-pub use crate::explain::format::edit_text;
 use crate::model::validate::Location;
 use crate::model::{input, limits, Estimate, Scenario, MAX_TRIALS};
+pub use crate::wire::intl::edit_text;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -37,7 +37,7 @@ fn js_parse(s: &str) -> f64 {
 
 fn locale() -> input::Locale {
     input::Locale {
-        decimal_comma: crate::explain::format::decimal_comma(),
+        decimal_comma: crate::wire::intl::decimal_comma(),
     }
 }
 

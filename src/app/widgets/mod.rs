@@ -1,4 +1,5 @@
 //! Small shared pieces of the page: labelled inputs, the notice bar.
 
+pub mod data_table;
 pub mod fields;
 pub mod notices;

@@ -1,0 +1,208 @@
+//! The words that travel from the workers to the page, as plain data: a chart's summary and data
+//! table, a tip, the simulation's report. `explain` writes them; the page shows them as text
+//! (never as markup). Each has one encode and one decode (to and from [`Value`]).
+
+use super::protocol::RowKey;
+use super::value::Value;
+
+/// A table: caption, column heads (the first heads the row names), rows (first cell: the name).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TableText {
+    pub caption: String,
+    pub heads: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// A chart's summary and data table.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct ChartText {
+    pub summary: String,
+    pub table: TableText,
+}
+
+/// Where the pointer is over a chart: data coordinates in the plot (a category axis gives an
+/// index), and the item under it as (series, data index), if any.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pointer {
+    pub x: f64,
+    pub y: f64,
+    pub item: Option<(usize, usize)>,
+}
+
+/// A tip: a title and lines.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Tip {
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
+/// A row of figures, one text per initiative, with the best marked and how each was found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowText {
+    pub key: RowKey,
+    pub label: String,
+    pub texts: Vec<String>,
+    pub best: Vec<bool>,
+    pub lines: Vec<Vec<String>>,
+}
+
+/// Everything the page shows of a simulation run.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Report {
+    /// "10,000 trials, seed 1, PERT: 123 ms."
+    pub status: String,
+    pub rows: Vec<RowText>,
+    /// The EVPI in a sentence.
+    pub voi: String,
+    /// The inputs most worth refining; no rows when none changes the choice.
+    pub refine: TableText,
+}
+
+fn text(v: &Value) -> Option<String> {
+    v.as_text().map(String::from)
+}
+
+fn table_of_texts(rows: &[Vec<String>]) -> Value {
+    Value::List(rows.iter().map(|r| Value::texts(r)).collect())
+}
+
+fn texts_of_table(v: &Value) -> Option<Vec<Vec<String>>> {
+    match v {
+        Value::List(rows) => rows.iter().map(Value::as_texts).collect(),
+        _ => None,
+    }
+}
+
+impl TableText {
+    pub fn encode(&self) -> Value {
+        Value::map(vec![
+            ("caption", Value::text(&self.caption)),
+            ("heads", Value::texts(&self.heads)),
+            ("rows", table_of_texts(&self.rows)),
+        ])
+    }
+
+    pub fn decode(v: &Value) -> Option<Self> {
+        Some(TableText {
+            caption: text(v.get("caption"))?,
+            heads: v.get("heads").as_texts()?,
+            rows: texts_of_table(v.get("rows"))?,
+        })
+    }
+}
+
+impl ChartText {
+    pub fn encode(&self) -> Value {
+        Value::map(vec![
+            ("summary", Value::text(&self.summary)),
+            ("table", self.table.encode()),
+        ])
+    }
+
+    pub fn decode(v: &Value) -> Option<Self> {
+        Some(ChartText {
+            summary: text(v.get("summary"))?,
+            table: TableText::decode(v.get("table"))?,
+        })
+    }
+}
+
+impl Pointer {
+    pub fn encode(&self) -> Value {
+        let (series, item) = match self.item {
+            Some((s, i)) => (Value::Num(s as f64), Value::Num(i as f64)),
+            None => (Value::Null, Value::Null),
+        };
+        Value::map(vec![
+            ("x", Value::Num(self.x)),
+            ("y", Value::Num(self.y)),
+            ("series", series),
+            ("item", item),
+        ])
+    }
+
+    /// A coordinate that is not a number reads as NaN (outside every category).
+    pub fn decode(v: &Value) -> Option<Self> {
+        let coord = |k: &str| v.get(k).num().unwrap_or(f64::NAN);
+        let index = |k: &str| v.get(k).whole().and_then(|x| usize::try_from(x).ok());
+        Some(Pointer {
+            x: coord("x"),
+            y: coord("y"),
+            item: index("series").zip(index("item")),
+        })
+    }
+}
+
+impl Tip {
+    pub fn encode(&self) -> Value {
+        Value::map(vec![
+            ("title", Value::text(&self.title)),
+            ("lines", Value::texts(&self.lines)),
+        ])
+    }
+
+    pub fn decode(v: &Value) -> Option<Self> {
+        Some(Tip {
+            title: text(v.get("title"))?,
+            lines: v.get("lines").as_texts()?,
+        })
+    }
+}
+
+impl RowText {
+    pub fn encode(&self) -> Value {
+        Value::map(vec![
+            ("key", Value::Text(self.key.encode())),
+            ("label", Value::text(&self.label)),
+            ("texts", Value::texts(&self.texts)),
+            (
+                "best",
+                Value::List(self.best.iter().map(|b| Value::Bool(*b)).collect()),
+            ),
+            ("lines", table_of_texts(&self.lines)),
+        ])
+    }
+
+    pub fn decode(v: &Value) -> Option<Self> {
+        Some(RowText {
+            key: RowKey::decode(v.get("key").as_text()?)?,
+            label: text(v.get("label"))?,
+            texts: v.get("texts").as_texts()?,
+            best: v
+                .get("best")
+                .items()
+                .iter()
+                .map(Value::as_bool)
+                .collect::<Option<_>>()?,
+            lines: texts_of_table(v.get("lines"))?,
+        })
+    }
+}
+
+impl Report {
+    pub fn encode(&self) -> Value {
+        Value::map(vec![
+            ("status", Value::text(&self.status)),
+            (
+                "rows",
+                Value::List(self.rows.iter().map(RowText::encode).collect()),
+            ),
+            ("voi", Value::text(&self.voi)),
+            ("refine", self.refine.encode()),
+        ])
+    }
+
+    pub fn decode(v: &Value) -> Option<Self> {
+        Some(Report {
+            status: text(v.get("status"))?,
+            rows: v
+                .get("rows")
+                .items()
+                .iter()
+                .map(RowText::decode)
+                .collect::<Option<_>>()?,
+            voi: text(v.get("voi"))?,
+            refine: TableText::decode(v.get("refine"))?,
+        })
+    }
+}
