@@ -360,7 +360,7 @@ pub fn ask(
         "csv" => Request::Csv(subject()),
         "load" => Request::Load(text),
         "open-link" => Request::OpenLink(text),
-        _ => return then(Err(format!("unknown request {op:?}"))),
+        _ => return then(Err(format!("unknown request “{op}”"))),
     };
     request(req, move |r| {
         then(r.map(|r| {

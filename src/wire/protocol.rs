@@ -351,11 +351,11 @@ impl Request {
                     col: usize::try_from(msg.get("col").whole()?).ok()?,
                 })
             })(),
-            _ => return (id, Err(format!("unknown request {op:?}"))),
+            _ => return (id, Err(format!("unknown request “{op}”"))),
         };
         (
             id,
-            req.ok_or_else(|| format!("a {op:?} request that could not be read")),
+            req.ok_or_else(|| format!("a “{op}” request that could not be read")),
         )
     }
 }

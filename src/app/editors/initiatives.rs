@@ -4,6 +4,7 @@ use crate::app::editors::benefits::Benefits;
 use crate::app::state::{use_state, AppState};
 use crate::app::widgets::fields::{details_open, dom_id, NumField, SelectField, TextField};
 use crate::model::limits::{MAX_INITIATIVES, MAX_NOTES_CHARS};
+use crate::model::schema::Field;
 use crate::model::validate::Location;
 use crate::model::{Category, Estimate, Initiative, Record, Scenario};
 use leptos::prelude::*;
@@ -429,14 +430,17 @@ fn CostsAndTiming(
     init: RwSignal<Option<Initiative>>,
 ) -> impl IntoView {
     let state = use_state();
-    let money_field = move |label: &'static str, field: &'static str, unit: &'static str| {
+    // Every estimate of an initiative, as its descriptor labels it (`model::schema`).
+    let money_field = move |f: &'static Field| {
+        let field = f.key;
         // Undo steps coalesce per input of this initiative (by its stable id).
         let key = format!("{id}.{field}");
         view! {
             <NumField
-                label=label
+                label=f.label
                 at=init_at(idx, field)
-                unit=unit
+                unit=f.unit
+                hint=f.help
                 value=Signal::derive(move || {
                     init.with(|x| {
                         x.as_ref()
@@ -458,11 +462,7 @@ fn CostsAndTiming(
     view! {
         <fieldset class="group">
             <legend>"Costs and timing"</legend>
-            {money_field("One-time cost", "one_time_cost", "")}
-            {money_field("Running cost per year", "annual_running_cost", "/yr")}
-            {money_field("Months until benefits start", "delivery_months", "months")}
-            {money_field("Ramp-up to full adoption", "ramp_up_months", "months")}
-            {money_field("Confidence in benefits", "confidence_pct", "%")}
+            {Initiative::FIELDS.iter().filter(|f| f.is_estimate()).map(money_field).collect_view()}
         </fieldset>
     }
 }

@@ -7,8 +7,23 @@ pub use crate::app::widgets::fields::setting_field;
 use crate::app::widgets::fields::{NumField, SelectField, TextField};
 use crate::model::limits::{MAX_CRITERIA, MAX_CURRENCY_CHARS};
 use crate::model::validate::Location;
-use crate::model::{Criterion, Direction, Estimate};
+use crate::model::{Criterion, Direction, Estimate, Scenario};
 use leptos::prelude::*;
+
+/// The label and unit of a scenario setting, from its descriptor (`model::schema`).
+fn label(key: &str) -> &'static str {
+    Scenario::FIELDS
+        .iter()
+        .find(|f| f.key == key)
+        .map_or("", |f| f.label)
+}
+
+fn unit(key: &str) -> &'static str {
+    Scenario::FIELDS
+        .iter()
+        .find(|f| f.key == key)
+        .map_or("", |f| f.unit)
+}
 
 #[component]
 pub fn Settings() -> impl IntoView {
@@ -18,13 +33,13 @@ pub fn Settings() -> impl IntoView {
             <h2 id="settings-h">"Scenario settings"</h2>
             <div class="grid">
                 <TextField
-                    label="Scenario name"
+                    label=label("name")
                     at=Signal::stored(at("name"))
                     value=Signal::derive(move || state.scenario.with(|s| s.name.clone()))
                     set=Callback::new(move |v: String| state.edit(Some("name"), move |s| s.name = v))
                 />
                 <TextField
-                    label="Currency (ISO code)"
+                    label=label("currency")
                     max_chars=MAX_CURRENCY_CHARS
                     at=Signal::stored(at("currency"))
                     value=Signal::derive(move || state.scenario.with(|s| s.currency.clone()))
@@ -32,10 +47,10 @@ pub fn Settings() -> impl IntoView {
                         state.edit(Some("currency"), move |s| s.currency = v.trim().to_ascii_uppercase())
                     })
                 />
-                {setting_field("Horizon", "horizon_years", "years", true, false, |s| Estimate::point(f64::from(s.horizon_years)), |s, v| s.horizon_years = v.likely as u32)}
-                {setting_field("Discount rate", "discount_rate_pct", "% a year", false, true, |s| s.discount_rate_pct, |s, v| s.discount_rate_pct = v)}
-                {setting_field("Default loaded hourly rate", "default_hourly_rate", "per hour", false, true, |s| s.default_hourly_rate, |s, v| s.default_hourly_rate = v)}
-                {setting_field("Working hours per FTE-year", "hours_per_fte_year", "h", false, false, |s| Estimate::point(s.hours_per_fte_year), |s, v| s.hours_per_fte_year = v.likely)}
+                {setting_field(label("horizon_years"), "horizon_years", unit("horizon_years"), true, false, |s| Estimate::point(f64::from(s.horizon_years)), |s, v| s.horizon_years = v.likely as u32)}
+                {setting_field(label("discount_rate_pct"), "discount_rate_pct", unit("discount_rate_pct"), false, true, |s| s.discount_rate_pct, |s, v| s.discount_rate_pct = v)}
+                {setting_field(label("default_hourly_rate"), "default_hourly_rate", unit("default_hourly_rate"), false, true, |s| s.default_hourly_rate, |s, v| s.default_hourly_rate = v)}
+                {setting_field(label("hours_per_fte_year"), "hours_per_fte_year", unit("hours_per_fte_year"), false, false, |s| Estimate::point(s.hours_per_fte_year), |s, v| s.hours_per_fte_year = v.likely)}
             </div>
             <Criteria/>
         </section>
