@@ -1,10 +1,10 @@
 // Custom Apache ECharts bundle for Caseboard.
 //
 // Built by tools/build-echarts.mjs into vendor/echarts.min.js as a classic
-// (IIFE) script that defines the global `echarts`. charming's WasmRenderer
-// calls the global `echarts.init(dom, theme, { width, height })` and then
-// `chart.setOption(...)`, so this file must be loaded with a plain
-// <script defer> tag *before* the wasm bundle starts.
+// (IIFE) script that defines the global `echarts`. The page adds it as a plain
+// <script> element when a chart first comes near the screen
+// (src/app/results/chart_lib.rs), then calls the global `echarts.init` and
+// `setOption` with the options the worker builds.
 //
 // Only the chart types and components the app uses are registered; anything
 // else in an option is silently ignored by ECharts, so add it here when a new

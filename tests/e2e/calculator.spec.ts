@@ -66,7 +66,8 @@ test('changing hours saved updates NPV, rank and the value chart', async ({ page
       page.evaluate(() => {
         const el = document.querySelector('[data-testid=chart-value-by-driver]');
         // eslint-disable-next-line @typescript-eslint/no-explicit-any
-        const inst = (window as any).echarts.getInstanceByDom(el);
+        // the chart library loads when the chart comes near the screen
+        const inst = (window as any).echarts?.getInstanceByDom(el);
         const s = inst?.getOption()?.series?.find((x: { name: string }) => x.name === 'Productivity');
         return s?.data[0];
       }),

@@ -13,17 +13,6 @@ use js_sys::{Function, Number, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// True when `window.echarts` is loaded (the deferred script can fail; calling it then would
-/// throw through wasm).
-pub fn echarts_loaded() -> bool {
-    let Some(w) = web_sys::window() else {
-        return false;
-    };
-    Reflect::get(&w, &JsValue::from_str("echarts"))
-        .map(|e| e.is_object())
-        .unwrap_or(false)
-}
-
 pub fn media(query: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.match_media(query).ok().flatten())

@@ -4,7 +4,8 @@
 //! words for the revision on screen; a reply about results no longer on screen is dropped.
 
 use crate::app::client::{about, Which};
-use crate::app::results::chart_style::{echarts_loaded, media, named_fn, theme, LegendItem, Mark};
+use crate::app::results::chart_lib::{failed, with_echarts};
+use crate::app::results::chart_style::{media, named_fn, theme, LegendItem, Mark};
 use crate::app::results::uncertainty::tornado_of;
 use crate::app::state::{use_state, Shown};
 use crate::app::widgets::data_table::text_table;
@@ -250,6 +251,8 @@ struct Chart {
     /// The results on screen.
     shown: Memo<Option<Shown>>,
     failed: RwSignal<bool>,
+    /// The chart library could not be loaded: the data table stands in.
+    unavailable: RwSignal<bool>,
     /// Set once echarts has the chart's option: printing waits for it, and a chart never drawn
     /// prints its data table instead.
     drawn: RwSignal<bool>,
@@ -288,6 +291,7 @@ impl Chart {
             hidden,
             shown: Memo::new(move |_| state.checked.with(|c| c.shown.clone())),
             failed: RwSignal::new(false),
+            unavailable: RwSignal::new(false),
             drawn: RwSignal::new(false),
             words: RwSignal::new(None),
             hover: RwSignal::new(None),
@@ -324,15 +328,24 @@ impl Chart {
         self.instance.get_value()
     }
 
+    /// Loads the chart library if it is not there yet, then draws (`draw_now`).
+    fn draw(self, still: bool) {
+        with_echarts(move |ok| {
+            self.unavailable.set(!ok);
+            if ok {
+                self.draw_now(still);
+            } else {
+                self.table_open.set(true);
+            }
+        });
+    }
+
     /// Asks the worker for the option and words, and sets them. `still`: without animation, so
     /// that everything is on the canvas at once (printing).
-    fn draw(self, still: bool) {
+    fn draw_now(self, still: bool) {
         let Some((shown, chart)) = self.subject() else {
             return;
         };
-        if !echarts_loaded() {
-            return;
-        }
         let Some(i) = self.echarts() else {
             return;
         };
@@ -542,7 +555,6 @@ fn ChartFigure(
     hidden: Option<Signal<bool>>,
 ) -> impl IntoView {
     let c = Chart::new(id, chart, redraw, hidden);
-    let loaded = echarts_loaded();
     use_drawing(c);
     use_printing(c);
     use_tip(c);
@@ -562,7 +574,7 @@ fn ChartFigure(
         <figure class="chart-figure" class:drawn=move || c.drawn.get()
             hidden=move || hidden.is_some_and(|h| h.get())>
             <figcaption>{title}</figcaption>
-            {(!loaded).then(|| view! {
+            {move || c.unavailable.get().then(|| view! {
                 <p class="hint">"Charts are unavailable; the data table below has the same numbers."</p>
             })}
             {move || c.failed.get().then(|| view! {
@@ -585,7 +597,9 @@ fn ChartFigure(
 /// Asks every chart not yet drawn to draw now.
 const DRAW_ALL: &str = "caseboard-draw-all";
 
-/// "Print": draws every chart, then opens the print dialog once all are drawn (or after 3 s).
+/// "Print": draws every chart (loading the chart library first if need be), then opens the print
+/// dialog once all are drawn (or after 3 s, or at once if the library cannot be loaded: the data
+/// tables stand in).
 pub fn print_when_drawn() {
     if let Ok(e) = web_sys::Event::new(DRAW_ALL) {
         let _ = window().dispatch_event(&e);
@@ -597,7 +611,7 @@ pub fn print_when_drawn() {
         let all = document()
             .query_selector_all(".chart-figure:not([hidden])")
             .map_or(0, |l| l.length());
-        if drawn >= all || tries >= 60 || !echarts_loaded() {
+        if drawn >= all || tries >= 60 || failed() {
             // one more moment: markers appear on the frame after their option is set
             set_timeout(
                 || {

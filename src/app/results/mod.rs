@@ -1,6 +1,7 @@
 //! What the page shows of the evaluation: the comparison, charts, cash flows, uncertainty.
 
 pub mod cashflows;
+pub mod chart_lib;
 pub mod chart_style;
 pub mod charts;
 pub mod comparison;
