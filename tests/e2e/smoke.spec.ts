@@ -43,3 +43,21 @@ test('shell loads, wasm app mounts with the built-in example', async ({ page }) 
   await expect.poll(echartsApi).toEqual({ init: 'function' });
   await expect(page.locator('.chart-figure.drawn').first()).toBeAttached();
 });
+
+test.describe('without the chart library', () => {
+  // the browser reports the aborted request
+  test.use({ allowedConsoleErrors: [/Failed to load resource/] });
+  test('a chart library that cannot be loaded: each chart says so and shows its data table', async ({ page }) => {
+  await page.route('**/echarts.min.js', (route) => route.abort());
+  await page.goto('./');
+  await expect(page.getByTestId('app-ready')).toBeAttached({ timeout: 20_000 });
+  const figure = page.locator('figure', { has: page.getByTestId('chart-value-by-driver') });
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator('.hint')).toHaveText(
+    'Charts are unavailable; the data table below has the same numbers.',
+  );
+  await expect(figure.locator('details.chart-data')).toHaveJSProperty('open', true);
+  // the table has the worker's rows: one per initiative of the built-in example
+  await expect(figure.locator('details.chart-data tbody tr')).toHaveCount(4);
+});
+});

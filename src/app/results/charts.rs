@@ -336,6 +336,7 @@ impl Chart {
                 self.draw_now(still);
             } else {
                 self.table_open.set(true);
+                self.words_only();
             }
         });
     }
