@@ -22,8 +22,8 @@ step clippy-wasm cargo clippy --locked --target wasm32-unknown-unknown --lib --b
 step layers python3 tools/check-layers.py
 step native-tests cargo test --locked
 step release-build trunk build --release
-# The size budgets, gzip: first load 400 KB; first load plus the chart library 430 KB (README, "Size and speed").
-step size-budget node tools/size-report.mjs --dir dist --budget-kb 400 --with-charts-budget-kb 430
+# The size budgets, gzip: first load 400 KB; first load plus the chart library 450 KB (README, "Size and speed").
+step size-budget node tools/size-report.mjs --dir dist --budget-kb 400 --with-charts-budget-kb 450
 CHROMEDRIVER=$(command -v chromedriver) step wasm-tests \
   cargo test --locked --target wasm32-unknown-unknown --test web
 step e2e-tests npx playwright test

@@ -133,6 +133,21 @@ fn replies() -> Vec<Reply> {
             .collect(),
         voi: "Value of perfect information: $0.".into(),
         refine: table(),
+        summary: vec![
+            Sentence {
+                topic: "range",
+                text: "Simulated, Service desk's NPV is $1 to $2.".into(),
+                lines: vec!["P10 $1".into(), "P90 $2".into()],
+                cells: vec![
+                    (RowKey::Sim(SimRow::Npv), 0),
+                    (RowKey::Figure(Figure::Npv), 1),
+                ],
+            },
+            Sentence {
+                topic: "refine",
+                ..Sentence::default()
+            },
+        ],
     };
     vec![
         Reply::Stored,

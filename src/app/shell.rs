@@ -5,12 +5,13 @@ use crate::app::editors::settings::Settings;
 use crate::app::results::cashflows::CashFlows;
 use crate::app::results::charts::{print_when_drawn, Charts};
 use crate::app::results::comparison::Comparison;
+use crate::app::results::summary::Summary;
 use crate::app::results::uncertainty::Uncertainty;
 use crate::app::state::{use_state, AppState};
 use crate::app::storage::drafts::Drafts;
 use crate::app::storage::files::{accept_drops, export_csv, export_json, first_file, import};
 use crate::app::storage::panel::DraftsPanel;
-use crate::app::storage::share::{copy_link, follow_address};
+use crate::app::storage::share::{copy_link, follow_address, SECTION_ANCHORS};
 use crate::app::storage::{act, start};
 use crate::app::widgets::notices::{NoticeBar, Notices};
 use crate::formats::flat;
@@ -18,6 +19,7 @@ use crate::model::{blank_scenario, EXAMPLE_FLAT_JSON};
 use crate::wire::js::flat_from_js;
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -37,21 +39,70 @@ pub fn App() -> impl IntoView {
     // figures are on screen, so the first paint does not wait for them.
     let editors = RwSignal::new(false);
     set_timeout(move || editors.set(true), std::time::Duration::ZERO);
+    // The answer first: the summary and the results, then the inputs.
     view! {
         <div data-testid="app-ready" class="app">
+            <a class="skip-link" href="#summary" on:click=jump("summary-h")>"Skip to the results"</a>
             <Toolbar/>
+            <Sections/>
             <NoticeBar on_action=Callback::new(move |a| act(drafts, a))/>
             <DraftsPanel/>
             <Status/>
-            <Settings/>
-            <Show when=move || editors.get() fallback=|| view! { <p class="loading">"Loading the editors…"</p> }>
-                <Initiatives/>
-            </Show>
+            <Summary/>
             <Comparison/>
             <Uncertainty/>
             <Charts/>
             <CashFlows/>
+            <Settings/>
+            <Show when=move || editors.get() fallback=|| view! { <p class="loading">"Loading the editors…"</p> }>
+                <Initiatives/>
+            </Show>
         </div>
+    }
+}
+
+/// Scrolls to the heading `id` and moves the focus to it. Not through the address: its hash
+/// holds share links, and a new hash would be read as one.
+fn jump(id: &'static str) -> impl Fn(ev::MouseEvent) {
+    move |e| {
+        e.prevent_default();
+        let Some(h) = document().get_element_by_id(id) else {
+            return;
+        };
+        if !h.has_attribute("tabindex") {
+            let _ = h.set_attribute("tabindex", "-1");
+        }
+        h.scroll_into_view();
+        if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
+}
+
+/// The page's sections, results first: label, anchor (one of `SECTION_ANCHORS`, which the
+/// share links leave alone), heading.
+const SECTIONS: [(&str, &str, &str); 6] = [
+    ("Summary", SECTION_ANCHORS[0], "summary-h"),
+    ("Compare", SECTION_ANCHORS[1], "cmp-h"),
+    ("Uncertainty", SECTION_ANCHORS[2], "unc-h"),
+    ("Charts", SECTION_ANCHORS[3], "charts-h"),
+    ("Cash flows", SECTION_ANCHORS[4], "cf-h"),
+    ("Inputs", SECTION_ANCHORS[5], "settings-h"),
+];
+
+#[component]
+fn Sections() -> impl IntoView {
+    view! {
+        <nav class="sections" aria-label="Sections">
+            <ul>
+                {SECTIONS
+                    .into_iter()
+                    .map(|(label, anchor, id)| view! {
+                        <li><a href=format!("#{anchor}") on:click=jump(id)>{label}</a></li>
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
     }
 }
 

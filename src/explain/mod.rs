@@ -8,3 +8,4 @@ pub mod chart_text;
 pub mod figures;
 pub mod format;
 pub mod sim_report;
+pub mod summary;

@@ -287,6 +287,7 @@ pub fn report(s: &Scenario, sim: &Simulation, ms: f64, f: &dyn NumberFormat) -> 
         rows: rows(s, sim, f),
         voi,
         refine,
+        summary: crate::explain::summary::simulated(&figures_valid(s), sim, f),
     }
 }
 

@@ -56,6 +56,77 @@ pub struct Report {
     pub voi: String,
     /// The inputs most worth refining; no rows when none changes the choice.
     pub refine: TableText,
+    /// The executive summary's sentences about the ranges (`explain::summary::simulated`).
+    pub summary: Vec<Sentence>,
+}
+
+/// A sentence of the executive summary, with what it rests on: lines of figures, and cells of
+/// the comparison whose derivations explain it (row, column).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Sentence {
+    /// What it is about ("recommend", "mandatory", "scores", "range", "refine", "defaults",
+    /// "optimistic"): its `data-topic`.
+    pub topic: &'static str,
+    pub text: String,
+    pub lines: Vec<String>,
+    pub cells: Vec<(RowKey, usize)>,
+}
+
+/// The topics a sentence can have (a decoded topic is one of these).
+pub const TOPICS: [&str; 9] = [
+    "none",
+    "recommend",
+    "mandatory",
+    "losing",
+    "scores",
+    "range",
+    "refine",
+    "defaults",
+    "optimistic",
+];
+
+impl Sentence {
+    pub fn encode(&self) -> Value {
+        Value::map(vec![
+            ("topic", Value::text(self.topic)),
+            ("text", Value::text(&self.text)),
+            ("lines", Value::texts(&self.lines)),
+            (
+                "cells",
+                Value::List(
+                    self.cells
+                        .iter()
+                        .map(|(k, c)| {
+                            Value::List(vec![Value::Text(k.encode()), Value::Num(*c as f64)])
+                        })
+                        .collect(),
+                ),
+            ),
+        ])
+    }
+
+    pub fn decode(v: &Value) -> Option<Self> {
+        let topic = v.get("topic").as_text()?;
+        let cell = |c: &Value| {
+            let (k, n) = match c {
+                Value::List(x) if x.len() == 2 => (&x[0], &x[1]),
+                _ => return None,
+            };
+            let col = usize::try_from(n.whole()?).ok()?;
+            Some((RowKey::decode(k.as_text()?)?, col))
+        };
+        Some(Sentence {
+            topic: TOPICS.into_iter().find(|t| *t == topic)?,
+            text: text(v.get("text"))?,
+            lines: v.get("lines").as_texts()?,
+            cells: v
+                .get("cells")
+                .items()
+                .iter()
+                .map(cell)
+                .collect::<Option<_>>()?,
+        })
+    }
 }
 
 fn text(v: &Value) -> Option<String> {
@@ -189,6 +260,10 @@ impl Report {
             ),
             ("voi", Value::text(&self.voi)),
             ("refine", self.refine.encode()),
+            (
+                "summary",
+                Value::List(self.summary.iter().map(Sentence::encode).collect()),
+            ),
         ])
     }
 
@@ -203,6 +278,12 @@ impl Report {
                 .collect::<Option<_>>()?,
             voi: text(v.get("voi"))?,
             refine: TableText::decode(v.get("refine"))?,
+            summary: v
+                .get("summary")
+                .items()
+                .iter()
+                .map(Sentence::decode)
+                .collect::<Option<_>>()?,
         })
     }
 }

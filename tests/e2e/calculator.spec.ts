@@ -344,7 +344,7 @@ test('no axe-core violations in light and dark mode; usable at 360 px', async ({
   expect(narrow.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
 });
 
-test('Print draws every chart first and gives one A4 page with settings, comparison and charts', async ({ page }) => {
+test('Print draws every chart first and gives two A4 pages: summary, comparison, charts, settings', async ({ page }) => {
   await open(page);
   // charts below the screen are not drawn yet
   await expect(page.locator('.chart canvas')).toHaveCount(0);
@@ -359,7 +359,8 @@ test('Print draws every chart first and gives one A4 page with settings, compari
   await expect.poll(() => page.evaluate(() => (window as any).printed)).toBe(1);
   await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(4);
   const pdf = await page.pdf({ format: 'A4', landscape: true });
-  expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(1);
+  // the summary and the comparison fill the first page; the charts and the settings follow
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(2);
   const scores = await page.getByTestId('chart-scores').evaluate((el) => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return (window as any).echarts.getInstanceByDom(el).getOption().series[0].data;

@@ -453,7 +453,7 @@ fn Ranking() -> impl IntoView {
 /// and again when the results or the ranking change; an answer about results no longer on
 /// screen is dropped. The simulated rows carry their own lines.
 #[component]
-fn Explain(key: RowKey, col: usize) -> impl IntoView {
+pub fn Explain(key: RowKey, col: usize) -> impl IntoView {
     let state = use_state();
     // Empty until the worker answers (the same signal type as the open cells' list).
     let lines = RwSignal::new(Vec::<String>::new());

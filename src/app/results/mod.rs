@@ -1,8 +1,10 @@
-//! What the page shows of the evaluation: the comparison, charts, cash flows, uncertainty.
+//! What the page shows of the evaluation: the summary, the comparison, charts, cash flows,
+//! uncertainty.
 
 pub mod cashflows;
 pub mod chart_lib;
 pub mod chart_style;
 pub mod charts;
 pub mod comparison;
+pub mod summary;
 pub mod uncertainty;

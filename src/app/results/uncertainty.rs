@@ -35,6 +35,7 @@ fn run(state: AppState, busy: StoredValue<bool>, again: StoredValue<bool>) {
         v.running = true;
         v.progress = 0.0;
     });
+    let asked = shown.clone();
     client::simulate(
         &shown,
         move |p| state.sim.update(|v| v.progress = p),
@@ -45,6 +46,7 @@ fn run(state: AppState, busy: StoredValue<bool>, again: StoredValue<bool>) {
                 match reply {
                     Ok(report) => {
                         v.result = Some(Arc::new(report));
+                        v.of = Some(asked);
                         v.error = None;
                         v.runs += 1;
                     }

@@ -1,6 +1,7 @@
 //! What the page knows of the simulation of the shown scenario's ranges (run by
 //! `results::uncertainty`, read by the comparison and the charts).
 
+use crate::model::Shown;
 use crate::wire::Report;
 use std::sync::Arc;
 
@@ -9,6 +10,9 @@ use std::sync::Arc;
 pub struct SimView {
     /// The last run's report (its figures, formatted by the worker).
     pub result: Option<Arc<Report>>,
+    /// The results the last run was of: its figures belong to the scenario on screen only while
+    /// these are the results shown.
+    pub of: Option<Shown>,
     pub running: bool,
     /// Share of trials done (0–1) of the run under way.
     pub progress: f64,

@@ -14,10 +14,24 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The address-bar fragment after the `#`, if any.
+/// The page's section anchors (the skip link and the section links): not share links.
+pub const SECTION_ANCHORS: [&str; 6] = [
+    "summary",
+    "comparison",
+    "uncertainty",
+    "charts",
+    "cash-flows",
+    "inputs",
+];
+
+/// The address-bar fragment after the `#`, if any (a section anchor counts as none).
 fn fragment() -> String {
     let hash = window().location().hash().unwrap_or_default();
-    hash.strip_prefix('#').unwrap_or(&hash).to_string()
+    let text = hash.strip_prefix('#').unwrap_or(&hash);
+    if SECTION_ANCHORS.contains(&text) {
+        return String::new();
+    }
+    text.to_string()
 }
 
 /// Opens the scenario of the page's link as a new draft, if the address has one (else the last
