@@ -29,19 +29,309 @@ fn is_group_separator(c: char) -> bool {
 }
 
 /// A number as typed; empty is `None`. `%` at the end is allowed (percent inputs hold percent
-/// numbers: "80%" is 80).
+/// numbers: "80%" is 80). Beyond a plain number it reads a currency symbol ("$120k"), a
+/// multiplier (k thousand, m million, b or bn billion: "1.2M"), and arithmetic with `+`, `−`,
+/// `*` or `×`, `/` or `÷` and parentheses ("15*40", "(8+4)*52"); a hyphen subtracts only inside
+/// parentheses (elsewhere, after a number, it separates a range: `read_estimate`).
 pub fn read_number(raw: &str, locale: Locale, to_f64: ToF64<'_>) -> Result<Option<f64>, String> {
     let typed = raw.trim();
     let body = typed.strip_suffix('%').unwrap_or(typed).trim_end();
     if body.is_empty() {
         return Ok(None);
     }
-    let cleaned = ungroup(body, locale).map_err(|hint| format!("“{typed}” {hint}"))?;
-    let v = plain_decimal(&cleaned).then(|| to_f64(&cleaned));
-    match v {
-        Some(v) if v.is_finite() => Ok(Some(v)),
-        Some(_) => Err(format!("“{typed}” is too large a number")),
-        None => Err(format!("“{typed}” is not a number")),
+    let mut p = Parser {
+        s: body,
+        pos: 0,
+        locale,
+        to_f64,
+    };
+    let v = p.expr(0).map_err(|e| e.say(typed))?;
+    p.skip_ws();
+    if p.pos < body.len() {
+        return Err(format!("“{typed}” is not a number"));
+    }
+    if v.is_finite() {
+        Ok(Some(v))
+    } else {
+        Err(format!("“{typed}” is too large a number"))
+    }
+}
+
+/// Why typed text is not a number.
+enum Unread {
+    /// Not a number (or not arithmetic).
+    Not,
+    /// A numeral that reads ambiguously or wrongly, with what to type (`ungroup`'s hint).
+    Numeral(String, String),
+    DivideByZero,
+    Unclosed,
+    TooDeep,
+}
+
+impl Unread {
+    fn say(self, typed: &str) -> String {
+        match self {
+            Unread::Not => format!("“{typed}” is not a number"),
+            Unread::Numeral(n, hint) => format!("“{n}” {hint}"),
+            Unread::DivideByZero => format!("“{typed}” divides by zero"),
+            Unread::Unclosed => format!("“{typed}” has a “(” that is not closed"),
+            Unread::TooDeep => format!("“{typed}” has too many parentheses"),
+        }
+    }
+}
+
+/// Parentheses nest at most this deep (the parser recurses once per level).
+const MAX_DEPTH: usize = 16;
+
+/// A recursive-descent reader of one number or sum (`read_number`).
+struct Parser<'a> {
+    s: &'a str,
+    pos: usize,
+    locale: Locale,
+    to_f64: ToF64<'a>,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<char> {
+        self.s[self.pos..].chars().next()
+    }
+
+    fn bump(&mut self) {
+        if let Some(c) = self.peek() {
+            self.pos += c.len_utf8();
+        }
+    }
+
+    fn skip_ws(&mut self) {
+        while self.peek().is_some_and(char::is_whitespace) {
+            self.bump();
+        }
+    }
+
+    /// Terms added and subtracted (a hyphen subtracts only within parentheses).
+    fn expr(&mut self, depth: usize) -> Result<f64, Unread> {
+        let mut v = self.term(depth)?;
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some('+') => {
+                    self.bump();
+                    v += self.term(depth)?;
+                }
+                Some('−') => {
+                    self.bump();
+                    v -= self.term(depth)?;
+                }
+                Some('-') if depth > 0 => {
+                    self.bump();
+                    v -= self.term(depth)?;
+                }
+                _ => return Ok(v),
+            }
+        }
+    }
+
+    fn term(&mut self, depth: usize) -> Result<f64, Unread> {
+        let mut v = self.factor(depth)?;
+        loop {
+            self.skip_ws();
+            match self.peek() {
+                Some('*' | '×') => {
+                    self.bump();
+                    v *= self.factor(depth)?;
+                }
+                Some('/' | '÷') => {
+                    self.bump();
+                    let d = self.factor(depth)?;
+                    if d == 0.0 {
+                        return Err(Unread::DivideByZero);
+                    }
+                    v /= d;
+                }
+                _ => return Ok(v),
+            }
+        }
+    }
+
+    fn factor(&mut self, depth: usize) -> Result<f64, Unread> {
+        self.skip_ws();
+        match self.peek() {
+            Some('+') => {
+                self.bump();
+                self.factor(depth)
+            }
+            Some('-' | '−') => {
+                self.bump();
+                Ok(-self.factor(depth)?)
+            }
+            Some('(') if depth >= MAX_DEPTH => Err(Unread::TooDeep),
+            Some('(') => {
+                self.bump();
+                let v = self.expr(depth + 1)?;
+                self.skip_ws();
+                if self.peek() != Some(')') {
+                    return Err(Unread::Unclosed);
+                }
+                self.bump();
+                Ok(v)
+            }
+            _ => self.number(),
+        }
+    }
+
+    /// A numeral with an optional currency symbol before or after it and a multiplier.
+    fn number(&mut self) -> Result<f64, Unread> {
+        if self.peek().is_some_and(is_currency) {
+            self.bump();
+            self.skip_ws();
+        }
+        let start = self.pos;
+        self.numeral();
+        let text = self.s[start..self.pos].trim_end();
+        self.pos = start + text.len();
+        if text.is_empty() {
+            return Err(Unread::Not);
+        }
+        let plain = ungroup(text, self.locale).map_err(|h| Unread::Numeral(text.into(), h))?;
+        if !plain_decimal(&plain) {
+            return Err(Unread::Not);
+        }
+        let exponent = self.multiplier();
+        self.skip_ws();
+        if self.peek().is_some_and(is_currency) {
+            self.bump();
+        }
+        let to_f64 = self.to_f64;
+        Ok(match exponent {
+            // Decimal, so that 1.2M is exactly 1,200,000.
+            Some(e) if !plain.contains(['e', 'E']) => to_f64(&format!("{plain}e{e}")),
+            Some(e) => to_f64(&plain) * 10f64.powi(e),
+            None => to_f64(&plain),
+        })
+    }
+
+    /// Moves past a numeral: digits, points, commas, group separators followed by a digit, and
+    /// an exponent ("1.5e6", "1e-3").
+    fn numeral(&mut self) {
+        while let Some(c) = self.peek() {
+            let rest = &self.s[self.pos + c.len_utf8()..];
+            let next_digit = rest.starts_with(|n: char| n.is_ascii_digit());
+            let exponent = matches!(c, 'e' | 'E')
+                && (next_digit
+                    || (rest.starts_with(['+', '-'])
+                        && rest[1..].starts_with(|n: char| n.is_ascii_digit())));
+            if c.is_ascii_digit() || matches!(c, '.' | ',') || (is_group_separator(c) && next_digit)
+            {
+                self.bump();
+            } else if exponent {
+                self.bump();
+                if self.peek().is_some_and(|s| s == '+' || s == '-') {
+                    self.bump();
+                }
+            } else {
+                return;
+            }
+        }
+    }
+
+    /// k, m, b or bn (either case) not followed by another letter: its power of ten.
+    fn multiplier(&mut self) -> Option<i32> {
+        let rest = &self.s[self.pos..];
+        let lower = rest.get(..2).map(str::to_ascii_lowercase);
+        let (len, e) = match rest.chars().next()?.to_ascii_lowercase() {
+            'b' if lower.as_deref() == Some("bn") => (2, 9),
+            'k' => (1, 3),
+            'm' => (1, 6),
+            'b' => (1, 9),
+            _ => return None,
+        };
+        if rest[len..].starts_with(char::is_alphabetic) {
+            return None;
+        }
+        self.pos += len;
+        Some(e)
+    }
+}
+
+/// Currency symbols a number may carry ("$120k", "120 €").
+fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥')
+}
+
+/// A plain decimal ("4400000", "-1234.5", "1e+21": JavaScript's or Rust's shortest form) as an
+/// input shows it: digits grouped in threes with a comma, or, where decimals take a comma, with a
+/// narrow no-break space and a decimal comma ("4,400,000"; "4 400 000", "12,5"). Always read
+/// back as the same number by [`read_number`] in the same locale: where "1,125" would be
+/// ambiguous it is written "1,1250".
+pub fn grouped_text(plain: &str, locale: Locale) -> String {
+    if plain.contains(['e', 'E']) {
+        return plain.to_string();
+    }
+    let (sign, unsigned) = match plain.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", plain),
+    };
+    let (int, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let sep = if locale.decimal_comma {
+        '\u{202f}'
+    } else {
+        ','
+    };
+    let mut out = String::from(sign);
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(if locale.decimal_comma { ',' } else { '.' });
+        out.push_str(frac);
+        if locale.decimal_comma && int.len() <= 3 && int != "0" && frac.len() == 3 {
+            out.push('0');
+        }
+    }
+    out
+}
+
+/// Digit groups as a locale that writes decimals with a comma groups them: "1.234.567" (points,
+/// or the separators of `is_group_separator` other than the comma): the digits, if well formed.
+fn points_grouped(int: &str) -> Option<String> {
+    let groups: Vec<&str> = int
+        .split(|c| c == '.' || (c != ',' && is_group_separator(c)))
+        .collect();
+    let ok = groups.iter().enumerate().all(|(k, g)| {
+        g.bytes().all(|b| b.is_ascii_digit())
+            && if k == 0 {
+                (1..=3).contains(&g.len())
+            } else {
+                g.len() == 3
+            }
+    });
+    ok.then(|| groups.concat())
+}
+
+/// Where decimals take a comma: "1.234,5", "12,5", "1.500.000" read as that locale writes them;
+/// `None` for text this does not settle (left to `ungroup`'s general rules, which also say when
+/// "1,500" or "1.500" is ambiguous).
+fn comma_decimal(sign: &str, unsigned: &str) -> Option<String> {
+    if unsigned.contains(['e', 'E']) {
+        return None;
+    }
+    match unsigned.split_once(',') {
+        Some((raw_int, frac)) if !frac.contains(',') && !frac.is_empty() => {
+            let digits = frac.bytes().all(|b| b.is_ascii_digit());
+            let int = points_grouped(raw_int).filter(|_| digits)?;
+            // "1,500": one and a half, or fifteen hundred? Asked, not guessed. ("1 234,567" and
+            // "1.234,567" are grouped, so the comma can only be the decimal mark.)
+            let bare = raw_int.len() <= 3 && raw_int.bytes().all(|b| b.is_ascii_digit());
+            let ambiguous = bare && frac.len() == 3 && int != "0";
+            (!ambiguous).then(|| format!("{sign}{int}.{frac}"))
+        }
+        None if unsigned.matches('.').count() > 1 => {
+            points_grouped(unsigned).map(|d| format!("{sign}{d}"))
+        }
+        _ => None,
     }
 }
 
@@ -51,6 +341,11 @@ fn ungroup(body: &str, locale: Locale) -> Result<String, String> {
         Some(rest) => (&body[..1], rest),
         None => ("", body),
     };
+    if locale.decimal_comma {
+        if let Some(plain) = comma_decimal(sign, unsigned) {
+            return Ok(plain);
+        }
+    }
     // The integer part: up to the decimal point or the exponent.
     let int_end = unsigned.find(['.', 'e', 'E']).unwrap_or(unsigned.len());
     let (int_part, rest) = unsigned.split_at(int_end);
@@ -155,8 +450,10 @@ pub fn read_estimate(
     to_f64: ToF64<'_>,
 ) -> Result<Option<Estimate>, String> {
     // Split at the separators, keeping slices of `raw`.
+    // Within parentheses a hyphen subtracts; outside, right after a number (its multiplier,
+    // currency symbol, percent sign or closing parenthesis), it separates.
     let mut parts: Vec<&str> = Vec::new();
-    let (mut from, mut after_number) = (0, false);
+    let (mut from, mut after_number, mut depth) = (0, false, 0usize);
     let mut skip = 0;
     for (k, c) in raw.char_indices() {
         if skip > 0 {
@@ -164,13 +461,24 @@ pub fn read_estimate(
             continue;
         }
         let word = c == 't' && after_number && raw[k..].starts_with("to ");
-        if matches!(c, '–' | '—' | '~') || (c == '-' && after_number) || word {
+        let top = depth == 0;
+        if top && (matches!(c, '–' | '—' | '~') || (c == '-' && after_number) || word) {
             parts.push(&raw[from..k]);
             from = k + c.len_utf8() + usize::from(word);
             skip = usize::from(word);
             after_number = false;
         } else if !c.is_whitespace() {
-            after_number = c.is_ascii_digit() || c == '.' || c == '%';
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            after_number = c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '.' | '%' | ')' | 'k' | 'K' | 'm' | 'M' | 'b' | 'B' | 'n' | 'N'
+                )
+                || is_currency(c);
         }
     }
     parts.push(&raw[from..]);
@@ -304,6 +612,79 @@ mod tests {
     }
 
     #[test]
+    fn what_people_type_reads_as_meant() {
+        // The cases, worked out by hand.
+        let n = |raw| num(raw, POINT);
+        assert_eq!(n("$120k"), Ok(Some(120_000.0)));
+        assert_eq!(n("1.2M"), Ok(Some(1_200_000.0)));
+        assert_eq!(n("120,000"), Ok(Some(120_000.0)));
+        assert_eq!(n("120 000"), Ok(Some(120_000.0)));
+        assert_eq!(n("1.5e6"), Ok(Some(1_500_000.0)));
+        assert_eq!(n("15*40"), Ok(Some(600.0)));
+        assert_eq!(n("(8+4)*52"), Ok(Some(624.0)));
+        assert_eq!(n("15 × 40"), Ok(Some(600.0)));
+        assert_eq!(n("1200 / 4 + 3"), Ok(Some(303.0)));
+        assert_eq!(n("(100-20)*2"), Ok(Some(160.0)));
+        assert_eq!(n("100 − 20"), Ok(Some(80.0)));
+        assert_eq!(n("-(2+3)"), Ok(Some(-5.0)));
+        assert_eq!(n("2bn"), Ok(Some(2e9)));
+        assert_eq!(n("3B"), Ok(Some(3e9)));
+        assert_eq!(n("120 €"), Ok(Some(120.0)));
+        assert_eq!(n("£1.5k"), Ok(Some(1500.0)));
+        assert_eq!(n("0.07m"), Ok(Some(70_000.0)));
+        assert_eq!(n("80%"), Ok(Some(80.0)));
+        // Refused, with the reason.
+        assert!(n("1/0").unwrap_err().contains("divides by zero"));
+        assert!(n("(1+2").unwrap_err().contains("not closed"));
+        assert!(n("12 apples").unwrap_err().contains("not a number"));
+        assert!(n("5km").unwrap_err().contains("not a number"));
+        assert!(n("1,5*2").unwrap_err().contains("1.5"));
+        assert!(n(&"(".repeat(100))
+            .unwrap_err()
+            .contains("too many parentheses"));
+    }
+
+    #[test]
+    fn ranges_of_what_people_type() {
+        let e = |raw| read_estimate(raw, POINT, &std_f64);
+        assert_eq!(e("1.2M-2M"), Ok(Some(Estimate::range(1.2e6, 1.6e6, 2e6))));
+        assert_eq!(
+            e("$120k-$150k"),
+            Ok(Some(Estimate::range(120e3, 135e3, 150e3)))
+        );
+        assert_eq!(
+            e("(8+4)*52-(8+6)*52"),
+            Ok(Some(Estimate::range(624.0, 676.0, 728.0)))
+        );
+    }
+
+    #[test]
+    fn where_decimals_take_a_comma_they_are_read_so() {
+        let n = |raw| num(raw, COMMA);
+        assert_eq!(n("1.234,5"), Ok(Some(1234.5)));
+        assert_eq!(n("12,5"), Ok(Some(12.5)));
+        assert_eq!(n("1.500.000"), Ok(Some(1_500_000.0)));
+        assert_eq!(n("1\u{202f}234,567"), Ok(Some(1234.567)));
+        assert_eq!(n("0,125"), Ok(Some(0.125)));
+        assert_eq!(n("1,1250"), Ok(Some(1.125)));
+        // Still a question, not a guess.
+        assert!(n("1,125").unwrap_err().contains("ambiguous"));
+        // The same text where decimals take a point: refused, with what to type.
+        assert!(num("1.234,5", POINT).unwrap_err().contains("1234.5"));
+    }
+
+    #[test]
+    fn numbers_show_grouped() {
+        assert_eq!(grouped_text("4400000", POINT), "4,400,000");
+        assert_eq!(grouped_text("-1234.5", POINT), "-1,234.5");
+        assert_eq!(grouped_text("999", POINT), "999");
+        assert_eq!(grouped_text("4400000", COMMA), "4\u{202f}400\u{202f}000");
+        assert_eq!(grouped_text("12.5", COMMA), "12,5");
+        assert_eq!(grouped_text("1.125", COMMA), "1,1250");
+        assert_eq!(grouped_text("1e+21", POINT), "1e+21");
+    }
+
+    #[test]
     fn too_large_is_said() {
         assert!(num("1e400", POINT).unwrap_err().contains("too large"));
     }
@@ -357,6 +738,22 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Any number as the app shows it in an input (shortest form, then grouped) reads back
+        /// as itself, in either kind of locale.
+        #[test]
+        fn a_shown_number_reads_back_as_itself(
+            v in proptest::prop_oneof![
+                -1e15f64..1e15,
+                proptest::strategy::Strategy::prop_map(-1_000_000_000i64..1_000_000_000, |n| n as f64 / 1000.0),
+                proptest::strategy::Strategy::prop_map(0u32..100_000, f64::from),
+            ],
+            comma in proptest::bool::ANY,
+        ) {
+            let locale = Locale { decimal_comma: comma };
+            let shown = grouped_text(&format!("{v}"), locale);
+            proptest::prop_assert_eq!(num(&shown, locale), Ok(Some(v)), "{}", shown);
+        }
+
         #[test]
         fn english_grouping_reads_back_exactly(n in 0u64..1_000_000_000_000, frac in "[0-9]{0,4}") {
             let text = written(n, &frac, ',', '.');

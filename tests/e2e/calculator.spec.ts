@@ -273,7 +273,7 @@ test('undo and redo restore exact prior values, by button and keyboard', async (
   await expect(cell(page, 'npv', 0)).toHaveText(money(figures(edited).npv));
 
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(cost).toHaveValue('85000');
+  await expect(cost).toHaveValue('85,000');
   await expect(hours).toHaveValue('320');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(hours).toHaveValue('200');
@@ -284,12 +284,12 @@ test('undo and redo restore exact prior values, by button and keyboard', async (
   await expect(hours).toHaveValue('320');
   await hours.focus();
   await page.keyboard.press('Control+Shift+Z');
-  await expect(cost).toHaveValue('99000');
+  await expect(cost).toHaveValue('99,000');
   await expect(cell(page, 'npv', 0)).toHaveText(money(figures(edited).npv));
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+z');
   await expect(hours).toHaveValue('200');
-  await expect(cost).toHaveValue('85000');
+  await expect(cost).toHaveValue('85,000');
   await expect(cell(page, 'npv', 0)).toHaveText(original);
 });
 

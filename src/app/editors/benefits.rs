@@ -1,7 +1,7 @@
 //! The benefits of one initiative: a form per benefit kind.
 
 use crate::app::state::{use_state, AppState};
-use crate::app::widgets::fields::{edit_text, NumField, SelectField, TextField};
+use crate::app::widgets::fields::{number_text, NumField, SelectField, TextField};
 use crate::model::limits::MAX_BENEFITS;
 use crate::model::schema::{Field, Kind, Shape, Val};
 use crate::model::validate::Location;
@@ -159,7 +159,7 @@ fn input(p: Place, f: &'static Field) -> AnyView {
     let placeholder = if optional {
         p.state
             .scenario
-            .with(|s| format!("default {}", edit_text(Some(s.default_hourly_rate.likely))))
+            .with(|s| format!("default {}", number_text(s.default_hourly_rate.likely)))
     } else {
         String::new()
     };

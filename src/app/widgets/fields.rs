@@ -4,7 +4,7 @@
 use crate::app::state::{field_key, use_state};
 use crate::model::validate::Location;
 use crate::model::{input, limits, Estimate, Scenario, MAX_TRIALS};
-pub use crate::wire::intl::edit_text;
+use crate::wire::intl::edit_text;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -41,6 +41,12 @@ fn locale() -> input::Locale {
     }
 }
 
+/// A number as an input shows it: grouped ("4,400,000"; "4 400 000" where decimals take a
+/// comma), no float noise, and always read back as itself (`model::input::grouped_text`).
+pub fn number_text(v: f64) -> String {
+    input::grouped_text(&edit_text(Some(v)), locale())
+}
+
 /// How an estimate is put back into an input: "200", "150 – 250" (likely midway), or
 /// "150 – 180 – 250".
 pub fn estimate_text(e: Option<Estimate>) -> String {
@@ -49,14 +55,14 @@ pub fn estimate_text(e: Option<Estimate>) -> String {
     };
     match (e.low, e.high) {
         (Some(low), Some(high)) => {
-            let t = |v| edit_text(Some(v));
+            let t = number_text;
             if e.likely == low + (high - low) / 2.0 {
                 format!("{} – {}", t(low), t(high))
             } else {
                 format!("{} – {} – {}", t(low), t(e.likely), t(high))
             }
         }
-        _ => edit_text(Some(e.likely)),
+        _ => number_text(e.likely),
     }
 }
 
@@ -134,6 +140,14 @@ pub fn NumField(
         }
     };
     let described = msg_id.clone();
+    // What typed arithmetic, a multiplier or a currency symbol was read as ("= 600"); a range
+    // says its reading in the line above.
+    let read_as = move || {
+        let typed = text.get();
+        let e = value.get().filter(|e| !e.is_range())?;
+        let shown = number_text(e.likely);
+        (plain(&typed) != plain(&shown)).then(|| format!("= {shown}"))
+    };
     view! {
         <div class="field" class:invalid=move || message.with(Option::is_some)>
             <label for=id.clone()>{label}</label>
@@ -155,15 +169,24 @@ pub fn NumField(
             {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
             <p class="hint range-note" hidden=move || !ranged || !value.with(|v| v.is_some_and(|e| e.is_range()))>
                 {move || value.get().filter(|e| e.is_range()).map(|e| {
-                    let t = |v: Option<f64>| edit_text(v);
+                    let t = |v: Option<f64>| v.map(number_text).unwrap_or_default();
                     format!("90% range {} to {}, likely {}", t(e.low), t(e.high), t(Some(e.likely)))
                 }).unwrap_or_default()}
             </p>
+            <p class="hint read-as" hidden=move || read_as().is_none()>{read_as}</p>
             <p class="field-msg" id=msg_id aria-live="polite">
                 {move || message.get()}
             </p>
         </div>
     }
+}
+
+/// Text without its spaces, group separators and percent sign, to tell whether what was typed
+/// is the number as shown.
+fn plain(t: &str) -> String {
+    t.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '_' | '%' | '\u{202f}'))
+        .collect()
 }
 
 /// The place of a scenario setting (`field`), for its messages.
