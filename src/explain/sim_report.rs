@@ -16,17 +16,16 @@ enum Best {
     Lowest,
 }
 
-/// Which values are best (more than one value, and the highest or lowest).
+/// Which values are best: the highest or lowest, when it is better than another value.
 fn best_of(values: &[Option<f64>], best: Best) -> Vec<bool> {
     let known: Vec<f64> = values.iter().flatten().copied().collect();
     let pick = match best {
         Best::Highest => known.iter().copied().reduce(f64::max),
         Best::Lowest => known.iter().copied().reduce(f64::min),
     };
-    values
-        .iter()
-        .map(|v| known.len() > 1 && v.is_some() && *v == pick)
-        .collect()
+    // Best only when better than another: a tie of all has none.
+    let beaten = known.iter().any(|v| Some(*v) != pick);
+    values.iter().map(|v| beaten && *v == pick).collect()
 }
 
 fn how(s: &Scenario, f: &dyn NumberFormat, trials: f64) -> String {

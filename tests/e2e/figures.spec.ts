@@ -67,7 +67,11 @@ function expected(s: Scenario): { row: string; texts: RegExp[] }[] {
 }
 
 async function checkTable(page: Page, s: Scenario) {
-  await expect(table(page).locator('thead th .col-name')).toHaveText(s.initiatives.map((i) => i.name));
+  // the columns stand in the order of the NPV ranking (ties: as entered), as the oracle ranks them
+  const npv = s.initiatives.map((i) => figures(i, s.settings).npv);
+  const r = ranks(npv);
+  const order = s.initiatives.map((_, k) => k).sort((a, b) => r[a] - r[b] || a - b);
+  await expect(table(page).locator('thead th .col-name')).toHaveText(order.map((k) => s.initiatives[k].name));
   const rows = expected(s);
   // no row the oracle does not check
   await expect(table(page).locator('tbody tr[data-row]')).toHaveCount(rows.length);
@@ -84,7 +88,7 @@ test('the built-in example: every figure of the comparison equals the oracle', a
   await checkTable(page, { name: 'example', settings: DEFAULTS, criteria: DEFAULT_CRITERIA, initiatives: EXAMPLE });
   // the FTE of the first benefit is in its annual value's derivation: 200 × 12 × 80% ÷ 1,800
   await cell(page, 'driver-0', 0).click();
-  const derivation = table(page).locator('tr[data-row="driver-0"] td').nth(0).locator('ol.derivation');
+  const derivation = table(page).locator('tr[data-row="driver-0"] td[data-col="0"]').locator('ol.derivation');
   await expect(derivation).toContainText(`FTE equivalent`);
   await expect(derivation).toContainText(`= ${(200 * 12 * 0.8 / 1800).toFixed(2)} FTE`);
 });

@@ -2,9 +2,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export const table = (page: Page) => page.getByTestId('comparison');
-/** The figure shown in row `row` for initiative column `col` (0-based). */
+/** The figure shown in row `row` for initiative `col` (0-based, in the scenario's order; the
+ * columns themselves stand in the order of the ranking). */
 export const cell = (page: Page, row: string, col: number) =>
-  table(page).locator(`tr[data-row="${row}"] td`).nth(col).locator('summary .value');
+  table(page).locator(`tr[data-row="${row}"] td[data-col="${col}"]`).locator('summary .value');
+/** The column head of initiative `col` (0-based, in the scenario's order). */
+export const head = (page: Page, col: number) => table(page).locator(`thead th[data-col="${col}"]`);
 export const card = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
 export const benefit = (c: Locator, n: number) => c.getByRole('group', { name: new RegExp(`^Benefit ${n}:`) });
 /** The message shown beside an input. */

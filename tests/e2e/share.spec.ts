@@ -30,7 +30,7 @@ test('the address holds the scenario after an edit; opened in a fresh browser it
   await expect(card(other, 'Portal <b>HA</b> & "failover"')).toBeVisible();
   await expect(benefit(card(other, 'Service desk workflow automation'), 1).getByLabel('Hours saved', { exact: true })).toHaveValue('300');
   expect(await allFigures(other)).toEqual(before);
-  await expect(table(other).locator('thead th').nth(2)).toContainText('Portal <b>HA</b> & "failover"');
+  await expect(table(other).locator('thead th[data-col="1"]')).toContainText('Portal <b>HA</b> & "failover"');
   await fresh.close();
 });
 

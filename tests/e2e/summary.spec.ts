@@ -68,8 +68,7 @@ test('a sentence opens onto the figures and derivations behind it', async ({ pag
   await cell(page, 'npv', col).click();
   const fromTable = await page
     .getByTestId('comparison')
-    .locator('tr[data-row="npv"] td')
-    .nth(col)
+    .locator(`tr[data-row="npv"] td[data-col="${col}"]`)
     .locator('ol.derivation li')
     .allInnerTexts();
   expect(await npv.locator('ol.derivation li').allInnerTexts()).toEqual(fromTable);
@@ -87,7 +86,7 @@ test('with ranges, the summary gives the P10–P90 and the estimate worth refini
   const m = /the NPV of (.+?) lies between (\S+) and (\S+) \(P10 to P90/.exec(text)!;
   const col = EXAMPLE.findIndex((i) => i.name === m[1]);
   await cell(page, 'sim_npv', col).click();
-  const how = page.getByTestId('comparison').locator('tr[data-row="sim_npv"] td').nth(col).locator('ol.derivation');
+  const how = page.getByTestId('comparison').locator(`tr[data-row="sim_npv"] td[data-col="${col}"]`).locator('ol.derivation');
   await expect(how).toContainText(`P10 ${m[2]}:`);
   await expect(how).toContainText(`P90 ${m[3]}:`);
 });

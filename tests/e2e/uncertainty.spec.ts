@@ -65,7 +65,7 @@ test('a typed range gives P10, P50 and P90, the chance of a loss and a tornado c
   expect(loss).toBeLessThan(99);
   // How it was found, on demand.
   await cell(page, 'sim_loss', 3).click();
-  await expect(row(page, 'sim_loss').locator('td').nth(3).locator('.derivation')).toContainText(
+  await expect(row(page, 'sim_loss').locator('td[data-col="3"]').locator('.derivation')).toContainText(
     /\d[\d,]* of 10,000 trials had an NPV below zero/,
   );
   await expect(row(page, 'sim_first_npv')).toHaveCount(1);

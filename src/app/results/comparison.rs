@@ -195,10 +195,9 @@ fn best_index(row: &Row) -> Vec<bool> {
             .fold(None, |m: Option<f64>, v| Some(m.map_or(v, |m| m.min(v)))),
         Best::Unmarked => None,
     };
-    let several = vals.iter().flatten().count() > 1;
-    vals.iter()
-        .map(|v| several && pick.is_some() && *v == pick)
-        .collect()
+    // Best only when better than another: a tie of all has none.
+    let beaten = vals.iter().flatten().any(|v| Some(*v) != pick);
+    vals.iter().map(|v| beaten && *v == pick).collect()
 }
 
 /// Every figure as text, recomputed per edit; the DOM only swaps changed texts.
@@ -237,8 +236,13 @@ fn use_rows(state: AppState) -> Memo<Option<Vec<RowData>>> {
     })
 }
 
-/// The table's shape: rows (key, label), columns (name, category), caption.
-type Shape = (Vec<(RowKey, String)>, Vec<(String, &'static str)>, String);
+/// The table's shape: rows (key, label), columns in rank order (initiative, name, category),
+/// caption.
+type Shape = (
+    Vec<(RowKey, String)>,
+    Vec<(usize, String, &'static str)>,
+    String,
+);
 
 /// The shape of the table: the DOM is rebuilt only when this changes.
 fn use_shape(state: AppState, data: Memo<Option<Vec<RowData>>>) -> Memo<Option<Shape>> {
@@ -247,18 +251,23 @@ fn use_shape(state: AppState, data: Memo<Option<Vec<RowData>>>) -> Memo<Option<S
             d.as_ref()
                 .map(|rows| rows.iter().map(|r| (r.key, r.label.clone())).collect())
         })?;
+        let rank_by = state.rank_by.get();
         state.checked.with(|c| {
             c.shown.as_ref().map(|shown| {
-                let cols = shown
-                    .evaluation
-                    .initiatives
-                    .iter()
-                    .map(|r| (r.name.clone(), r.category.label()))
+                // Columns in the order of the ranking (ties: as entered).
+                let rs = &shown.evaluation.initiatives;
+                let r = ranks(rs, rank_by);
+                let mut order: Vec<usize> = (0..rs.len()).collect();
+                order.sort_by_key(|&i| (r[i], i));
+                let cols = order
+                    .into_iter()
+                    .map(|k| (k, rs[k].name.clone(), rs[k].category.label()))
                     .collect();
                 let caption = format!(
-                    "Figures per initiative over {} years at a {} discount rate. Select a figure to see how it was computed; ★ marks the best in each row.",
+                    "Figures per initiative over {} years at a {} discount rate, in columns ranked by {}. Select a figure to see how it was computed; ★ marks the best in each row.",
                     shown.evaluation.horizon_years,
-                    fmt(&shown.scenario.currency).percent(shown.evaluation.annual_rate * 100.0)
+                    fmt(&shown.scenario.currency).percent(shown.evaluation.annual_rate * 100.0),
+                    rank_by.label()
                 );
                 (rows, cols, caption)
             })
@@ -303,7 +312,7 @@ fn cell_view(
     let text = move || col.with(|v| v.get(ri).map(|x| x.0.clone()).unwrap_or_default());
     let best = Memo::new(move |_| col.with(|v| v.get(ri).is_some_and(|x| x.1)));
     view! {
-        <td class="num" class:best=move || best.get()>
+        <td class="num" data-col=c class:best=move || best.get()>
             <details class="why" prop:open=is_open.get_untracked() on:toggle=move |ev| {
                 let now = details_open(&ev);
                 is_open.set(now);
@@ -335,11 +344,12 @@ fn table_view(
 ) -> AnyView {
     let (rows, cols, caption) = shape;
     let columns = column_memos(data, cols.len());
+    let order: Vec<usize> = cols.iter().map(|c| c.0).collect();
     let heads = cols
         .into_iter()
-        .map(|(name, category)| {
+        .map(|(k, name, category)| {
             view! {
-                <th scope="col">
+                <th scope="col" data-col=k>
                     <span class="col-name">{name}</span>
                     <span class="badge">{category}</span>
                 </th>
@@ -350,10 +360,9 @@ fn table_view(
         .into_iter()
         .enumerate()
         .map(|(ri, (key, label))| {
-            let cells = columns
+            let cells = order
                 .iter()
-                .enumerate()
-                .map(|(c, col)| cell_view(key, ri, c, *col, open))
+                .map(|&k| cell_view(key, ri, k, columns[k], open))
                 .collect_view();
             view! {
                 <tr data-row=key.encode()>
