@@ -240,3 +240,24 @@ fn print_the_example() {
         assert!(!x.lines.is_empty() || !x.cells.is_empty(), "{}", x.text);
     }
 }
+
+/// An IRR above 1,000% a year says why it is so large: $100 spent in month 0, then (at 0%
+/// discount, full adoption from the first month) 1,200,000 × 90% ÷ 12 = $90,000 a month.
+#[test]
+fn a_very_large_irr_says_why() {
+    use caseboard::explain::format::lines;
+    use caseboard::model::evaluate;
+    let s = scenario(vec![initiative("Tiny", 100.0, 1_200_000.0, (3.0, 3.0))]);
+    let e = evaluate(&s).unwrap();
+    let r = &e.initiatives[0];
+    assert!(r.irr.value.unwrap() > 1000.0);
+    let text = lines(&F, &r.irr.derivation).join("\n");
+    assert!(text.contains("Why so large"), "{text}");
+    assert!(text.contains("$100"), "{text}");
+    assert!(text.contains("$90,000"), "{text}");
+    // An ordinary IRR says nothing of the kind: $50,000 spent, $7,500 a month.
+    let s = scenario(vec![initiative("Plain", 50_000.0, 100_000.0, (3.0, 3.0))]);
+    let e = evaluate(&s).unwrap();
+    let text = lines(&F, &e.initiatives[0].irr.derivation).join("\n");
+    assert!(!text.contains("Why so large"), "{text}");
+}

@@ -365,7 +365,7 @@ impl Ctx<'_> {
             roi: self.roi_bcr(&f, true),
             bcr: self.roi_bcr(&f, false),
             payback: self.payback(&f),
-            irr: irr_headline(f.irr_detail),
+            irr: irr_headline(f.irr_detail, &f.monthly.net),
             cost_of_delay: {
                 let mut d = Derivation::default();
                 let cod = d.push(
@@ -566,7 +566,10 @@ struct Heads {
     score: Headline,
 }
 
-fn irr_headline(irr_detail: Irr) -> Headline {
+/// An IRR above this (percent a year) says why it is so large.
+pub const LARGE_IRR_PCT: f64 = 1000.0;
+
+fn irr_headline(irr_detail: Irr, net: &[f64]) -> Headline {
     let mut irr_d = Derivation::default();
     let above = |d: &mut Derivation| {
         d.note(
@@ -637,6 +640,9 @@ fn irr_headline(irr_detail: Irr) -> Headline {
                 ),
                 Unit::Percent,
             );
+            if annual > LARGE_IRR_PCT {
+                large_irr(&mut irr_d, net);
+            }
             Some(annual)
         }
     };
@@ -644,6 +650,23 @@ fn irr_headline(irr_detail: Irr) -> Headline {
         value: irr_value,
         derivation: irr_d,
     }
+}
+
+/// Why an IRR is so large: what is spent before the first month that returns more than it costs
+/// is small against what comes back.
+fn large_irr(d: &mut Derivation, net: &[f64]) {
+    let spent: f64 = net.iter().take_while(|v| **v <= 0.0).map(|v| -v).sum();
+    let best = net.iter().copied().fold(0.0, f64::max);
+    d.note(
+        "Why so large: spent before the flows turn positive",
+        "small against the best month's net flow below, so the money comes back many times within a year; an IRR this large says more about that small outlay than about the return (compare the NPV and the payback)",
+        Quantity::new(spent, Unit::Money),
+    );
+    d.note(
+        "Best month's net flow",
+        "what one month brings back",
+        Quantity::new(best, Unit::Money),
+    );
 }
 
 /// A figure initiatives can be ranked by.
