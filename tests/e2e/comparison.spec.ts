@@ -23,3 +23,17 @@ test('a tie of every initiative marks no best value', async ({ page }) => {
   await expect(table(page).locator('td.best')).toHaveCount(0);
   await expect(table(page).locator('.best-mark')).toHaveCount(0);
 });
+
+test('on a phone the figure names stay in view while the comparison scrolls sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  const scroller = table(page).locator('xpath=ancestor::div[contains(@class,"table-scroll")][1]');
+  const wide = await scroller.evaluate((el) => el.scrollWidth > el.clientWidth);
+  expect(wide, 'four initiatives do not fit 390 px').toBe(true);
+  await scroller.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+  const name = table(page).locator('tr[data-row="npv"] th');
+  await expect(name).toHaveText('NPV');
+  const box = (await name.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+});

@@ -218,3 +218,26 @@ test('the page stays responsive during a 100,000-trial run', async ({ page }) =>
   await expect.poll(npvRow, { timeout: 1_000 }).not.toEqual(before);
   await simulated(page, '100,000');
 });
+
+test('the tornado picker sits beside the tornado chart', async ({ page }) => {
+  await open(page);
+  await card(page, 'Service desk workflow automation').getByLabel('One-time cost', { exact: true }).fill('60000-120000');
+  const picker = page.getByLabel('Tornado chart for');
+  await expect(picker).toBeVisible({ timeout: 20_000 });
+  // in the same grid cell as the tornado, above it
+  const cellBox = (await page.locator('.tornado-cell').boundingBox())!;
+  const pickerBox = (await picker.boundingBox())!;
+  const chartBox = (await page.getByTestId('chart-tornado').boundingBox())!;
+  expect(pickerBox.y).toBeGreaterThanOrEqual(cellBox.y);
+  expect(pickerBox.y).toBeLessThan(chartBox.y);
+  expect(chartBox.y + chartBox.height).toBeLessThanOrEqual(cellBox.y + cellBox.height + 1);
+});
+
+test('when no estimate changes the choice, the value of information says so without an empty table', async ({ page }) => {
+  await open(page);
+  // A narrow range on the initiative with the lowest NPV: it never overtakes the highest.
+  await card(page, 'Sales portal high availability').getByLabel('One-time cost', { exact: true }).fill('259000-261000');
+  const voi = page.getByTestId('voi');
+  await expect(voi.locator('.voi-none')).toContainText('No single estimate changes the choice', { timeout: 20_000 });
+  await expect(voi.locator('table')).toHaveCount(0);
+});

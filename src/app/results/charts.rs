@@ -7,7 +7,7 @@ use crate::app::client::{about, Which};
 use crate::app::results::chart_lib::{failed, with_echarts};
 use crate::app::results::chart_style::{media, named_fn, theme, LegendItem, Mark};
 use crate::app::results::uncertainty::tornado_of;
-use crate::app::state::{use_state, Shown};
+use crate::app::state::{initiative_names, use_state, Shown};
 use crate::app::widgets::data_table::text_table;
 use crate::app::widgets::fields::details_open;
 use crate::explain::chart_data::{drivers, names};
@@ -20,6 +20,7 @@ use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{HtmlOptionElement, HtmlSelectElement};
 
 // Legends: one entry per series, in series order (colour and pattern follow the position).
 
@@ -677,14 +678,53 @@ pub fn Charts() -> impl IntoView {
                 <ChartFigure id=CHART_IDS[3] title="Weighted score" chart=fixed(ChartId::Scores) legend=no_legend/>
                 <ChartFigure id=SIM_CHART_IDS[0] title="Simulated NPV: P10–P90 (line), P25–P75 (box), ◆ median"
                     chart=fixed(ChartId::Distribution) legend=no_legend redraw=runs hidden=no_run/>
-                <ChartFigure id=SIM_CHART_IDS[1] title="Tornado: NPV as each estimate goes from low to high (pick the initiative under Uncertainty)"
-                    chart=tornado legend=legend_tornado hidden=no_run/>
+                <div class="tornado-cell" hidden=move || no_run.get()>
+                    <TornadoPicker/>
+                    <ChartFigure id=SIM_CHART_IDS[1] title="Tornado: NPV as each estimate goes from low to high"
+                        chart=tornado legend=legend_tornado hidden=no_run/>
+                </div>
             </div>
         </section>
     }
 }
 
 const SIM_CHART_IDS: [&str; 2] = ["chart-distribution", "chart-tornado"];
+
+/// The tornado picker's options: the initiatives' names, set through the DOM (as text).
+fn fill_picker(names: &[(String, String)], chosen: Option<usize>) {
+    let Some(select) = document()
+        .get_element_by_id("tornado-of")
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+    else {
+        return;
+    };
+    select.set_length(0);
+    for (k, (_, n)) in names.iter().enumerate() {
+        if let Ok(o) = HtmlOptionElement::new_with_text_and_value(n, &k.to_string()) {
+            let _ = select.append_child(&o);
+        }
+    }
+    select.set_selected_index(chosen.map_or(-1, |k| k as i32));
+}
+
+/// Which initiative the tornado is of, beside the tornado chart.
+#[component]
+fn TornadoPicker() -> impl IntoView {
+    let state = use_state();
+    let names = initiative_names(state);
+    Effect::new(move |_| {
+        let chosen = tornado_of(&state);
+        names.with(|n| fill_picker(n, chosen));
+    });
+    view! {
+        <div class="field inline tornado-picker">
+            <label for="tornado-of">"Tornado chart for"</label>
+            <select id="tornado-of" on:change=move |ev| {
+                state.tornado_of.set(event_target_value(&ev).parse().ok())
+            }></select>
+        </div>
+    }
+}
 
 fn legend_tornado(_: &Shown) -> Vec<LegendItem> {
     vec![

@@ -6,7 +6,7 @@
 
 use crate::app::client;
 use crate::app::editors::settings::setting_field;
-use crate::app::state::{initiative_names, use_state, AppState};
+use crate::app::state::{use_state, AppState};
 use crate::app::widgets::data_table::text_table;
 use crate::app::widgets::fields::SelectField;
 use crate::model::simulate::has_ranges;
@@ -14,8 +14,6 @@ use crate::model::{Distribution, Estimate};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlOptionElement, HtmlSelectElement};
 
 /// Runs the simulation of the shown scenario, or (a run being under way) asks for one more when
 /// it ends.
@@ -79,22 +77,6 @@ pub fn tornado_of(state: &AppState) -> Option<usize> {
     })
 }
 
-fn fill_picker(names: &[(String, String)], chosen: Option<usize>) {
-    let Some(select) = document()
-        .get_element_by_id("tornado-of")
-        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-    else {
-        return;
-    };
-    select.set_length(0);
-    for (k, (_, n)) in names.iter().enumerate() {
-        if let Ok(o) = HtmlOptionElement::new_with_text_and_value(n, &k.to_string()) {
-            let _ = select.append_child(&o);
-        }
-    }
-    select.set_selected_index(chosen.map_or(-1, |k| k as i32));
-}
-
 /// A run starts this long after the last edit.
 const SIM_DELAY_MS: u64 = 300;
 
@@ -138,12 +120,6 @@ pub fn Uncertainty() -> impl IntoView {
             sim.update(|v| v.result = None);
         }
     });
-    // The tornado picker's options follow the initiatives' names, set through the DOM (as text).
-    let names = initiative_names(state);
-    Effect::new(move |_| {
-        let chosen = tornado_of(&state);
-        names.with(|n| fill_picker(n, chosen));
-    });
     let status = move || {
         let blocked = state.blocked();
         sim.with(|v| {
@@ -185,12 +161,6 @@ pub fn Uncertainty() -> impl IntoView {
             <p class="sim-status" role="status" data-testid="sim-status">{status}</p>
             <progress max="1" hidden=move || sim.with(|v| !v.running || v.progress == 0.0)
                 prop:value=move || sim.with(|v| v.progress) aria-label="Simulation progress"></progress>
-            <div class="field inline">
-                <label for="tornado-of">"Tornado chart for"</label>
-                <select id="tornado-of" on:change=move |ev| {
-                    state.tornado_of.set(event_target_value(&ev).parse().ok())
-                }></select>
-            </div>
             <ValueOfInformation/>
         </section>
     }
@@ -204,7 +174,12 @@ fn ValueOfInformation() -> impl IntoView {
     view! {
         <div class="voi" data-testid="voi">
             <p>{move || report().map(|r| r.voi.clone()).unwrap_or_default()}</p>
-            <div class="table-scroll">{move || Some(report().map(|r| text_table(&r.refine)))}</div>
+            // Only estimates worth refining make a table; with none, its caption says why.
+            {move || report().map(|r| if r.refine.rows.is_empty() {
+                view! { <p class="voi-none">{r.refine.caption.clone()}</p> }.into_any()
+            } else {
+                view! { <div class="table-scroll">{text_table(&r.refine)}</div> }.into_any()
+            })}
         </div>
     }
 }
