@@ -13,7 +13,9 @@
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Text(String),
-    /// Written in full precision with no thousands separators; non-finite numbers as empty cells.
+    /// Written to 12 significant digits in the shortest form that reads back as that value (a
+    /// computation's float noise, `230000.00000000003`, is dropped: `230000`), with no thousands
+    /// separators; non-finite numbers as empty cells.
     Number(f64),
     Empty,
 }
@@ -61,6 +63,13 @@ impl Default for CsvOptions {
     }
 }
 
+/// `x` to 12 significant digits, in the shortest form that reads back as that value.
+pub fn number_text(x: f64) -> String {
+    let rounded: f64 = format!("{x:.11e}").parse().unwrap_or(x);
+    // No "-0".
+    (rounded + 0.0).to_string()
+}
+
 /// Builds a CSV document row by row.
 #[derive(Debug, Clone)]
 pub struct CsvWriter {
@@ -96,7 +105,7 @@ impl CsvWriter {
                     }
                 }
                 Cell::Number(x) if x.is_finite() => {
-                    let s = x.to_string();
+                    let s = number_text(x);
                     if self.options.decimal_comma {
                         s.replace('.', ",")
                     } else {
@@ -129,10 +138,11 @@ impl CsvWriter {
 }
 
 /// The comparison table as CSV: a row per figure, a column per initiative, and a unit column,
-/// then a row per initiative input (its likely value, and its range when it has one).
-/// Figures are plain numbers in full precision (money in the scenario's currency, percentages
-/// as percent numbers, payback in months); a figure that does not exist (no IRR, no payback
-/// within the horizon) is an empty cell.
+/// then a row per initiative input (its likely value, and its range when it has one); then,
+/// after an empty row each, the yearly cash flows of every initiative and the assumptions
+/// register (every input of every initiative and benefit). Figures are plain numbers (money in
+/// the scenario's currency, percentages as percent numbers, payback in months); a figure that
+/// does not exist (no IRR, no payback within the horizon) is an empty cell.
 pub fn comparison(
     scenario: &crate::model::Scenario,
     evaluation: &crate::model::Evaluation,
@@ -236,5 +246,99 @@ pub fn comparison(
             row(format!("Input: {}, high", f.label), unit, of(&|e| e.high));
         }
     }
+    cash_flows(&mut w, scenario, evaluation);
+    assumptions(&mut w, scenario);
     w.finish()
+}
+
+/// The yearly cash flows of every initiative, as its TEI table has them.
+fn cash_flows(
+    w: &mut CsvWriter,
+    scenario: &crate::model::Scenario,
+    evaluation: &crate::model::Evaluation,
+) {
+    let cur = scenario.currency.as_str();
+    w.row(Vec::<Cell>::new());
+    w.row(["Yearly cash flows"]);
+    let years = (1..=evaluation.horizon_years).map(|y| Cell::from(format!("Year {y}")));
+    let head: Vec<Cell> = ["Initiative", "Row", "Unit", "Initial"]
+        .into_iter()
+        .map(Cell::from)
+        .chain(years)
+        .chain(["Total", "Present value"].into_iter().map(Cell::from))
+        .collect();
+    w.row(head);
+    for r in &evaluation.initiatives {
+        for t in &r.tei {
+            let cells: Vec<Cell> = [
+                Cell::from(r.name.as_str()),
+                Cell::from(t.label.as_str()),
+                Cell::from(cur),
+                Cell::from(t.initial),
+            ]
+            .into_iter()
+            .chain(t.years.iter().map(|v| Cell::from(*v)))
+            .chain([Cell::from(t.total), Cell::from(t.present_value)])
+            .collect();
+            w.row(cells);
+        }
+    }
+}
+
+/// Every input of every initiative and of each of its benefits: where it is, its label and unit,
+/// its likely value, and its low and high when it is a range.
+fn assumptions(w: &mut CsvWriter, scenario: &crate::model::Scenario) {
+    use crate::model::schema::{Kind, Val};
+    use crate::model::Record;
+    let cur = scenario.currency.as_str();
+    w.row(Vec::<Cell>::new());
+    w.row(["Assumptions"]);
+    w.row([
+        "Initiative",
+        "Benefit",
+        "Input",
+        "Unit",
+        "Likely",
+        "Low",
+        "High",
+    ]);
+    for i in &scenario.initiatives {
+        let benefits = i.benefits.iter().enumerate().map(|(n, b)| {
+            let name = if b.label.trim().is_empty() {
+                format!("Benefit {}: {}", n + 1, b.kind.kind_label())
+            } else {
+                format!("Benefit {}: {}", n + 1, b.label.trim())
+            };
+            (name, &b.kind as &dyn Record)
+        });
+        let records = std::iter::once((String::new(), i as &dyn Record)).chain(benefits);
+        for (owner, rec) in records {
+            for f in rec.fields() {
+                let (likely, low, high) = match rec.get(f.key) {
+                    Some(Val::Est(e) | Val::OptEst(Some(e))) => (Some(e.likely), e.low, e.high),
+                    Some(Val::Num(x)) => (Some(x), None, None),
+                    // An optional input left to its default (a benefit's own hourly rate).
+                    Some(Val::OptEst(None)) => (None, None, None),
+                    _ => continue,
+                };
+                let unit = match f.kind {
+                    Kind::Money => format!("{cur} {}", f.unit).trim_end().to_string(),
+                    _ => f.unit.to_string(),
+                };
+                let likely = match likely {
+                    Some(v) => Cell::from(v),
+                    None => Cell::from("default"),
+                };
+                w.row([
+                    Cell::from(i.name.as_str()),
+                    Cell::from(owner.as_str()),
+                    Cell::from(f.label),
+                    Cell::from(unit),
+                    likely,
+                    Cell::from(low),
+                    Cell::from(high),
+                ]);
+            }
+        }
+    }
 }

@@ -104,5 +104,22 @@ test('export CSV: spreadsheet-ready figures that parse back to what is on screen
   EXAMPLE.forEach((init, k) => expect(Number(npv[2 + k])).toBeCloseTo(figures(init).npv, 6));
   const payback = rows.find((r) => r[0] === 'Payback')!;
   EXAMPLE.forEach((init, k) => expect(Number(payback[2 + k])).toBeCloseTo(figures(init).payback!, 6));
-  expect(rows.every((r) => r.length === 6)).toBe(true);
+  // the comparison, then the yearly cash flows and the assumptions, after an empty row each
+  const blank = (r: string[]) => r.length === 1 && r[0] === '';
+  const end = rows.findIndex(blank);
+  expect(rows.slice(0, end).every((r) => r.length === 6)).toBe(true);
+  expect(rows[end + 1]).toEqual(['Yearly cash flows']);
+  EXAMPLE.forEach((init, k) => {
+    const name = k === 1 ? `'=cmd|"/c calc"!A1, <b>portal</b>` : init.name;
+    const net = rows.find((r) => r[0] === name && r[1] === 'Net cash flow')!;
+    // its present value is the NPV, as the oracle computes it
+    expect(Number(net[net.length - 1])).toBeCloseTo(figures(init).npv, 4);
+  });
+  const assumptions = rows.findIndex((r) => r[0] === 'Assumptions');
+  expect(rows[assumptions + 1]).toEqual(['Initiative', 'Benefit', 'Input', 'Unit', 'Likely', 'Low', 'High']);
+  const hours = rows.find((r) => r[0] === EXAMPLE[0].name && r[1].startsWith('Benefit 1') && r[2] === 'Hours saved')!;
+  const first = EXAMPLE[0].benefits[0];
+  expect(Number(hours[4])).toBe(first.kind === 'hours' ? first.hours : NaN);
+  // no float noise: at most 12 significant digits in any number
+  for (const r of rows) for (const c of r) if (/^-?\d/.test(c)) expect(c.replace(/[^0-9]/g, '').replace(/^0+/, '').length).toBeLessThanOrEqual(12);
 });
