@@ -7,7 +7,7 @@
 //! answers [`Reply::Missing`] for a revision it does not have (a restarted worker), which the
 //! page answers by sending it again.
 
-use super::texts::{ChartText, Pointer, Report, Sentence, Tip};
+use super::texts::{ChartText, Pointer, Report, Tip};
 use super::value::{Opaque, Value};
 use crate::formats::flat::Tok;
 use crate::model::{Driver, Figure};
@@ -196,8 +196,6 @@ pub enum Request {
         chart: ChartId,
         at: Pointer,
     },
-    /// The executive summary's sentences of the figures at likely values → `Sentences`.
-    Summary { rev: u64 },
     /// How the comparison's figure in row `row`, column `col` was found → `Lines`.
     Explain {
         rev: u64,
@@ -288,7 +286,6 @@ impl Request {
                 ],
             ),
             Request::Texts { rev: r, chart } => ("texts", vec![rev(r), ("chart", chart.encode())]),
-            Request::Summary { rev: r } => ("summary", vec![rev(r)]),
             Request::Tip { rev: r, chart, at } => (
                 "tip",
                 vec![rev(r), ("chart", chart.encode()), ("at", at.encode())],
@@ -342,7 +339,6 @@ impl Request {
             "texts" => rev()
                 .zip(chart())
                 .map(|(rev, chart)| Request::Texts { rev, chart }),
-            "summary" => rev().map(|rev| Request::Summary { rev }),
             "tip" => rev()
                 .zip(chart())
                 .zip(Pointer::decode(msg.get("at")))
@@ -405,7 +401,6 @@ pub enum Reply {
     Texts(ChartText),
     Tip(Option<Tip>),
     Lines(Vec<String>),
-    Sentences(Vec<Sentence>),
     Error(String),
 }
 
@@ -471,13 +466,6 @@ impl Reply {
                 ("tip", t.as_ref().map_or(Value::Bool(false), Tip::encode)),
             ],
             Reply::Lines(l) => vec![id, ("lines", Value::texts(l))],
-            Reply::Sentences(x) => vec![
-                id,
-                (
-                    "sentences",
-                    Value::List(x.iter().map(Sentence::encode).collect()),
-                ),
-            ],
             Reply::Error(e) => vec![id, ("error", Value::text(e))],
         };
         Value::map(fields)
@@ -521,13 +509,6 @@ impl Reply {
                 Value::Bool(false) => Some(Reply::Tip(None)),
                 t => Tip::decode(t).map(|t| Reply::Tip(Some(t))),
             }
-        } else if has("sentences") {
-            msg.get("sentences")
-                .items()
-                .iter()
-                .map(Sentence::decode)
-                .collect::<Option<_>>()
-                .map(Reply::Sentences)
         } else if has("lines") {
             msg.get("lines").as_texts().map(Reply::Lines)
         } else if has("report") {

@@ -14,7 +14,6 @@
 pub mod chart_spec;
 
 use crate::explain::chart_text;
-use crate::explain::summary::summary;
 use crate::explain::{figures as explain, sim_report};
 use crate::formats::{csv, flat, link, saved};
 use crate::model::{evaluate_valid, figures, simulate, Evaluation, Scenario, Shown};
@@ -311,13 +310,6 @@ pub fn reply(kept: &mut Kept, req: Request, progress: &mut dyn FnMut(f64)) -> Re
             Err(e) => e,
         },
         Request::Tip { rev, chart, at } => tip(kept, rev, chart, &at),
-        Request::Summary { rev } => match kept.shown(rev) {
-            Ok(shown) => {
-                let f = fmt(&shown.scenario.currency);
-                Reply::Sentences(summary(&shown.scenario, &shown.evaluation, &*f))
-            }
-            Err(e) => e,
-        },
         Request::Explain {
             rev,
             rank_by,

@@ -1,17 +1,18 @@
 //! The executive summary, first on the page: what to decide, in sentences written from the
-//! figures on screen (`explain::summary`, by the persistence worker for each revision: the words
-//! stay out of the page's download), each opening onto the figures it rests on and the
-//! derivations of the comparison cells behind it. The simulation's sentences come from its last
-//! run, and only while that run is of the results on screen. While the worker rewrites the
-//! summary after an edit, the previous one stays, dimmed and marked busy.
+//! figures on screen (`explain::summary`, on the page with the figures, so the summary is there
+//! in the same frame as the comparison and nothing below it moves when it arrives), each opening
+//! onto the figures it rests on and the derivations of the comparison cells behind it. The
+//! simulation's sentences come from its last run, and only while that run is of the results on
+//! screen.
 
-use crate::app::client::{about, Which};
 use crate::app::results::comparison::Explain;
 use crate::app::state::{use_state, AppState};
 use crate::app::widgets::fields::details_open;
+use crate::explain::summary::summary;
 use crate::model::simulate::has_ranges;
 use crate::model::Shown;
-use crate::wire::{Reply, Request, RowKey, Sentence, SimRow};
+use crate::wire::intl::fmt;
+use crate::wire::{RowKey, Sentence, SimRow};
 use leptos::prelude::*;
 
 /// While the ranges of the results on screen are being simulated (or wait for a run).
@@ -39,45 +40,22 @@ fn ranged(state: AppState, shown: &Shown) -> Vec<Sentence> {
     })
 }
 
-/// The worker's sentences, with the results they are of: asked again whenever the results on
-/// screen change; a reply about results no longer on screen is dropped.
-fn use_written(state: AppState) -> RwSignal<Option<(Shown, Vec<Sentence>)>> {
-    let written = RwSignal::new(None::<(Shown, Vec<Sentence>)>);
-    Effect::new(move |_| {
-        let Some(shown) = state.checked.with(|c| c.shown.clone()) else {
-            return;
-        };
-        let asked = shown.clone();
-        let then = move |reply: Result<Reply, String>| {
-            let current = state
-                .checked
-                .with_untracked(|c| c.shown.as_ref() == Some(&asked));
-            if let (true, Ok(Reply::Sentences(x))) = (current, reply) {
-                written.set(Some((asked, x)));
-            }
-        };
-        about(Which::Persist, &shown, |rev| Request::Summary { rev }, then);
-    });
-    written
-}
-
-/// The summary: the worker's sentences, with the ranges' after the recommendation (and any
-/// losing initiatives), and whether they are of the results on screen.
-fn use_sentences(state: AppState) -> Memo<Option<(bool, Vec<Sentence>)>> {
-    let written = use_written(state);
+/// The summary of the results on screen: the sentences of the figures, with the ranges' after
+/// the recommendation (and any losing initiatives).
+fn use_sentences(state: AppState) -> Memo<Option<Vec<Sentence>>> {
     Memo::new(move |_| {
-        let (of, mut all) = written.get()?;
         state.checked.with(|c| {
-            let shown = c.shown.as_ref().unwrap_or(&of);
-            let current = *shown == of;
-            if !of.evaluation.initiatives.is_empty() {
+            let shown = c.shown.as_ref()?;
+            let f = fmt(&shown.scenario.currency);
+            let mut all = summary(&shown.scenario, &shown.evaluation, &*f);
+            if !shown.evaluation.initiatives.is_empty() {
                 let at = all
                     .iter()
                     .position(|x| !matches!(x.topic, "mandatory" | "recommend" | "losing"))
                     .unwrap_or(all.len());
-                all.splice(at..at, ranged(state, &of));
+                all.splice(at..at, ranged(state, shown));
             }
-            Some((current, all))
+            Some(all)
         })
     })
 }
@@ -154,19 +132,17 @@ pub fn Summary() -> impl IntoView {
     let state = use_state();
     let sentences = use_sentences(state);
     let open = RwSignal::new(Vec::<&'static str>::new());
-    let blocked = move || state.checked.with(|c| c.shown.is_none());
     let list = move || match sentences.get() {
-        _ if blocked() => view! {
-            <p class="empty">"No summary until the problems listed above are fixed."</p>
-        }
-        .into_any(),
-        Some((current, all)) => view! {
-            <ul class="summary-list" class:updating=!current aria-busy=(!current).to_string()>
+        Some(all) => view! {
+            <ul class="summary-list">
                 {all.into_iter().map(|x| sentence_view(state, x, open)).collect_view()}
             </ul>
         }
         .into_any(),
-        None => view! { <p class="loading">"Writing the summary…"</p> }.into_any(),
+        None => view! {
+            <p class="empty">"No summary until the problems listed above are fixed."</p>
+        }
+        .into_any(),
     };
     view! {
         <section class="panel summary" id="summary" data-testid="summary"
