@@ -53,7 +53,9 @@ fn mount_replaces_the_loading_message_with_the_example_summary() {
 
 mod components {
     use caseboard::app::state::AppState;
-    use caseboard::app::widgets::fields::{edit_text, estimate_text, parse_estimate, parse_number};
+    use caseboard::app::widgets::fields::{
+        estimate_text, number_text, parse_estimate, parse_number,
+    };
     use caseboard::explain::format::NumberFormat;
     use caseboard::model::validate::Location;
     use caseboard::model::{example_scenario, Estimate, Record};
@@ -84,8 +86,12 @@ mod components {
         // Never silently another number (issue 13): a decimal comma is refused with its fix.
         assert!(parse_number("1.000,50").is_err_and(|m| m.contains("1000.50")));
         assert_eq!(parse_number("0.1"), Ok(Some(0.1)));
-        assert_eq!(edit_text(Some(0.1 + 0.2)), "0.3");
-        assert_eq!(edit_text(Some(85_000.0)), "85000");
+        // What people type (issue 15), read by the browser's own conversion.
+        assert_eq!(parse_number("$120k"), Ok(Some(120_000.0)));
+        assert_eq!(parse_number("(8+4)*52"), Ok(Some(624.0)));
+        // Shown without float noise, grouped (this browser's locale writes decimals with a point).
+        assert_eq!(number_text(0.1 + 0.2), "0.3");
+        assert_eq!(number_text(85_000.0), "85,000");
     }
 
     #[wasm_bindgen_test]

@@ -22,7 +22,8 @@ test('per-keystroke update with 20 initiatives', async ({ page, browser }) => {
     const input = document
       .querySelector('[data-testid=initiative-card] [data-testid=benefit]')!
       .querySelector('input[inputmode=decimal]') as HTMLInputElement;
-    const npv = () => document.querySelector('[data-testid=comparison] tr[data-row="npv"] td .value')!.textContent;
+    // the edited initiative's NPV (the columns stand in rank order; data-col is its place in the scenario)
+    const npv = () => document.querySelector('[data-testid=comparison] tr[data-row="npv"] td[data-col="0"] .value')!.textContent;
     const out: number[] = [];
     for (let k = 0; k < 30; k++) {
       await new Promise((r) => setTimeout(r, 100));
