@@ -10,6 +10,7 @@ use crate::model::finance::Irr;
 use crate::model::{ranks, Driver, Figure, InitiativeResult, Quantity, Unit};
 use crate::wire::intl::fmt;
 use crate::wire::{figure_key, figure_of, Reply, Report, Request, RowKey, RowText, SimRow};
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 
 /// Which value in a row is best.
@@ -244,8 +245,51 @@ type Shape = (
     String,
 );
 
+/// The initiatives in the order of the ranking by `by` (ties: as entered).
+fn ranked(rs: &[InitiativeResult], by: Figure) -> Vec<usize> {
+    let r = ranks(rs, by);
+    let mut order: Vec<usize> = (0..rs.len()).collect();
+    order.sort_by_key(|&i| (r[i], i));
+    order
+}
+
+/// How long the columns wait for the figures to settle before they move.
+const REORDER_MS: u64 = 400;
+
+/// The columns' order: the ranking's, at once when Rank by changes or initiatives come or go,
+/// otherwise once the figures have stopped changing for a moment, so that columns do not jump
+/// (nor the table get rebuilt) under someone typing. The ranking row and the ★ follow every edit.
+fn use_order(state: AppState) -> RwSignal<Vec<usize>> {
+    let order = RwSignal::new(Vec::<usize>::new());
+    let timer = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |prev: Option<(Figure, usize)>| {
+        let by = state.rank_by.get();
+        let next = state.checked.with(|c| {
+            c.shown
+                .as_ref()
+                .map_or_else(Vec::new, |s| ranked(&s.evaluation.initiatives, by))
+        });
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        let key = (by, next.len());
+        if prev != Some(key) {
+            order.set(next);
+        } else if order.with_untracked(|o| *o != next) {
+            let later = set_timeout_with_handle(
+                move || order.set(next),
+                std::time::Duration::from_millis(REORDER_MS),
+            );
+            timer.set_value(later.ok());
+        }
+        key
+    });
+    order
+}
+
 /// The shape of the table: the DOM is rebuilt only when this changes.
 fn use_shape(state: AppState, data: Memo<Option<Vec<RowData>>>) -> Memo<Option<Shape>> {
+    let order = use_order(state);
     Memo::new(move |_| {
         let rows = data.with(|d| {
             d.as_ref()
@@ -254,11 +298,13 @@ fn use_shape(state: AppState, data: Memo<Option<Vec<RowData>>>) -> Memo<Option<S
         let rank_by = state.rank_by.get();
         state.checked.with(|c| {
             c.shown.as_ref().map(|shown| {
-                // Columns in the order of the ranking (ties: as entered).
+                // Columns in the order of the ranking (`use_order`); as entered if that order is
+                // not of these initiatives.
                 let rs = &shown.evaluation.initiatives;
-                let r = ranks(rs, rank_by);
-                let mut order: Vec<usize> = (0..rs.len()).collect();
-                order.sort_by_key(|&i| (r[i], i));
+                let mut order = order.get();
+                if order.len() != rs.len() {
+                    order = (0..rs.len()).collect();
+                }
                 let cols = order
                     .into_iter()
                     .map(|k| (k, rs[k].name.clone(), rs[k].category.label()))
