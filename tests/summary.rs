@@ -160,6 +160,26 @@ fn when_score_and_npv_disagree_the_criteria_that_cause_it_are_named() {
 }
 
 #[test]
+fn a_shared_first_place_by_score_is_said() {
+    // Beta and Gamma both score 75 (fit 5, return 1: 3/4 × 100); Alpha, with the highest NPV,
+    // 25 (fit 1, return 5).
+    let s = scenario(vec![
+        initiative("Alpha", 50_000.0, 100_000.0, (1.0, 5.0)),
+        initiative("Beta", 10_000.0, 20_000.0, (5.0, 1.0)),
+        initiative("Gamma", 10_000.0, 15_000.0, (5.0, 1.0)),
+    ]);
+    let all = sentences(&s);
+    let sc = topic(&all, "scores").expect("the disagreement is reconciled");
+    assert!(
+        sc.text.starts_with(
+            "By weighted score, Beta ranks first (75, level with Gamma, against 25 for Alpha, which has the highest NPV)"
+        ),
+        "{}",
+        sc.text
+    );
+}
+
+#[test]
 fn inputs_at_their_defaults_and_100_percent_assumptions_are_named() {
     let mut a = initiative("Alpha", 50_000.0, 100_000.0, (3.0, 3.0));
     a.confidence_pct = Estimate::point(100.0);

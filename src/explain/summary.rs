@@ -254,8 +254,19 @@ fn scores(s: &Scenario, e: &Evaluation, f: &dyn NumberFormat) -> Option<Sentence
         .map(|p| p.0.clone())
         .collect();
     let (ra, rb) = (&rs[by_npv], &rs[by_score]);
+    // Others with the same top score share first place: named, not ranked away.
+    let level: Vec<String> = scored
+        .iter()
+        .filter(|k| **k != by_score && score(**k) == score(by_score))
+        .map(|k| rs[*k].name.clone())
+        .collect();
+    let level = if level.is_empty() {
+        String::new()
+    } else {
+        format!(", level with {},", join(&level))
+    };
     let mut text = format!(
-        "By weighted score, {} ranks first ({} against {} for {}, which has the highest NPV)",
+        "By weighted score, {} ranks first ({}{level} against {} for {}, which has the highest NPV)",
         rb.name,
         pts(rb.score.value.unwrap_or(0.0)),
         pts(ra.score.value.unwrap_or(0.0)),

@@ -47,8 +47,11 @@ test('the recommendation is the highest NPV of the initiatives not mandatory, as
   const byScore = scores.indexOf(Math.max(...scores));
   const byNpv = f.indexOf(f.reduce((a, b) => (b.npv > a.npv ? b : a)));
   expect(byScore).not.toBe(byNpv);
+  // any other initiative with the same top score is named as level with it
+  const level = EXAMPLE.filter((_, k) => k !== byScore && scores[k] === scores[byScore]).map((i) => i.name);
+  const levelText = level.length === 0 ? '' : `, level with ${level.length > 1 ? `${level.slice(0, -1).join(', ')} and ${level[level.length - 1]}` : level[0]},`;
   await expect(sentence(page, 'scores')).toContainText(
-    `By weighted score, ${EXAMPLE[byScore].name} ranks first (${scoreText(scores[byScore])} against ${scoreText(scores[byNpv])} for ${EXAMPLE[byNpv].name}, which has the highest NPV)`,
+    `By weighted score, ${EXAMPLE[byScore].name} ranks first (${scoreText(scores[byScore])}${levelText} against ${scoreText(scores[byNpv])} for ${EXAMPLE[byNpv].name}, which has the highest NPV)`,
   );
   // The example has no ranges: the summary says how to get them.
   await expect(sentence(page, 'range')).toContainText('No estimate has a range yet');
