@@ -22,7 +22,16 @@ export async function open(page: Page, path = './') {
   await expect(table(page)).toBeVisible();
 }
 
-/** Every figure of the comparison table, row by row, as shown. */
+/** Every figure of the comparison table, row by row, each row in the scenario's order of the
+ * initiatives (the columns themselves stand in rank order, and settle there after edits). */
 export async function allFigures(page: Page): Promise<string[]> {
-  return table(page).locator('tbody td summary .value').allInnerTexts();
+  return table(page)
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.flatMap((tr) =>
+        [...tr.querySelectorAll('td[data-col]')]
+          .sort((a, b) => Number(a.getAttribute('data-col')) - Number(b.getAttribute('data-col')))
+          .map((td) => (td.querySelector('summary .value') as HTMLElement | null)?.innerText ?? ''),
+      ),
+    );
 }
