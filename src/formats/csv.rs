@@ -285,12 +285,10 @@ fn cash_flows(
     }
 }
 
-/// Every input of every initiative and of each of its benefits: where it is, its label and unit,
-/// its likely value, and its low and high when it is a range.
+/// Every input of every initiative and of each of its benefits (`model::register`): where it
+/// is, its label and unit, its likely value, its low and high when it is a range, and whether it
+/// was entered or is still the default.
 fn assumptions(w: &mut CsvWriter, scenario: &crate::model::Scenario) {
-    use crate::model::schema::{Kind, Val};
-    use crate::model::Record;
-    let cur = scenario.currency.as_str();
     w.row(Vec::<Cell>::new());
     w.row(["Assumptions"]);
     w.row([
@@ -301,44 +299,23 @@ fn assumptions(w: &mut CsvWriter, scenario: &crate::model::Scenario) {
         "Likely",
         "Low",
         "High",
+        "Entered or default",
     ]);
-    for i in &scenario.initiatives {
-        let benefits = i.benefits.iter().enumerate().map(|(n, b)| {
-            let name = if b.label.trim().is_empty() {
-                format!("Benefit {}: {}", n + 1, b.kind.kind_label())
-            } else {
-                format!("Benefit {}: {}", n + 1, b.label.trim())
-            };
-            (name, &b.kind as &dyn Record)
-        });
-        let records = std::iter::once((String::new(), i as &dyn Record)).chain(benefits);
-        for (owner, rec) in records {
-            for f in rec.fields() {
-                let (likely, low, high) = match rec.get(f.key) {
-                    Some(Val::Est(e) | Val::OptEst(Some(e))) => (Some(e.likely), e.low, e.high),
-                    Some(Val::Num(x)) => (Some(x), None, None),
-                    // An optional input left to its default (a benefit's own hourly rate).
-                    Some(Val::OptEst(None)) => (None, None, None),
-                    _ => continue,
-                };
-                let unit = match f.kind {
-                    Kind::Money => format!("{cur} {}", f.unit).trim_end().to_string(),
-                    _ => f.unit.to_string(),
-                };
-                let likely = match likely {
-                    Some(v) => Cell::from(v),
-                    None => Cell::from("default"),
-                };
-                w.row([
-                    Cell::from(i.name.as_str()),
-                    Cell::from(owner.as_str()),
-                    Cell::from(f.label),
-                    Cell::from(unit),
-                    likely,
-                    Cell::from(low),
-                    Cell::from(high),
-                ]);
-            }
-        }
+    for a in crate::model::register::register(scenario) {
+        let likely = match a.likely {
+            Some(v) => Cell::from(v),
+            // An optional input left to the scenario's (a benefit's own hourly rate).
+            None => Cell::from("default"),
+        };
+        w.row([
+            Cell::from(a.initiative_name),
+            Cell::from(a.owner),
+            Cell::from(a.label),
+            Cell::from(a.unit),
+            likely,
+            Cell::from(a.low),
+            Cell::from(a.high),
+            Cell::from(if a.is_default { "default" } else { "entered" }),
+        ]);
     }
 }

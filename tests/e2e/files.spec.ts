@@ -116,10 +116,11 @@ test('export CSV: spreadsheet-ready figures that parse back to what is on screen
     expect(Number(net[net.length - 1])).toBeCloseTo(figures(init).npv, 4);
   });
   const assumptions = rows.findIndex((r) => r[0] === 'Assumptions');
-  expect(rows[assumptions + 1]).toEqual(['Initiative', 'Benefit', 'Input', 'Unit', 'Likely', 'Low', 'High']);
+  expect(rows[assumptions + 1]).toEqual(['Initiative', 'Benefit', 'Input', 'Unit', 'Likely', 'Low', 'High', 'Entered or default']);
   const hours = rows.find((r) => r[0] === EXAMPLE[0].name && r[1].startsWith('Benefit 1') && r[2] === 'Hours saved')!;
   const first = EXAMPLE[0].benefits[0];
   expect(Number(hours[4])).toBe(first.kind === 'hours' ? first.hours : NaN);
+  expect(hours[7]).toBe('entered');
   // no float noise: at most 12 significant digits in any number
   for (const r of rows) for (const c of r) if (/^-?\d/.test(c)) expect(c.replace(/[^0-9]/g, '').replace(/^0+/, '').length).toBeLessThanOrEqual(12);
 });
