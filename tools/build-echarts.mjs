@@ -15,9 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync, constants as zc } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const entry = join(root, 'tools', 'echarts-entry.mjs');
 const lockfile = join(root, 'package-lock.json');
-const outfile = join(root, 'vendor', 'echarts.min.js');
+// The chart bundle, and the SVG renderer's bundle loaded only for chart images saved as SVG.
+const BUNDLES = [
+  { entry: join(root, 'tools', 'echarts-entry.mjs'), outfile: join(root, 'vendor', 'echarts.min.js'), globalName: 'echarts' },
+  { entry: join(root, 'tools', 'echarts-svg-entry.mjs'), outfile: join(root, 'vendor', 'echarts-svg.min.js'), globalName: 'echartsSvg' },
+];
 const force = process.argv.includes('--force');
 
 const mtime = (p) => (existsSync(p) ? statSync(p).mtimeMs : 0);
@@ -31,10 +34,13 @@ if (!existsSync(join(root, 'node_modules', 'echarts', 'package.json'))) {
 
 if (
   !force &&
-  existsSync(outfile) &&
-  mtime(outfile) > Math.max(mtime(lockfile), mtime(entry), mtime(fileURLToPath(import.meta.url)))
+  BUNDLES.every(
+    ({ entry, outfile }) =>
+      existsSync(outfile) &&
+      mtime(outfile) > Math.max(mtime(lockfile), mtime(entry), mtime(fileURLToPath(import.meta.url))),
+  )
 ) {
-  console.log(`echarts bundle up to date (${rel(outfile)})`);
+  console.log(`echarts bundles up to date (${BUNDLES.map((b) => rel(b.outfile)).join(', ')})`);
   process.exit(0);
 }
 
@@ -136,27 +142,47 @@ const standIns = {
   },
 };
 
-mkdirSync(dirname(outfile), { recursive: true });
-const started = Date.now();
-const result = await build({
-  absWorkingDir: root,
-  entryPoints: [entry],
-  write: false,
-  outfile,
-  bundle: true,
-  minify: false,
-  format: 'iife',
-  globalName: 'echarts',
-  platform: 'browser',
-  target: 'es2019',
-  legalComments: 'none',
-  // ECharts guards its dev-only checks/warnings with process.env.NODE_ENV;
-  // `process` does not exist in the browser, so it must be replaced.
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logLevel: 'warning',
-  plugins: [standIns],
-});
-if (result.errors.length) process.exit(1);
+for (const { entry, outfile, globalName } of BUNDLES) {
+  mkdirSync(dirname(outfile), { recursive: true });
+  const started = Date.now();
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    write: false,
+    outfile,
+    bundle: true,
+    minify: false,
+    format: 'iife',
+    globalName,
+    platform: 'browser',
+    target: 'es2019',
+    legalComments: 'none',
+    // ECharts guards its dev-only checks/warnings with process.env.NODE_ENV;
+    // `process` does not exist in the browser, so it must be replaced.
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+    plugins: [standIns],
+  });
+  if (result.errors.length) process.exit(1);
+  const minified = await minify(result.outputFiles[0].text, {
+    compress: { passes: 2 },
+    mangle: true,
+    ecma: 2019,
+    format: { comments: false },
+  });
+  writeFileSync(outfile, minified.code);
+  const code = readFileSync(outfile);
+  if (!/\binit\b/.test(code.toString('utf8'))) {
+    console.error(`${rel(outfile)} does not look like an echarts bundle (no "init")`);
+    process.exit(1);
+  }
+  const gz = gzipSync(code, { level: zc.Z_BEST_COMPRESSION }).length;
+  console.log(
+    `built ${rel(outfile)} in ${Date.now() - started} ms: ${kb(code.length)} raw, ${kb(gz)} gzip -9`,
+  );
+}
+// Which stand-ins replaced a module in either bundle: one that replaced nothing means echarts or
+// zrender moved or renamed that module.
 const unused = [
   ...Object.keys(ZRENDER_STAND_INS).map((k) => `zrender/lib/${k}`),
   ...Object.keys(STAND_INS).map((k) => `echarts/lib/${k}`),
@@ -165,21 +191,3 @@ if (unused.length) {
   console.error(`these stand-ins replaced nothing (the module is gone, renamed or no longer reached): ${unused.join(', ')}; update tools/build-echarts.mjs`);
   process.exit(1);
 }
-
-const minified = await minify(result.outputFiles[0].text, {
-  compress: { passes: 2 },
-  mangle: true,
-  ecma: 2019,
-  format: { comments: false },
-});
-writeFileSync(outfile, minified.code);
-
-const code = readFileSync(outfile);
-if (!/\binit\b/.test(code.toString('utf8'))) {
-  console.error(`${rel(outfile)} does not look like an echarts bundle (no "init")`);
-  process.exit(1);
-}
-const gz = gzipSync(code, { level: zc.Z_BEST_COMPRESSION }).length;
-console.log(
-  `built ${rel(outfile)} in ${Date.now() - started} ms: ${kb(code.length)} raw, ${kb(gz)} gzip -9`,
-);

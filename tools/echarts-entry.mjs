@@ -29,6 +29,106 @@ use([
   CanvasRenderer,
 ]);
 
+// --- Printing. The Print button has every chart drawn again at the size it prints
+// (style/main.css: 136 × 68 mm, two to a row of an A4 landscape page) a moment before the print
+// dialog opens, so its labels print at their own size rather than shrunk with the picture (a
+// canvas redrawn inside `beforeprint` would print its previous picture); after printing, each is
+// drawn at the size of its box on screen again. Printed from the browser's menu, a chart's screen
+// picture is scaled to the printed width.
+const MM = 96 / 25.4;
+const PRINTED = { width: Math.round(136 * MM), height: Math.round(68 * MM), animation: { duration: 0 } };
+const instances = () =>
+  Array.from(document.querySelectorAll('.chart')).map((el) => getInstanceByDom(el)).filter(Boolean);
+let resized = false;
+/** Draws every chart at its printed size (the Print button, before it opens the dialog). */
+export function printSize() {
+  resized = true;
+  instances().forEach((c) => c.resize(PRINTED));
+}
+addEventListener('afterprint', () => {
+  if (resized) instances().forEach((c) => c.resize({ width: 'auto', height: 'auto' }));
+  resized = false;
+});
+
+// --- Chart images. A chart is drawn afresh, off screen, in the light theme and without
+// animation, from the option the page gave it (`caseboardOption`, set with each option), with
+// its title above it: a PNG at twice the pixels, or an SVG (the SVG renderer is a second bundle,
+// vendor/echarts-svg.min.js, loaded the first time an SVG is asked for).
+const TITLE = 36;
+const slug = (t) => t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'chart';
+const escapeXml = (t) => t.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+let svgLib;
+function withSvg(then) {
+  if (window.echartsSvg) return then(window.echartsSvg);
+  if (!svgLib) {
+    svgLib = [];
+    const s = document.createElement('script');
+    s.src = 'echarts-svg.min.js';
+    s.onload = () => svgLib.splice(0).forEach((f) => f(window.echartsSvg));
+    s.onerror = () => svgLib.splice(0).forEach((f) => f(null));
+    document.head.appendChild(s);
+  }
+  svgLib.push(then);
+}
+
+/** Downloads the chart drawn in `el` as `type` ('png' or 'svg') with `title` above it; `done`
+ * hears whether it worked. */
+export function exportChart(el, title, type, done) {
+  const inst = getInstanceByDom(el);
+  const option = inst && inst.caseboardOption;
+  if (!option) return done(false);
+  const width = el.clientWidth || 640;
+  const height = el.clientHeight || 320;
+  const still = Object.assign({}, option, { animation: false });
+  if (type === 'png') {
+    const box = document.createElement('div');
+    const chart = init(box, null, { renderer: 'canvas', width, height, devicePixelRatio: 2 });
+    chart.setOption(still);
+    const picture = chart.renderToCanvas({ pixelRatio: 2, backgroundColor: '#fff' });
+    const out = document.createElement('canvas');
+    out.width = width * 2;
+    out.height = (height + TITLE) * 2;
+    const g = out.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, out.width, out.height);
+    g.fillStyle = '#1a1a1a';
+    g.font = '600 32px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    g.textBaseline = 'middle';
+    g.fillText(title, 24, TITLE);
+    g.drawImage(picture, 0, TITLE * 2);
+    chart.dispose();
+    out.toBlob((b) => {
+      if (b) save(b, `${slug(title)}.png`);
+      done(!!b);
+    }, 'image/png');
+    return;
+  }
+  withSvg((lib) => {
+    if (!lib) return done(false);
+    const chart = lib.init(null, null, { renderer: 'svg', ssr: true, width, height });
+    chart.setOption(still);
+    const inner = chart.renderToSVGString();
+    chart.dispose();
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height + TITLE}" viewBox="0 0 ${width} ${height + TITLE}">` +
+      `<rect width="100%" height="100%" fill="#fff"/>` +
+      `<text x="12" y="${TITLE / 2}" dominant-baseline="middle" font-family="system-ui, sans-serif" font-size="16" font-weight="600" fill="#1a1a1a">${escapeXml(title)}</text>` +
+      `<g transform="translate(0 ${TITLE})">${inner}</g></svg>`;
+    save(new Blob([svg], { type: 'image/svg+xml' }), `${slug(title)}.svg`);
+    done(true);
+  });
+}
+
 // Export only what the app and its tests call: exporting the whole core API (`export *`) would
 // keep every helper in the bundle.
 export { init, getInstanceByDom };

@@ -2,6 +2,7 @@
 // index.html), raw, gzip -9 and brotli (quality 11), with totals.
 // The persistence worker (persist*.js, persist_bg.wasm) is listed apart: the page starts it only
 // when it first needs it (an edit, a link, a chart coming into view), never for the first paint.
+// So is the workbook worker (workbook*), started only when an Excel workbook is asked for.
 // So is the chart library (echarts.min.js): the page loads it when a chart first comes near the
 // screen or the page is printed. The report also gives the first load plus the chart library,
 // what a reader who scrolls to the charts has downloaded.
@@ -33,8 +34,12 @@ const listed = (sub) =>
   });
 const files = listed('').sort();
 const worker = (f) => /^persist[._]/.test(f);
+// The workbook worker (workbook*.js, workbook_bg.wasm): started only when a workbook is asked for.
+const workbook = (f) => /^workbook[._-]/.test(f);
 const charts = (f) => f === 'echarts.min.js';
-const lazy = (f) => worker(f) || charts(f);
+// The SVG renderer's bundle: loaded only when a chart is saved as SVG.
+const svg = (f) => f === 'echarts-svg.min.js';
+const lazy = (f) => worker(f) || workbook(f) || charts(f) || svg(f);
 const offline = (f) => /^(sw\.js|manifest\.webmanifest|icons\/)/.test(f);
 const sizes = (f) => {
   const data = readFileSync(join(dir, f));
@@ -65,6 +70,9 @@ if (chartLib.length) {
 }
 const later = files.filter(worker);
 if (later.length) table('total of the persistence worker', later);
+if (files.some(svg)) table('the SVG renderer (chart images as SVG)', files.filter(svg));
+const sheets = files.filter(workbook);
+if (sheets.length) table('total of the workbook worker', sheets);
 const after = files.filter(offline);
 if (after.length) {
   console.log('offline use, fetched after the page has loaded (not part of the first load):');

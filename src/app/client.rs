@@ -10,7 +10,7 @@
 
 use crate::formats::flat;
 use crate::model::{Scenario, Shown};
-use crate::wire::js::{field, from_js, to_js, WORKER_URL};
+use crate::wire::js::{field, from_js, to_js, WORKBOOK_URL, WORKER_URL};
 use crate::wire::{Reply, Report, Request, Subject};
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -42,11 +42,13 @@ struct Port {
 }
 
 /// The two instances of the worker: one for saving, links and charts, one for simulations (so
-/// a long run never holds up saving).
+/// a long run never holds up saving); and the workbook worker, started when a workbook is first
+/// asked for.
 #[derive(Clone, Copy)]
 pub enum Which {
     Persist = 0,
     Simulate = 1,
+    Workbook = 2,
 }
 
 /// The revisions the page has numbered, newest last: each `Shown` is held, so its evaluation's
@@ -58,7 +60,11 @@ struct Revisions {
 }
 
 thread_local! {
-    static PORTS: [RefCell<Port>; 2] = [RefCell::new(Port::default()), RefCell::new(Port::default())];
+    static PORTS: [RefCell<Port>; 3] = [
+        RefCell::new(Port::default()),
+        RefCell::new(Port::default()),
+        RefCell::new(Port::default()),
+    ];
     static REVISIONS: RefCell<Revisions> = RefCell::new(Revisions::default());
 }
 
@@ -106,6 +112,9 @@ fn stopped(w: Which, why: &str) -> String {
         ),
         Which::Simulate => format!(
             "it stopped unexpectedly{why}, most likely out of memory; the other figures are unaffected, and the next edit runs it again"
+        ),
+        Which::Workbook => format!(
+            "the code that makes the workbook stopped unexpectedly{why}; it has been restarted, so try again"
         ),
     }
 }
@@ -164,6 +173,18 @@ pub fn text_of(
             _ => Err(UNEXPECTED.into()),
         }))
     });
+}
+
+/// The Excel workbook of `s`, as base64, from the workbook worker.
+pub fn workbook_of(s: &Scenario, then: impl FnOnce(Result<String, String>) + 'static) {
+    let req = Request::Workbook(Subject::Scenario(flat::write(s)));
+    let then = move |r: Result<Reply, String>| {
+        then(r.and_then(|r| match r {
+            Reply::Text(t) => Ok(t),
+            _ => Err(UNEXPECTED.into()),
+        }))
+    };
+    send(Which::Workbook, None, req, Box::new(then), None);
 }
 
 /// A scenario read by the worker (`Request::Load`, `Request::OpenLink`), with its saved
@@ -303,7 +324,11 @@ fn received(w: Which, data: &JsValue) {
 }
 
 fn start(w: Which) -> Option<Worker> {
-    let worker = Worker::new(WORKER_URL).ok()?;
+    let url = match w {
+        Which::Workbook => WORKBOOK_URL,
+        Which::Persist | Which::Simulate => WORKER_URL,
+    };
+    let worker = Worker::new(url).ok()?;
     let on_message =
         Closure::<dyn FnMut(MessageEvent)>::new(move |ev: MessageEvent| received(w, &ev.data()));
     // A worker that fails to load is broken for good: every request gets the error. One that

@@ -1,7 +1,9 @@
-//! The page: toolbar, settings, initiatives, comparison, charts, yearly cash flows.
+//! The page, in the order a board reads a case: toolbar, summary, comparison, charts,
+//! uncertainty, yearly cash flows, the assumptions register; then the settings and initiatives.
 
 use crate::app::editors::initiatives::Initiatives;
 use crate::app::editors::settings::Settings;
+use crate::app::results::assumptions::Assumptions;
 use crate::app::results::cashflows::CashFlows;
 use crate::app::results::charts::{print_when_drawn, Charts};
 use crate::app::results::comparison::Comparison;
@@ -9,7 +11,9 @@ use crate::app::results::summary::Summary;
 use crate::app::results::uncertainty::Uncertainty;
 use crate::app::state::{use_state, AppState};
 use crate::app::storage::drafts::Drafts;
-use crate::app::storage::files::{accept_drops, export_csv, export_json, first_file, import};
+use crate::app::storage::files::{
+    accept_drops, export_csv, export_json, export_workbook, first_file, import,
+};
 use crate::app::storage::panel::DraftsPanel;
 use crate::app::storage::share::{copy_link, follow_address, SECTION_ANCHORS};
 use crate::app::storage::{act, start};
@@ -50,9 +54,10 @@ pub fn App() -> impl IntoView {
             <Status/>
             <Summary/>
             <Comparison/>
-            <Uncertainty/>
             <Charts/>
+            <Uncertainty/>
             <CashFlows/>
+            <Assumptions/>
             <Settings/>
             <Show when=move || editors.get() fallback=|| view! { <p class="loading">"Loading the editors…"</p> }>
                 <Initiatives/>
@@ -81,12 +86,13 @@ fn jump(id: &'static str) -> impl Fn(ev::MouseEvent) {
 
 /// The page's sections, results first: label, anchor (one of `SECTION_ANCHORS`, which the
 /// share links leave alone), heading.
-const SECTIONS: [(&str, &str, &str); 6] = [
+const SECTIONS: [(&str, &str, &str); 7] = [
     ("Summary", SECTION_ANCHORS[0], "summary-h"),
     ("Compare", SECTION_ANCHORS[1], "cmp-h"),
-    ("Uncertainty", SECTION_ANCHORS[2], "unc-h"),
     ("Charts", SECTION_ANCHORS[3], "charts-h"),
+    ("Uncertainty", SECTION_ANCHORS[2], "unc-h"),
     ("Cash flows", SECTION_ANCHORS[4], "cf-h"),
+    ("Assumptions", SECTION_ANCHORS[6], "assumptions-h"),
     ("Inputs", SECTION_ANCHORS[5], "settings-h"),
 ];
 
@@ -137,6 +143,7 @@ fn Toolbar() -> impl IntoView {
     let notices = expect_context::<Notices>();
     let drafts = expect_context::<Drafts>();
     let name = move || state.scenario.with(|s| s.name.clone());
+    let making = RwSignal::new(false);
     view! {
         <nav class="toolbar" aria-label="Scenario actions">
             <p class="scenario-name">{name}</p>
@@ -171,6 +178,10 @@ fn Toolbar() -> impl IntoView {
                         }/>
                 </label>
                 <button type="button" on:click=move |_| export_csv(state, notices)>"Export CSV"</button>
+                <button type="button" data-testid="export-xlsx" aria-busy=move || making.get().to_string()
+                    on:click=move |_| export_workbook(state, notices, making)>
+                    {move || if making.get() { "Making the workbook…" } else { "Excel workbook" }}
+                </button>
                 <button type="button" class="print" on:click=move |_| print_when_drawn()>"Print"</button>
             </div>
         </nav>

@@ -13,3 +13,4 @@ mod link_frozen;
 pub mod migrations;
 mod named;
 pub mod saved;
+pub mod xlsx;

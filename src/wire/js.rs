@@ -61,6 +61,9 @@ pub fn from_js(v: &JsValue) -> Value {
 /// The worker's script, beside `index.html` (Trunk builds `src/bin/persist.rs` into it).
 pub const WORKER_URL: &str = "./persist_loader.js";
 
+/// The workbook worker's script (`src/bin/workbook.rs`), loaded when a workbook is first asked for.
+pub const WORKBOOK_URL: &str = "./workbook_loader.js";
+
 pub fn flat_to_js(toks: &[Tok]) -> Array {
     toks.iter()
         .map(|t| match t {

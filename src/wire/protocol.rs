@@ -173,6 +173,9 @@ pub enum Request {
     Save(Subject),
     /// The comparison table as CSV → `Text`.
     Csv(Subject),
+    /// The Excel workbook (`formats::xlsx`) as base64 → `Text`. Answered by the workbook worker
+    /// (`src/bin/workbook.rs`) only.
+    Workbook(Subject),
     /// A share-link fragment read → `Scenario` (with notes: what reading changed).
     OpenLink(String),
     /// A saved file read → `Scenario` (with its version and notes).
@@ -260,6 +263,7 @@ impl Request {
             Request::Link(s) => ("link", vec![s.field()]),
             Request::Save(s) => ("save", vec![s.field()]),
             Request::Csv(s) => ("csv", vec![s.field()]),
+            Request::Workbook(s) => ("workbook", vec![s.field()]),
             Request::OpenLink(t) => ("open-link", vec![("text", Value::text(t))]),
             Request::Load(t) => ("load", vec![("text", Value::text(t))]),
             Request::Simulate(s) => ("simulate", vec![s.field()]),
@@ -324,6 +328,7 @@ impl Request {
             "link" => Subject::decode(msg).map(Request::Link),
             "save" => Subject::decode(msg).map(Request::Save),
             "csv" => Subject::decode(msg).map(Request::Csv),
+            "workbook" => Subject::decode(msg).map(Request::Workbook),
             "open-link" => text().map(Request::OpenLink),
             "load" => text().map(Request::Load),
             "simulate" => Subject::decode(msg).map(Request::Simulate),

@@ -74,14 +74,23 @@ impl From<Line> for SeriesSpec {
     }
 }
 
+/// Axis labels in CSS pixels: 13 px, one more than echarts' default, so that a chart printed
+/// from the browser's menu (its screen picture scaled to the printed width) still has labels of
+/// at least 7 pt; the Print button draws charts at their printed size, where they are 9.75 pt.
+const AXIS_LABEL_PX: f64 = 13.0;
+
+fn labelled(a: Axis) -> Axis {
+    a.axis_label(AxisLabel::new().show(true).font_size(AXIS_LABEL_PX))
+}
+
 impl ChartOption {
     pub fn x_axis(mut self, a: Axis) -> Self {
-        self.x_axis = Some(a);
+        self.x_axis = Some(labelled(a));
         self
     }
 
     pub fn y_axis(mut self, a: Axis) -> Self {
-        self.y_axis = Some(a);
+        self.y_axis = Some(labelled(a));
         self
     }
 
@@ -234,9 +243,7 @@ fn reference_line(name: &str, points: Vec<Vec<f64>>) -> Line {
 
 /// A value axis of money; its labels get a compact money formatter ("$150K"): `money_labels`.
 fn money_axis() -> Axis {
-    Axis::new()
-        .type_(AxisType::Value)
-        .axis_label(AxisLabel::new().show(true))
+    Axis::new().type_(AxisType::Value)
 }
 
 /// A value axis with its name centred below it.
@@ -334,8 +341,7 @@ fn value_vs_effort(shown: &Shown) -> ChartOption {
             named_value_axis("Effort score (1 = least)")
                 .min(0.5)
                 .max(5.5)
-                .interval(0.5)
-                .axis_label(AxisLabel::new().show(true)),
+                .interval(0.5),
         )
         .y_axis(money_axis())
         .func("xAxis.axisLabel.formatter", Func::WholeNumbers)

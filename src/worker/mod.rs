@@ -12,6 +12,7 @@
 //! simulations, so a long run never holds up saving.
 
 pub mod chart_spec;
+pub mod workbook;
 
 use crate::explain::chart_text;
 use crate::explain::{figures as explain, sim_report};
@@ -248,6 +249,8 @@ pub fn reply(kept: &mut Kept, req: Request, progress: &mut dyn FnMut(f64)) -> Re
                 None => Reply::Error("The comparison could not be computed".into()),
             }
         }
+        // The workbook worker's (`workbook`), so that this worker holds none of its code.
+        Request::Workbook(_) => Reply::Error("The workbook is made by its own worker".into()),
         Request::OpenLink(text) => match link::decode_noting(&text) {
             Ok((s, notes)) => Reply::Scenario {
                 scenario: flat::write(&s),

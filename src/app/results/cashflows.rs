@@ -4,6 +4,7 @@
 use crate::app::state::{initiative_names, use_state};
 use crate::app::widgets::data_table::text_table;
 use crate::app::widgets::fields::details_open;
+use crate::app::widgets::print::use_printing;
 use crate::explain::format::NumberFormat;
 use crate::model::InitiativeResult;
 use crate::wire::intl::fmt;
@@ -13,6 +14,8 @@ use leptos::prelude::*;
 #[component]
 pub fn CashFlows() -> impl IntoView {
     let state = use_state();
+    // Every table is built for the printed page.
+    let printing = use_printing();
     // Open tables, by initiative id, kept across re-renders; closed ones are not built.
     let open = RwSignal::new(Vec::<String>::new());
     // The list follows the initiatives (ids and names), not every edit; an open table follows
@@ -36,7 +39,7 @@ pub fn CashFlows() -> impl IntoView {
                             });
                         }>
                         <summary>{name}</summary>
-                        {move || is_open.get().then(|| {
+                        {move || (is_open.get() || printing.get()).then(|| {
                             state.checked.with(|c| {
                                 c.shown.as_ref().and_then(|s| {
                                     s.evaluation.initiatives.get(i).map(|r| {

@@ -85,7 +85,33 @@ fn set_option(instance: &JsValue, option: &JsValue, funcs: &[[String; 3]]) -> bo
             return false;
         }
     }
+    // Kept with the instance for the chart's images (`exportChart` in tools/echarts-entry.mjs).
+    let _ = Reflect::set(instance, &JsValue::from_str("caseboardOption"), option);
     method(instance, "setOption").is_some_and(|f| f.call2(instance, option, &JsValue::TRUE).is_ok())
+}
+
+/// Downloads chart `id` as `kind` ("png" or "svg") with its title, through the chart library's
+/// `exportChart`; `failed` is set when it could not.
+fn export_image(id: &str, title: &str, kind: &str, failed: RwSignal<bool>) {
+    let (Some(w), Some(el)) = (web_sys::window(), document().get_element_by_id(id)) else {
+        return;
+    };
+    let Ok(echarts) = Reflect::get(&w, &JsValue::from_str("echarts")) else {
+        return failed.set(true);
+    };
+    let done = Closure::once_into_js(move |ok: JsValue| failed.set(!ok.is_truthy()));
+    let called = method(&echarts, "exportChart").map(|f| {
+        let args = js_sys::Array::of4(
+            &el,
+            &JsValue::from_str(title),
+            &JsValue::from_str(kind),
+            &done,
+        );
+        f.apply(&echarts, &args).is_ok()
+    });
+    if called != Some(true) {
+        failed.set(true);
+    }
 }
 
 /// Calls `echarts.getInstanceByDom(el).resize()`; errors are ignored.
@@ -423,7 +449,10 @@ fn use_drawing(c: Chart) {
         if let Some(r) = c.redraw {
             r.track();
         }
-        if c.instance.with_value(Option::is_some) {
+        if c.hidden.is_some_and(|h| h.get()) {
+            return;
+        }
+        if c.instance.with_value(Option::is_some) || EAGER.get() {
             return c.later(CHART_DELAY_MS, true);
         }
         if near.with_value(Option::is_none) {
@@ -439,6 +468,31 @@ fn use_drawing(c: Chart) {
     on_cleanup(move || {
         near.with_value(|n| n.as_ref().map(|(o, _)| o.disconnect()));
     });
+}
+
+thread_local! {
+    /// Set a few seconds after start-up (`draw_all_soon`): from then on every chart is drawn
+    /// as soon as it has something to show, near the screen or not.
+    static EAGER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Seconds after start-up at which every chart is drawn, on screen or not: printing from the
+/// browser's menu cannot wait for a chart to be drawn, so by then it prints what the Print
+/// button prints. Later than the first load and its settling, so neither waits for the charts.
+const DRAW_ALL_AFTER_S: u64 = 5;
+
+/// Draws every chart `DRAW_ALL_AFTER_S` seconds from now, and each one as soon as it has
+/// something to show from then on.
+fn draw_all_soon() {
+    set_timeout(
+        || {
+            EAGER.set(true);
+            if let Ok(e) = web_sys::Event::new(DRAW_ALL) {
+                let _ = window().dispatch_event(&e);
+            }
+        },
+        std::time::Duration::from_secs(DRAW_ALL_AFTER_S),
+    );
 }
 
 /// "Print" asks every chart to draw first (`print_when_drawn`); printing any other way shows
@@ -572,10 +626,23 @@ fn ChartFigure(
             .get()
             .then(|| c.words.with(|w| w.as_ref().map(|w| text_table(&w.table))))
     };
+    let image_failed = RwSignal::new(false);
+    let image = move |kind: &'static str| move |_| export_image(id, title, kind, image_failed);
     view! {
         <figure class="chart-figure" class:drawn=move || c.drawn.get()
             hidden=move || hidden.is_some_and(|h| h.get())>
-            <figcaption>{title}</figcaption>
+            <figcaption>
+                <span>{title}</span>
+                <span class="chart-images" hidden=move || !c.drawn.get()>
+                    <button type="button" class="small" on:click=image("png")
+                        aria-label=format!("Download “{title}” as PNG")>"PNG"</button>
+                    <button type="button" class="small" on:click=image("svg")
+                        aria-label=format!("Download “{title}” as SVG")>"SVG"</button>
+                </span>
+            </figcaption>
+            {move || image_failed.get().then(|| view! {
+                <p class="hint">"The image could not be made; the data table below has the same numbers."</p>
+            })}
             {move || c.unavailable.get().then(|| view! {
                 <p class="hint">"Charts are unavailable; the data table below has the same numbers."</p>
             })}
@@ -614,12 +681,19 @@ pub fn print_when_drawn() {
             .query_selector_all(".chart-figure:not([hidden])")
             .map_or(0, |l| l.length());
         if drawn >= all || tries >= 60 || failed() {
-            // one more moment: markers appear on the frame after their option is set
+            // Every chart at its printed size (`printSize`, tools/echarts-entry.mjs); one more
+            // moment, so the canvases show the new pictures (and markers, which appear on the
+            // frame after their option is set) before the dialog takes them.
+            if let Ok(echarts) = Reflect::get(&window(), &JsValue::from_str("echarts")) {
+                if let Some(f) = method(&echarts, "printSize") {
+                    let _ = f.call0(&echarts);
+                }
+            }
             set_timeout(
                 || {
                     let _ = window().print();
                 },
-                std::time::Duration::from_millis(100),
+                std::time::Duration::from_millis(150),
             );
         } else {
             set_timeout(
@@ -665,6 +739,7 @@ pub fn Charts() -> impl IntoView {
         );
     });
     on_cleanup(move || on_resize.remove());
+    draw_all_soon();
     view! {
         <section class="panel charts" class:stale=move || state.stale() class:blocked=move || state.blocked() aria-labelledby="charts-h">
             <h2 id="charts-h">"Charts"</h2>

@@ -1,6 +1,7 @@
 //! What the page shows of the evaluation: the summary, the comparison, charts, cash flows,
 //! uncertainty.
 
+pub mod assumptions;
 pub mod cashflows;
 pub mod chart_lib;
 pub mod chart_style;

@@ -50,6 +50,16 @@ fn download(text: &str, mime: &str, name: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Offers the file whose bytes are `base64` as the download `name`: a `data:` address, so the
+/// page needs no decoder.
+fn download_base64(base64: &str, mime: &str, name: &str) -> Result<(), JsValue> {
+    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    a.set_href(&format!("data:{mime};base64,{base64}"));
+    a.set_download(name);
+    a.click();
+    Ok(())
+}
+
 /// Asks the worker for a file (`op` on `scenario`) and offers it as the download `name`.
 fn export(op: &str, scenario: &Scenario, mime: &'static str, name: String, notices: Notices) {
     ask(op, &[scenario_field(scenario)], move |r| {
@@ -72,20 +82,8 @@ pub fn export_json(state: AppState, notices: Notices) {
 
 /// "Export CSV": the comparison table (the figures on screen).
 pub fn export_csv(state: AppState, notices: Notices) {
-    // Only figures of the scenario exactly as it is on screen: never the last valid ones.
-    let n = state.checked.with_untracked(|c| c.problems.len())
-        + state.parse_errors.with_untracked(|p| p.len());
-    if n > 0 {
-        let inputs = if n == 1 {
-            "an input has a problem".to_string()
-        } else {
-            format!("{n} inputs have problems")
-        };
-        return say(
-            notices,
-            format!("The comparison cannot be exported while {inputs} (listed at the top): it would not be this scenario's. Export JSON keeps everything as it is."),
-            true,
-        );
+    if let Some(m) = unexportable(state) {
+        return say(notices, m, true);
     }
     let Some(shown) = state.checked.with_untracked(|c| c.shown.clone()) else {
         return say(notices, "There is no comparison to export yet.", true);
@@ -98,6 +96,48 @@ pub fn export_csv(state: AppState, notices: Notices) {
         name,
         notices,
     );
+}
+
+/// Says why the figures on screen cannot be exported, if they cannot: only figures of the
+/// scenario exactly as it is on screen, never the last valid ones.
+fn unexportable(state: AppState) -> Option<String> {
+    let n = state.checked.with_untracked(|c| c.problems.len())
+        + state.parse_errors.with_untracked(|p| p.len());
+    if n == 0 {
+        return None;
+    }
+    let inputs = if n == 1 {
+        "an input has a problem".to_string()
+    } else {
+        format!("{n} inputs have problems")
+    };
+    Some(format!("The figures cannot be exported while {inputs} (listed at the top): they would not be this scenario's. Export JSON keeps everything as it is."))
+}
+
+/// "Excel workbook": the case with live formulas (`formats::xlsx`), made by the workbook worker.
+/// `busy` is true while it is being made.
+pub fn export_workbook(state: AppState, notices: Notices, busy: RwSignal<bool>) {
+    if let Some(m) = unexportable(state) {
+        return say(notices, m, true);
+    }
+    let Some(shown) = state.checked.with_untracked(|c| c.shown.clone()) else {
+        return say(notices, "There is nothing to export yet.", true);
+    };
+    let name = file_name(&shown.scenario.name, "xlsx");
+    busy.set(true);
+    crate::app::client::workbook_of(&shown.scenario, move |r| {
+        busy.set(false);
+        let mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        match r.map(|b64| download_base64(&b64, mime, &name)) {
+            Ok(Ok(())) => {}
+            Ok(Err(_)) => say(notices, "The browser refused the download.", true),
+            Err(e) => say(
+                notices,
+                format!("The workbook could not be made: {e}"),
+                true,
+            ),
+        }
+    });
 }
 
 /// Imports a saved file as a new draft; what is wrong with it is said with the field's path.

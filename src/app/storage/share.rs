@@ -15,13 +15,14 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The page's section anchors (the skip link and the section links): not share links.
-pub const SECTION_ANCHORS: [&str; 6] = [
+pub const SECTION_ANCHORS: [&str; 7] = [
     "summary",
     "comparison",
     "uncertainty",
     "charts",
     "cash-flows",
     "inputs",
+    "assumptions",
 ];
 
 /// The address-bar fragment after the `#`, if any (a section anchor counts as none).

@@ -3,3 +3,4 @@
 pub mod data_table;
 pub mod fields;
 pub mod notices;
+pub mod print;
