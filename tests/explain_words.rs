@@ -174,3 +174,68 @@ fn the_tornado_says_what_moves_the_npv_most() {
         ]
     );
 }
+
+/// The numbers of a derivation line "a × b = c" (money, minutes, hours, percentages), or `None`
+/// when the line is not one product of two quantities.
+fn product(line: &str) -> Option<(f64, f64, f64)> {
+    let (lhs, rhs) = line.rsplit_once(" = ")?;
+    let factors: Vec<&str> = lhs.split(" × ").collect();
+    if factors.len() != 2 {
+        return None;
+    }
+    let num = |t: &str| -> Option<f64> {
+        let t = t.rsplit_once(": ").map_or(t, |(_, v)| v);
+        let digits: String = t
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit() && *c != '-')
+            .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-'))
+            .filter(|c| *c != ',')
+            .collect();
+        let v: f64 = digits.parse().ok()?;
+        Some(if t.contains('%') { v / 100.0 } else { v })
+    };
+    Some((num(factors[0])?, num(factors[1])?, num(rhs)?))
+}
+
+#[test]
+fn a_derivations_shown_arithmetic_gives_its_shown_result() {
+    // 600 outage minutes avoided a year at $383.33 a minute ($230,000 / 600): shown as $383/min the
+    // product would be $229,800, not the $230,000 shown.
+    let mut s = pilot();
+    s.initiatives[0].benefits = vec![Benefit {
+        label: "Portal outages".into(),
+        kind: BenefitKind::OutageAvoided(OutageAvoided {
+            baseline_minutes_per_year: Estimate::point(600.0),
+            reduction_pct: Estimate::point(100.0),
+            revenue_per_minute: Estimate::point(230_000.0 / 600.0),
+            revenue_impact_pct: Estimate::point(100.0),
+            ..OutageAvoided::default()
+        }),
+        unknown: UnknownFields::default(),
+    }];
+    let e = evaluate(&s).expect("valid");
+    let lines = caseboard::explain::format::lines(&USD, &e.initiatives[0].benefits[0].derivation);
+    assert!(
+        lines.iter().any(|l| l.contains("$383.33/min")),
+        "{lines:#?}"
+    );
+    // Every product the derivations of the example and of this case show holds to 0.01% (what
+    // rounding the factors to their shown digits leaves).
+    let example = evaluate(&example_scenario()).expect("valid");
+    let mut checked = 0;
+    for r in example.initiatives.iter().chain(&e.initiatives) {
+        for b in &r.benefits {
+            for line in caseboard::explain::format::lines(&USD, &b.derivation) {
+                if let Some((a, x, c)) = product(&line) {
+                    checked += 1;
+                    assert!(
+                        (a * x - c).abs() <= (1e-4 * c.abs()).max(1.0),
+                        "{line}: {a} × {x} = {}",
+                        a * x
+                    );
+                }
+            }
+        }
+    }
+    assert!(checked >= 3, "only {checked} products found");
+}

@@ -73,6 +73,10 @@ impl QuantityFormat for Quantities<'_> {
         self.0.fixed2(v)
     }
 
+    fn money_cents(&self, v: f64) -> String {
+        self.0.money_cents(v)
+    }
+
     fn percent(&self, v: f64) -> String {
         self.0.percent(v)
     }

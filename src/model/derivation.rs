@@ -238,6 +238,18 @@ pub trait QuantityFormat {
     fn number(&self, v: f64) -> String;
     /// A number with exactly two decimals: "1.07".
     fn fixed2(&self, v: f64) -> String;
+    /// Money with its cents: "$383.33".
+    fn money_cents(&self, v: f64) -> String;
+    /// Money per unit (an hour, a minute, an event): with its cents whenever it has some, so that
+    /// the arithmetic a derivation shows gives the result it shows (600 min × $383.33/min =
+    /// $230,000, where $383/min would give $229,800).
+    fn rate(&self, v: f64) -> String {
+        if ((v * 100.0).round() % 100.0) != 0.0 {
+            self.money_cents(v)
+        } else {
+            self.money(v)
+        }
+    }
     /// A percent number (80 → "80%").
     fn percent(&self, v: f64) -> String {
         format!("{}%", self.number(v))
@@ -253,9 +265,9 @@ pub trait QuantityFormat {
             Unit::Money => self.money(v),
             Unit::MoneyPerYear => format!("{}/yr", self.money(v)),
             Unit::MoneyPerMonth => format!("{}/month", self.money(v)),
-            Unit::MoneyPerHour => format!("{}/h", self.money(v)),
-            Unit::MoneyPerMinute => format!("{}/min", self.money(v)),
-            Unit::MoneyPerEvent => format!("{}/event", self.money(v)),
+            Unit::MoneyPerHour => format!("{}/h", self.rate(v)),
+            Unit::MoneyPerMinute => format!("{}/min", self.rate(v)),
+            Unit::MoneyPerEvent => format!("{}/event", self.rate(v)),
             Unit::Hours => format!("{} h", self.number(v)),
             Unit::HoursPer(p) => format!("{} h/{}", self.number(v), p.label()),
             Unit::HoursPerYear => format!("{} h/yr", self.number(v)),
@@ -297,6 +309,16 @@ impl QuantityFormat for PlainFormat<'_> {
 
     fn fixed2(&self, v: f64) -> String {
         group(v, 2)
+    }
+
+    fn money_cents(&self, v: f64) -> String {
+        let sign = if v < 0.0 { "-" } else { "" };
+        let digits = group(v.abs(), 2);
+        if self.currency == "USD" {
+            format!("{sign}${digits}")
+        } else {
+            format!("{sign}{} {digits}", self.currency)
+        }
     }
 }
 
