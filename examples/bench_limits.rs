@@ -65,6 +65,7 @@ fn main() {
                         ),
                     }),
                     unknown: Default::default(),
+                    sources: Default::default(),
                 })
                 .collect(),
             ..Initiative::default()

@@ -35,6 +35,7 @@ fn main() {
                     recapture_pct: Estimate::point(75.0),
                 }),
                 unknown: Default::default(),
+                sources: Default::default(),
             }],
             ..Initiative::default()
         }],

@@ -131,6 +131,7 @@ fn initiative(i: usize) -> impl Strategy<Value = Initiative> {
             label,
             kind,
             unknown: Default::default(),
+            sources: Default::default(),
         });
     (
         (
@@ -162,6 +163,7 @@ fn initiative(i: usize) -> impl Strategy<Value = Initiative> {
                 depends_on: Vec::new(),
                 benefits,
                 unknown: Default::default(),
+                sources: Default::default(),
             },
         )
 }

@@ -35,6 +35,7 @@ fn pilot() -> Scenario {
                 amount_per_year: Estimate::point(12_000.0),
             }),
             unknown: Default::default(),
+            sources: Default::default(),
         }],
         // Every criterion scored 3.
         scores: Criterion::defaults()
@@ -212,6 +213,7 @@ fn a_derivations_shown_arithmetic_gives_its_shown_result() {
             ..OutageAvoided::default()
         }),
         unknown: UnknownFields::default(),
+        sources: Default::default(),
     }];
     let e = evaluate(&s).expect("valid");
     let lines = caseboard::explain::format::lines(&USD, &e.initiatives[0].benefits[0].derivation);

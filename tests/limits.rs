@@ -40,6 +40,7 @@ fn scenario_of(n: usize, benefits: usize) -> Scenario {
                     label: "b".into(),
                     kind: BenefitKind::blank("cost_avoided").unwrap(),
                     unknown: Default::default(),
+                    sources: Default::default(),
                 })
                 .collect(),
             ..Initiative::default()
@@ -245,4 +246,45 @@ fn duplicate_criterion_ids_keep_each_criterions_scores() {
     assert_eq!(back.initiatives[0].scores.get("fit"), Some(&5.0));
     assert_eq!(back.initiatives[0].scores.get("fit-2"), Some(&2.0));
     assert_eq!(notes.len(), 1);
+}
+
+#[test]
+fn sources_are_limited_in_length_and_count_in_every_reader() {
+    let mut s = scenario_of(1, 1);
+    s.initiatives[0]
+        .sources
+        .insert("one_time_cost".into(), "q".repeat(MAX_SOURCE_CHARS));
+    s.initiatives[0].benefits[0]
+        .sources
+        .insert("amount_per_year".into(), "é".repeat(MAX_SOURCE_CHARS));
+    assert_eq!(saved::from_json(&saved::to_json(&s)).unwrap().scenario, s);
+    assert_eq!(link::decode(&link::encode(&s)).unwrap(), s);
+    assert_eq!(flat::read(&flat::write(&s)).as_ref(), Some(&s));
+    // One character more, in a benefit's source: refused by each reader, named.
+    s.initiatives[0].benefits[0]
+        .sources
+        .insert("amount_per_year".into(), "é".repeat(MAX_SOURCE_CHARS + 1));
+    let e = saved::from_json(&saved::to_json(&s))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        e,
+        "data.initiatives[0].benefits[0].sources.amount_per_year: is 501 characters long; Caseboard keeps at most 500"
+    );
+    let e = link::decode(&link::encode(&s)).unwrap_err().to_string();
+    assert!(
+        e.contains("sources.amount_per_year: is 501 characters long"),
+        "{e}"
+    );
+    assert_eq!(flat::read(&flat::write(&s)), None);
+    // More sources than any record has inputs (with room to spare).
+    let mut s = scenario_of(1, 0);
+    for k in 0..=MAX_SOURCES {
+        s.initiatives[0].sources.insert(format!("k{k}"), "x".into());
+    }
+    let e = saved::from_json(&saved::to_json(&s))
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("data.initiatives[0].sources: "), "{e}");
+    assert_eq!(flat::read(&flat::write(&s)), None);
 }

@@ -38,6 +38,7 @@ fn hours(
             recapture_pct: recapture.into(),
         }),
         unknown: UnknownFields::default(),
+        sources: Default::default(),
     }
 }
 
@@ -71,6 +72,7 @@ fn desk() -> Scenario {
                 75.0,
             )],
             unknown: UnknownFields::default(),
+            sources: Default::default(),
         }],
         ..Scenario::default()
     }
@@ -128,6 +130,7 @@ fn a_c2_link_opens_to_the_scenario_it_spells_with_its_simulation_settings() {
                         cost_per_incident: 5000.0.into(),
                     }),
                     unknown: UnknownFields::default(),
+                    sources: Default::default(),
                 },
                 Benefit {
                     label: "Licences".into(),
@@ -139,6 +142,7 @@ fn a_c2_link_opens_to_the_scenario_it_spells_with_its_simulation_settings() {
                         },
                     }),
                     unknown: UnknownFields::default(),
+                    sources: Default::default(),
                 },
             ],
             ..Initiative::default()
@@ -177,13 +181,71 @@ fn desk_with_unknown_fields() -> Scenario {
     s
 }
 
+/// The same scenario as `c4.` writes it (saved-format version 3): the benefit's adoption of 80%
+/// is now the default of a new benefit, so `null`.
+const C4_FORM: &str = concat!(
+    r#"["Desk","EUR",5,8,70,1700,null,"#,
+    r#"[["desk","Desk automation",1,"note",[8000,10000,15000],1200,2,null,90,[4,null,null,null,2],["x"],"#,
+    r#"[["Tickets",0,[150,200,260],null,null,null,75]],{"owner":{"name":"Ana","since":2024}}]],"#,
+    r#"[20000,42,1],{"portfolio":{"quarter":"Q3"}}]"#
+);
+
+fn fragment(version: u32, form: &str) -> String {
+    let z = miniz_oxide::deflate::compress_to_vec_zlib(form.as_bytes(), 6);
+    format!("c{version}.{}", URL_SAFE_NO_PAD.encode(z))
+}
+
 #[test]
-fn a_c3_link_opens_to_the_scenario_it_spells_and_is_what_the_app_writes() {
-    let z = miniz_oxide::deflate::compress_to_vec_zlib(C3_FORM.as_bytes(), 6);
-    let fragment = format!("c3.{}", URL_SAFE_NO_PAD.encode(z));
-    assert_eq!(link::decode(&fragment).unwrap(), desk_with_unknown_fields());
+fn a_c3_link_opens_to_the_scenario_it_spells_and_c4_is_what_the_app_writes() {
+    assert_eq!(
+        link::decode(&fragment(3, C3_FORM)).unwrap(),
+        desk_with_unknown_fields()
+    );
+    assert_eq!(
+        link::decode(&fragment(4, C4_FORM)).unwrap(),
+        desk_with_unknown_fields()
+    );
     // The writer makes exactly this form (so serde's field order is pinned here).
-    assert_eq!(link::payload_json(&desk_with_unknown_fields()), C3_FORM);
+    assert_eq!(link::payload_json(&desk_with_unknown_fields()), C4_FORM);
+    assert!(link::encode(&desk_with_unknown_fields()).starts_with("c4."));
+}
+
+#[test]
+fn a_default_left_out_of_a_c3_link_is_version_2s_default() {
+    // The benefit's inputs after its hours left off: the defaults of the link's version. A `c3.`
+    // link meant 100% adoption and recapture (version 2); a `c4.` link means 80% and 50%.
+    let form = |benefit: &str| {
+        format!(
+            r#"["Desk","EUR",5,8,70,1700,null,[["desk","Desk automation",1,"",1000,0,0,0,90,[3,3,3,3,3],[],[{benefit}]]]]"#
+        )
+    };
+    let hours = |version: u32, b: &str| match &link::decode(&fragment(version, &form(b)))
+        .unwrap()
+        .initiatives[0]
+        .benefits[0]
+        .kind
+    {
+        BenefitKind::HoursSaved(h) => (h.adoption_pct.likely, h.recapture_pct.likely),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(hours(3, r#"["Tickets",0,200]"#), (100.0, 100.0));
+    assert_eq!(
+        hours(3, r#"["Tickets",0,200,null,null,null,null]"#),
+        (100.0, 100.0)
+    );
+    assert_eq!(hours(4, r#"["Tickets",0,200]"#), (80.0, 50.0));
+    let outage = match &link::decode(&fragment(3, &form(r#"["Portal",1,600]"#)))
+        .unwrap()
+        .initiatives[0]
+        .benefits[0]
+        .kind
+    {
+        BenefitKind::OutageAvoided(o) => {
+            (o.revenue_impact_pct.likely, o.productivity_loss_pct.likely)
+        }
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(outage, (100.0, 100.0));
 }
 
 #[test]

@@ -39,6 +39,7 @@ fn benefit() -> impl Strategy<Value = Benefit> {
         label,
         kind,
         unknown: Default::default(),
+        sources: Default::default(),
     })
 }
 
@@ -82,6 +83,7 @@ fn initiative(i: usize) -> impl Strategy<Value = Initiative> {
                     },
                     benefits,
                     unknown: Default::default(),
+                    sources: Default::default(),
                 }
             },
         )
@@ -222,7 +224,7 @@ proptest! {
     #[test]
     fn derivation_result_equals_the_numeric_path(k in benefit_kind(), rate in 0.0..500.0f64) {
         let defaults = Defaults { hourly_rate: rate, hours_per_fte_year: 1800.0 };
-        let shown = convert(&Benefit { label: String::new(), kind: k.clone(), unknown: Default::default()  }, &defaults);
+        let shown = convert(&Benefit { label: String::new(), kind: k.clone(), unknown: Default::default(), sources: Default::default()  }, &defaults);
         let fast = annual_value(&k, &defaults, &|e| e.likely);
         let tol = 1e-12 * fast.abs().max(1.0);
         prop_assert!((shown.annual_value - fast).abs() <= tol, "{} vs {}", shown.annual_value, fast);
@@ -264,7 +266,7 @@ proptest! {
                 annual_running_cost: running.into(),
                 delivery_months: 0.0.into(),
                 ramp_up_months: 0.0.into(),
-                benefits: vec![Benefit { label: String::new(), kind: BenefitKind::CostAvoided(CostAvoided { amount_per_year: (running + extra).into() }), unknown: Default::default() }],
+                benefits: vec![Benefit { label: String::new(), kind: BenefitKind::CostAvoided(CostAvoided { amount_per_year: (running + extra).into() }), unknown: Default::default(), sources: Default::default() }],
                 ..Initiative::default()
             });
             evaluate(&s).unwrap().initiatives[0].npv()

@@ -31,6 +31,7 @@ fn benefit(kind: BenefitKind) -> Benefit {
         label: "b".into(),
         kind,
         unknown: Default::default(),
+        sources: Default::default(),
     }
 }
 

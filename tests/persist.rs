@@ -40,7 +40,7 @@ fn the_envelope_names_the_format_and_version_and_round_trips() {
     let text = saved::to_json(&s);
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format"], "caseboard");
-    assert_eq!(v["version"], 2);
+    assert_eq!(v["version"], 3);
     assert_eq!(v["data"]["name"], "FY27 IT investment candidates");
     assert_eq!(
         v["data"]["simulation"],
@@ -159,14 +159,14 @@ fn a_bare_scenario_without_envelope_loads_as_version_0_data() {
 #[test]
 fn a_newer_version_is_refused_with_a_clear_message() {
     let mut v = example_envelope();
-    v["version"] = json!(3);
+    v["version"] = json!(4);
     // Data the newer version might hold, which this one cannot read.
     v["data"]["scenarios"] = json!([{ "name": "base" }]);
     let err = load_value(&v).unwrap_err();
-    assert_eq!(err, SavedError::Newer { version: 3 });
+    assert_eq!(err, SavedError::Newer { version: 4 });
     assert_eq!(
         err.to_string(),
-        "This was saved by a newer Caseboard (format version 3); this version reads up to 2 — \
+        "This was saved by a newer Caseboard (format version 4); this version reads up to 3 — \
          nothing was changed"
     );
     v["version"] = json!(4);
@@ -289,7 +289,7 @@ fn scenario_errors_name_the_field_and_what_was_expected() {
             Box::new(|v| {
                 v["data"]["initiatives"][0]["benefits"][0].as_object_mut().unwrap().remove("adoption_pct");
             }),
-            "data.initiatives[0].benefits[0].adoption_pct was missing; it is now 100, its default.".into(),
+            "data.initiatives[0].benefits[0].adoption_pct was missing; it is now 80, its default.".into(),
         ),
         (
             Box::new(|v| v["data"]["initiatives"][0]["benefits"][0]["per"] = json!("fortnight")),
@@ -425,7 +425,7 @@ fn the_example_link_round_trips_and_fits_in_1000_characters() {
         link::form_json(&s).len()
     );
     assert!(n <= 1000, "the example link has {n} characters");
-    assert!(fragment.starts_with("c3."));
+    assert!(fragment.starts_with("c4."));
     assert!(fragment[3..]
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
@@ -531,11 +531,11 @@ fn link_errors_are_clear() {
         "This link does not hold a Caseboard scenario"
     );
     let body = &link::encode(&example_scenario())[3..];
-    let newer = link::decode(&format!("c4.{body}")).unwrap_err();
-    assert_eq!(newer, LinkError::Newer { version: 4 });
+    let newer = link::decode(&format!("c5.{body}")).unwrap_err();
+    assert_eq!(newer, LinkError::Newer { version: 5 });
     assert_eq!(
         newer.to_string(),
-        "This link was made by a newer Caseboard (format version 4); this version reads up to 3"
+        "This link was made by a newer Caseboard (format version 5); this version reads up to 4"
     );
     assert!(matches!(
         link::decode("c99999999999999999999999.abc"),

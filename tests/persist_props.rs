@@ -56,12 +56,22 @@ fn benefit_kind() -> BoxedStrategy<BenefitKind> {
     .boxed()
 }
 
+/// Sources of inputs: by a field's key (or any key), any text.
+fn sources() -> BoxedStrategy<BTreeMap<String, String>> {
+    let key = prop_oneof![
+        prop::sample::select(vec!["hours", "one_time_cost", "adoption_pct"]).prop_map(String::from),
+        text(6),
+    ];
+    prop::collection::btree_map(key, text(30), 0..3).boxed()
+}
+
 fn benefit() -> BoxedStrategy<Benefit> {
-    (text(16), benefit_kind())
-        .prop_map(|(label, kind)| Benefit {
+    (text(16), benefit_kind(), sources())
+        .prop_map(|(label, kind, sources)| Benefit {
             label,
             kind,
             unknown: Default::default(),
+            sources,
         })
         .boxed()
 }
@@ -109,7 +119,7 @@ fn initiative(ids: Vec<String>) -> BoxedStrategy<Initiative> {
         prop::collection::vec(prop::option::of(number()), n),
         prop::collection::btree_map(text(6), number(), 0..2),
         prop::collection::vec(text(10), 0..3),
-        prop::collection::vec(benefit(), 0..5),
+        (prop::collection::vec(benefit(), 0..5), sources()),
     )
         .prop_map(
             move |(
@@ -118,7 +128,7 @@ fn initiative(ids: Vec<String>) -> BoxedStrategy<Initiative> {
                 sc,
                 extra,
                 deps,
-                benefits,
+                (benefits, sources),
             )| {
                 let mut scores: BTreeMap<String, f64> = extra;
                 for (id, s) in ids.iter().zip(sc) {
@@ -144,6 +154,7 @@ fn initiative(ids: Vec<String>) -> BoxedStrategy<Initiative> {
                     scores,
                     depends_on: deps,
                     benefits,
+                    sources,
                     unknown: Default::default(),
                 }
             },

@@ -61,14 +61,14 @@ fn a_field_that_cannot_be_read_opens_with_its_default_and_a_note() {
         loaded.scenario.initiatives[0].benefits[0].kind,
         BenefitKind::RevenueGained(RevenueGained {
             revenue_per_year: 500.0.into(),
-            margin_pct: 100.0.into()
+            margin_pct: 30.0.into()
         })
     );
     assert_eq!(
         loaded.notes,
         [
             "data.initiatives[0].benefits[0].margin_pct could not be read (expected a number or \
-          {\"low\": …, \"likely\": …, \"high\": …}, found the string \"most\"); it is now 100, \
+          {\"low\": …, \"likely\": …, \"high\": …}, found the string \"most\"); it is now 30, \
           its default."
         ]
     );

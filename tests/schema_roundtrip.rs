@@ -33,6 +33,7 @@ fn base() -> Scenario {
             label: format!("a {k}"),
             kind: BenefitKind::blank(k).unwrap(),
             unknown: Default::default(),
+            sources: Default::default(),
         })
         .collect();
     s
@@ -323,6 +324,7 @@ fn derivations_name_inputs_by_their_descriptors_words() {
             label: String::new(),
             kind: BenefitKind::blank(kind).unwrap(),
             unknown: Default::default(),
+            sources: Default::default(),
         };
         let text = convert(&b, &defaults)
             .derivation

@@ -60,6 +60,7 @@ fn ranged(n: usize, benefits: usize) -> Scenario {
                         amount_per_year: r(500.0),
                     }),
                     unknown: Default::default(),
+                    sources: Default::default(),
                 })
                 .collect(),
             ..Initiative::default()

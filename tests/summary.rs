@@ -45,6 +45,7 @@ fn initiative(name: &str, cost: f64, avoided: f64, scores: (f64, f64)) -> Initia
                 amount_per_year: Estimate::point(avoided),
             }),
             unknown: UnknownFields::default(),
+            sources: Default::default(),
         }],
         ..Initiative::default()
     }
@@ -190,21 +191,36 @@ fn inputs_at_their_defaults_and_100_percent_assumptions_are_named() {
             ..HoursSaved::default()
         }),
         unknown: UnknownFields::default(),
+        sources: Default::default(),
+    });
+    // A second benefit whose 100% adoption and recapture were typed (not defaults).
+    a.benefits.push(Benefit {
+        label: "Desk".into(),
+        kind: BenefitKind::HoursSaved(HoursSaved {
+            hours: Estimate::point(10.0),
+            adoption_pct: Estimate::point(100.0),
+            recapture_pct: Estimate::point(100.0),
+            ..HoursSaved::default()
+        }),
+        unknown: UnknownFields::default(),
+        sources: Default::default(),
     });
     let s = scenario(vec![a]);
     let all = sentences(&s);
     let d = topic(&all, "defaults").expect("defaults named");
-    // Alpha's running cost 0 and the new benefit's adoption 100 and recapture 100 are defaults;
-    // so is the confidence of 100 set above. Delivery and ramp-up (0) are not (defaults 3).
+    // Alpha's running cost 0 and the new benefit's adoption 80 and recapture 50 are defaults;
+    // so is the confidence of 100 set above. Delivery and ramp-up (0) are not (defaults 3), nor
+    // Desk's typed 100% adoption and recapture.
     for want in [
         "Alpha: Running cost per year 0 /yr",
         "Alpha: Confidence in benefits 100%",
-        "Alpha, Triage: Adoption 100%",
-        "Alpha, Triage: Recapture 100%",
+        "Alpha, Triage: Adoption 80%",
+        "Alpha, Triage: Recapture 50%",
     ] {
         assert!(d.lines.iter().any(|l| l == want), "{want} in {:?}", d.lines);
     }
     assert!(!d.lines.iter().any(|l| l.contains("Months until")));
+    assert!(!d.lines.iter().any(|l| l.contains("Desk")));
     let o = topic(&all, "optimistic").expect("100% named");
     assert!(
         o.text.starts_with(

@@ -29,6 +29,7 @@ fn one(one_time_cost: f64, avoided_per_year: f64, horizon_years: u32) -> Scenari
                 amount_per_year: Estimate::point(avoided_per_year),
             }),
             unknown: Default::default(),
+            sources: Default::default(),
         }],
         ..Initiative::default()
     }];
@@ -235,6 +236,7 @@ fn working_hours_of_a_millionth_give_a_finite_fte() {
             recapture_pct: Estimate::point(100.0),
         }),
         unknown: Default::default(),
+        sources: Default::default(),
     }];
     assert!(validate(&s).is_empty(), "{:?}", validate(&s));
     let e = evaluate(&s).unwrap();
@@ -311,6 +313,7 @@ proptest! {
                 adoption_pct: Estimate::point(100.0),
                 recapture_pct: Estimate::point(100.0),
             }), unknown: Default::default(),
+            sources: Default::default(),
         });
         s.initiatives.push(Initiative { id: "b".into(), ..s.initiatives[0].clone() });
         prop_assume!(validate(&s).is_empty());
@@ -432,6 +435,7 @@ fn lognormal_ranges_at_the_bounds_simulate_to_finite_figures() {
                 recapture_pct: Estimate::point(100.0),
             }),
             unknown: Default::default(),
+            sources: Default::default(),
         },
         Benefit {
             label: "o".into(),
@@ -448,6 +452,7 @@ fn lognormal_ranges_at_the_bounds_simulate_to_finite_figures() {
                 cost_per_incident: upto(1e12),
             }),
             unknown: Default::default(),
+            sources: Default::default(),
         },
         Benefit {
             label: "r".into(),
@@ -459,6 +464,7 @@ fn lognormal_ranges_at_the_bounds_simulate_to_finite_figures() {
                 impact_reduction_pct: Estimate::point(100.0),
             }),
             unknown: Default::default(),
+            sources: Default::default(),
         },
     ];
     s.initiatives.push(Initiative {

@@ -86,6 +86,7 @@ fn small(rate_pct: f64) -> Scenario {
             amount_per_year: Estimate::point(12_000.0),
         }),
         unknown: UnknownFields::default(),
+        sources: Default::default(),
     });
     Scenario {
         horizon_years: 1,

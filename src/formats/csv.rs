@@ -287,7 +287,7 @@ fn cash_flows(
 
 /// Every input of every initiative and of each of its benefits (`model::register`): where it
 /// is, its label and unit, its likely value, its low and high when it is a range, and whether it
-/// was entered or is still the default.
+/// was entered or is still the default, and its source.
 fn assumptions(w: &mut CsvWriter, scenario: &crate::model::Scenario) {
     w.row(Vec::<Cell>::new());
     w.row(["Assumptions"]);
@@ -300,6 +300,7 @@ fn assumptions(w: &mut CsvWriter, scenario: &crate::model::Scenario) {
         "Low",
         "High",
         "Entered or default",
+        "Source",
     ]);
     for a in crate::model::register::register(scenario) {
         let likely = match a.likely {
@@ -316,6 +317,7 @@ fn assumptions(w: &mut CsvWriter, scenario: &crate::model::Scenario) {
             Cell::from(a.low),
             Cell::from(a.high),
             Cell::from(if a.is_default { "default" } else { "entered" }),
+            Cell::from(a.source),
         ]);
     }
 }

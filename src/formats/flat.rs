@@ -16,7 +16,7 @@ use crate::model::schema::{Kind, Record, Shape, Val};
 
 /// Changes whenever the order below changes, so a page and a worker of different builds refuse
 /// each other's lists instead of misreading them.
-pub const FLAT_VERSION: f64 = 3.0;
+pub const FLAT_VERSION: f64 = 4.0;
 
 /// One item of the flat form.
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +52,14 @@ impl Out {
     }
     fn count(&mut self, n: usize) {
         self.num(n as f64);
+    }
+    /// Sources: their count, then key and text of each.
+    fn sources(&mut self, s: &crate::model::Sources) {
+        self.count(s.len());
+        for (k, v) in s {
+            self.text(k);
+            self.text(v);
+        }
     }
     /// Every described field of `r`, in its order.
     fn record(&mut self, r: &dyn Record) {
@@ -90,6 +98,7 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
         for d in &i.depends_on {
             o.text(d);
         }
+        o.sources(&i.sources);
         o.count(i.benefits.len());
         for b in &i.benefits {
             o.text(&b.label);
@@ -100,6 +109,7 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
                     .unwrap_or(0),
             );
             o.record(&b.kind);
+            o.sources(&b.sources);
         }
     }
     write_unknown(&mut o, s);
@@ -280,6 +290,16 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
     (r.at == toks.len()).then_some(s)
 }
 
+fn read_sources(r: &mut In<'_>) -> Option<crate::model::Sources> {
+    let mut out = crate::model::Sources::new();
+    for _ in 0..r.count(List::Sources)? {
+        let k = r.text(Text::Id)?;
+        let v = r.text(Text::Source)?;
+        out.insert(k, v);
+    }
+    Some(out)
+}
+
 fn read_initiative(r: &mut In<'_>) -> Option<Initiative> {
     let mut i = Initiative::default();
     r.record(&mut i)?;
@@ -291,14 +311,17 @@ fn read_initiative(r: &mut In<'_>) -> Option<Initiative> {
     for _ in 0..r.count(List::DependsOn)? {
         i.depends_on.push(r.text(Text::Id)?);
     }
+    i.sources = read_sources(r)?;
     for _ in 0..r.count(List::Benefits)? {
         let label = r.text(Text::Name)?;
         let mut kind = BenefitKind::blank(BENEFIT_KINDS.get(r.count(List::Benefits)?)?)?;
         r.record(&mut kind)?;
+        let sources = read_sources(r)?;
         i.benefits.push(Benefit {
             label,
             kind,
             unknown: UnknownFields::default(),
+            sources,
         });
     }
     Some(i)

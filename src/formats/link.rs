@@ -2,8 +2,10 @@
 //!
 //! Fragment = `c` + link version + `.` + base64url (no padding) of zlib-deflate of the payload.
 //!
-//! * `c3.` (written now): the scenario of saved-format version 2 (`c<n>.`: version `n − 1`) in
-//!   the compact form of `link_c3.rs`, made from the named form (`named.rs`, the serde derives).
+//! * `c4.` (written now) and `c3.`: the scenario of saved-format version 3 or 2 (`c<n>.`: version
+//!   `n − 1`) in the compact form of `link_c3.rs`, made from the named form (`named.rs`, the serde
+//!   derives). A default left out (`null`) is that version's: a `c3.` link's benefits read with
+//!   version 2's (100% adoption, …).
 //!   It is read like a saved file — migrations, the limits, a field that cannot be read restored
 //!   with a note, unknown fields kept — so a link carries a newer version's fields as a file does.
 //! * `c1.` and `c2.` (format versions 1 and 2): the positional form, read by the frozen reader
@@ -26,7 +28,7 @@ use std::fmt;
 
 /// The letter before the version number.
 pub const PREFIX: &str = "c";
-/// The link version written: `c3.` now. From 3 on a link of version `n` holds a scenario of
+/// The link version written: `c4.` now. From 3 on a link of version `n` holds a scenario of
 /// saved-format version `n − 1`, so a new saved-format version gives links a new prefix.
 pub const VERSION: u32 = saved::CURRENT_VERSION + 1;
 /// The most a link may inflate to; more is refused (a deflate bomb would otherwise use memory).
@@ -152,7 +154,7 @@ pub fn decode_noting(fragment: &str) -> Result<(Scenario, Vec<String>), LinkErro
 
 /// A payload of a link from `c3.` on: the scenario of saved-format version `version`.
 fn read_payload(value: Value, version: u32) -> Result<(Scenario, Vec<String>), LinkError> {
-    let data = link_c3::expand(&value);
+    let data = link_c3::expand(&value, version);
     if !data.is_object() {
         return Err(damaged(format!(
             "the scenario: expected a list, found {}",

@@ -54,6 +54,9 @@ pub(crate) fn schema_of<T: Serialize>(t: &T) -> Schema {
 }
 
 struct Schemas {
+    /// The saved-format version the form holds: a benefit's `null` is the default of that
+    /// version (version 2's are `migrations::VERSION_2_BENEFIT_DEFAULTS` where they changed).
+    version: u32,
     scenario: Schema,
     simulation: Schema,
     criterion: Schema,
@@ -66,6 +69,7 @@ impl Schemas {
     fn new() -> Self {
         let scenario = schema_of(&Scenario::default());
         Schemas {
+            version: super::saved::CURRENT_VERSION,
             criteria: ids(scenario
                 .iter()
                 .find(|(k, _)| k == "criteria")
@@ -235,7 +239,7 @@ fn pack_field(sc: &Schemas, key: &str, v: &Value) -> Value {
     match (key, v) {
         ("criteria", v) => list(v, &|c| pack(sc, c, &sc.criterion)),
         ("initiatives", v) => list(v, &|i| pack(sc, i, &sc.initiative)),
-        ("benefits", v) => list(v, &|b| pack(sc, b, &benefit_schema(b))),
+        ("benefits", v) => list(v, &|b| pack(sc, b, &benefit_schema(b, sc.version))),
         ("simulation", v) => pack(sc, v, &sc.simulation),
         ("scores", v) => pack_scores(&sc.criteria, v),
         ("category" | "direction" | "distribution" | "per" | "kind", v) => code(key, v),
@@ -248,15 +252,26 @@ fn pack_field(sc: &Schemas, key: &str, v: &Value) -> Value {
 }
 
 /// A benefit's schema: its kind's fields (the optional hourly rate absent by default), or only
-/// the label and kind when the kind is unknown.
-fn benefit_schema(b: &Value) -> Schema {
+/// the label and kind when the kind is unknown; with the defaults of saved-format `version`.
+fn benefit_schema(b: &Value, version: u32) -> Schema {
     let kind = match b {
         Value::Object(o) => o.get("kind"),
         Value::Array(a) => a.get(1),
         _ => None,
     };
     let kind = kind.map(|k| name("kind", k));
-    benefit_order(kind.as_ref().and_then(Value::as_str).unwrap_or(""))
+    let kind = kind.as_ref().and_then(Value::as_str).unwrap_or("");
+    let mut schema = benefit_order(kind);
+    if version <= 2 {
+        for (k, field, v) in super::migrations::VERSION_2_BENEFIT_DEFAULTS {
+            if k == kind {
+                for (_, d) in schema.iter_mut().filter(|(f, _)| f == field) {
+                    *d = Value::from(v);
+                }
+            }
+        }
+    }
+    schema
 }
 
 /// A list of the compact form as a record of the named form.
@@ -305,7 +320,7 @@ fn unpack_field(sc: &Schemas, key: &str, v: &Value) -> Value {
     match (key, v) {
         ("criteria", v) => list(v, &|c| unpack(sc, c, &sc.criterion)),
         ("initiatives", v) => list(v, &|i| unpack(sc, i, &sc.initiative)),
-        ("benefits", v) => list(v, &|b| unpack(sc, b, &benefit_schema(b))),
+        ("benefits", v) => list(v, &|b| unpack(sc, b, &benefit_schema(b, sc.version))),
         ("simulation", v) => unpack(sc, v, &sc.simulation),
         ("scores", v) => unpack_scores(&sc.criteria, v),
         ("category" | "direction" | "distribution" | "per" | "kind", v) => name(key, v),
@@ -332,9 +347,11 @@ pub(crate) fn compact(data: &Value) -> Value {
     pack(&sc, data, &sc.scenario)
 }
 
-/// The compact form back in the named form (defaults filled in).
-pub(crate) fn expand(form: &Value) -> Value {
+/// The compact form of saved-format `version` back in the named form (that version's defaults
+/// filled in).
+pub(crate) fn expand(form: &Value, version: u32) -> Value {
     let mut sc = Schemas::new();
+    sc.version = version;
     // The criteria first: the scores follow their order.
     let at = sc.scenario.iter().position(|(k, _)| k == "criteria");
     if let Some(c) = at.and_then(|n| form.get(n)).filter(|c| !c.is_null()) {

@@ -288,6 +288,7 @@ impl Writer {
             label: String::new(),
             kind: blank_kind(kind_index(&b.kind)).unwrap_or_else(|| b.kind.clone()),
             unknown: Default::default(),
+            sources: Default::default(),
         };
         self.record(fields(b), Some(fields(&blank)), 1)
     }
@@ -721,6 +722,7 @@ fn read_benefit(v: &Value, path: String) -> R<Benefit> {
         label: r.text(1, "label", "", Text::Name)?,
         kind,
         unknown: Default::default(),
+        sources: Default::default(),
     })
 }
 

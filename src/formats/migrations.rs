@@ -43,7 +43,59 @@ pub const MIGRATIONS: &[Migration] = &[
                       always used: 10,000 trials, seed 1",
         apply: add_simulation_settings,
     },
+    Migration {
+        id: "sources-and-cautious-defaults",
+        from: 2,
+        to: 3,
+        description:
+            "version 3 adds a source per input (`sources`, none in older files) and starts \
+                      new benefits at cautious values (adoption 80%, recapture 50%, revenue lost \
+                      50%, productivity lost 50%, margin 30%); a benefit input missing from an \
+                      older file gets the 100% that version 2 meant",
+        apply: keep_version_2_benefit_defaults,
+    },
 ];
+
+/// The benefit inputs whose value for a new benefit changed in version 3, with the value
+/// version 2 gave them: (kind, field, version-2 value). `link_c3` reads `c3.` links with them too.
+pub(crate) const VERSION_2_BENEFIT_DEFAULTS: [(&str, &str, f64); 5] = [
+    ("hours_saved", "adoption_pct", 100.0),
+    ("hours_saved", "recapture_pct", 100.0),
+    ("outage_avoided", "revenue_impact_pct", 100.0),
+    ("outage_avoided", "productivity_loss_pct", 100.0),
+    ("revenue_gained", "margin_pct", 100.0),
+];
+
+/// Version 2 → 3: every benefit input of `VERSION_2_BENEFIT_DEFAULTS` that a file leaves out
+/// gets its version-2 value, so reading it with version 3's defaults changes no figure. (Files
+/// write every benefit input, so this only matters for one edited by hand.)
+fn keep_version_2_benefit_defaults(mut doc: Value) -> Result<Value, String> {
+    let data = doc
+        .get_mut("data")
+        .and_then(Value::as_object_mut)
+        .ok_or("it holds no scenario object")?;
+    let Some(Value::Array(initiatives)) = data.get_mut("initiatives") else {
+        return Ok(doc);
+    };
+    for i in initiatives.iter_mut() {
+        let Some(Value::Array(benefits)) = i.get_mut("benefits") else {
+            continue;
+        };
+        for b in benefits.iter_mut().filter_map(Value::as_object_mut) {
+            let kind = b
+                .get("kind")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            for (k, field, v) in VERSION_2_BENEFIT_DEFAULTS {
+                if k == kind && !b.contains_key(field) {
+                    b.insert(field.into(), json!(v));
+                }
+            }
+        }
+    }
+    Ok(doc)
+}
 
 /// The version this build writes, and the newest it reads.
 pub const CURRENT_VERSION: u32 = MIGRATIONS[MIGRATIONS.len() - 1].to;
@@ -118,14 +170,14 @@ mod tests {
     fn version_1_to_2_adds_the_simulation_settings_version_1_ran_with() {
         let v1 = json!({ "format": "caseboard", "version": 1, "data": { "name": "Desk" } });
         assert_eq!(
-            run(v1, 1, MIGRATIONS).unwrap(),
+            run(v1, 1, &MIGRATIONS[..2]).unwrap(),
             json!({ "format": "caseboard", "version": 2,
                     "data": { "name": "Desk", "simulation": { "trials": 10000, "seed": 1 } } })
         );
         // Settings already there are not overwritten.
         let odd = json!({ "version": 1, "data": { "simulation": { "trials": 500 } } });
         assert_eq!(
-            run(odd, 1, MIGRATIONS).unwrap(),
+            run(odd, 1, &MIGRATIONS[..2]).unwrap(),
             json!({ "version": 2, "data": { "simulation": { "trials": 500 } } })
         );
         assert_eq!(
@@ -142,9 +194,30 @@ mod tests {
     fn a_bare_scenario_runs_every_step() {
         assert_eq!(
             run(json!({ "name": "Desk" }), 0, MIGRATIONS).unwrap(),
-            json!({ "format": "caseboard", "version": 2,
+            json!({ "format": "caseboard", "version": 3,
                     "data": { "name": "Desk", "simulation": { "trials": 10000, "seed": 1 } } })
         );
+    }
+
+    #[test]
+    fn version_2_to_3_gives_missing_benefit_inputs_the_100_percent_version_2_meant() {
+        let v2 = json!({ "version": 2, "data": { "initiatives": [ { "benefits": [
+            { "kind": "hours_saved", "hours": 10, "recapture_pct": 60 },
+            { "kind": "outage_avoided" },
+            { "kind": "revenue_gained", "margin_pct": 40 },
+            { "kind": "cost_avoided" }
+        ] } ] } });
+        let v3 = run(v2, 2, MIGRATIONS).unwrap();
+        assert_eq!(
+            v3["data"]["initiatives"][0]["benefits"],
+            json!([
+                { "kind": "hours_saved", "hours": 10, "recapture_pct": 60, "adoption_pct": 100.0 },
+                { "kind": "outage_avoided", "revenue_impact_pct": 100.0, "productivity_loss_pct": 100.0 },
+                { "kind": "revenue_gained", "margin_pct": 40 },
+                { "kind": "cost_avoided" }
+            ])
+        );
+        assert_eq!(v3["version"], json!(3));
     }
 
     fn log(tag: &'static str) -> fn(Value) -> Result<Value, String> {

@@ -163,11 +163,14 @@ fn object_of<T: Serialize>(t: &T) -> Map<String, Value> {
 
 impl Defaults {
     fn new() -> Self {
+        let mut initiative = object_of(&Initiative::default());
+        // Written only when there are some, but a field the initiative knows.
+        initiative.insert("sources".into(), Value::Object(Map::new()));
         Defaults {
             scenario: object_of(&Scenario::default()),
             simulation: object_of(&SimSettings::default()),
             criterion: object_of(&Criterion::new("", "", Direction::HigherIsBetter)),
-            initiative: object_of(&Initiative::default()),
+            initiative,
         }
     }
 }
@@ -179,11 +182,14 @@ pub(crate) fn benefit_template(benefit: &Value) -> Option<(Map<String, Value>, V
         .get("kind")
         .and_then(Value::as_str)
         .and_then(BenefitKind::blank)?;
-    let blank = object_of(&Benefit {
+    let mut blank = object_of(&Benefit {
         label: String::new(),
         kind: kind.clone(),
         unknown: UnknownFields::default(),
+        sources: Default::default(),
     });
+    // Written only when there are some, but a field every benefit knows.
+    blank.insert("sources".into(), Value::Object(Map::new()));
     if let Some(rate) = kind.hourly_rate_mut() {
         *rate = Some(Default::default());
     }
@@ -191,9 +197,11 @@ pub(crate) fn benefit_template(benefit: &Value) -> Option<(Map<String, Value>, V
         label: String::new(),
         kind,
         unknown: UnknownFields::default(),
+        sources: Default::default(),
     })
     .into_iter()
     .map(|(k, _)| k)
+    .chain(["sources".to_string()])
     .collect();
     Some((blank, known))
 }
@@ -438,6 +446,13 @@ fn check_counts(data: &Value, prefix: &str) -> R<()> {
             List::DependsOn,
         )?;
         list(i.get("scores"), join(&at, "scores"), List::Criteria)?;
+        list(i.get("sources"), join(&at, "sources"), List::Sources)?;
+        if let Some(Value::Array(bs)) = i.get("benefits") {
+            for (m, b) in bs.iter().enumerate() {
+                let at = format!("{}[{m}]", join(&at, "benefits"));
+                list(b.get("sources"), join(&at, "sources"), List::Sources)?;
+            }
+        }
     }
     Ok(())
 }
@@ -468,9 +483,19 @@ fn check_texts(s: &Scenario, prefix: &str) -> R<()> {
         for (m, dep) in i.depends_on.iter().enumerate() {
             text(dep, &format!("{}[{m}]", join(&at, "depends_on")), Text::Id)?;
         }
+        let sources = |map: &crate::model::Sources, at: &str| -> R<()> {
+            for (k, v) in map {
+                let path = join(&join(at, "sources"), k);
+                text(k, &path, Text::Id)?;
+                text(v, &path, Text::Source)?;
+            }
+            Ok(())
+        };
+        sources(&i.sources, &at)?;
         for (m, b) in i.benefits.iter().enumerate() {
-            let label = join(&format!("{}[{m}]", join(&at, "benefits")), "label");
-            text(&b.label, &label, Text::Name)?;
+            let here = format!("{}[{m}]", join(&at, "benefits"));
+            text(&b.label, &join(&here, "label"), Text::Name)?;
+            sources(&b.sources, &here)?;
         }
     }
     Ok(())
@@ -570,6 +595,7 @@ pub(crate) fn benefit_order(kind: &str) -> super::link_c3::Schema {
         label: String::new(),
         kind: blank,
         unknown: UnknownFields::default(),
+        sources: Default::default(),
     });
     if optional.is_some() {
         for (k, d) in &mut schema {

@@ -9,7 +9,7 @@
 //!   cost, the net flow, the discount factor, the present values, the cumulative flow; its PV,
 //!   NPV, ROI, payback and IRR are formulas over those months. Change an input and the sheet
 //!   and the comparison follow;
-//! * **Assumptions**: the register (`model::register`);
+//! * **Assumptions**: the register (`model::register`), with each input's source;
 //! * **Simulation** (with ranges): percentiles, the chance of a loss, how often each is first,
 //!   and the value of information, as values (a simulation is not a formula).
 //!
@@ -555,6 +555,7 @@ fn assumptions_sheet(s: &Scenario, f: &Formats) -> Result<Worksheet, XlsxError> 
         "High",
         "Unit",
         "Entered or default",
+        "Source",
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &f.head)?;
@@ -588,6 +589,9 @@ fn assumptions_sheet(s: &Scenario, f: &Formats) -> Result<Worksheet, XlsxError> 
         }
         ws.write_string(row, 6, &a.unit)?;
         ws.write_string(row, 7, if a.is_default { "default" } else { "entered" })?;
+        if !a.source.is_empty() {
+            ws.write_string(row, 8, &a.source)?;
+        }
     }
     Ok(ws)
 }

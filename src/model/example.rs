@@ -49,6 +49,7 @@ pub fn example_scenario() -> Scenario {
                             recapture_pct: p(75.0),
                         }),
                         unknown: Default::default(),
+                        sources: Default::default(),
                     },
                     Benefit {
                         label: "Employees waiting on access requests".into(),
@@ -60,9 +61,11 @@ pub fn example_scenario() -> Scenario {
                             recapture_pct: p(50.0),
                         }),
                         unknown: Default::default(),
+                        sources: Default::default(),
                     },
                 ],
                 unknown: Default::default(),
+                sources: Default::default(),
             },
             Initiative {
                 id: "portal-ha".into(),
@@ -98,8 +101,10 @@ pub fn example_scenario() -> Scenario {
                         cost_per_incident: p(5_000.0),
                     }),
                     unknown: Default::default(),
+                    sources: Default::default(),
                 }],
                 unknown: Default::default(),
+                sources: Default::default(),
             },
             Initiative {
                 id: "mfa-backups".into(),
@@ -131,8 +136,10 @@ pub fn example_scenario() -> Scenario {
                         impact_reduction_pct: p(40.0),
                     }),
                     unknown: Default::default(),
+                    sources: Default::default(),
                 }],
                 unknown: Default::default(),
+                sources: Default::default(),
             },
             Initiative {
                 id: "monitoring".into(),
@@ -161,6 +168,7 @@ pub fn example_scenario() -> Scenario {
                             amount_per_year: p(85_000.0),
                         }),
                         unknown: Default::default(),
+                        sources: Default::default(),
                     },
                     Benefit {
                         label: "Maintaining duplicate integrations".into(),
@@ -172,9 +180,11 @@ pub fn example_scenario() -> Scenario {
                             recapture_pct: p(80.0),
                         }),
                         unknown: Default::default(),
+                        sources: Default::default(),
                     },
                 ],
                 unknown: Default::default(),
+                sources: Default::default(),
             },
         ],
         ..Scenario::default()
@@ -189,4 +199,4 @@ pub fn blank_scenario() -> Scenario {
 /// `example_scenario()` in the flat form (`flat::write`), as JSON: the page reads it with the
 /// browser's JSON parser instead of carrying the code that builds it. `tests/example_flat.rs`
 /// keeps the two the same (and prints the new text when the example changes).
-pub const EXAMPLE_FLAT_JSON: &str = r#"[3.0,"FY27 IT investment candidates","USD",3.0,10.0,null,null,65.0,null,null,1800.0,5.0,"strategic_fit","Strategic fit",1.0,0.0,"financial_return","Financial return",1.0,0.0,"customer_impact","Customer impact",1.0,0.0,"risk_reduction","Risk reduction",1.0,0.0,"effort","Effort",1.0,1.0,10000.0,1.0,0.0,4.0,"workflow","Service desk workflow automation",2.0,"Automated ticket triage, password resets and access requests on our ITSM platform; licence uplift plus a partner build.",85000.0,null,null,24000.0,null,null,3.0,null,null,4.0,null,null,90.0,null,null,5.0,"customer_impact",3.0,"effort",2.0,"financial_return",4.0,"risk_reduction",2.0,"strategic_fit",3.0,0.0,2.0,"Service desk time on routine tickets",0.0,200.0,null,null,1.0,null,80.0,null,null,75.0,null,null,"Employees waiting on access requests",0.0,40.0,null,null,0.0,55.0,null,null,90.0,null,null,50.0,null,null,"portal-ha","Sales portal high availability",1.0,"Active-active in two regions with automatic failover; today about 12 outages a year of 45 minutes.",260000.0,null,null,72000.0,null,null,6.0,null,null,1.0,null,null,85.0,null,null,5.0,"customer_impact",5.0,"effort",4.0,"financial_return",4.0,"risk_reduction",3.0,"strategic_fit",4.0,1.0,"monitoring",1.0,"Portal outages avoided",1.0,540.0,null,null,80.0,null,null,800.0,null,null,60.0,null,null,120.0,null,null,55.0,null,null,50.0,null,null,8.0,null,null,5000.0,null,null,"mfa-backups","MFA and immutable backups",0.0,"Phishing-resistant MFA for all staff; immutable offline backups. Loss per event from breach-cost studies ($4.4M global average). Required by our cyber insurer.",150000.0,null,null,45000.0,null,null,4.0,null,null,2.0,null,null,70.0,null,null,5.0,"customer_impact",3.0,"effort",3.0,"financial_return",3.0,"risk_reduction",5.0,"strategic_fit",4.0,0.0,1.0,"Ransomware and account-takeover breach",2.0,0.08,null,null,4400000.0,null,null,60.0,null,null,40.0,null,null,"monitoring","Consolidate monitoring tools",2.0,"Retire two overlapping monitoring tools for the one licensed enterprise-wide.",40000.0,null,null,15000.0,null,null,4.0,null,null,2.0,null,null,95.0,null,null,5.0,"customer_impact",1.0,"effort",2.0,"financial_return",4.0,"risk_reduction",2.0,"strategic_fit",2.0,0.0,2.0,"Two retired monitoring licences",3.0,85000.0,null,null,"Maintaining duplicate integrations",0.0,10.0,null,null,0.0,80.0,null,null,100.0,null,null,80.0,null,null]"#;
+pub const EXAMPLE_FLAT_JSON: &str = r#"[4.0,"FY27 IT investment candidates","USD",3.0,10.0,null,null,65.0,null,null,1800.0,5.0,"strategic_fit","Strategic fit",1.0,0.0,"financial_return","Financial return",1.0,0.0,"customer_impact","Customer impact",1.0,0.0,"risk_reduction","Risk reduction",1.0,0.0,"effort","Effort",1.0,1.0,10000.0,1.0,0.0,4.0,"workflow","Service desk workflow automation",2.0,"Automated ticket triage, password resets and access requests on our ITSM platform; licence uplift plus a partner build.",85000.0,null,null,24000.0,null,null,3.0,null,null,4.0,null,null,90.0,null,null,5.0,"customer_impact",3.0,"effort",2.0,"financial_return",4.0,"risk_reduction",2.0,"strategic_fit",3.0,0.0,0.0,2.0,"Service desk time on routine tickets",0.0,200.0,null,null,1.0,null,80.0,null,null,75.0,null,null,0.0,"Employees waiting on access requests",0.0,40.0,null,null,0.0,55.0,null,null,90.0,null,null,50.0,null,null,0.0,"portal-ha","Sales portal high availability",1.0,"Active-active in two regions with automatic failover; today about 12 outages a year of 45 minutes.",260000.0,null,null,72000.0,null,null,6.0,null,null,1.0,null,null,85.0,null,null,5.0,"customer_impact",5.0,"effort",4.0,"financial_return",4.0,"risk_reduction",3.0,"strategic_fit",4.0,1.0,"monitoring",0.0,1.0,"Portal outages avoided",1.0,540.0,null,null,80.0,null,null,800.0,null,null,60.0,null,null,120.0,null,null,55.0,null,null,50.0,null,null,8.0,null,null,5000.0,null,null,0.0,"mfa-backups","MFA and immutable backups",0.0,"Phishing-resistant MFA for all staff; immutable offline backups. Loss per event from breach-cost studies ($4.4M global average). Required by our cyber insurer.",150000.0,null,null,45000.0,null,null,4.0,null,null,2.0,null,null,70.0,null,null,5.0,"customer_impact",3.0,"effort",3.0,"financial_return",3.0,"risk_reduction",5.0,"strategic_fit",4.0,0.0,0.0,1.0,"Ransomware and account-takeover breach",2.0,0.08,null,null,4400000.0,null,null,60.0,null,null,40.0,null,null,0.0,"monitoring","Consolidate monitoring tools",2.0,"Retire two overlapping monitoring tools for the one licensed enterprise-wide.",40000.0,null,null,15000.0,null,null,4.0,null,null,2.0,null,null,95.0,null,null,5.0,"customer_impact",1.0,"effort",2.0,"financial_return",4.0,"risk_reduction",2.0,"strategic_fit",2.0,0.0,0.0,2.0,"Two retired monitoring licences",3.0,85000.0,null,null,0.0,"Maintaining duplicate integrations",0.0,10.0,null,null,0.0,80.0,null,null,100.0,null,null,80.0,null,null,0.0]"#;

@@ -20,6 +20,10 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub const MAX_ID_CHARS: usize = 100;
 /// An initiative's notes.
 pub const MAX_NOTES_CHARS: usize = 5_000;
+/// The source of one input ("service desk ticket export, Q3").
+pub const MAX_SOURCE_CHARS: usize = 500;
+/// Sources of one initiative or benefit: one per input, with room for a newer version's inputs.
+pub const MAX_SOURCES: usize = 64;
 /// A currency code (ISO 4217 codes have three letters; validation says so beside the field).
 pub const MAX_CURRENCY_CHARS: usize = 16;
 /// A saved file (or draft) in bytes, checked before it is parsed. The largest scenario within
@@ -33,6 +37,8 @@ pub enum Text {
     Id,
     Notes,
     Currency,
+    /// The source of an input.
+    Source,
 }
 
 impl Text {
@@ -42,6 +48,7 @@ impl Text {
             Text::Id => MAX_ID_CHARS,
             Text::Notes => MAX_NOTES_CHARS,
             Text::Currency => MAX_CURRENCY_CHARS,
+            Text::Source => MAX_SOURCE_CHARS,
         }
     }
 }
@@ -54,6 +61,8 @@ pub enum List {
     Criteria,
     /// The initiatives one depends on.
     DependsOn,
+    /// The sources of one initiative's or benefit's inputs.
+    Sources,
 }
 
 impl List {
@@ -62,6 +71,7 @@ impl List {
             List::Initiatives | List::DependsOn => MAX_INITIATIVES,
             List::Benefits => MAX_BENEFITS,
             List::Criteria => MAX_CRITERIA,
+            List::Sources => MAX_SOURCES,
         }
     }
 
@@ -71,6 +81,7 @@ impl List {
             List::Benefits => "benefits per initiative",
             List::Criteria => "criteria",
             List::DependsOn => "dependencies per initiative",
+            List::Sources => "sources per initiative or benefit",
         }
     }
 }

@@ -3,7 +3,7 @@
 //! home of "entered or default": the CSV, the workbook, the page's register and the summary's
 //! sentence about defaults read it.
 
-use super::scenario::{BenefitKind, Initiative, Scenario};
+use super::scenario::{BenefitKind, Initiative, Scenario, Sources};
 use super::schema::{Kind, Record, Val};
 
 /// One input of the register.
@@ -14,6 +14,8 @@ pub struct Assumption {
     pub initiative_name: String,
     /// "" for the initiative's own inputs; "Benefit 2: Ticket triage" for a benefit's.
     pub owner: String,
+    /// The benefit's position in its initiative; `None` for the initiative's own inputs.
+    pub benefit: Option<usize>,
     /// The field's key in its record.
     pub key: &'static str,
     pub label: &'static str,
@@ -27,6 +29,8 @@ pub struct Assumption {
     pub high: Option<f64>,
     /// Still the value a new initiative or benefit starts with.
     pub is_default: bool,
+    /// Where it comes from, as the user wrote it ("" when not given).
+    pub source: String,
 }
 
 /// A benefit's name in the register: "Benefit 2: Ticket triage" (its kind when unlabelled).
@@ -44,18 +48,27 @@ pub fn register(s: &Scenario) -> Vec<Assumption> {
     let mut out = Vec::new();
     for (k, i) in s.initiatives.iter().enumerate() {
         let blank_initiative = Initiative::default();
-        let mut records: Vec<(String, &dyn Record, Box<dyn Record>)> =
-            vec![(String::new(), i, Box::new(blank_initiative))];
+        type Rec<'a> = (
+            Option<usize>,
+            String,
+            &'a dyn Record,
+            Box<dyn Record>,
+            &'a Sources,
+        );
+        let mut records: Vec<Rec> = vec![(
+            None,
+            String::new(),
+            i,
+            Box::new(blank_initiative),
+            &i.sources,
+        )];
         for (n, b) in i.benefits.iter().enumerate() {
             if let Some(blank) = BenefitKind::blank(b.kind.kind_name()) {
-                records.push((
-                    benefit_owner(n, &b.label, &b.kind),
-                    &b.kind,
-                    Box::new(blank),
-                ));
+                let owner = benefit_owner(n, &b.label, &b.kind);
+                records.push((Some(n), owner, &b.kind, Box::new(blank), &b.sources));
             }
         }
-        for (owner, rec, blank) in records {
+        for (benefit, owner, rec, blank, sources) in records {
             for f in rec.fields() {
                 let Some(v) = rec.get(f.key) else { continue };
                 let (likely, low, high) = match &v {
@@ -72,6 +85,7 @@ pub fn register(s: &Scenario) -> Vec<Assumption> {
                     initiative: k,
                     initiative_name: i.name.clone(),
                     owner: owner.clone(),
+                    benefit,
                     key: f.key,
                     label: f.label,
                     unit,
@@ -80,6 +94,7 @@ pub fn register(s: &Scenario) -> Vec<Assumption> {
                     low,
                     high,
                     is_default: blank.get(f.key).as_ref() == Some(&v),
+                    source: sources.get(f.key).cloned().unwrap_or_default(),
                 });
             }
         }
@@ -111,6 +126,7 @@ mod tests {
                 ..HoursSaved::default()
             }),
             unknown: UnknownFields::default(),
+            sources: [("hours".to_string(), "ticket export, Q3".to_string())].into(),
         });
         s.initiatives.push(i);
         let r = register(&s);
@@ -126,7 +142,12 @@ mod tests {
         assert!(delivery.is_default);
         let hours = r.iter().find(|a| a.key == "hours").unwrap();
         assert_eq!(hours.owner, "Benefit 1: Hours saved");
+        assert_eq!(
+            (hours.benefit, hours.source.as_str()),
+            (Some(0), "ticket export, Q3")
+        );
         assert!(!hours.is_default);
+        assert_eq!((cost.benefit, cost.source.as_str()), (None, ""));
         let rate = r.iter().find(|a| a.key == "hourly_rate").unwrap();
         assert_eq!((rate.likely, rate.is_default), (None, true));
     }

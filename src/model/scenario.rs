@@ -223,17 +223,27 @@ record! {
         /// Ids of initiatives this one depends on.
         depends_on: Vec<String> = Vec::new(),
         benefits: Vec<Benefit> = Vec::new(),
+        /// Where each of its own inputs comes from, by field key ("service desk export, Q3"):
+        /// the assumptions register's source column. Absent keys have none.
+        #[serde(skip_serializing_if = "Sources::is_empty")]
+        sources: Sources = Sources::new(),
         /// Fields this version does not know (a newer version's data), written back on save.
         #[serde(flatten, skip_deserializing)]
         unknown: UnknownFields = UnknownFields::default(),
     }
 }
 
+/// Where inputs come from: field key → the source as the user wrote it.
+pub type Sources = BTreeMap<String, String>;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Benefit {
     pub label: String,
     #[serde(flatten)]
     pub kind: BenefitKind,
+    /// Where each of its inputs comes from, by field key (see `Initiative::sources`).
+    #[serde(default, skip_serializing_if = "Sources::is_empty")]
+    pub sources: Sources,
     /// Fields this version does not know (a newer version's data), written back on save.
     #[serde(flatten, skip_deserializing)]
     pub unknown: UnknownFields,
@@ -294,9 +304,11 @@ record! {
         /// Loaded hourly rate; the scenario default when absent.
         #[serde(skip_serializing_if = "Option::is_none")]
         hourly_rate: Option<Estimate> = None => HOURLY_RATE,
-        adoption_pct: Estimate = Estimate::point(100.0) => Field::percent("Adoption").term("adoption"),
-        /// Share of the saved time that turns into productive work.
-        recapture_pct: Estimate = Estimate::point(100.0) => Field::percent("Recapture")
+        /// A new benefit starts at 80% (few tools reach every intended user).
+        adoption_pct: Estimate = Estimate::point(80.0) => Field::percent("Adoption").term("adoption"),
+        /// Share of the saved time that turns into productive work; a new benefit starts at 50%
+        /// (saved minutes scattered through a day are partly lost).
+        recapture_pct: Estimate = Estimate::point(50.0) => Field::percent("Recapture")
             .term("recapture")
             .help("Share of the saved time that becomes productive work."),
         ;;
@@ -314,15 +326,17 @@ record! {
             => Field::percent("Reduction in outage minutes").term("reduction"),
         revenue_per_minute: Estimate = Estimate::point(0.0)
             => Field::money("Revenue per minute").unit("/min").term("revenue"),
-        /// Share of the revenue during an outage that is lost rather than deferred.
-        revenue_impact_pct: Estimate = Estimate::point(100.0)
+        /// Share of the revenue during an outage that is lost rather than deferred; a new benefit
+        /// starts at 50% (many customers come back later).
+        revenue_impact_pct: Estimate = Estimate::point(50.0)
             => Field::percent("Revenue lost, not deferred").term("lost"),
         affected_staff: Estimate = Estimate::point(0.0)
             => Field::new(Kind::Count, "Staff idled by an outage", "people").term("staff"),
         /// Loaded hourly rate of the affected staff; the scenario default when absent.
         #[serde(skip_serializing_if = "Option::is_none")]
         hourly_rate: Option<Estimate> = None => HOURLY_RATE,
-        productivity_loss_pct: Estimate = Estimate::point(100.0)
+        /// A new benefit starts at 50%: idled staff still do some work.
+        productivity_loss_pct: Estimate = Estimate::point(50.0)
             => Field::percent("Their productivity lost").term("productivity lost"),
         incidents_avoided_per_year: Estimate = Estimate::point(0.0)
             => Field::new(Kind::Rate, "Incidents avoided per year", "/yr")
@@ -366,7 +380,8 @@ record! {
     pub struct RevenueGained {
         revenue_per_year: Estimate = Estimate::point(0.0)
             => Field::money("Revenue per year").unit("/yr").term("revenue"),
-        margin_pct: Estimate = Estimate::point(100.0) => Field::percent("Margin").term("margin"),
+        /// A new benefit starts at 30%: revenue is counted at its margin, never whole.
+        margin_pct: Estimate = Estimate::point(30.0) => Field::percent("Margin").term("margin"),
         ;;
     }
 }

@@ -192,9 +192,11 @@ test('add an initiative with every benefit kind, remove one, reorder', async ({ 
     delivery: 0,
     ramp: 0,
     confidence: 100,
+    // a new benefit starts from the cautious defaults: adoption 80%, recapture 50%, revenue lost 50%,
+    // productivity lost 50%
     benefits: [
-      { kind: 'hours', hours: 10, perYear: 12, adoption: 100, recapture: 100 },
-      { kind: 'outage', baseline: 100, reduction: 50, revenuePerMinute: 100, revenueLost: 100, staff: 10, productivityLost: 100, incidents: 2, costPerIncident: 1000 },
+      { kind: 'hours', hours: 10, perYear: 12, adoption: 80, recapture: 50 },
+      { kind: 'outage', baseline: 100, reduction: 50, revenuePerMinute: 100, revenueLost: 50, staff: 10, productivityLost: 50, incidents: 2, costPerIncident: 1000 },
       { kind: 'risk', events: 0.5, loss: 100000, likelihoodCut: 50, impactCut: 0 },
       { kind: 'cost', amount: 12000 },
       { kind: 'revenue', revenue: 100000, margin: 20 },

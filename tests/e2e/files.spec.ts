@@ -44,7 +44,7 @@ test('export JSON, import it in a fresh browser by the file picker and by drag a
   expect(name).toBe('fy27-it-investment-candidates.json');
   const file = JSON.parse(text);
   expect(file.format).toBe('caseboard');
-  expect(file.version).toBe(2);
+  expect(file.version).toBe(3);
   expect(file.data.simulation).toEqual({ trials: 10000, seed: 1, distribution: 'pert' });
   expect(file.data.initiatives[1].name).toBe('<img src=x onerror=alert(1)>');
   const before = await allFigures(page);
@@ -116,7 +116,7 @@ test('export CSV: spreadsheet-ready figures that parse back to what is on screen
     expect(Number(net[net.length - 1])).toBeCloseTo(figures(init).npv, 4);
   });
   const assumptions = rows.findIndex((r) => r[0] === 'Assumptions');
-  expect(rows[assumptions + 1]).toEqual(['Initiative', 'Benefit', 'Input', 'Unit', 'Likely', 'Low', 'High', 'Entered or default']);
+  expect(rows[assumptions + 1]).toEqual(['Initiative', 'Benefit', 'Input', 'Unit', 'Likely', 'Low', 'High', 'Entered or default', 'Source']);
   const hours = rows.find((r) => r[0] === EXAMPLE[0].name && r[1].startsWith('Benefit 1') && r[2] === 'Hours saved')!;
   const first = EXAMPLE[0].benefits[0];
   expect(Number(hours[4])).toBe(first.kind === 'hours' ? first.hours : NaN);

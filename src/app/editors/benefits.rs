@@ -50,6 +50,7 @@ pub fn Benefits(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>
                     label: kind.kind_label().to_string(),
                     kind,
                     unknown: Default::default(),
+                    sources: Default::default(),
                 });
             }
         });

@@ -1,11 +1,13 @@
 //! The assumptions register (`model::register`): every input of every initiative with its value,
-//! unit, and whether it was entered or is still the default; an initiative's notes beside it.
+//! unit, whether it was entered or is still the default, and where it comes from (a source the
+//! user types, kept in the scenario); an initiative's notes beside it.
 //! A table per initiative, built when opened (all of them when printing).
 
-use crate::app::state::{initiative_names, use_state};
+use crate::app::state::{initiative_names, use_state, AppState};
 use crate::app::widgets::fields::details_open;
 use crate::app::widgets::print::use_printing;
 use crate::explain::format::NumberFormat;
+use crate::model::limits::MAX_SOURCE_CHARS;
 use crate::model::register::{register, Assumption};
 use crate::model::schema::Kind;
 use crate::model::Scenario;
@@ -30,8 +32,32 @@ fn unit_text(a: &Assumption) -> String {
     }
 }
 
+/// Sets (or, when blank, removes) the source of one input.
+fn set_source(state: AppState, a: &Assumption, text: String) {
+    let (k, benefit, key) = (a.initiative, a.benefit, a.key);
+    let text: String = text.trim().chars().take(MAX_SOURCE_CHARS).collect();
+    let undo_key = format!("source.{k}.{benefit:?}.{key}");
+    state.edit(Some(&undo_key), move |s| {
+        let Some(i) = s.initiatives.get_mut(k) else {
+            return;
+        };
+        let sources = match benefit {
+            None => &mut i.sources,
+            Some(b) => match i.benefits.get_mut(b) {
+                Some(b) => &mut b.sources,
+                None => return,
+            },
+        };
+        if text.is_empty() {
+            sources.remove(key);
+        } else {
+            sources.insert(key.to_string(), text);
+        }
+    });
+}
+
 /// The register of initiative `k` as table rows.
-fn rows(s: &Scenario, k: usize) -> impl IntoView {
+fn rows(state: AppState, s: &Scenario, k: usize) -> impl IntoView {
     let f = fmt(&s.currency);
     let notes = s
         .initiatives
@@ -58,13 +84,22 @@ fn rows(s: &Scenario, k: usize) -> impl IntoView {
             } else {
                 format!("{} · {}", a.owner, a.label)
             };
-            let state = if a.is_default { "default" } else { "entered" };
+            let entered = if a.is_default { "default" } else { "entered" };
+            let label = format!("Source of {input}");
+            let source = a.source.clone();
+            let this = a.clone();
             view! {
                 <tr class:default=a.is_default>
                     <th scope="row">{input}</th>
                     <td class="num">{value}</td>
                     <td>{unit_text(a)}</td>
-                    <td>{state}</td>
+                    <td>{entered}</td>
+                    <td class="source">
+                        <input type="text" aria-label=label maxlength=MAX_SOURCE_CHARS
+                            placeholder="Where this comes from" prop:value=source
+                            on:change=move |ev| set_source(state, &this, event_target_value(&ev))/>
+                        <span class="source-text">{a.source.clone()}</span>
+                    </td>
                 </tr>
             }
         })
@@ -72,7 +107,7 @@ fn rows(s: &Scenario, k: usize) -> impl IntoView {
     view! {
         <div class="table-scroll">
             <table class="register-table">
-                <thead><tr><th scope="col">"Input"</th><th scope="col">"Value"</th><th scope="col">"Unit"</th><th scope="col">"Entered or default"</th></tr></thead>
+                <thead><tr><th scope="col">"Input"</th><th scope="col">"Value"</th><th scope="col">"Unit"</th><th scope="col">"Entered or default"</th><th scope="col">"Source"</th></tr></thead>
                 <tbody>{body}</tbody>
             </table>
         </div>
@@ -91,7 +126,11 @@ pub fn Assumptions() -> impl IntoView {
         state.checked.with(|c| {
             c.shown.as_ref().map(|s| {
                 let r = register(&s.scenario);
-                (r.len(), r.iter().filter(|a| a.is_default).count())
+                (
+                    r.len(),
+                    r.iter().filter(|a| a.is_default).count(),
+                    r.iter().filter(|a| !a.source.is_empty()).count(),
+                )
             })
         })
     });
@@ -114,7 +153,7 @@ pub fn Assumptions() -> impl IntoView {
                         }>
                         <summary>{name}</summary>
                         {move || (is_open.get() || printing.get()).then(|| {
-                            state.checked.with(|c| c.shown.as_ref().map(|s| rows(&s.scenario, k)))
+                            state.checked.with(|c| c.shown.as_ref().map(|s| rows(state, &s.scenario, k)))
                         })}
                     </details>
                 }
@@ -138,8 +177,8 @@ pub fn Assumptions() -> impl IntoView {
         })
     };
     let line = move || {
-        counts.get().map(|(n, d)| {
-            format!("{n} inputs; {d} still at the value a new initiative or benefit starts with (marked “default”): check that each is meant.")
+        counts.get().map(|(n, d, src)| {
+            format!("{n} inputs, {src} with a source; {d} still at the value a new initiative or benefit starts with (marked “default”): check that each is meant. Type where each figure comes from in its Source box; it is kept with the scenario, in its files and links.")
         })
     };
     view! {
