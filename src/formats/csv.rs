@@ -148,6 +148,18 @@ pub fn comparison(
     evaluation: &crate::model::Evaluation,
     options: CsvOptions,
 ) -> String {
+    comparison_simulated(scenario, evaluation, None, options)
+}
+
+/// [`comparison`], with the simulated rows of `sim` (a run of the same scenario) after the rank:
+/// NPV P10, P50, P90 and mean, ROI and payback P10–P90, the chance of a loss and of the highest
+/// NPV, as the comparison on screen shows them once the ranges are simulated.
+pub fn comparison_simulated(
+    scenario: &crate::model::Scenario,
+    evaluation: &crate::model::Evaluation,
+    sim: Option<&crate::model::simulate::Simulation>,
+    options: CsvOptions,
+) -> String {
     use crate::model::schema::Kind;
     use crate::model::{ranks, Driver, Estimate, Figure, Initiative, Record};
     let rs = &evaluation.initiatives;
@@ -217,6 +229,45 @@ pub fn comparison(
         "rank".into(),
         rank.iter().map(|&k| Some(k as f64)).collect(),
     );
+    if let Some(sim) = sim.filter(|m| m.initiatives.len() == rs.len()) {
+        let of = |f: &dyn Fn(&crate::model::simulate::InitiativeSim) -> Option<f64>| {
+            sim.initiatives.iter().map(f).collect::<Vec<_>>()
+        };
+        let trials = sim.trials;
+        let label = |what: &str| format!("{what} (simulated, {trials} trials)");
+        row(label("NPV P10"), cur.into(), of(&|x| Some(x.npv.p10)));
+        row(label("NPV P50"), cur.into(), of(&|x| Some(x.npv.p50)));
+        row(label("NPV P90"), cur.into(), of(&|x| Some(x.npv.p90)));
+        row(label("Mean NPV"), cur.into(), of(&|x| Some(x.npv.mean)));
+        row(label("ROI P10"), "%".into(), of(&|x| x.roi.map(|r| r.p10)));
+        row(label("ROI P50"), "%".into(), of(&|x| x.roi.map(|r| r.p50)));
+        row(label("ROI P90"), "%".into(), of(&|x| x.roi.map(|r| r.p90)));
+        row(
+            label("Payback P10"),
+            "months".into(),
+            of(&|x| x.payback.p10),
+        );
+        row(
+            label("Payback P50"),
+            "months".into(),
+            of(&|x| x.payback.p50),
+        );
+        row(
+            label("Payback P90"),
+            "months".into(),
+            of(&|x| x.payback.p90),
+        );
+        row(
+            label("Chance of a loss"),
+            "%".into(),
+            of(&|x| Some(x.p_loss * 100.0)),
+        );
+        row(
+            label("Chance of the highest NPV"),
+            "%".into(),
+            of(&|x| Some(x.p_best * 100.0)),
+        );
+    }
     // The inputs behind the figures, labelled as the form labels them: each estimate's likely
     // value, and its low and high when some initiative gives a range.
     for f in Initiative::FIELDS.iter().filter(|f| f.is_estimate()) {

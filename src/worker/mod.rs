@@ -245,7 +245,13 @@ pub fn reply(kept: &mut Kept, req: Request, progress: &mut dyn FnMut(f64)) -> Re
                 Subject::Scenario(_) => figures(&s).ok().map(Arc::new),
             };
             match evaluation {
-                Some(e) => Reply::Text(csv::comparison(&s, &e, csv::CsvOptions::default())),
+                Some(e) => {
+                    // With ranges, the simulated rows of the same run the page shows (the
+                    // scenario's own trials and seed give the same draws).
+                    let sim = simulate::has_ranges(&s).then(|| simulate::simulate_scenario(&s));
+                    let options = csv::CsvOptions::default();
+                    Reply::Text(csv::comparison_simulated(&s, &e, sim.as_ref(), options))
+                }
                 None => Reply::Error("The comparison could not be computed".into()),
             }
         }

@@ -4,25 +4,12 @@
 
 use crate::explain::summary::{simulated, summary};
 use crate::formats::{flat, xlsx};
-use crate::model::{figures, simulate, Estimate, Record};
+use crate::model::{figures, simulate};
 use crate::wire::intl::fmt;
 use crate::wire::js::{from_js, to_js};
 use crate::wire::{Reply, Request, Subject};
 use base64::Engine;
 use wasm_bindgen::JsValue;
-
-/// Whether any input of the scenario is a range (the workbook then has a Simulation sheet).
-fn has_ranges(s: &crate::model::Scenario) -> bool {
-    let ranged = |r: &dyn Record| {
-        r.fields()
-            .iter()
-            .any(|f| r.estimate(f.key).is_some_and(Estimate::is_range))
-    };
-    ranged(s)
-        || s.initiatives
-            .iter()
-            .any(|i| ranged(i) || i.benefits.iter().any(|b| ranged(&b.kind)))
-}
 
 /// The workbook of the scenario sent, as base64.
 fn workbook(subject: &Subject) -> Reply {
@@ -36,7 +23,7 @@ fn workbook(subject: &Subject) -> Reply {
         return Reply::Error("Fix the marked inputs first".into());
     };
     let f = fmt(&s.currency);
-    let sim = has_ranges(&s).then(|| simulate::simulate_scenario(&s));
+    let sim = simulate::has_ranges(&s).then(|| simulate::simulate_scenario(&s));
     let sentences = summary(&s, &e, &*f);
     // The simulation's sentences follow the recommendation, as on the page.
     let at = sentences

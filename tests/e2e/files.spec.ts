@@ -124,3 +124,25 @@ test('export CSV: spreadsheet-ready figures that parse back to what is on screen
   // no float noise: at most 12 significant digits in any number
   for (const r of rows) for (const c of r) if (/^-?\d/.test(c)) expect(c.replace(/[^0-9]/g, '').replace(/^0+/, '').length).toBeLessThanOrEqual(12);
 });
+
+test('with ranges the CSV has the simulated rows of the run on screen', async ({ page }) => {
+  await open(page);
+  await card(page, EXAMPLE[0].name).getByLabel('One-time cost', { exact: true }).fill('60000-120000');
+  await expect(page.getByTestId('sim-status')).toContainText('10,000 trials');
+  const { text } = await downloadOf(page, 'Export CSV');
+  const rows = parseCsv(text.slice(1));
+  const row = (label: string) => rows.find((r) => r[0] === `${label} (simulated, 10000 trials)`)!;
+  // "$124K · $139K · $154K": compact money, three significant digits
+  const compact = (t: string) => {
+    const m = t.match(/-?\$([\d.]+)([KM]?)/)!;
+    return Number(m[1]) * (m[2] === 'M' ? 1e6 : m[2] === 'K' ? 1e3 : 1) * (t.trim().startsWith('-') ? -1 : 1);
+  };
+  for (const k of EXAMPLE.keys()) {
+    const shown = (await cell(page, 'sim_npv', k).innerText()).split('·').map(compact);
+    const csv = ['NPV P10', 'NPV P50', 'NPV P90'].map((l) => Number(row(l)[2 + k]));
+    csv.forEach((v, j) => expect(Math.abs(v - shown[j])).toBeLessThanOrEqual(Math.abs(shown[j]) * 0.005 + 1));
+    // the chance of a loss, as the screen rounds it
+    const loss = (await cell(page, 'sim_loss', k).innerText()).replace('%', '');
+    expect(Number(row('Chance of a loss')[2 + k])).toBeCloseTo(Number(loss), 0);
+  }
+});
