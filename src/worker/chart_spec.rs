@@ -86,11 +86,21 @@ fn labelled(a: Axis) -> Axis {
 impl ChartOption {
     pub fn x_axis(mut self, a: Axis) -> Self {
         self.x_axis = Some(labelled(a));
-        self
+        self.hide_overlap("xAxis")
     }
 
     pub fn y_axis(mut self, a: Axis) -> Self {
         self.y_axis = Some(labelled(a));
+        self.hide_overlap("yAxis")
+    }
+
+    /// Labels of `axis` that would overlap on a narrow chart (a phone) are left out, echarts
+    /// keeping as many as fit evenly. (charming's AxisLabel has no `hideOverlap`.)
+    fn hide_overlap(mut self, axis: &str) -> Self {
+        self.patches.push((
+            format!("{axis}.axisLabel.hideOverlap"),
+            Patch::Value(JsValue::TRUE),
+        ));
         self
     }
 
