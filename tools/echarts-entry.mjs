@@ -29,26 +29,39 @@ use([
   CanvasRenderer,
 ]);
 
-// --- Printing. The Print button has every chart drawn again at the size it prints
-// (style/main.css: 136 × 68 mm, two to a row of an A4 landscape page) a moment before the print
-// dialog opens, so its labels print at their own size rather than shrunk with the picture (a
-// canvas redrawn inside `beforeprint` would print its previous picture); after printing, each is
-// drawn at the size of its box on screen again. Printed from the browser's menu, a chart's screen
-// picture is scaled to the printed width.
+// --- Printing. Just before the page is printed (the Print button or the browser's menu, alike),
+// every drawn chart is drawn again, off screen, at the size it prints (style/main.css: 136 × 68 mm,
+// two to a row of an A4 landscape page), in the light theme and without animation, into a new
+// canvas that the printed page shows in place of the chart: nothing is scaled, so labels print at
+// their own size (13 px = 9.75 pt). (A chart's own canvas resized inside `beforeprint` would print
+// its previous picture; a new canvas prints what was drawn into it.) After printing they go.
 const MM = 96 / 25.4;
-const PRINTED = { width: Math.round(136 * MM), height: Math.round(68 * MM), animation: { duration: 0 } };
-const instances = () =>
-  Array.from(document.querySelectorAll('.chart')).map((el) => getInstanceByDom(el)).filter(Boolean);
-let resized = false;
-/** Draws every chart at its printed size (the Print button, before it opens the dialog). */
-export function printSize() {
-  resized = true;
-  instances().forEach((c) => c.resize(PRINTED));
+const PRINTED = { width: Math.round(136 * MM), height: Math.round(68 * MM) };
+function picture(option, width, height, pixelRatio) {
+  const chart = init(document.createElement('div'), null, { renderer: 'canvas', width, height, devicePixelRatio: pixelRatio });
+  chart.setOption(Object.assign({}, option, { animation: false }));
+  const canvas = chart.renderToCanvas({ pixelRatio, backgroundColor: '#fff' });
+  chart.dispose();
+  return canvas;
 }
-addEventListener('afterprint', () => {
-  if (resized) instances().forEach((c) => c.resize({ width: 'auto', height: 'auto' }));
-  resized = false;
+addEventListener('beforeprint', () => {
+  for (const el of document.querySelectorAll('.chart')) {
+    const inst = getInstanceByDom(el);
+    const figure = el.closest('.chart-figure');
+    if (!inst || !inst.caseboardOption || !figure) continue;
+    const old = figure.querySelector('canvas.print-picture');
+    if (old) old.remove();
+    const canvas = picture(inst.caseboardOption, PRINTED.width, PRINTED.height, 3);
+    // sized and placed by the printed page's styles, not the chart library's inline ones
+    canvas.removeAttribute('style');
+    canvas.className = 'print-picture';
+    canvas.setAttribute('aria-hidden', 'true');
+    // the size it was drawn for, in CSS pixels (the print tests compare it with the printed size)
+    canvas.dataset.width = String(PRINTED.width);
+    figure.appendChild(canvas);
+  }
 });
+addEventListener('afterprint', () => document.querySelectorAll('canvas.print-picture').forEach((c) => c.remove()));
 
 // --- Chart images. A chart is drawn afresh, off screen, in the light theme and without
 // animation, from the option the page gave it (`caseboardOption`, set with each option), with
@@ -89,12 +102,8 @@ export function exportChart(el, title, type, done) {
   if (!option) return done(false);
   const width = el.clientWidth || 640;
   const height = el.clientHeight || 320;
-  const still = Object.assign({}, option, { animation: false });
   if (type === 'png') {
-    const box = document.createElement('div');
-    const chart = init(box, null, { renderer: 'canvas', width, height, devicePixelRatio: 2 });
-    chart.setOption(still);
-    const picture = chart.renderToCanvas({ pixelRatio: 2, backgroundColor: '#fff' });
+    const drawn = picture(option, width, height, 2);
     const out = document.createElement('canvas');
     out.width = width * 2;
     out.height = (height + TITLE) * 2;
@@ -105,8 +114,7 @@ export function exportChart(el, title, type, done) {
     g.font = '600 32px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
     g.textBaseline = 'middle';
     g.fillText(title, 24, TITLE);
-    g.drawImage(picture, 0, TITLE * 2);
-    chart.dispose();
+    g.drawImage(drawn, 0, TITLE * 2);
     out.toBlob((b) => {
       if (b) save(b, `${slug(title)}.png`);
       done(!!b);
@@ -116,7 +124,7 @@ export function exportChart(el, title, type, done) {
   withSvg((lib) => {
     if (!lib) return done(false);
     const chart = lib.init(null, null, { renderer: 'svg', ssr: true, width, height });
-    chart.setOption(still);
+    chart.setOption(Object.assign({}, option, { animation: false }));
     const inner = chart.renderToSVGString();
     chart.dispose();
     const svg =

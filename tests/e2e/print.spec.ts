@@ -31,23 +31,22 @@ async function printLayout(page: Page) {
     };
     const figures = [...document.querySelectorAll('.chart-figure')].filter((f) => (f as HTMLElement).offsetParent !== null);
     return {
-      figures: figures.map((f) => ({
-        id: f.querySelector('.chart')!.id,
-        box: box(f),
-        picture: f.querySelector('canvas') ? box(f.querySelector('canvas')!) : null,
-        breakInside: getComputedStyle(f).breakInside,
-        // printed size of the axis labels: their pixels × how much the picture is scaled × 0.75 pt/px
-        labelPt: (() => {
-          const c = f.querySelector('canvas') as HTMLCanvasElement | null;
-          // eslint-disable-next-line @typescript-eslint/no-explicit-any
-          const inst = (window as any).echarts?.getInstanceByDom(f.querySelector('.chart'));
-          if (!c || !inst) return null;
-          const r = c.getBoundingClientRect();
-          const scale = Math.min(r.width / inst.getWidth(), r.height / inst.getHeight());
-          const px = inst.getOption().xAxis[0].axisLabel.fontSize;
-          return px * scale * 0.75;
-        })(),
-      })),
+      figures: figures.map((f) => {
+        // the picture drawn for print (a chart's screen canvas gives way to it)
+        const pic = f.querySelector('canvas.print-picture') as HTMLCanvasElement | null;
+        const size = (pic?.getBoundingClientRect().width ?? 0) / Number(pic?.dataset.width ?? 1);
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any
+        const inst = (window as any).echarts?.getInstanceByDom(f.querySelector('.chart'));
+        return {
+          id: f.querySelector('.chart')!.id,
+          box: box(f),
+          picture: pic ? box(pic) : null,
+          breakInside: getComputedStyle(f).breakInside,
+          screenHidden: getComputedStyle(f.querySelector('.chart-wrap')!).display === 'none',
+          // printed size of the axis labels: their pixels × the picture's scale × 0.75 pt/px
+          labelPt: inst ? inst.getOption().xAxis[0].axisLabel.fontSize * size * 0.75 : null,
+        };
+      }),
       headings: [...document.querySelectorAll('h2')].filter((h) => (h as HTMLElement).offsetParent !== null).map((h) => h.textContent),
       pageBreaks: [...document.querySelectorAll('section')].filter((s) => getComputedStyle(s).breakBefore === 'page').map((s) => s.querySelector('h2')?.textContent),
     };
@@ -63,7 +62,8 @@ function checkCharts(layout: Awaited<ReturnType<typeof printLayout>>, count: num
   expect(figs.map((f) => f.id)).toHaveLength(count);
   for (const f of figs) {
     expect(f.breakInside, f.id).toBe('avoid');
-    expect(f.picture, `${f.id} is drawn`).not.toBeNull();
+    expect(f.picture, `${f.id} is drawn for print`).not.toBeNull();
+    expect(f.screenHidden, `${f.id}: its screen canvas gives way`).toBe(true);
     // the picture stays within its own box
     expect(inside(f.picture!, f.box), `${f.id}: picture ${JSON.stringify(f.picture)} in ${JSON.stringify(f.box)}`).toBe(true);
     expect(f.labelPt!, `${f.id} labels`).toBeGreaterThanOrEqual(7);
@@ -86,6 +86,8 @@ test('Print gives the board pack: summary, comparison, charts, uncertainty, cash
   // summary and comparison (1–2 pages), charts (2), uncertainty, cash flows (1–2), assumptions (2)
   expect(pages(pdf)).toBeGreaterThanOrEqual(6);
   expect(pages(pdf)).toBeLessThanOrEqual(10);
+  // printed again, as the browser's menu prints (no Print button): the same pages
+  expect(pages(await page.pdf({ format: 'A4', landscape: true }))).toBe(pages(pdf));
 
   const layout = await printLayout(page);
   expect(layout.headings).toEqual(['Summary', 'Comparison', 'Charts', 'Uncertainty', 'Yearly cash flows', 'Assumptions register']);
@@ -102,6 +104,7 @@ test('printed from the browser menu, once the charts are drawn, it is the same b
   await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(6, { timeout: 20_000 });
   const pdf = await page.pdf({ format: 'A4', landscape: true }); // fires beforeprint and afterprint
   expect(pages(pdf)).toBeGreaterThanOrEqual(6);
-  // the pictures drawn for the screen, fitted to the printed boxes: still no overlap, labels ≥ 7 pt
+  // the print pictures are gone after printing
+  await expect(page.locator('canvas.print-picture')).toHaveCount(0);
   checkCharts(await printLayout(page), 6);
 });

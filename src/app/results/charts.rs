@@ -681,14 +681,8 @@ pub fn print_when_drawn() {
             .query_selector_all(".chart-figure:not([hidden])")
             .map_or(0, |l| l.length());
         if drawn >= all || tries >= 60 || failed() {
-            // Every chart at its printed size (`printSize`, tools/echarts-entry.mjs); one more
-            // moment, so the canvases show the new pictures (and markers, which appear on the
-            // frame after their option is set) before the dialog takes them.
-            if let Ok(echarts) = Reflect::get(&window(), &JsValue::from_str("echarts")) {
-                if let Some(f) = method(&echarts, "printSize") {
-                    let _ = f.call0(&echarts);
-                }
-            }
+            // One more moment: markers appear on the frame after their option is set. (Each
+            // chart is then drawn at its printed size by the chart library's `beforeprint`.)
             set_timeout(
                 || {
                     let _ = window().print();
