@@ -74,9 +74,9 @@ impl From<Line> for SeriesSpec {
     }
 }
 
-/// Axis labels in CSS pixels: 13 px, one more than echarts' default, so that a chart printed
-/// from the browser's menu (its screen picture scaled to the printed width) still has labels of
-/// at least 7 pt; the Print button draws charts at their printed size, where they are 9.75 pt.
+/// Axis labels in CSS pixels: 13 px, one more than echarts' default. Printed, a chart is drawn at
+/// its printed size (9.75 pt labels); should its screen picture be printed instead, fitted to the
+/// printed width, its labels still stay at or above 7 pt.
 const AXIS_LABEL_PX: f64 = 13.0;
 
 fn labelled(a: Axis) -> Axis {
