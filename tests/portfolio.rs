@@ -188,6 +188,10 @@ fn time_100_candidates() {
         if let Ok(s) = s {
             if !s.optimal {
                 not_optimal += 1;
+                println!(
+                    "stopped: value {:.0}, gap {:.0}, nodes {}",
+                    s.value, s.gap, s.nodes
+                );
             }
         }
     }

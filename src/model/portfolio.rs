@@ -141,6 +141,95 @@ impl Use {
     }
 }
 
+/// The room left in each limit (the budgets, then the capacity; 0 for one not set, whose
+/// multiplier is always 0).
+fn rooms(p: &Problem, used: &Use) -> Vec<f64> {
+    let mut out: Vec<f64> = p
+        .budgets
+        .iter()
+        .zip(&used.spend)
+        .map(|(b, s)| b.map_or(0.0, |b| b - s))
+        .collect();
+    out.push(p.capacity.map_or(0.0, |c| c - used.effort));
+    out
+}
+
+/// What a candidate uses of each limit, in the order of [`rooms`].
+fn weights(c: &Candidate) -> impl Iterator<Item = f64> + '_ {
+    c.spend.iter().copied().chain(std::iter::once(c.effort))
+}
+
+/// A candidate's value less what it uses of the limits priced at `lambda`.
+fn reduced_value(c: &Candidate, lambda: &[f64]) -> f64 {
+    c.value - weights(c).zip(lambda).map(|(w, l)| w * l).sum::<f64>()
+}
+
+/// Multipliers that make the Lagrangian bound of the free candidates `free` tight: subgradient
+/// steps (Polyak's rule towards `floor`, a value some set reaches) from λ = 0, keeping the best.
+/// Any λ ≥ 0 gives a valid bound; a better λ only prunes more.
+fn multipliers(p: &Problem, free: &[usize], room: &[f64], floor: f64) -> Vec<f64> {
+    let dims = room.len();
+    let set: Vec<bool> = (0..dims)
+        .map(|d| {
+            if d < p.budgets.len() {
+                p.budgets[d].is_some()
+            } else {
+                p.capacity.is_some()
+            }
+        })
+        .collect();
+    let lagrangian = |lambda: &[f64]| -> (f64, Vec<f64>) {
+        let mut value: f64 = lambda.iter().zip(room).map(|(l, r)| l * r).sum();
+        let mut g = room.to_vec();
+        for &i in free {
+            let c = &p.candidates[i];
+            let r = reduced_value(c, lambda);
+            if r > 0.0 {
+                value += r;
+                for (gd, w) in g.iter_mut().zip(weights(c)) {
+                    *gd -= w;
+                }
+            }
+        }
+        (value, g)
+    };
+    let mut lambda = vec![0.0; dims];
+    let (mut best_value, _) = lagrangian(&lambda);
+    let mut best = lambda.clone();
+    let mut theta = 1.0;
+    let mut stale = 0;
+    for _ in 0..400 {
+        let (value, g) = lagrangian(&lambda);
+        if value < best_value - EPS {
+            best_value = value;
+            best.clone_from(&lambda);
+            stale = 0;
+        } else {
+            stale += 1;
+            if stale >= 20 {
+                theta /= 2.0;
+                stale = 0;
+            }
+        }
+        let norm: f64 = g
+            .iter()
+            .zip(&set)
+            .filter(|(_, on)| **on)
+            .map(|(x, _)| x * x)
+            .sum();
+        if norm <= 0.0 || value - floor <= EPS || theta < 1e-6 {
+            break;
+        }
+        let step = theta * (value - floor) / norm;
+        for ((l, gd), on) in lambda.iter_mut().zip(&g).zip(&set) {
+            if *on {
+                *l = (*l - step * gd).max(0.0);
+            }
+        }
+    }
+    best
+}
+
 struct Search<'a> {
     p: &'a Problem,
     /// The free candidates in the order they are decided: every requirement before what requires
@@ -157,8 +246,14 @@ struct Search<'a> {
     stopped: bool,
     /// The largest bound left unexplored when the search stopped.
     open_bound: f64,
-    /// Suffix sums of the positive values of `order` (`optimistic[k]`: from position k on).
-    optimistic: Vec<f64>,
+    /// The Lagrange multipliers of the limits (budgets, then the capacity; 0 for a limit not set),
+    /// found once at the root.
+    lambda: Vec<f64>,
+    /// Each candidate's position in `order` (forced ones: none).
+    position: Vec<usize>,
+    /// For each limit that is set, the free candidates of positive value, best value per unit of
+    /// that limit first (for the fractional knapsack bound).
+    by_density: Vec<(usize, Vec<usize>)>,
 }
 
 impl Search<'_> {
@@ -195,42 +290,56 @@ impl Search<'_> {
         self.funded[i] = on;
     }
 
-    /// An upper bound on the value reachable from position `k` of `order` on: the positive
-    /// values still to decide, and no more than the remaining room of each limit allows when the
-    /// candidates fill it best value-per-unit first, fractionally (the knapsack relaxation of
-    /// each limit on its own).
+    /// An upper bound on the value reachable from position `k` of `order` on: the least of the
+    /// positive values still to decide, the Lagrangian bound with the root's multipliers — for
+    /// any set S of the rest within the limits, Σ v = Σ (v − λ·w) + λ·Σ w ≤ Σ max(0, v − λ·w) +
+    /// λ·room, since each limit's use is within its room and λ ≥ 0 — and, when that does not
+    /// prune, each limit's fractional knapsack. Of a group of alternatives only the best counts.
     fn bound(&self, k: usize) -> f64 {
-        let rest = &self.order[k..];
-        let mut best = self.optimistic[k];
-        let dims = self.p.budgets.len();
-        for d in 0..=dims {
-            // The room left in limit `d` (the budgets, then the capacity), if it has one.
-            let room = if d < dims {
-                self.p.budgets[d].map(|b| b - self.used.spend[d])
-            } else {
-                self.p.capacity.map(|c| c - self.used.effort)
-            };
-            let Some(room) = room else { continue };
-            let weight = |c: &Candidate| if d < dims { c.spend[d] } else { c.effort };
-            let mut items: Vec<(f64, f64)> = rest
-                .iter()
-                .map(|&i| &self.p.candidates[i])
-                .filter(|c| c.value > 0.0)
-                .map(|c| (c.value, weight(c).max(0.0)))
-                .collect();
-            items.sort_by(|a, b| {
-                let ra = if a.1 <= 0.0 { f64::INFINITY } else { a.0 / a.1 };
-                let rb = if b.1 <= 0.0 { f64::INFINITY } else { b.0 / b.1 };
-                rb.total_cmp(&ra)
-            });
-            let mut left = room.max(0.0);
+        let rooms = rooms(self.p, &self.used);
+        let priced: f64 = self.lambda.iter().zip(&rooms).map(|(l, r)| l * r).sum();
+        // The undecided candidates' positive values and reduced values; of a group of
+        // alternatives, only its best (none if one of the group is funded already).
+        let (mut plain, mut reduced) = (0.0, 0.0);
+        let mut group_best = vec![(0.0f64, 0.0f64); self.in_group.len()];
+        for &i in &self.order[k..] {
+            let c = &self.p.candidates[i];
+            let r = reduced_value(c, &self.lambda);
+            match c.group {
+                Some(g) if self.in_group[g] > 0 => {}
+                Some(g) => {
+                    let b = &mut group_best[g];
+                    b.0 = b.0.max(c.value);
+                    b.1 = b.1.max(r);
+                }
+                None => {
+                    plain += c.value.max(0.0);
+                    reduced += r.max(0.0);
+                }
+            }
+        }
+        for (v, r) in group_best {
+            plain += v;
+            reduced += r;
+        }
+        let lagrangian = self.value + plain.min(priced + reduced);
+        if lagrangian <= self.best_value + EPS {
+            return lagrangian;
+        }
+        // Not enough to prune: each limit on its own, its room filled fractionally by the
+        // undecided candidates, best value per unit first.
+        let mut best = lagrangian - self.value;
+        for (d, list) in &self.by_density {
+            let mut left = rooms[*d].max(0.0);
             let mut total = 0.0;
-            for (v, w) in items {
+            for &i in list.iter().filter(|&&i| self.position[i] >= k) {
+                let c = &self.p.candidates[i];
+                let w = weights(c).nth(*d).unwrap_or(0.0).max(0.0);
                 if w <= left {
-                    total += v;
+                    total += c.value;
                     left -= w;
                 } else {
-                    total += v * left / w;
+                    total += c.value * left / w;
                     break;
                 }
             }
@@ -314,21 +423,83 @@ pub fn select(p: &Problem) -> Result<Selection, Infeasible> {
     if let Some((limit, over)) = used.over(p) {
         return Err(Infeasible::MandatoryOver { limit, over });
     }
-    // The free candidates, requirements first (by how many each requires, which a requirement
-    // always has fewer of), then by value.
-    let mut order: Vec<usize> = (0..n).filter(|&i| !forced[i]).collect();
-    order.sort_by(|&a, &b| {
-        requires[a]
-            .len()
-            .cmp(&requires[b].len())
-            .then(p.candidates[b].value.total_cmp(&p.candidates[a].value))
+    // A value some set reaches, for the multipliers' steps: the mandatory set, then each free
+    // candidate by value if it still fits.
+    let free: Vec<usize> = (0..n).filter(|&i| !forced[i]).collect();
+    let room = rooms(p, &used);
+    let floor = {
+        let mut by_value = free.clone();
+        by_value.sort_by(|&a, &b| p.candidates[b].value.total_cmp(&p.candidates[a].value));
+        let mut u = used.clone();
+        let mut taken = forced.clone();
+        let mut groups = in_group.clone();
+        let mut v = 0.0;
+        for i in by_value {
+            let c = &p.candidates[i];
+            let rival = c.group.is_some_and(|g| groups[g] > 0);
+            if c.value <= 0.0 || rival || !c.requires.iter().all(|&r| taken[r]) {
+                continue;
+            }
+            u.add(c);
+            if u.over(p).is_some() {
+                u.remove(c);
+                continue;
+            }
+            taken[i] = true;
+            if let Some(g) = c.group {
+                groups[g] += 1;
+            }
+            v += c.value;
+        }
+        v
+    };
+    let lambda = multipliers(p, &free, &room, floor);
+    // The order of the decisions: the best reduced value first, every requirement before what
+    // requires it.
+    let mut order: Vec<usize> = Vec::with_capacity(free.len());
+    let mut placed = forced.clone();
+    let mut waiting = free.clone();
+    waiting.sort_by(|&a, &b| {
+        reduced_value(&p.candidates[b], &lambda)
+            .total_cmp(&reduced_value(&p.candidates[a], &lambda))
     });
-    // A requirement can have as many requirements as what requires it only on a cycle, refused
-    // above; so every requirement comes first.
-    let mut optimistic = vec![0.0; order.len() + 1];
-    for k in (0..order.len()).rev() {
-        optimistic[k] = optimistic[k + 1] + p.candidates[order[k]].value.max(0.0);
+    while !waiting.is_empty() {
+        let at = waiting
+            .iter()
+            .position(|&i| requires[i].iter().all(|&r| placed[r]))
+            .unwrap_or(0);
+        let i = waiting.remove(at);
+        placed[i] = true;
+        order.push(i);
     }
+    let mut position = vec![usize::MAX; n];
+    for (k, &i) in order.iter().enumerate() {
+        position[i] = k;
+    }
+    let limits = room.len();
+    let by_density: Vec<(usize, Vec<usize>)> = (0..limits)
+        .filter(|&d| {
+            if d < p.budgets.len() {
+                p.budgets[d].is_some()
+            } else {
+                p.capacity.is_some()
+            }
+        })
+        .map(|d| {
+            let w = |i: usize| weights(&p.candidates[i]).nth(d).unwrap_or(0.0).max(0.0);
+            let density = |i: usize| match w(i) {
+                x if x <= 0.0 => f64::INFINITY,
+                x => p.candidates[i].value / x,
+            };
+            let mut list: Vec<usize> = free
+                .iter()
+                .copied()
+                .filter(|&i| p.candidates[i].value > 0.0)
+                .collect();
+            list.sort_by(|&a, &b| density(b).total_cmp(&density(a)));
+            (d, list)
+        })
+        .collect();
     let mut s = Search {
         p,
         order,
@@ -341,7 +512,9 @@ pub fn select(p: &Problem) -> Result<Selection, Infeasible> {
         nodes: 0,
         stopped: false,
         open_bound: f64::NEG_INFINITY,
-        optimistic,
+        lambda,
+        position,
+        by_density,
     };
     s.run(0);
     let gap = if s.stopped {
