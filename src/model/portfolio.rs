@@ -272,6 +272,15 @@ impl Search<'_> {
         u.over(self.p).is_none()
     }
 
+    /// Whether undecided candidate `i` can no longer be funded at position `k`: a requirement was
+    /// decided against.
+    fn dead(&self, i: usize, k: usize) -> bool {
+        self.p.candidates[i]
+            .requires
+            .iter()
+            .any(|&r| self.position[r] < k && !self.funded[r])
+    }
+
     fn fund(&mut self, i: usize, on: bool) {
         let c = &self.p.candidates[i];
         if on {
@@ -304,6 +313,9 @@ impl Search<'_> {
         let mut group_best = vec![(0.0f64, 0.0f64); self.in_group.len()];
         for &i in &self.order[k..] {
             let c = &self.p.candidates[i];
+            if self.dead(i, k) {
+                continue;
+            }
             let r = reduced_value(c, &self.lambda);
             match c.group {
                 Some(g) if self.in_group[g] > 0 => {}
@@ -332,7 +344,10 @@ impl Search<'_> {
         for (d, list) in &self.by_density {
             let mut left = rooms[*d].max(0.0);
             let mut total = 0.0;
-            for &i in list.iter().filter(|&&i| self.position[i] >= k) {
+            for &i in list
+                .iter()
+                .filter(|&&i| self.position[i] >= k && !self.dead(i, k))
+            {
                 let c = &self.p.candidates[i];
                 let w = weights(c).nth(*d).unwrap_or(0.0).max(0.0);
                 if w <= left {
