@@ -3,9 +3,8 @@
 //! user types, kept in the scenario); an initiative's notes beside it.
 //! A table per initiative, built when opened (all of them when printing).
 
-use crate::app::state::{initiative_names, use_state, AppState};
-use crate::app::widgets::fields::details_open;
-use crate::app::widgets::print::use_printing;
+use crate::app::state::{use_state, AppState};
+use crate::app::widgets::per_initiative::per_initiative;
 use crate::explain::format::NumberFormat;
 use crate::model::limits::MAX_SOURCE_CHARS;
 use crate::model::register::{register, Assumption};
@@ -118,9 +117,6 @@ fn rows(state: AppState, s: &Scenario, k: usize) -> impl IntoView {
 #[component]
 pub fn Assumptions() -> impl IntoView {
     let state = use_state();
-    let printing = use_printing();
-    let open = RwSignal::new(Vec::<String>::new());
-    let items = initiative_names(state);
     // How many inputs are still at their defaults, for the section's line.
     let counts = Memo::new(move |_| {
         state.checked.with(|c| {
@@ -134,32 +130,11 @@ pub fn Assumptions() -> impl IntoView {
             })
         })
     });
-    let tables = move || {
-        items
-            .get()
-            .into_iter()
-            .enumerate()
-            .map(|(k, (id, name))| {
-                let is_open = RwSignal::new(open.with_untracked(|o| o.contains(&id)));
-                view! {
-                    <details class="register" data-testid="register" prop:open=is_open.get_untracked()
-                        on:toggle=move |ev| {
-                            let now = details_open(&ev);
-                            is_open.set(now);
-                            open.update(|o| {
-                                o.retain(|x| x != &id);
-                                if now { o.push(id.clone()); }
-                            });
-                        }>
-                        <summary>{name}</summary>
-                        {move || (is_open.get() || printing.get()).then(|| {
-                            state.checked.with(|c| c.shown.as_ref().map(|s| rows(state, &s.scenario, k)))
-                        })}
-                    </details>
-                }
-            })
-            .collect_view()
-    };
+    let tables = per_initiative("register", "register", move |k| {
+        state
+            .checked
+            .with(|c| c.shown.as_ref().map(|s| rows(state, &s.scenario, k)))
+    });
     // The scenario's own inputs, which every initiative shares.
     let settings = move || {
         state.checked.with(|c| {

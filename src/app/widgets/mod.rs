@@ -3,4 +3,5 @@
 pub mod data_table;
 pub mod fields;
 pub mod notices;
+pub mod per_initiative;
 pub mod print;
