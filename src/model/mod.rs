@@ -16,6 +16,7 @@ pub mod portfolio;
 pub mod register;
 pub mod rng;
 pub mod scenario;
+pub mod schedule;
 pub mod schema;
 pub mod scoring;
 pub mod simulate;
