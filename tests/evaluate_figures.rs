@@ -164,6 +164,7 @@ fn initiative(i: usize) -> impl Strategy<Value = Initiative> {
                 benefits,
                 unknown: Default::default(),
                 sources: Default::default(),
+                ..Initiative::default()
             },
         )
 }
@@ -189,6 +190,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 criteria,
                 initiatives,
                 simulation: SimSettings::default(),
+                portfolio: Default::default(),
                 unknown: Default::default(),
             }
         })

@@ -37,8 +37,8 @@ fn the_pages_example_is_the_example_scenario() {
 }
 
 /// The example the page starts from has the figures an independent oracle computes from its
-/// inputs: it reads as the same scenario as tests/fixtures/saved/v1-example.json (a frozen file
-/// of the example's inputs, not written by this build), whose figures
+/// inputs: it reads as the same scenario as tests/fixtures/saved/v4-example-with-portfolio.json
+/// (a fixture kept as written, the example with its portfolio), whose figures
 /// tools/gen_figure_fixtures.py computed (tests/fixtures/saved_figures.json).
 #[test]
 fn the_pages_example_has_the_oracles_figures() {
@@ -54,7 +54,7 @@ fn the_pages_example_has_the_oracles_figures() {
         })
         .collect();
     let page = flat::read(&toks).unwrap();
-    let frozen = include_str!("fixtures/saved/v1-example.json");
+    let frozen = include_str!("fixtures/saved/v4-example-with-portfolio.json");
     assert_eq!(page, saved::from_json(frozen).unwrap().scenario);
 
     let oracle: Value = serde_json::from_str(include_str!("fixtures/saved_figures.json")).unwrap();
@@ -62,7 +62,7 @@ fn the_pages_example_has_the_oracles_figures() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|f| f["file"] == "v1-example.json")
+        .find(|f| f["file"] == "v4-example-with-portfolio.json")
         .unwrap()["initiatives"]
         .as_array()
         .unwrap()

@@ -84,6 +84,7 @@ fn initiative(i: usize) -> impl Strategy<Value = Initiative> {
                     benefits,
                     unknown: Default::default(),
                     sources: Default::default(),
+                    ..Initiative::default()
                 }
             },
         )
@@ -117,6 +118,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                     initiatives,
                     simulation: SimSettings::default(),
                     unknown: Default::default(),
+                    ..Scenario::default()
                 }
             },
         )

@@ -156,10 +156,81 @@ fn initiative(ids: Vec<String>) -> BoxedStrategy<Initiative> {
                     benefits,
                     sources,
                     unknown: Default::default(),
+                    ..Initiative::default()
                 }
             },
         )
+        .prop_flat_map(|i| (Just(i), roadmap_inputs()))
+        .prop_map(
+            |(i, (effort_pm, alternatives, needed_by_month, if_late, penalty, fixed))| Initiative {
+                effort_pm,
+                alternatives,
+                needed_by_month,
+                if_late,
+                late_penalty_per_month: penalty,
+                fixed_start_month: fixed,
+                ..i
+            },
+        )
         .boxed()
+}
+
+/// An initiative's portfolio inputs: effort, alternatives group, milestone and its rule, fixed
+/// start — each sometimes at its default.
+#[allow(clippy::type_complexity)]
+fn roadmap_inputs() -> BoxedStrategy<(f64, String, Option<f64>, IfLate, f64, Option<f64>)> {
+    (
+        number(),
+        text(8),
+        prop::option::of(number()),
+        prop::sample::select(vec![IfLate::Wait, IfLate::Penalty, IfLate::Lapse]),
+        number(),
+        prop::option::of(number()),
+    )
+        .boxed()
+}
+
+/// Portfolio settings: budgets of some years (each budget optional), capacity, objective, least
+/// score, shares.
+fn portfolio() -> BoxedStrategy<Portfolio> {
+    let budget = (
+        prop::option::of(number()),
+        prop::option::of(number()),
+        prop::option::of(number()),
+    )
+        .prop_map(|(one_time, running, total)| YearBudget {
+            one_time,
+            running,
+            total,
+        });
+    prop_oneof![
+        1 => Just(Portfolio::default()),
+        3 => (
+            prop::collection::vec(budget, 0..4),
+            prop::option::of(number()),
+            prop::sample::select(vec![
+                Objective::Npv,
+                Objective::P50Npv,
+                Objective::MeanNpv,
+                Objective::Score,
+                Objective::NpvMinScore,
+            ]),
+            number(),
+            prop::collection::vec(prop::option::of(number()), 4),
+        )
+            .prop_map(|(budgets, capacity_pm, objective, min_score, shares)| Portfolio {
+                budgets,
+                capacity_pm,
+                objective,
+                min_score,
+                strategic_min_pct: shares[0],
+                strategic_max_pct: shares[1],
+                operational_min_pct: shares[2],
+                operational_max_pct: shares[3],
+                unknown: Default::default(),
+            }),
+    ]
+    .boxed()
 }
 
 fn scenario() -> BoxedStrategy<Scenario> {
@@ -200,10 +271,13 @@ fn scenario() -> BoxedStrategy<Scenario> {
                     criteria,
                     initiatives,
                     simulation: SimSettings::default(),
+                    portfolio: Portfolio::default(),
                     unknown: Default::default(),
                 }
             },
         )
+        .prop_flat_map(|s| (Just(s), portfolio()))
+        .prop_map(|(s, portfolio)| Scenario { portfolio, ..s })
         .prop_flat_map(|s| {
             let settings = prop_oneof![
                 Just(SimSettings::default()),

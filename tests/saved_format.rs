@@ -133,7 +133,7 @@ fn repairs_are_bounded() {
 fn newer_file() -> Value {
     json!({"format": "caseboard", "version": 2, "data": {
         "name": "Plan",
-        "portfolio": {"owner": "CIO", "budgets": [1, 2.5, null]},
+        "governance": {"owner": "CIO", "gates": [1, 2.5, null]},
         "simulation": {"trials": 5000, "engine": "v9"},
         "criteria": [{"id": "fit", "name": "Fit", "weight": 1, "direction": "higher_is_better",
                       "source": "board"}],
@@ -170,7 +170,7 @@ fn unknown_fields_survive_load_the_flat_form_an_edit_and_save() {
     // Each value byte for byte as the file had it.
     let same = |a: &Value, b: &Value| assert_eq!(a.to_string(), b.to_string());
     let o = &original["data"];
-    same(&d["portfolio"], &o["portfolio"]);
+    same(&d["governance"], &o["governance"]);
     same(&d["simulation"]["engine"], &o["simulation"]["engine"]);
     same(&d["criteria"][0]["source"], &o["criteria"][0]["source"]);
     same(&d["initiatives"][1]["owner"], &o["initiatives"][0]["owner"]);

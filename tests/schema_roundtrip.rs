@@ -20,6 +20,9 @@ enum Place {
     Simulation,
     Criterion,
     Initiative,
+    Portfolio,
+    /// The first year's budgets.
+    YearBudget,
     /// The benefit of this kind (by its position in `BENEFIT_KINDS`) on the first initiative.
     Benefit(usize),
 }
@@ -45,6 +48,8 @@ fn record(s: &Scenario, p: Place) -> &dyn Record {
         Place::Simulation => &s.simulation,
         Place::Criterion => &s.criteria[0],
         Place::Initiative => &s.initiatives[0],
+        Place::Portfolio => &s.portfolio,
+        Place::YearBudget => &s.portfolio.budgets[0],
         Place::Benefit(k) => &s.initiatives[0].benefits[k].kind,
     }
 }
@@ -55,6 +60,8 @@ fn record_mut(s: &mut Scenario, p: Place) -> &mut dyn Record {
         Place::Simulation => &mut s.simulation,
         Place::Criterion => &mut s.criteria[0],
         Place::Initiative => &mut s.initiatives[0],
+        Place::Portfolio => &mut s.portfolio,
+        Place::YearBudget => &mut s.portfolio.budgets[0],
         Place::Benefit(k) => &mut s.initiatives[0].benefits[k].kind,
     }
 }
@@ -65,6 +72,8 @@ fn places() -> Vec<Place> {
         Place::Simulation,
         Place::Criterion,
         Place::Initiative,
+        Place::Portfolio,
+        Place::YearBudget,
     ];
     out.extend((0..BENEFIT_KINDS.len()).map(Place::Benefit));
     out
@@ -95,6 +104,7 @@ fn value(f: &Field) -> BoxedStrategy<Val> {
             .prop_map(Val::OptEst)
             .boxed(),
         (Shape::Number, _) => number().prop_map(Val::Num).boxed(),
+        (Shape::OptionalNumber, _) => proptest::option::of(number()).prop_map(Val::OptNum).boxed(),
         (Shape::Whole, _) => (0u32..=u32::MAX)
             .prop_map(|n| Val::Num(f64::from(n)))
             .boxed(),
@@ -188,8 +198,9 @@ fn every_described_field_survives_every_format() {
                 .unwrap_or_else(|e| panic!("{p:?}.{}: {e}", f.key));
         }
     }
-    // Scenario 6, simulation 3, criterion 4, initiative 9, benefits 5 + 9 + 4 + 1 + 2.
-    assert_eq!(fields, 6 + 3 + 4 + 9 + 21);
+    // Scenario 6, simulation 3, criterion 4, initiative 15, portfolio 7, a year's budgets 3,
+    // benefits 5 + 9 + 4 + 1 + 2.
+    assert_eq!(fields, 6 + 3 + 4 + 15 + 7 + 3 + 21);
 }
 
 /// Every record's descriptors: keys unique, labels given, bounds that hold their default.

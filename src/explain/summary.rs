@@ -11,7 +11,7 @@ use crate::model::evaluate::{Evaluation, InitiativeResult};
 use crate::model::schema::{Kind, Record, Val};
 use crate::model::scoring::normalized;
 use crate::model::simulate::Simulation;
-use crate::model::{BenefitKind, Category, Figure, Initiative, Scenario};
+use crate::model::{BenefitKind, Category, Figure, Initiative, Scenario, PORTFOLIO_INPUTS};
 use crate::wire::{RowKey, Sentence, SimRow};
 
 /// "A", "A and B", "A, B and C".
@@ -338,7 +338,11 @@ fn defaults(s: &Scenario, f: &dyn NumberFormat) -> Option<Sentence> {
     let mut found = Vec::new();
     for i in &s.initiatives {
         for (owner, rec, blank) in inputs(i) {
-            for field in rec.fields().iter().filter(|x| numeric(x.kind)) {
+            for field in rec
+                .fields()
+                .iter()
+                .filter(|x| numeric(x.kind) && !PORTFOLIO_INPUTS.contains(&x.key))
+            {
                 let (Some(v), Some(d)) = (rec.get(field.key), blank.get(field.key)) else {
                     continue;
                 };

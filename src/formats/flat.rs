@@ -16,7 +16,7 @@ use crate::model::schema::{Kind, Record, Shape, Val};
 
 /// Changes whenever the order below changes, so a page and a worker of different builds refuse
 /// each other's lists instead of misreading them.
-pub const FLAT_VERSION: f64 = 4.0;
+pub const FLAT_VERSION: f64 = 5.0;
 
 /// One item of the flat form.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +68,7 @@ impl Out {
                 Some(Val::Est(e)) => self.est(&e),
                 Some(Val::OptEst(e)) => self.opt_est(&e),
                 Some(Val::Num(v)) => self.num(v),
+                Some(Val::OptNum(v)) => self.opt(v),
                 Some(Val::Text(t)) => self.text(&t),
                 Some(Val::Choice(k)) => self.count(k),
                 None => self.0.push(Tok::Nil),
@@ -86,6 +87,11 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
         o.record(c);
     }
     o.record(&s.simulation);
+    o.record(&s.portfolio);
+    o.count(s.portfolio.budgets.len());
+    for b in &s.portfolio.budgets {
+        o.record(b);
+    }
     o.count(s.initiatives.len());
     for i in &s.initiatives {
         o.record(i);
@@ -118,11 +124,14 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
 
 /// Fields Caseboard does not know, after everything else and only when there are some (so a
 /// scenario without them has the same flat form as before): a count, then per field its place
-/// (record code 0 scenario, 1 simulation, 2 criterion, 3 initiative, 4 benefit; the criterion's
+/// (record code 0 scenario, 1 simulation, 2 criterion, 3 initiative, 4 benefit, 5 portfolio; the criterion's
 /// or initiative's position; the benefit's position), its key and its JSON text.
 fn write_unknown(o: &mut Out, s: &Scenario) {
-    let mut places: Vec<(f64, usize, usize, &UnknownFields)> =
-        vec![(0.0, 0, 0, &s.unknown), (1.0, 0, 0, &s.simulation.unknown)];
+    let mut places: Vec<(f64, usize, usize, &UnknownFields)> = vec![
+        (0.0, 0, 0, &s.unknown),
+        (1.0, 0, 0, &s.simulation.unknown),
+        (5.0, 0, 0, &s.portfolio.unknown),
+    ];
     places.extend(
         s.criteria
             .iter()
@@ -165,7 +174,7 @@ fn read_unknown(r: &mut In<'_>, s: &mut Scenario) -> Option<()> {
         return None;
     }
     for _ in 0..n as usize {
-        let code = r.choice(5)?;
+        let code = r.choice(6)?;
         let index = |v: f64| (v >= 0.0 && v.fract() == 0.0).then_some(v as usize);
         let (a, b) = (index(r.num()?)?, index(r.num()?)?);
         let key = match r.next()? {
@@ -181,6 +190,7 @@ fn read_unknown(r: &mut In<'_>, s: &mut Scenario) -> Option<()> {
             1 => &mut s.simulation.unknown,
             2 => &mut s.criteria.get_mut(a)?.unknown,
             3 => &mut s.initiatives.get_mut(a)?.unknown,
+            5 => &mut s.portfolio.unknown,
             _ => &mut s.initiatives.get_mut(a)?.benefits.get_mut(b)?.unknown,
         };
         fields.0.insert(key, value);
@@ -253,6 +263,7 @@ impl In<'_> {
                 (Shape::Estimate, _) => Val::Est(self.est()?),
                 (Shape::OptionalEstimate, _) => Val::OptEst(self.opt_est()?),
                 (Shape::Number | Shape::Whole, _) => Val::Num(self.num()?),
+                (Shape::OptionalNumber, _) => Val::OptNum(self.opt()?),
                 (Shape::Text, Kind::Text(limit)) => Val::Text(self.text(limit)?),
                 (Shape::Choice, Kind::Choice(keys)) => Val::Choice(self.choice(keys.len())?),
                 _ => return None,
@@ -282,6 +293,12 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
         s.criteria.push(c);
     }
     r.record(&mut s.simulation)?;
+    r.record(&mut s.portfolio)?;
+    for _ in 0..r.count(List::Budgets)? {
+        let mut b = crate::model::YearBudget::default();
+        r.record(&mut b)?;
+        s.portfolio.budgets.push(b);
+    }
     for _ in 0..r.count(List::Initiatives)? {
         let i = read_initiative(&mut r)?;
         s.initiatives.push(i);

@@ -12,7 +12,9 @@
 //! `tests/link_frozen.rs` pins it with a `c3.` link written by hand.
 
 use super::named::benefit_order;
-use crate::model::scenario::{Criterion, Direction, Initiative, Scenario, SimSettings};
+use crate::model::scenario::{
+    Criterion, Direction, Initiative, Portfolio, Scenario, SimSettings, YearBudget,
+};
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserializer as _, Serialize};
 use serde_json::{Map, Value};
@@ -59,6 +61,8 @@ struct Schemas {
     version: u32,
     scenario: Schema,
     simulation: Schema,
+    portfolio: Schema,
+    year_budget: Schema,
     criterion: Schema,
     initiative: Schema,
     /// The scenario's criterion ids, in order: the order of each initiative's scores.
@@ -76,6 +80,15 @@ impl Schemas {
                 .map(|(_, d)| d)),
             scenario,
             simulation: schema_of(&SimSettings::default()),
+            portfolio: schema_of(&Portfolio::default()),
+            year_budget: schema_of(&YearBudget {
+                one_time: Some(0.0),
+                running: Some(0.0),
+                total: Some(0.0),
+            })
+            .into_iter()
+            .map(|(k, _)| (k, Value::Null))
+            .collect(),
             criterion: schema_of(&Criterion::new("", "", Direction::HigherIsBetter)),
             initiative: schema_of(&Initiative::default()),
         }
@@ -101,7 +114,10 @@ fn ids(criteria: Option<&Value>) -> Vec<String> {
 /// The enumerations, by field name: their values in the model's order (`ALL`), each written as
 /// its position.
 fn choices(field: &str) -> Vec<String> {
-    use crate::model::scenario::{Category, Distribution, Period, BENEFIT_KINDS};
+    use crate::model::scenario::{
+        Category, Distribution, IfLate, Objective, Period, BENEFIT_KINDS,
+    };
+    use crate::model::schema::Choice;
     let names = |v: Value| match v {
         Value::Array(a) => a
             .into_iter()
@@ -114,6 +130,8 @@ fn choices(field: &str) -> Vec<String> {
         "category" => names(json(&Category::ALL)),
         "distribution" => names(json(&Distribution::ALL)),
         "per" => names(json(&Period::ALL)),
+        "objective" => names(json(&<Objective as Choice>::ALL)),
+        "if_late" => names(json(&<IfLate as Choice>::ALL)),
         "direction" => names(json(&[Direction::HigherIsBetter, Direction::LowerIsBetter])),
         "kind" => BENEFIT_KINDS.iter().map(|k| k.to_string()).collect(),
         _ => Vec::new(),
@@ -241,8 +259,13 @@ fn pack_field(sc: &Schemas, key: &str, v: &Value) -> Value {
         ("initiatives", v) => list(v, &|i| pack(sc, i, &sc.initiative)),
         ("benefits", v) => list(v, &|b| pack(sc, b, &benefit_schema(b, sc.version))),
         ("simulation", v) => pack(sc, v, &sc.simulation),
+        ("portfolio", v) => pack(sc, v, &sc.portfolio),
+        ("budgets", v) => list(v, &|b| pack(sc, b, &sc.year_budget)),
         ("scores", v) => pack_scores(&sc.criteria, v),
-        ("category" | "direction" | "distribution" | "per" | "kind", v) => code(key, v),
+        (
+            "category" | "direction" | "distribution" | "per" | "kind" | "objective" | "if_late",
+            v,
+        ) => code(key, v),
         (_, Value::Object(o)) if o.contains_key("likely") => {
             let get = |k: &str| o.get(k).cloned().unwrap_or(Value::Null);
             Value::Array(vec![get("low"), get("likely"), get("high")])
@@ -322,8 +345,13 @@ fn unpack_field(sc: &Schemas, key: &str, v: &Value) -> Value {
         ("initiatives", v) => list(v, &|i| unpack(sc, i, &sc.initiative)),
         ("benefits", v) => list(v, &|b| unpack(sc, b, &benefit_schema(b, sc.version))),
         ("simulation", v) => unpack(sc, v, &sc.simulation),
+        ("portfolio", v) => unpack(sc, v, &sc.portfolio),
+        ("budgets", v) => list(v, &|b| unpack(sc, b, &sc.year_budget)),
         ("scores", v) => unpack_scores(&sc.criteria, v),
-        ("category" | "direction" | "distribution" | "per" | "kind", v) => name(key, v),
+        (
+            "category" | "direction" | "distribution" | "per" | "kind" | "objective" | "if_late",
+            v,
+        ) => name(key, v),
         ("depends_on", v) => v.clone(),
         (_, Value::Array(a)) if a.len() == 3 => {
             let mut o = Map::new();
@@ -352,6 +380,15 @@ pub(crate) fn compact(data: &Value) -> Value {
 pub(crate) fn expand(form: &Value, version: u32) -> Value {
     let mut sc = Schemas::new();
     sc.version = version;
+    if version <= 3 {
+        // Version 4's fields were not in the lists of older links: without them, every later
+        // field keeps its position.
+        let added = |k: &str| {
+            k == "portfolio" || super::migrations::VERSION_4_INITIATIVE_FIELDS.contains(&k)
+        };
+        sc.scenario.retain(|(k, _)| !added(k));
+        sc.initiative.retain(|(k, _)| !added(k));
+    }
     // The criteria first: the scores follow their order.
     let at = sc.scenario.iter().position(|(k, _)| k == "criteria");
     if let Some(c) = at.and_then(|n| form.get(n)).filter(|c| !c.is_null()) {

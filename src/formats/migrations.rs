@@ -54,7 +54,35 @@ pub const MIGRATIONS: &[Migration] = &[
                       older file gets the 100% that version 2 meant",
         apply: keep_version_2_benefit_defaults,
     },
+    Migration {
+        id: "portfolio",
+        from: 3,
+        to: 4,
+        description: "version 4 adds the portfolio (budgets per year, the team's capacity, what \
+                      to maximise, shares by category) and each initiative's team effort, \
+                      alternatives group, milestone and fixed start; an older file has none, \
+                      which means no limit and no milestone, so its figures stay as they were",
+        apply: nothing_to_add,
+    },
 ];
+
+/// The initiative fields version 4 added (`link_c3` leaves them out of older links' lists).
+/// Today the same as `scenario::PORTFOLIO_INPUTS`, on purpose written out: this list is what
+/// version 4 added and never changes, that one grows with later versions.
+pub(crate) const VERSION_4_INITIATIVE_FIELDS: [&str; 6] = [
+    "effort_pm",
+    "alternatives",
+    "needed_by_month",
+    "if_late",
+    "late_penalty_per_month",
+    "fixed_start_month",
+];
+
+/// Version 3 → 4: nothing to write. Every new field's absence means what version 3 did: no
+/// budget, no capacity, no effort, no milestone; the objective NPV.
+fn nothing_to_add(doc: Value) -> Result<Value, String> {
+    Ok(doc)
+}
 
 /// The benefit inputs whose value for a new benefit changed in version 3, with the value
 /// version 2 gave them: (kind, field, version-2 value). `link_c3` reads `c3.` links with them too.
@@ -194,9 +222,18 @@ mod tests {
     fn a_bare_scenario_runs_every_step() {
         assert_eq!(
             run(json!({ "name": "Desk" }), 0, MIGRATIONS).unwrap(),
-            json!({ "format": "caseboard", "version": 3,
+            json!({ "format": "caseboard", "version": 4,
                     "data": { "name": "Desk", "simulation": { "trials": 10000, "seed": 1 } } })
         );
+    }
+
+    #[test]
+    fn version_3_to_4_adds_nothing_no_budget_means_no_limit() {
+        let v3 =
+            json!({ "version": 3, "data": { "name": "Desk", "initiatives": [ { "id": "a" } ] } });
+        let v4 = run(v3.clone(), 3, MIGRATIONS).unwrap();
+        assert_eq!(v4["data"], v3["data"]);
+        assert_eq!(v4["version"], json!(4));
     }
 
     #[test]
@@ -207,7 +244,7 @@ mod tests {
             { "kind": "revenue_gained", "margin_pct": 40 },
             { "kind": "cost_avoided" }
         ] } ] } });
-        let v3 = run(v2, 2, MIGRATIONS).unwrap();
+        let v3 = run(v2, 2, &MIGRATIONS[..3]).unwrap();
         assert_eq!(
             v3["data"]["initiatives"][0]["benefits"],
             json!([

@@ -21,8 +21,8 @@
 use super::common::{describe, fail, id_note, join, over, unique_ids, write_str, R};
 use crate::model::limits::{self, List, Text};
 use crate::model::scenario::{
-    Benefit, BenefitKind, Criterion, Direction, Initiative, Scenario, SimSettings, UnknownFields,
-    BENEFIT_KINDS,
+    Benefit, BenefitKind, Criterion, Direction, Initiative, Portfolio, Scenario, SimSettings,
+    UnknownFields, BENEFIT_KINDS,
 };
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
@@ -150,6 +150,7 @@ fn parent_at<'v>(v: &'v mut Value, path: &[Seg]) -> Option<&'v mut Value> {
 struct Defaults {
     scenario: Map<String, Value>,
     simulation: Map<String, Value>,
+    portfolio: Map<String, Value>,
     criterion: Map<String, Value>,
     initiative: Map<String, Value>,
 }
@@ -169,6 +170,7 @@ impl Defaults {
         Defaults {
             scenario: object_of(&Scenario::default()),
             simulation: object_of(&SimSettings::default()),
+            portfolio: object_of(&Portfolio::default()),
             criterion: object_of(&Criterion::new("", "", Direction::HigherIsBetter)),
             initiative,
         }
@@ -219,6 +221,13 @@ fn fix_for(d: &Defaults, data: &Value, path: &[Seg]) -> Option<Fix> {
     match path {
         [Key(k)] if k != "initiatives" && k != "criteria" => set(&d.scenario, k),
         [Key(s), Key(k)] if s == "simulation" => set(&d.simulation, k),
+        [Key(s), Key(k)] if s == "portfolio" && k != "budgets" => set(&d.portfolio, k),
+        // A year's budget that cannot be read: that budget is left out (no limit); a year that
+        // is not an object of budgets: no budget that year.
+        [Key(s), Key(b), At(_), Key(_)] if s == "portfolio" && b == "budgets" => Some(Fix::Remove),
+        [Key(s), Key(b), At(_)] if s == "portfolio" && b == "budgets" => {
+            Some(Fix::Set(Value::Object(Map::new())))
+        }
         [Key(c), At(_), Key(k)] if c == "criteria" => set(&d.criterion, k),
         [Key(i), At(_), Key(k)] if i == "initiatives" && k != "benefits" => set(&d.initiative, k),
         [Key(i), At(_), Key(s), _]
@@ -428,6 +437,13 @@ fn check_counts(data: &Value, prefix: &str) -> R<()> {
         join(prefix, "criteria"),
         List::Criteria,
     )?;
+    if let Some(p) = data.get("portfolio") {
+        list(
+            p.get("budgets"),
+            join(&join(prefix, "portfolio"), "budgets"),
+            List::Budgets,
+        )?;
+    }
     let initiatives = join(prefix, "initiatives");
     list(
         data.get("initiatives"),
@@ -477,6 +493,7 @@ fn check_texts(s: &Scenario, prefix: &str) -> R<()> {
         text(&i.id, &join(&at, "id"), Text::Id)?;
         text(&i.name, &join(&at, "name"), Text::Name)?;
         text(&i.notes, &join(&at, "notes"), Text::Notes)?;
+        text(&i.alternatives, &join(&at, "alternatives"), Text::Id)?;
         for k in i.scores.keys() {
             text(k, &join(&join(&at, "scores"), k), Text::Id)?;
         }
@@ -519,6 +536,7 @@ fn unknown_of(object: Option<&Value>, known: impl Fn(&str) -> bool) -> UnknownFi
 fn keep_unknown(d: &Defaults, data: &Value, s: &mut Scenario) {
     s.unknown = unknown_of(Some(data), |k| d.scenario.contains_key(k));
     s.simulation.unknown = unknown_of(data.get("simulation"), |k| d.simulation.contains_key(k));
+    s.portfolio.unknown = unknown_of(data.get("portfolio"), |k| d.portfolio.contains_key(k));
     for (n, c) in s.criteria.iter_mut().enumerate() {
         let v = data.get("criteria").and_then(|l| l.get(n));
         c.unknown = unknown_of(v, |k| d.criterion.contains_key(k));

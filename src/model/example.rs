@@ -1,8 +1,11 @@
 //! The built-in example: four IT initiatives of the kind a mid-size company weighs, with inputs
-//! drawn from common business cases. It is what the app shows on first open.
+//! drawn from common business cases, a year-1 budget and a team that cannot take on all four at
+//! once. It is what the app shows on first open.
 
 use super::estimate::Estimate;
-use super::scenario::{Benefit, BenefitKind, Category, Initiative, Period, Scenario};
+use super::scenario::{
+    Benefit, BenefitKind, Category, IfLate, Initiative, Period, Portfolio, Scenario, YearBudget,
+};
 use crate::model::scenario::{CostAvoided, HoursSaved, OutageAvoided, RiskReduced};
 use std::collections::BTreeMap;
 
@@ -66,6 +69,8 @@ pub fn example_scenario() -> Scenario {
                 ],
                 unknown: Default::default(),
                 sources: Default::default(),
+                effort_pm: 6.0,
+                ..Initiative::default()
             },
             Initiative {
                 id: "portal-ha".into(),
@@ -105,6 +110,8 @@ pub fn example_scenario() -> Scenario {
                 }],
                 unknown: Default::default(),
                 sources: Default::default(),
+                effort_pm: 15.0,
+                ..Initiative::default()
             },
             Initiative {
                 id: "mfa-backups".into(),
@@ -140,6 +147,12 @@ pub fn example_scenario() -> Scenario {
                 }],
                 unknown: Default::default(),
                 sources: Default::default(),
+                effort_pm: 8.0,
+                // The cyber insurer's renewal: each month late costs a premium surcharge.
+                needed_by_month: Some(6.0),
+                if_late: IfLate::Penalty,
+                late_penalty_per_month: 10_000.0,
+                ..Initiative::default()
             },
             Initiative {
                 id: "monitoring".into(),
@@ -185,8 +198,20 @@ pub fn example_scenario() -> Scenario {
                 ],
                 unknown: Default::default(),
                 sources: Default::default(),
+                effort_pm: 4.0,
+                ..Initiative::default()
             },
         ],
+        // A year-1 budget for one-time spend that cannot fund all four, and a team that cannot
+        // deliver them all at once: the portfolio makes a real choice and a real schedule.
+        portfolio: Portfolio {
+            budgets: vec![YearBudget {
+                one_time: Some(400_000.0),
+                ..YearBudget::default()
+            }],
+            capacity_pm: Some(4.0),
+            ..Portfolio::default()
+        },
         ..Scenario::default()
     }
 }
@@ -199,4 +224,4 @@ pub fn blank_scenario() -> Scenario {
 /// `example_scenario()` in the flat form (`flat::write`), as JSON: the page reads it with the
 /// browser's JSON parser instead of carrying the code that builds it. `tests/example_flat.rs`
 /// keeps the two the same (and prints the new text when the example changes).
-pub const EXAMPLE_FLAT_JSON: &str = r#"[4.0,"FY27 IT investment candidates","USD",3.0,10.0,null,null,65.0,null,null,1800.0,5.0,"strategic_fit","Strategic fit",1.0,0.0,"financial_return","Financial return",1.0,0.0,"customer_impact","Customer impact",1.0,0.0,"risk_reduction","Risk reduction",1.0,0.0,"effort","Effort",1.0,1.0,10000.0,1.0,0.0,4.0,"workflow","Service desk workflow automation",2.0,"Automated ticket triage, password resets and access requests on our ITSM platform; licence uplift plus a partner build.",85000.0,null,null,24000.0,null,null,3.0,null,null,4.0,null,null,90.0,null,null,5.0,"customer_impact",3.0,"effort",2.0,"financial_return",4.0,"risk_reduction",2.0,"strategic_fit",3.0,0.0,0.0,2.0,"Service desk time on routine tickets",0.0,200.0,null,null,1.0,null,80.0,null,null,75.0,null,null,0.0,"Employees waiting on access requests",0.0,40.0,null,null,0.0,55.0,null,null,90.0,null,null,50.0,null,null,0.0,"portal-ha","Sales portal high availability",1.0,"Active-active in two regions with automatic failover; today about 12 outages a year of 45 minutes.",260000.0,null,null,72000.0,null,null,6.0,null,null,1.0,null,null,85.0,null,null,5.0,"customer_impact",5.0,"effort",4.0,"financial_return",4.0,"risk_reduction",3.0,"strategic_fit",4.0,1.0,"monitoring",0.0,1.0,"Portal outages avoided",1.0,540.0,null,null,80.0,null,null,800.0,null,null,60.0,null,null,120.0,null,null,55.0,null,null,50.0,null,null,8.0,null,null,5000.0,null,null,0.0,"mfa-backups","MFA and immutable backups",0.0,"Phishing-resistant MFA for all staff; immutable offline backups. Loss per event from breach-cost studies ($4.4M global average). Required by our cyber insurer.",150000.0,null,null,45000.0,null,null,4.0,null,null,2.0,null,null,70.0,null,null,5.0,"customer_impact",3.0,"effort",3.0,"financial_return",3.0,"risk_reduction",5.0,"strategic_fit",4.0,0.0,0.0,1.0,"Ransomware and account-takeover breach",2.0,0.08,null,null,4400000.0,null,null,60.0,null,null,40.0,null,null,0.0,"monitoring","Consolidate monitoring tools",2.0,"Retire two overlapping monitoring tools for the one licensed enterprise-wide.",40000.0,null,null,15000.0,null,null,4.0,null,null,2.0,null,null,95.0,null,null,5.0,"customer_impact",1.0,"effort",2.0,"financial_return",4.0,"risk_reduction",2.0,"strategic_fit",2.0,0.0,0.0,2.0,"Two retired monitoring licences",3.0,85000.0,null,null,0.0,"Maintaining duplicate integrations",0.0,10.0,null,null,0.0,80.0,null,null,100.0,null,null,80.0,null,null,0.0]"#;
+pub const EXAMPLE_FLAT_JSON: &str = r#"[5.0,"FY27 IT investment candidates","USD",3.0,10.0,null,null,65.0,null,null,1800.0,5.0,"strategic_fit","Strategic fit",1.0,0.0,"financial_return","Financial return",1.0,0.0,"customer_impact","Customer impact",1.0,0.0,"risk_reduction","Risk reduction",1.0,0.0,"effort","Effort",1.0,1.0,10000.0,1.0,0.0,4.0,0.0,0.0,null,null,null,null,1.0,400000.0,null,null,4.0,"workflow","Service desk workflow automation",2.0,"Automated ticket triage, password resets and access requests on our ITSM platform; licence uplift plus a partner build.",85000.0,null,null,24000.0,null,null,3.0,null,null,4.0,null,null,90.0,null,null,6.0,"",null,0.0,0.0,null,5.0,"customer_impact",3.0,"effort",2.0,"financial_return",4.0,"risk_reduction",2.0,"strategic_fit",3.0,0.0,0.0,2.0,"Service desk time on routine tickets",0.0,200.0,null,null,1.0,null,80.0,null,null,75.0,null,null,0.0,"Employees waiting on access requests",0.0,40.0,null,null,0.0,55.0,null,null,90.0,null,null,50.0,null,null,0.0,"portal-ha","Sales portal high availability",1.0,"Active-active in two regions with automatic failover; today about 12 outages a year of 45 minutes.",260000.0,null,null,72000.0,null,null,6.0,null,null,1.0,null,null,85.0,null,null,15.0,"",null,0.0,0.0,null,5.0,"customer_impact",5.0,"effort",4.0,"financial_return",4.0,"risk_reduction",3.0,"strategic_fit",4.0,1.0,"monitoring",0.0,1.0,"Portal outages avoided",1.0,540.0,null,null,80.0,null,null,800.0,null,null,60.0,null,null,120.0,null,null,55.0,null,null,50.0,null,null,8.0,null,null,5000.0,null,null,0.0,"mfa-backups","MFA and immutable backups",0.0,"Phishing-resistant MFA for all staff; immutable offline backups. Loss per event from breach-cost studies ($4.4M global average). Required by our cyber insurer.",150000.0,null,null,45000.0,null,null,4.0,null,null,2.0,null,null,70.0,null,null,8.0,"",6.0,1.0,10000.0,null,5.0,"customer_impact",3.0,"effort",3.0,"financial_return",3.0,"risk_reduction",5.0,"strategic_fit",4.0,0.0,0.0,1.0,"Ransomware and account-takeover breach",2.0,0.08,null,null,4400000.0,null,null,60.0,null,null,40.0,null,null,0.0,"monitoring","Consolidate monitoring tools",2.0,"Retire two overlapping monitoring tools for the one licensed enterprise-wide.",40000.0,null,null,15000.0,null,null,4.0,null,null,2.0,null,null,95.0,null,null,4.0,"",null,0.0,0.0,null,5.0,"customer_impact",1.0,"effort",2.0,"financial_return",4.0,"risk_reduction",2.0,"strategic_fit",2.0,0.0,0.0,2.0,"Two retired monitoring licences",3.0,85000.0,null,null,0.0,"Maintaining duplicate integrations",0.0,10.0,null,null,0.0,80.0,null,null,100.0,null,null,80.0,null,null,0.0]"#;

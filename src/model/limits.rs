@@ -25,6 +25,8 @@ pub const MAX_SOURCE_CHARS: usize = 500;
 /// Sources of one initiative or benefit: one per input, with room for a newer version's inputs.
 pub const MAX_SOURCES: usize = 64;
 /// A currency code (ISO 4217 codes have three letters; validation says so beside the field).
+/// The most years of budgets: the longest horizon.
+pub const MAX_BUDGET_YEARS: usize = super::scenario::MAX_HORIZON_YEARS as usize;
 pub const MAX_CURRENCY_CHARS: usize = 16;
 /// A saved file (or draft) in bytes, checked before it is parsed. The largest scenario within
 /// the limits above, pretty-printed, is well below it.
@@ -63,6 +65,8 @@ pub enum List {
     DependsOn,
     /// The sources of one initiative's or benefit's inputs.
     Sources,
+    /// The portfolio's budgets, one per year.
+    Budgets,
 }
 
 impl List {
@@ -72,6 +76,7 @@ impl List {
             List::Benefits => MAX_BENEFITS,
             List::Criteria => MAX_CRITERIA,
             List::Sources => MAX_SOURCES,
+            List::Budgets => MAX_BUDGET_YEARS,
         }
     }
 
@@ -82,6 +87,7 @@ impl List {
             List::Criteria => "criteria",
             List::DependsOn => "dependencies per initiative",
             List::Sources => "sources per initiative or benefit",
+            List::Budgets => "years of budgets",
         }
     }
 }

@@ -3,7 +3,7 @@
 //! home of "entered or default": the CSV, the workbook, the page's register and the summary's
 //! sentence about defaults read it.
 
-use super::scenario::{BenefitKind, Initiative, Scenario, Sources};
+use super::scenario::{BenefitKind, IfLate, Initiative, Scenario, Sources};
 use super::schema::{Kind, Record, Val};
 
 /// One input of the register.
@@ -71,10 +71,19 @@ pub fn register(s: &Scenario) -> Vec<Assumption> {
         for (benefit, owner, rec, blank, sources) in records {
             for f in rec.fields() {
                 let Some(v) = rec.get(f.key) else { continue };
+                // Portfolio inputs not in use: no milestone, no fixed start, a penalty without
+                // the penalty rule.
+                let unused = matches!(v, Val::OptNum(None))
+                    || (benefit.is_none()
+                        && f.key == "late_penalty_per_month"
+                        && !(i.needed_by_month.is_some() && i.if_late == IfLate::Penalty));
+                if unused {
+                    continue;
+                }
                 let (likely, low, high) = match &v {
                     Val::Est(e) | Val::OptEst(Some(e)) => (Some(e.likely), e.low, e.high),
-                    Val::Num(x) => (Some(*x), None, None),
-                    Val::OptEst(None) => (None, None, None),
+                    Val::Num(x) | Val::OptNum(Some(x)) => (Some(*x), None, None),
+                    Val::OptEst(None) | Val::OptNum(None) => (None, None, None),
                     Val::Text(_) | Val::Choice(_) => continue,
                 };
                 let unit = match f.kind {
@@ -130,8 +139,9 @@ mod tests {
         });
         s.initiatives.push(i);
         let r = register(&s);
-        // 5 numeric inputs of the initiative, 4 of the benefit (the period is a choice).
-        assert_eq!(r.len(), 5 + 4);
+        // 5 numeric inputs of the initiative and its team effort (no milestone, fixed start or
+        // penalty rule: those are left out), 4 of the benefit (the period is a choice).
+        assert_eq!(r.len(), 6 + 4);
         let cost = r.iter().find(|a| a.key == "one_time_cost").unwrap();
         assert_eq!(
             (cost.likely, cost.low, cost.high, cost.is_default),

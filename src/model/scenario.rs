@@ -42,6 +42,10 @@ record! {
         /// Monte Carlo settings: part of the scenario, so that a shared link or file reproduces
         /// the same percentiles exactly.
         simulation: SimSettings = SimSettings::default(),
+        /// Budgets, the team's capacity and what to maximise when choosing which initiatives to
+        /// fund (`model::plan`). All optional: without a budget or a capacity every initiative
+        /// is funded and scheduled as soon as its prerequisites allow.
+        portfolio: Portfolio = Portfolio::default(),
         /// Fields this version does not know (a newer version's data), written back on save.
         #[serde(flatten, skip_deserializing)]
         unknown: UnknownFields = UnknownFields::default(),
@@ -217,6 +221,21 @@ record! {
         /// benefit.
         confidence_pct: Estimate = Estimate::point(100.0)
             => Field::percent("Confidence in benefits"),
+        /// Team effort of the delivery, person-months, spread evenly over the delivery months.
+        effort_pm: f64 = 0.0 => Field::new(Kind::Count, "Team effort", "person-months")
+            .help("Spread evenly over the months until benefits start."),
+        /// Initiatives with the same group name are alternatives: at most one is funded.
+        alternatives: String = String::new() => Field::text(Text::Id, "Alternatives group")
+            .help("Give rival options (buy, build) the same name: at most one is funded."),
+        /// The business milestone: the month (from now) the initiative's delivery is needed by.
+        needed_by_month: Option<f64> = None => Field::new(Kind::Months, "Needed by", "month")
+            .help("Blank: no milestone. Months from now."),
+        /// What a late delivery costs.
+        if_late: IfLate = IfLate::Wait => Field::choice(IfLate::KEYS, "If delivered late"),
+        late_penalty_per_month: f64 = 0.0 => Field::money("Penalty per month late").unit("/month"),
+        /// The month its delivery starts, fixed (work under way: 0); blank: scheduled.
+        fixed_start_month: Option<f64> = None => Field::new(Kind::Months, "Fixed start", "month")
+            .help("Blank: the roadmap schedules it. 0: already under way."),
         ;;
         /// Score 1–5 per criterion id.
         scores: BTreeMap<String, f64> = BTreeMap::new(),
@@ -232,6 +251,148 @@ record! {
         unknown: UnknownFields = UnknownFields::default(),
     }
 }
+
+/// What a delivery later than its milestone costs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IfLate {
+    /// Nothing but the wait: its benefits start no earlier than the milestone anyway (a
+    /// product launch, a regulation's date), so delivering early gains nothing either.
+    #[default]
+    Wait,
+    /// A penalty for every month late (a contract's, a regulator's).
+    Penalty,
+    /// Its benefits lapse: delivered late, it earns nothing.
+    Lapse,
+}
+
+impl Choice for IfLate {
+    const ALL: &'static [Self] = &[IfLate::Wait, IfLate::Penalty, IfLate::Lapse];
+    const KEYS: &'static [&'static str] = &["wait", "penalty", "lapse"];
+}
+
+impl IfLate {
+    pub fn label(self) -> &'static str {
+        match self {
+            IfLate::Wait => "Benefits start at the milestone",
+            IfLate::Penalty => "A penalty per month late",
+            IfLate::Lapse => "Its benefits lapse",
+        }
+    }
+}
+
+/// What the portfolio maximises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Objective {
+    /// The funded initiatives' total NPV.
+    #[default]
+    Npv,
+    /// Their total median NPV in the simulation (risk-adjusted).
+    P50Npv,
+    /// Their total mean NPV in the simulation.
+    MeanNpv,
+    /// Their total weighted score.
+    Score,
+    /// Their total NPV, among initiatives with at least the least weighted score.
+    NpvMinScore,
+}
+
+impl Choice for Objective {
+    const ALL: &'static [Self] = &[
+        Objective::Npv,
+        Objective::P50Npv,
+        Objective::MeanNpv,
+        Objective::Score,
+        Objective::NpvMinScore,
+    ];
+    const KEYS: &'static [&'static str] = &["npv", "p50_npv", "mean_npv", "score", "npv_min_score"];
+}
+
+impl Objective {
+    pub fn label(self) -> &'static str {
+        match self {
+            Objective::Npv => "NPV",
+            Objective::P50Npv => "Risk-adjusted NPV (P50 of the simulation)",
+            Objective::MeanNpv => "Risk-adjusted NPV (mean of the simulation)",
+            Objective::Score => "Weighted score",
+            Objective::NpvMinScore => "NPV, with a least weighted score",
+        }
+    }
+}
+
+record! {
+    /// The portfolio's limits and aim.
+    #[serde(default)]
+    pub struct Portfolio {
+        /// The team's capacity, person-months a month (1 = one full-time person); none: no
+        /// limit.
+        capacity_pm: Option<f64> = None
+            => Field::new(Kind::Count, "Team capacity", "person-months a month")
+                .help("Blank: no limit. 1 person-month a month is one full-time person."),
+        objective: Objective = Objective::Npv => Field::choice(Objective::KEYS, "Maximise"),
+        /// With `Objective::NpvMinScore`: initiatives scoring less are not funded (mandatory
+        /// ones aside).
+        min_score: f64 = 0.0 => Field::new(Kind::Number, "Least weighted score", "of 100")
+            .min(0.0)
+            .at_most(100.0, "must be at most 100"),
+        /// Least and most share of the budget for strategic and operational work, percent.
+        strategic_min_pct: Option<f64> = None => Field::percent("Strategic, at least"),
+        strategic_max_pct: Option<f64> = None => Field::percent("Strategic, at most"),
+        operational_min_pct: Option<f64> = None => Field::percent("Operational, at least"),
+        operational_max_pct: Option<f64> = None => Field::percent("Operational, at most"),
+        ;;
+        /// Budgets of each year of the horizon (first year first); a year not listed, or a
+        /// budget left blank, has no limit.
+        budgets: Vec<YearBudget> = Vec::new(),
+        /// Fields this version does not know (a newer version's data), written back on save.
+        #[serde(flatten, skip_deserializing)]
+        unknown: UnknownFields = UnknownFields::default(),
+    }
+}
+
+impl Eq for Portfolio {}
+
+impl Portfolio {
+    /// Whether a budget or a capacity is set: then the portfolio chooses.
+    pub fn limits_anything(&self) -> bool {
+        self.capacity_pm.is_some() || self.budgets.iter().any(YearBudget::is_set)
+    }
+}
+
+record! {
+    /// One year's budgets: for one-time spend, for running cost, and for both together. Each
+    /// is optional.
+    #[serde(default)]
+    pub struct YearBudget {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        one_time: Option<f64> = None => Field::money("One-time spend"),
+        #[serde(skip_serializing_if = "Option::is_none")]
+        running: Option<f64> = None => Field::money("Running cost"),
+        #[serde(skip_serializing_if = "Option::is_none")]
+        total: Option<f64> = None => Field::money("Total"),
+        ;;
+    }
+}
+
+impl Eq for YearBudget {}
+
+impl YearBudget {
+    pub fn is_set(&self) -> bool {
+        self.one_time.is_some() || self.running.is_some() || self.total.is_some()
+    }
+}
+
+/// The initiative's inputs that place it in the portfolio (its effort, alternatives, milestone
+/// and start) rather than value it: the summary's "still at the default" leaves them out.
+pub const PORTFOLIO_INPUTS: [&str; 6] = [
+    "effort_pm",
+    "alternatives",
+    "needed_by_month",
+    "if_late",
+    "late_penalty_per_month",
+    "fixed_start_month",
+];
 
 /// Where inputs come from: field key → the source as the user wrote it.
 pub type Sources = BTreeMap<String, String>;
@@ -263,7 +424,7 @@ impl Choice for Period {
     const KEYS: &'static [&'static str] = &["week", "month", "year"];
 }
 
-crate::choice_field!(Distribution, Direction, Category, Period);
+crate::choice_field!(Distribution, Direction, Category, Period, IfLate, Objective);
 
 impl Period {
     pub const ALL: [Period; 3] = [Period::Week, Period::Month, Period::Year];

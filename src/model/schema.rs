@@ -42,6 +42,8 @@ pub enum Shape {
     OptionalEstimate,
     /// A number without a range.
     Number,
+    /// A number that may be absent (no limit, no milestone).
+    OptionalNumber,
     /// A whole number.
     Whole,
     Text,
@@ -160,6 +162,7 @@ pub enum Val {
     Est(Estimate),
     OptEst(Option<Estimate>),
     Num(f64),
+    OptNum(Option<f64>),
     Text(String),
     /// The position of the value among its kind's keys.
     Choice(usize),
@@ -228,6 +231,22 @@ impl FieldType for f64 {
         match v {
             Val::Num(x) => Some(x),
             Val::Est(e) => Some(e.likely),
+            _ => None,
+        }
+    }
+}
+
+impl FieldType for Option<f64> {
+    const SHAPE: Shape = Shape::OptionalNumber;
+    fn to_val(&self) -> Val {
+        Val::OptNum(*self)
+    }
+    fn from_val(v: Val) -> Option<Self> {
+        match v {
+            Val::OptNum(x) => Some(x),
+            Val::Num(x) => Some(Some(x)),
+            Val::Est(e) | Val::OptEst(Some(e)) => Some(Some(e.likely)),
+            Val::OptEst(None) => Some(None),
             _ => None,
         }
     }

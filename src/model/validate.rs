@@ -165,9 +165,11 @@ impl Checker<'_> {
                 (Shape::Estimate | Shape::OptionalEstimate, Some(e), _) => {
                     self.estimate(at(f.key), e, rule)
                 }
-                (Shape::Number, _, Some(Val::Num(v)))
-                    if self.number(at(f.key), v, rule) && v > f.max && !f.above_max.is_empty() =>
-                {
+                (
+                    Shape::Number | Shape::OptionalNumber,
+                    _,
+                    Some(Val::Num(v) | Val::OptNum(Some(v))),
+                ) if self.number(at(f.key), v, rule) && v > f.max && !f.above_max.is_empty() => {
                     self.report(at(f.key), f.above_max);
                 }
                 _ => {}
@@ -226,6 +228,12 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     // Discount rate, default hourly rate, hours per FTE-year (0 is allowed: the FTE equivalent
     // of hours saved is then not defined).
     c.bounds(s, &field);
+    // The portfolio's capacity, least score and shares, and each year's budgets: none negative,
+    // shares within 0–100.
+    c.bounds(&s.portfolio, &|f| field(&format!("portfolio.{f}")));
+    for (y, b) in s.portfolio.budgets.iter().enumerate() {
+        c.bounds(b, &|f| field(&format!("portfolio.budgets[{y}].{f}")));
+    }
 
     // Small linear lists, not maps: a few dozen ids at most, and less code in the download.
     let mut criterion_ids: Vec<&str> = Vec::new();
