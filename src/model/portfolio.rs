@@ -12,6 +12,27 @@
 //!
 //! Mandatory candidates (and what they require) are always funded. If they alone break a limit,
 //! the problem is infeasible and the answer says which limit and by how much.
+//!
+//! Spend and effort are amounts of zero or more (the bounds and the pruning rely on it).
+//!
+//! How the search is bounded. The limits (each budget, the capacity) and the groups (at most one
+//! of each) are combined into one constraint, each weighted by a multiplier: a surrogate
+//! knapsack, which every set within the limits keeps. Its linear relaxation, with each
+//! candidate's requirement kept (one per candidate, so that they form a forest), is bounded
+//! through duality by `t·room + Σ` over the best closed set of `value − t·weight`, for any
+//! `t ≥ 0`, computed in one pass up the forest. So a candidate is never counted without the
+//! requirements it needs, nor with more of the room than is left. The multipliers are found by
+//! subgradient steps at the root (each limit measured in its own size), where the bound then
+//! equals the linear relaxation's, and re-optimised at every node from its parent's (a few
+//! steps), which is what keeps the tree small; a few values of `t` are tried first, as they
+//! are cheaper.
+//!
+//! The search: a greedy set improved by local search is the first incumbent; candidates that
+//! cannot be funded or can only lose value are set aside; at the root and at every node, a
+//! candidate is fixed in (or out) when the bound without it (or with it) cannot beat the
+//! incumbent; the branching is on the candidate the relaxation is least sure of, its choice
+//! first, with a set near the relaxation's offered at each node; short rounds of growing size
+//! restart from the root with the better incumbent they found.
 
 /// One initiative, as the solver sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,10 +93,32 @@ pub struct Selection {
     pub nodes: u64,
 }
 
-/// Nodes visited before the search stops with the best set found (and its gap).
-pub const NODE_LIMIT: u64 = 2_000_000;
+/// Nodes visited before the search stops with the best set found (and its gap). A node costs
+/// about 10 µs natively with 100 candidates (its multipliers are re-optimised), so this is a
+/// few seconds.
+pub const NODE_LIMIT: u64 = 200_000;
 
 const EPS: f64 = 1e-9;
+
+/// Subgradient steps re-optimising the multipliers at each node: more near the root, where a
+/// tighter bound saves more of the tree.
+const STEPS_HIGH: usize = 60;
+const STEPS: usize = 20;
+/// Depth down to which a node takes `STEPS_HIGH`.
+const DEEP: usize = 8;
+
+/// Candidate states during the search.
+const FREE: u8 = 0;
+const IN: u8 = 1;
+const OUT: u8 = 2;
+/// No group, no parent.
+const NONE: usize = usize::MAX;
+
+/// The tolerance of a comparison with `x`: sums of floating-point spends may be off in the last
+/// digits.
+fn tol(x: f64) -> f64 {
+    EPS * x.abs().max(1.0)
+}
 
 /// The candidates `i` requires, directly or not (without `i`), or the candidate on a cycle.
 fn closure(p: &Problem, i: usize) -> Result<Vec<usize>, Infeasible> {
@@ -101,437 +144,976 @@ fn closure(p: &Problem, i: usize) -> Result<Vec<usize>, Infeasible> {
     Ok(out)
 }
 
-/// What the funded set uses of each limit so far.
-#[derive(Clone)]
-struct Use {
-    spend: Vec<f64>,
-    effort: f64,
+/// A problem in the form the search reads: limits as one list (the budgets, then the capacity),
+/// weights as one table, what each candidate requires directly and in all, the mandatory set.
+struct Model {
+    n: usize,
+    /// The budgets, then the capacity.
+    dims: usize,
+    /// Each limit, infinite when not set.
+    limit: Vec<f64>,
+    /// The limits that are set.
+    on: Vec<usize>,
+    /// What candidate `i` uses of limit `d`: `w[i * dims + d]`.
+    w: Vec<f64>,
+    v: Vec<f64>,
+    /// Direct requirements, without repeats.
+    req: Vec<Vec<usize>>,
+    /// The same, the one with most requirements of its own first: the one a bound keeps.
+    req_pref: Vec<Vec<usize>>,
+    /// Who requires each candidate directly.
+    dependants: Vec<Vec<usize>>,
+    /// Every requirement, direct or not.
+    closure: Vec<Vec<usize>>,
+    group: Vec<usize>,
+    groups: usize,
+    /// Mandatory, or required by a mandatory candidate.
+    forced: Vec<bool>,
 }
 
-impl Use {
-    fn add(&mut self, c: &Candidate) {
-        for (s, x) in self.spend.iter_mut().zip(&c.spend) {
-            *s += x;
+impl Model {
+    fn new(p: &Problem) -> Result<Model, Infeasible> {
+        let n = p.candidates.len();
+        let mut closures = Vec::with_capacity(n);
+        for i in 0..n {
+            closures.push(closure(p, i)?);
         }
-        self.effort += c.effort;
-    }
-
-    fn remove(&mut self, c: &Candidate) {
-        for (s, x) in self.spend.iter_mut().zip(&c.spend) {
-            *s -= x;
-        }
-        self.effort -= c.effort;
-    }
-
-    /// The first limit broken, and by how much.
-    fn over(&self, p: &Problem) -> Option<(Limit, f64)> {
-        for (k, (s, b)) in self.spend.iter().zip(&p.budgets).enumerate() {
+        let budgets = p.budgets.len();
+        let dims = budgets + 1;
+        let mut limit = vec![f64::INFINITY; dims];
+        for (d, b) in p.budgets.iter().enumerate() {
             if let Some(b) = b {
-                if *s > b + EPS * b.abs().max(1.0) {
-                    return Some((Limit::Budget(k), s - b));
-                }
+                limit[d] = *b;
             }
         }
-        match p.capacity {
-            Some(c) if self.effort > c + EPS * c.abs().max(1.0) => {
-                Some((Limit::Capacity, self.effort - c))
-            }
-            _ => None,
+        if let Some(c) = p.capacity {
+            limit[budgets] = c;
         }
-    }
-}
-
-/// The room left in each limit (the budgets, then the capacity; 0 for one not set, whose
-/// multiplier is always 0).
-fn rooms(p: &Problem, used: &Use) -> Vec<f64> {
-    let mut out: Vec<f64> = p
-        .budgets
-        .iter()
-        .zip(&used.spend)
-        .map(|(b, s)| b.map_or(0.0, |b| b - s))
-        .collect();
-    out.push(p.capacity.map_or(0.0, |c| c - used.effort));
-    out
-}
-
-/// What a candidate uses of each limit, in the order of [`rooms`].
-fn weights(c: &Candidate) -> impl Iterator<Item = f64> + '_ {
-    c.spend.iter().copied().chain(std::iter::once(c.effort))
-}
-
-/// A candidate's value less what it uses of the limits priced at `lambda`.
-fn reduced_value(c: &Candidate, lambda: &[f64]) -> f64 {
-    c.value - weights(c).zip(lambda).map(|(w, l)| w * l).sum::<f64>()
-}
-
-/// Multipliers that make the Lagrangian bound of the free candidates `free` tight: subgradient
-/// steps (Polyak's rule towards `floor`, a value some set reaches) from λ = 0, keeping the best.
-/// Any λ ≥ 0 gives a valid bound; a better λ only prunes more.
-fn multipliers(p: &Problem, free: &[usize], room: &[f64], floor: f64) -> Vec<f64> {
-    let dims = room.len();
-    let set: Vec<bool> = (0..dims)
-        .map(|d| {
-            if d < p.budgets.len() {
-                p.budgets[d].is_some()
-            } else {
-                p.capacity.is_some()
+        let on = (0..dims).filter(|&d| limit[d] < f64::INFINITY).collect();
+        let mut w = vec![0.0; n * dims];
+        for (i, c) in p.candidates.iter().enumerate() {
+            for (d, x) in c.spend.iter().take(budgets).enumerate() {
+                w[i * dims + d] = *x;
             }
-        })
-        .collect();
-    let lagrangian = |lambda: &[f64]| -> (f64, Vec<f64>) {
-        let mut value: f64 = lambda.iter().zip(room).map(|(l, r)| l * r).sum();
-        let mut g = room.to_vec();
-        for &i in free {
-            let c = &p.candidates[i];
-            let r = reduced_value(c, lambda);
-            if r > 0.0 {
-                value += r;
-                for (gd, w) in g.iter_mut().zip(weights(c)) {
-                    *gd -= w;
-                }
-            }
+            w[i * dims + budgets] = c.effort;
         }
-        (value, g)
-    };
-    let mut lambda = vec![0.0; dims];
-    let (mut best_value, _) = lagrangian(&lambda);
-    let mut best = lambda.clone();
-    let mut theta = 1.0;
-    let mut stale = 0;
-    for _ in 0..400 {
-        let (value, g) = lagrangian(&lambda);
-        if value < best_value - EPS {
-            best_value = value;
-            best.clone_from(&lambda);
-            stale = 0;
-        } else {
-            stale += 1;
-            if stale >= 20 {
-                theta /= 2.0;
-                stale = 0;
-            }
-        }
-        let norm: f64 = g
+        let v = p.candidates.iter().map(|c| c.value).collect();
+        let req: Vec<Vec<usize>> = p
+            .candidates
             .iter()
-            .zip(&set)
-            .filter(|(_, on)| **on)
-            .map(|(x, _)| x * x)
-            .sum();
-        if norm <= 0.0 || value - floor <= EPS || theta < 1e-6 {
-            break;
-        }
-        let step = theta * (value - floor) / norm;
-        for ((l, gd), on) in lambda.iter_mut().zip(&g).zip(&set) {
-            if *on {
-                *l = (*l - step * gd).max(0.0);
+            .map(|c| {
+                let mut r = c.requires.clone();
+                r.sort_unstable();
+                r.dedup();
+                r
+            })
+            .collect();
+        let req_pref = req
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r.sort_by_key(|&x| std::cmp::Reverse(closures[x].len()));
+                r
+            })
+            .collect();
+        let mut dependants = vec![Vec::new(); n];
+        for (i, r) in req.iter().enumerate() {
+            for &x in r {
+                dependants[x].push(i);
             }
         }
+        let group: Vec<usize> = p
+            .candidates
+            .iter()
+            .map(|c| c.group.unwrap_or(NONE))
+            .collect();
+        let groups = p
+            .candidates
+            .iter()
+            .filter_map(|c| c.group)
+            .max()
+            .map_or(0, |g| g + 1);
+        let mut forced = vec![false; n];
+        for (i, c) in p.candidates.iter().enumerate() {
+            if c.mandatory {
+                forced[i] = true;
+                for &r in &closures[i] {
+                    forced[r] = true;
+                }
+            }
+        }
+        let m = Model {
+            n,
+            dims,
+            limit,
+            on,
+            w,
+            v,
+            req,
+            req_pref,
+            dependants,
+            closure: closures,
+            group,
+            groups,
+            forced,
+        };
+        // The mandatory set: no two of one group, within every limit.
+        let mut owner = vec![NONE; m.groups];
+        let mut used = vec![0.0; dims];
+        for i in (0..n).filter(|&i| m.forced[i]) {
+            let g = m.group[i];
+            if g != NONE {
+                if owner[g] != NONE {
+                    return Err(Infeasible::MandatoryRivals { a: owner[g], b: i });
+                }
+                owner[g] = i;
+            }
+            for (d, u) in used.iter_mut().enumerate() {
+                *u += m.w(i, d);
+            }
+        }
+        for (d, &u) in used.iter().enumerate() {
+            if u > m.limit[d] + tol(m.limit[d]) {
+                let limit = if d < budgets {
+                    Limit::Budget(d)
+                } else {
+                    Limit::Capacity
+                };
+                return Err(Infeasible::MandatoryOver {
+                    limit,
+                    over: u - m.limit[d],
+                });
+            }
+        }
+        Ok(m)
     }
-    best
+
+    fn w(&self, i: usize, d: usize) -> f64 {
+        self.w[i * self.dims + d]
+    }
 }
 
-struct Search<'a> {
-    p: &'a Problem,
+/// The branch and bound: the state of the set being built, the relaxation's multipliers, the
+/// incumbent.
+struct Search<'m> {
+    m: &'m Model,
+    /// FREE, IN or OUT, per candidate.
+    status: Vec<u8>,
+    /// What the funded set uses of each limit.
+    used: Vec<f64>,
+    value: f64,
+    /// Funded candidates per group.
+    in_group: Vec<u32>,
     /// The free candidates in the order they are decided: every requirement before what requires
     /// it.
     order: Vec<usize>,
-    funded: Vec<bool>,
-    /// Funded candidates per group.
-    in_group: Vec<usize>,
-    used: Use,
-    value: f64,
+    /// The multipliers of the limits and of the groups, and each candidate's weight in the
+    /// surrogate constraint they make: `Σ lam·w + mu of its group`.
+    lam: Vec<f64>,
+    mu: Vec<f64>,
+    s: Vec<f64>,
+    // Scratch, per node: who can still be funded, the requirement the bound keeps, the blocks'
+    // values and weights, the groups with someone who can still be funded, the surrogate's room.
+    alive: Vec<bool>,
+    parent: Vec<usize>,
+    acc_v: Vec<f64>,
+    acc_s: Vec<f64>,
+    taken: Vec<bool>,
+    open: Vec<bool>,
+
+    room: f64,
     best: Vec<bool>,
     best_value: f64,
     nodes: u64,
+    /// Nodes after which this round of the search stops.
+    cap: u64,
+    /// Depth of the current node.
+    depth: usize,
     stopped: bool,
     /// The largest bound left unexplored when the search stopped.
     open_bound: f64,
-    /// The Lagrange multipliers of the limits (budgets, then the capacity; 0 for a limit not set),
-    /// found once at the root.
-    lambda: Vec<f64>,
-    /// Each candidate's position in `order` (forced ones: none).
-    position: Vec<usize>,
-    /// For each limit that is set, the free candidates of positive value, best value per unit of
-    /// that limit first (for the fractional knapsack bound).
-    by_density: Vec<(usize, Vec<usize>)>,
 }
 
-impl Search<'_> {
-    /// Whether candidate `i` may be funded now: its requirements funded, no rival funded, every
-    /// limit kept.
-    fn can_fund(&self, i: usize) -> bool {
-        let c = &self.p.candidates[i];
-        if !c.requires.iter().all(|&r| self.funded[r]) {
-            return false;
+impl<'m> Search<'m> {
+    fn new(m: &'m Model) -> Search<'m> {
+        let n = m.n;
+        let mut s = Search {
+            m,
+            status: vec![FREE; n],
+            used: vec![0.0; m.dims],
+            value: 0.0,
+            in_group: vec![0; m.groups],
+            order: Vec::new(),
+            lam: vec![0.0; m.dims],
+            mu: vec![0.0; m.groups],
+            s: vec![0.0; n],
+            alive: vec![false; n],
+            parent: vec![NONE; n],
+            acc_v: vec![0.0; n],
+            acc_s: vec![0.0; n],
+            taken: vec![false; n],
+            open: vec![false; m.groups],
+
+            room: 0.0,
+            best: vec![false; n],
+            best_value: f64::NEG_INFINITY,
+            nodes: 0,
+            cap: NODE_LIMIT,
+            depth: 0,
+            stopped: false,
+            open_bound: f64::NEG_INFINITY,
+        };
+        for i in 0..n {
+            if m.forced[i] {
+                s.add(i);
+            }
         }
-        if c.group.is_some_and(|g| self.in_group[g] > 0) {
-            return false;
-        }
-        let mut u = self.used.clone();
-        u.add(c);
-        u.over(self.p).is_none()
+        s
     }
 
-    /// Whether undecided candidate `i` can no longer be funded at position `k`: a requirement was
-    /// decided against.
-    fn dead(&self, i: usize, k: usize) -> bool {
-        self.p.candidates[i]
-            .requires
-            .iter()
-            .any(|&r| self.position[r] < k && !self.funded[r])
+    fn add(&mut self, i: usize) {
+        self.status[i] = IN;
+        self.value += self.m.v[i];
+        for d in 0..self.m.dims {
+            self.used[d] += self.m.w(i, d);
+        }
+        let g = self.m.group[i];
+        if g != NONE {
+            self.in_group[g] += 1;
+        }
     }
 
-    fn fund(&mut self, i: usize, on: bool) {
-        let c = &self.p.candidates[i];
-        if on {
-            self.used.add(c);
-            self.value += c.value;
-            if let Some(g) = c.group {
-                self.in_group[g] += 1;
-            }
-        } else {
-            self.used.remove(c);
-            self.value -= c.value;
-            if let Some(g) = c.group {
-                self.in_group[g] -= 1;
-            }
+    fn remove(&mut self, i: usize) {
+        self.status[i] = FREE;
+        self.value -= self.m.v[i];
+        for d in 0..self.m.dims {
+            self.used[d] -= self.m.w(i, d);
         }
-        self.funded[i] = on;
+        let g = self.m.group[i];
+        if g != NONE {
+            self.in_group[g] -= 1;
+        }
     }
 
-    /// An upper bound on the value reachable from position `k` of `order` on: the least of the
-    /// positive values still to decide, the Lagrangian bound with the root's multipliers — for
-    /// any set S of the rest within the limits, Σ v = Σ (v − λ·w) + λ·Σ w ≤ Σ max(0, v − λ·w) +
-    /// λ·room, since each limit's use is within its room and λ ≥ 0 — and, when that does not
-    /// prune, each limit's fractional knapsack. Of a group of alternatives only the best counts.
-    fn bound(&self, k: usize) -> f64 {
-        let rooms = rooms(self.p, &self.used);
-        let priced: f64 = self.lambda.iter().zip(&rooms).map(|(l, r)| l * r).sum();
-        // The undecided candidates' positive values and reduced values; of a group of
-        // alternatives, only its best (none if one of the group is funded already).
-        let (mut plain, mut reduced) = (0.0, 0.0);
-        let mut group_best = vec![(0.0f64, 0.0f64); self.in_group.len()];
-        for &i in &self.order[k..] {
-            let c = &self.p.candidates[i];
-            if self.dead(i, k) {
-                continue;
-            }
-            let r = reduced_value(c, &self.lambda);
-            match c.group {
-                Some(g) if self.in_group[g] > 0 => {}
-                Some(g) => {
-                    let b = &mut group_best[g];
-                    b.0 = b.0.max(c.value);
-                    b.1 = b.1.max(r);
-                }
-                None => {
-                    plain += c.value.max(0.0);
-                    reduced += r.max(0.0);
-                }
-            }
-        }
-        for (v, r) in group_best {
-            plain += v;
-            reduced += r;
-        }
-        let lagrangian = self.value + plain.min(priced + reduced);
-        if lagrangian <= self.best_value + EPS {
-            return lagrangian;
-        }
-        // Not enough to prune: each limit on its own, its room filled fractionally by the
-        // undecided candidates, best value per unit first.
-        let mut best = lagrangian - self.value;
-        for (d, list) in &self.by_density {
-            let mut left = rooms[*d].max(0.0);
-            let mut total = 0.0;
-            for &i in list
-                .iter()
-                .filter(|&&i| self.position[i] >= k && !self.dead(i, k))
-            {
-                let c = &self.p.candidates[i];
-                let w = weights(c).nth(*d).unwrap_or(0.0).max(0.0);
-                if w <= left {
-                    total += c.value;
-                    left -= w;
-                } else {
-                    total += c.value * left / w;
-                    break;
-                }
-            }
-            best = best.min(total);
-        }
-        self.value + best
+    /// Whether candidate `i` fits the room left in every limit.
+    fn fits(&self, i: usize) -> bool {
+        self.m.on.iter().all(|&d| {
+            let l = self.m.limit[d];
+            self.used[d] + self.m.w(i, d) <= l + tol(l)
+        })
     }
 
-    fn run(&mut self, k: usize) {
-        self.nodes += 1;
+    /// The current set becomes the incumbent if it is better.
+    fn offer(&mut self) {
         if self.value > self.best_value + EPS {
             self.best_value = self.value;
-            self.best.clone_from(&self.funded);
+            for (b, s) in self.best.iter_mut().zip(&self.status) {
+                *b = *s == IN;
+            }
         }
-        if k == self.order.len() {
+    }
+
+    /// Candidate `i` with its free requirements, if they can all be funded now: none decided
+    /// against, no two of one group nor a rival funded, within every limit together.
+    fn chain(&self, i: usize) -> Option<Vec<usize>> {
+        let m = self.m;
+        let mut members = vec![i];
+        for &r in &m.closure[i] {
+            match self.status[r] {
+                IN => {}
+                FREE => members.push(r),
+                _ => return None,
+            }
+        }
+        if self.status[i] != FREE {
+            return None;
+        }
+        for (k, &a) in members.iter().enumerate() {
+            let g = m.group[a];
+            if g != NONE && (self.in_group[g] > 0 || members[..k].iter().any(|&b| m.group[b] == g))
+            {
+                return None;
+            }
+        }
+        let within = m.on.iter().all(|&d| {
+            let extra: f64 = members.iter().map(|&a| m.w(a, d)).sum();
+            self.used[d] + extra <= m.limit[d] + tol(m.limit[d])
+        });
+        within.then_some(members)
+    }
+
+    /// Sets aside, once and for all, what cannot be funded any more (a requirement set aside, a
+    /// rival funded, the candidate with its requirements over a limit) and what can only lose
+    /// value: a candidate worth nothing or less that nothing left undecided requires.
+    fn reduce(&mut self) -> bool {
+        let m = self.m;
+        let mut changed = false;
+        for i in 0..m.n {
+            if self.status[i] == FREE && self.chain(i).is_none() {
+                self.status[i] = OUT;
+                changed = true;
+            }
+        }
+        loop {
+            let mut more = false;
+            for i in 0..m.n {
+                if self.status[i] == FREE
+                    && m.v[i] <= 0.0
+                    && !m.dependants[i].iter().any(|&d| self.status[d] == FREE)
+                {
+                    self.status[i] = OUT;
+                    more = true;
+                }
+            }
+            if !more {
+                break;
+            }
+            changed = true;
+        }
+        changed
+    }
+
+    /// The free candidates in the order of `key` (largest first), each preceded by its free
+    /// requirements.
+    fn build_order(&mut self, key: &[f64]) {
+        let m = self.m;
+        let mut free: Vec<usize> = (0..m.n).filter(|&i| self.status[i] == FREE).collect();
+        free.sort_by(|&a, &b| key[b].total_cmp(&key[a]));
+        let mut placed = vec![false; m.n];
+        let mut order = Vec::with_capacity(free.len());
+        fn place(i: usize, m: &Model, status: &[u8], placed: &mut [bool], order: &mut Vec<usize>) {
+            if placed[i] {
+                return;
+            }
+            placed[i] = true;
+            for &r in &m.req[i] {
+                if status[r] == FREE {
+                    place(r, m, status, placed, order);
+                }
+            }
+            order.push(i);
+        }
+        for i in free {
+            place(i, m, &self.status, &mut placed, &mut order);
+        }
+        self.order = order;
+    }
+
+    /// For the node deciding `order[k..]`: which of those can still be funded, the requirement
+    /// the bound keeps for each, the groups with someone left, and the surrogate's room.
+    fn mark(&mut self, k: usize) {
+        let m = self.m;
+        self.open.fill(false);
+        for idx in k..self.order.len() {
+            let i = self.order[idx];
+            let g = m.group[i];
+            let ok = self.status[i] == FREE
+                && (g == NONE || self.in_group[g] == 0)
+                && m.req[i]
+                    .iter()
+                    .all(|&r| self.status[r] == IN || (self.status[r] == FREE && self.alive[r]))
+                && self.fits(i);
+            self.alive[i] = ok;
+            if ok {
+                self.parent[i] = m.req_pref[i]
+                    .iter()
+                    .copied()
+                    .find(|&r| self.status[r] == FREE)
+                    .unwrap_or(NONE);
+                if g != NONE {
+                    self.open[g] = true;
+                }
+            }
+        }
+        self.room = self.surrogate_room();
+    }
+
+    /// The value of candidate `i`'s block in the bound at `t` (after [`Search::eval`]): its own
+    /// reduced value and what it took of its children.
+    fn block(&self, i: usize, t: f64) -> f64 {
+        self.acc_v[i] + self.m.v[i] - t * self.s[i]
+    }
+
+    /// The room of the surrogate constraint: the limits' rooms and the open groups' one each,
+    /// weighted by their multipliers.
+    fn surrogate_room(&self) -> f64 {
+        let m = self.m;
+        let mut room: f64 =
+            m.on.iter()
+                .map(|&d| self.lam[d] * (m.limit[d] - self.used[d]).max(0.0))
+                .sum();
+        for (g, &o) in self.open.iter().enumerate() {
+            if o {
+                room += self.mu[g];
+            }
+        }
+        room
+    }
+
+    /// The bound at `t`, and its slope in `t` (the room less the chosen blocks' weight): the
+    /// value so far, plus `t·room`, plus the best closed set (requirements kept as marked) of the
+    /// undecided candidates valued `v − t·s`. Any `t ≥ 0` gives a bound (weak duality of the
+    /// surrogate knapsack's relaxation).
+    fn eval(&mut self, k: usize, t: f64) -> (f64, f64) {
+        let (mut tv, mut ts) = (0.0, 0.0);
+        for idx in k..self.order.len() {
+            let i = self.order[idx];
+            self.acc_v[i] = 0.0;
+            self.acc_s[i] = 0.0;
+        }
+        for idx in (k..self.order.len()).rev() {
+            let i = self.order[idx];
+            if !self.alive[i] {
+                continue;
+            }
+            let bv = self.acc_v[i] + self.m.v[i] - t * self.s[i];
+            if bv > 0.0 {
+                let bs = self.acc_s[i] + self.s[i];
+                match self.parent[i] {
+                    NONE => {
+                        tv += bv;
+                        ts += bs;
+                    }
+                    p => {
+                        self.acc_v[p] += bv;
+                        self.acc_s[p] += bs;
+                    }
+                }
+            }
+        }
+        (self.value + t * self.room + tv, self.room - ts)
+    }
+
+    /// The least bound over a few `t`, starting from `t0`: each step goes to where the tangents
+    /// on either side of the minimum meet. Stops as soon as a bound prunes, or when the tangents
+    /// show that none will. Returns the bound and its `t` (the children's start).
+    fn bound(&mut self, k: usize, t0: f64) -> (f64, f64) {
+        let thr = self.best_value + EPS;
+        let (f, g) = self.eval(k, t0);
+        let (mut best, mut best_t) = (f, t0);
+        if f <= thr || g == 0.0 || (g > 0.0 && t0 <= 0.0) {
+            return (best, best_t);
+        }
+        // Tangents where the slope is negative (t too small) and positive (t too large).
+        let (mut lo, mut hi) = (None, None);
+        if g < 0.0 {
+            lo = Some((t0, f, g));
+        } else {
+            hi = Some((t0, f, g));
+        }
+        for _ in 0..8 {
+            let t = match (lo, hi) {
+                (Some((ta, fa, ga)), Some((tb, fb, gb))) => {
+                    let t: f64 = (fb - fa + ga * ta - gb * tb) / (ga - gb);
+                    let lower = fa + ga * (t - ta);
+                    if lower > thr || best - lower <= tol(best) {
+                        break;
+                    }
+                    t.clamp(ta, tb)
+                }
+                (Some((ta, _, _)), None) => {
+                    if ta <= 0.0 {
+                        1.0
+                    } else {
+                        ta * 2.0
+                    }
+                }
+                (None, Some((tb, _, _))) => {
+                    if tb <= 1e-3 {
+                        0.0
+                    } else {
+                        tb * 0.5
+                    }
+                }
+                (None, None) => unreachable!(),
+            };
+            let (f, g) = self.eval(k, t);
+            if f < best {
+                best = f;
+                best_t = t;
+            }
+            if best <= thr || g == 0.0 || (g > 0.0 && t <= 0.0) {
+                break;
+            }
+            if g < 0.0 {
+                lo = Some((t, f, g));
+            } else {
+                hi = Some((t, f, g));
+            }
+        }
+        (best, best_t)
+    }
+
+    /// The surrogate weights from the multipliers.
+    fn weigh(&mut self, k: usize) {
+        let m = self.m;
+        for idx in k..self.order.len() {
+            let i = self.order[idx];
+            let g = m.group[i];
+            let mut s = if g == NONE { 0.0 } else { self.mu[g] };
+            for &d in &m.on {
+                s += self.lam[d] * m.w(i, d);
+            }
+            self.s[i] = s;
+        }
+    }
+
+    /// Multipliers that make the bound of the node deciding `order[k..]` tight: subgradient
+    /// steps (Polyak's rule towards the incumbent's value) on the Lagrangian of the limits and
+    /// the groups, whose inner problem (the best closed set of `v − lam·w − mu`) keeps the
+    /// requirements; from the current multipliers, `iters` steps at most. Any multipliers ≥ 0
+    /// give a valid bound; better ones prune more. Returns the least bound seen (at `t = 1`).
+    fn multipliers(&mut self, k: usize, iters: usize, theta0: f64) -> f64 {
+        let m = self.m;
+        self.mark(k);
+        let floor = self.best_value.max(self.value);
+        // Each limit's row is measured in its own size (else the budgets' gradients, in money,
+        // dwarf the groups', in counts, and the groups' multipliers hardly move).
+        let scale: Vec<f64> = (0..m.dims)
+            .map(|d| {
+                if m.limit[d] < f64::INFINITY {
+                    1.0 / (m.limit[d] - self.used[d]).max(1.0)
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let mut grad_l = vec![0.0; m.dims];
+        let mut grad_m = vec![0.0; m.groups];
+        let mut best = f64::INFINITY;
+        let (mut best_lam, mut best_mu) = (self.lam.clone(), self.mu.clone());
+        let mut theta = theta0;
+        let mut stale = 0;
+        for _ in 0..iters {
+            self.weigh(k);
+            self.room = self.surrogate_room();
+            let (value, _) = self.eval(k, 1.0);
+            if value < best - EPS {
+                best = value;
+                best_lam.clone_from(&self.lam);
+                best_mu.clone_from(&self.mu);
+                stale = 0;
+            } else {
+                stale += 1;
+                if stale >= 10 {
+                    theta /= 2.0;
+                    stale = 0;
+                }
+            }
+            if value <= self.best_value + EPS {
+                break;
+            }
+            // The set the inner problem chose: a block is taken when its value (with what it
+            // took of its children) is positive and its parent's block is taken.
+            for &d in &m.on {
+                grad_l[d] = (m.limit[d] - self.used[d]).max(0.0);
+            }
+            for (g, x) in grad_m.iter_mut().enumerate() {
+                *x = if self.open[g] { 1.0 } else { 0.0 };
+            }
+            self.mark_taken(k, 1.0);
+            for idx in k..self.order.len() {
+                let i = self.order[idx];
+                if self.taken[i] {
+                    for &d in &m.on {
+                        grad_l[d] -= m.w(i, d);
+                    }
+                    if m.group[i] != NONE {
+                        grad_m[m.group[i]] -= 1.0;
+                    }
+                }
+            }
+            for (gr, sc) in grad_l.iter_mut().zip(&scale) {
+                *gr *= sc;
+            }
+            let norm: f64 = grad_l.iter().chain(&grad_m).map(|x| x * x).sum();
+            if norm <= 0.0 || value - floor <= EPS || theta < 1e-4 {
+                break;
+            }
+            let step = theta * (value - floor) / norm;
+            for ((l, gr), sc) in self.lam.iter_mut().zip(&grad_l).zip(&scale) {
+                *l = (*l - step * gr * sc).max(0.0);
+            }
+            for (u, gr) in self.mu.iter_mut().zip(&grad_m) {
+                *u = (*u - step * gr).max(0.0);
+            }
+        }
+        self.lam = best_lam;
+        self.mu = best_mu;
+        self.weigh(k);
+        self.room = self.surrogate_room();
+        best
+    }
+
+    /// The greedy set of `order` (see [`Search::fill`]), offered as incumbent, then undone.
+    fn greedy_incumbent(&mut self, order: &[usize]) {
+        let added = self.fill(order);
+        self.offer();
+        for &a in added.iter().rev() {
+            self.remove(a);
+        }
+    }
+
+    /// Funds each candidate of `order` still free with its free requirements when they fit and
+    /// together add value; returns what it funded.
+    fn fill(&mut self, order: &[usize]) -> Vec<usize> {
+        let mut added = Vec::new();
+        for &i in order {
+            if self.status[i] != FREE {
+                continue;
+            }
+            if let Some(members) = self.chain(i) {
+                if members.iter().map(|&a| self.m.v[a]).sum::<f64>() > 0.0 {
+                    for &a in &members {
+                        self.add(a);
+                    }
+                    added.extend(members);
+                }
+            }
+        }
+        added
+    }
+
+    /// Improves the incumbent by local search: drop one funded candidate (with what requires
+    /// it), fill again in `order`, keep the change when it adds value; until no drop helps.
+    fn local_search(&mut self, order: &[usize]) {
+        let m = self.m;
+        let start: Vec<usize> = (0..m.n)
+            .filter(|&i| self.best[i] && self.status[i] == FREE)
+            .collect();
+        if start
+            .iter()
+            .any(|&i| m.closure[i].iter().any(|&r| self.status[r] == OUT))
+        {
             return;
         }
-        let bound = self.bound(k);
+        for &i in &start {
+            self.add(i);
+        }
+        let mut current = self.value;
+        for _ in 0..10 {
+            let mut improved = false;
+            for j in 0..m.n {
+                if self.status[j] != IN || m.forced[j] {
+                    continue;
+                }
+                let dropped: Vec<usize> = (0..m.n)
+                    .filter(|&x| self.status[x] == IN && (x == j || m.closure[x].contains(&j)))
+                    .collect();
+                for &x in &dropped {
+                    self.remove(x);
+                }
+                self.status[j] = OUT;
+                let added = self.fill(order);
+                self.status[j] = FREE;
+                if self.value > current + EPS {
+                    current = self.value;
+                    improved = true;
+                    self.offer();
+                } else {
+                    for &a in added.iter().rev() {
+                        self.remove(a);
+                    }
+                    for &x in &dropped {
+                        self.add(x);
+                    }
+                }
+            }
+            if !improved {
+                break;
+            }
+        }
+        for i in 0..m.n {
+            if self.status[i] == IN && !m.forced[i] {
+                self.remove(i);
+            }
+        }
+    }
+
+    /// The bound of the root with the current statuses.
+    fn root_bound(&mut self) -> f64 {
+        self.mark(0);
+        self.bound(0, 1.0).0
+    }
+
+    /// Fixes candidates at the root: in when the bound without one cannot beat the incumbent
+    /// (every better set funds it), out when the bound with it (and its requirements) cannot.
+    /// Returns true when no better set can exist at all.
+    fn fix(&mut self) -> bool {
+        let m = self.m;
+        for _ in 0..3 {
+            let mut changed = self.reduce();
+            let key: Vec<f64> = (0..m.n).map(|i| m.v[i] - self.s[i]).collect();
+            self.build_order(&key);
+            let list = self.order.clone();
+            for i in list {
+                if self.status[i] != FREE {
+                    continue;
+                }
+                let thr = self.best_value + EPS;
+                self.status[i] = OUT;
+                let without = self.root_bound();
+                self.status[i] = FREE;
+                let chain = self.chain(i);
+                if without <= thr {
+                    let Some(members) = chain else {
+                        return true;
+                    };
+                    for &a in &members {
+                        self.add(a);
+                    }
+                    changed = true;
+                    continue;
+                }
+                let with = match &chain {
+                    None => f64::NEG_INFINITY,
+                    Some(members) => {
+                        for &a in members {
+                            self.add(a);
+                        }
+                        let b = self.root_bound();
+                        for &a in members.iter().rev() {
+                            self.remove(a);
+                        }
+                        b
+                    }
+                };
+                if with <= thr {
+                    self.status[i] = OUT;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        self.reduce();
+        false
+    }
+
+    fn run(&mut self, k0: usize, t: f64) {
+        self.depth += 1;
+        self.run_inner(k0, t);
+        self.depth -= 1;
+    }
+
+    fn run_inner(&mut self, k0: usize, t: f64) {
+        self.nodes += 1;
+        self.offer();
+        self.mark(k0);
+        // Whoever can no longer be funded is decided against without a node.
+        // (Those decided already, fixed at a node above, are passed over.)
+        let mut k = k0;
+        let mut dead = Vec::new();
+        while k < self.order.len() && !self.alive[self.order[k]] {
+            let i = self.order[k];
+            if self.status[i] == FREE {
+                self.status[i] = OUT;
+                dead.push(i);
+            }
+            k += 1;
+        }
+        if k < self.order.len() {
+            self.branch(k, t);
+        }
+        for i in dead {
+            self.status[i] = FREE;
+        }
+    }
+
+    /// Reduced-cost fixing at a node, from the relaxation at `t` of bound `f` (see
+    /// [`Search::relaxed`]): a candidate whose requirements are all funded is a block of its
+    /// own in the bound, so funding it (when the bound leaves it out) lowers the bound by its
+    /// block's value exactly, and leaving it out (when the bound funds it) by that value too.
+    /// When that brings the bound to the incumbent, the other choice is fixed for the subtree.
+    /// Returns the candidates fixed, or `None` when a candidate every better set needs cannot
+    /// be funded (the node is pruned). Fixing one leaves the bound at `f`, so they add up.
+    fn fix_node(&mut self, k: usize, t: f64, f: f64) -> Option<Vec<usize>> {
+        let thr = self.best_value + EPS;
+        let mut fixed = Vec::new();
+        for idx in k..self.order.len() {
+            let i = self.order[idx];
+            if !self.alive[i] || self.parent[i] != NONE || self.status[i] != FREE {
+                continue;
+            }
+            let block = self.block(i, t);
+            if block > 0.0 {
+                if f - block <= thr {
+                    let g = self.m.group[i];
+                    if !self.fits(i) || (g != NONE && self.in_group[g] > 0) {
+                        for &x in fixed.iter().rev() {
+                            self.undo_fix(x);
+                        }
+                        return None;
+                    }
+                    self.add(i);
+                    fixed.push(i);
+                }
+            } else if f + block <= thr {
+                self.status[i] = OUT;
+                fixed.push(i);
+            }
+        }
+        Some(fixed)
+    }
+
+    fn undo_fix(&mut self, i: usize) {
+        if self.status[i] == IN {
+            self.remove(i);
+        } else {
+            self.status[i] = FREE;
+        }
+    }
+
+    /// The node deciding `order[k..]` (whoever can still be funded among them): its bound, first
+    /// with the parent's multipliers over a few `t`, then with multipliers re-optimised for this
+    /// node (from the parent's); the fixing by reduced cost; the branching.
+    fn branch(&mut self, k: usize, t: f64) {
+        let (bound, t) = self.bound(k, t);
         if bound <= self.best_value + EPS {
             return;
         }
-        if self.nodes >= NODE_LIMIT {
+        let saved = (self.lam.clone(), self.mu.clone(), self.s.clone());
+        for x in self.lam.iter_mut().chain(self.mu.iter_mut()) {
+            *x *= t;
+        }
+        let steps = if self.depth < DEEP { STEPS_HIGH } else { STEPS };
+        let bound = bound.min(self.multipliers(k, steps, 0.5));
+        if bound > self.best_value + EPS {
+            let f = self.relaxed(k, 1.0);
+            match self.fix_node(k, 1.0, f) {
+                None => {}
+                Some(fixed) if fixed.is_empty() => self.branch_on(k, bound),
+                Some(fixed) => {
+                    // The node again, with those fixed (a set with them is offered there).
+                    self.run(k, 1.0);
+                    for &x in fixed.iter().rev() {
+                        self.undo_fix(x);
+                    }
+                }
+            }
+        }
+        (self.lam, self.mu, self.s) = saved;
+    }
+
+    /// Marks `taken`: the undecided candidates the relaxation at `t` funds (a block is taken
+    /// when its value, with what it took of its children, is positive and its parent's is).
+    fn relaxed(&mut self, k: usize, t: f64) -> f64 {
+        let (f, _) = self.eval(k, t);
+        self.mark_taken(k, t);
+        f
+    }
+
+    /// After [`Search::eval`] at `t`: which undecided candidates the bound funds.
+    fn mark_taken(&mut self, k: usize, t: f64) {
+        for idx in k..self.order.len() {
+            let i = self.order[idx];
+            let p = self.parent[i];
+            self.taken[i] = self.alive[i] && self.block(i, t) > 0.0 && (p == NONE || self.taken[p]);
+        }
+    }
+
+    /// A set near the relaxation's: what it funds (as far as it fits), then the rest, in
+    /// order; offered as incumbent, then undone.
+    fn heuristic(&mut self, k: usize) {
+        let mut list: Vec<usize> = self.order[k..]
+            .iter()
+            .copied()
+            .filter(|&i| self.taken[i])
+            .collect();
+        list.extend(self.order[k..].iter().copied().filter(|&i| !self.taken[i]));
+        let added = self.fill(&list);
+        self.offer();
+        for &a in added.iter().rev() {
+            self.remove(a);
+        }
+    }
+
+    /// Branches on the undecided candidate, among those whose requirements are all funded, that
+    /// the relaxation (marked by [`Search::relaxed`] at `t = 1`) is least sure of: the smallest
+    /// block value either way. Both children are bounded the more tightly for it. The
+    /// relaxation's choice for it comes first, the likelier branch to hold a good set; a set near
+    /// the relaxation's is offered before.
+    fn branch_on(&mut self, k: usize, bound: f64) {
+        if self.nodes >= self.cap {
             self.stopped = true;
             self.open_bound = self.open_bound.max(bound);
             return;
         }
-        let i = self.order[k];
-        // Fund first (the likelier branch to find a good set early), then not.
-        if self.can_fund(i) {
-            self.fund(i, true);
-            self.run(k + 1);
-            self.fund(i, false);
+        let m = self.m;
+        let mut i = self.order[k];
+        let mut least = f64::INFINITY;
+        for idx in k..self.order.len() {
+            let c = self.order[idx];
+            if self.alive[c] && self.parent[c] == NONE {
+                let b = self.block(c, 1.0).abs();
+                if b < least {
+                    least = b;
+                    i = c;
+                }
+            }
         }
-        self.run(k + 1);
+        let fund_first = self.taken[i];
+        self.heuristic(k);
+        // Funding adds nothing when it is worth nothing and nothing undecided requires it.
+        let useful = m.v[i] > 0.0
+            || m.dependants[i]
+                .iter()
+                .any(|&d| self.status[d] == FREE && self.alive[d]);
+        let fund = useful && self.fits(i);
+        for on in [fund_first, !fund_first] {
+            if on {
+                if fund {
+                    self.add(i);
+                    self.run(k, 1.0);
+                    self.remove(i);
+                }
+            } else {
+                self.status[i] = OUT;
+                self.run(k, 1.0);
+                self.status[i] = FREE;
+            }
+        }
     }
 }
 
 /// The set of largest total value within every limit (see the module's description).
 pub fn select(p: &Problem) -> Result<Selection, Infeasible> {
-    let n = p.candidates.len();
-    // What each candidate requires, directly or not; cycles and unknown ids refused.
-    let mut requires = Vec::with_capacity(n);
-    for i in 0..n {
-        requires.push(closure(p, i)?);
+    let m = Model::new(p)?;
+    let mut s = Search::new(&m);
+    s.offer();
+    s.reduce();
+    // A first incumbent (by value), multipliers towards it, better incumbents by reduced value
+    // and by value per unit of surrogate weight, then the fixing at the root.
+    let by_value = m.v.clone();
+    s.build_order(&by_value);
+    let order = s.order.clone();
+    s.greedy_incumbent(&order);
+    s.multipliers(0, 300, 1.0);
+    let reduced: Vec<f64> = (0..m.n).map(|i| m.v[i] - s.s[i]).collect();
+    let density: Vec<f64> = (0..m.n).map(|i| m.v[i] / s.s[i].max(1e-12)).collect();
+    for key in [&reduced, &density] {
+        s.build_order(key);
+        let order = s.order.clone();
+        s.greedy_incumbent(&order);
     }
-    // The mandatory candidates and what they require.
-    let mut forced = vec![false; n];
-    for (i, c) in p.candidates.iter().enumerate() {
-        if c.mandatory {
-            forced[i] = true;
-            for &r in &requires[i] {
-                forced[r] = true;
-            }
+    s.build_order(&reduced);
+    let order = s.order.clone();
+    s.local_search(&order);
+    // Rounds of growing size: each short round tends to find a better incumbent, with which the
+    // fixing at the root sets more aside for the next.
+    let mut round: u64 = 4_000;
+    while !s.fix() {
+        s.multipliers(0, 300, 1.0);
+        s.cap = (s.nodes + round).min(NODE_LIMIT);
+        s.stopped = false;
+        s.open_bound = f64::NEG_INFINITY;
+        s.run(0, 1.0);
+        if !s.stopped || s.cap >= NODE_LIMIT {
+            break;
         }
+        round *= 4;
     }
-    let groups = p
-        .candidates
-        .iter()
-        .filter_map(|c| c.group)
-        .max()
-        .map_or(0, |g| g + 1);
-    let mut in_group = vec![0usize; groups];
-    let mut owner: Vec<Option<usize>> = vec![None; groups];
-    let mut used = Use {
-        spend: vec![0.0; p.budgets.len()],
-        effort: 0.0,
-    };
-    let mut value = 0.0;
-    for i in (0..n).filter(|&i| forced[i]) {
-        let c = &p.candidates[i];
-        if let Some(g) = c.group {
-            if let Some(a) = owner[g] {
-                return Err(Infeasible::MandatoryRivals { a, b: i });
-            }
-            owner[g] = Some(i);
-            in_group[g] += 1;
-        }
-        used.add(c);
-        value += c.value;
-    }
-    if let Some((limit, over)) = used.over(p) {
-        return Err(Infeasible::MandatoryOver { limit, over });
-    }
-    // A value some set reaches, for the multipliers' steps: the mandatory set, then each free
-    // candidate by value if it still fits.
-    let free: Vec<usize> = (0..n).filter(|&i| !forced[i]).collect();
-    let room = rooms(p, &used);
-    let floor = {
-        let mut by_value = free.clone();
-        by_value.sort_by(|&a, &b| p.candidates[b].value.total_cmp(&p.candidates[a].value));
-        let mut u = used.clone();
-        let mut taken = forced.clone();
-        let mut groups = in_group.clone();
-        let mut v = 0.0;
-        for i in by_value {
-            let c = &p.candidates[i];
-            let rival = c.group.is_some_and(|g| groups[g] > 0);
-            if c.value <= 0.0 || rival || !c.requires.iter().all(|&r| taken[r]) {
-                continue;
-            }
-            u.add(c);
-            if u.over(p).is_some() {
-                u.remove(c);
-                continue;
-            }
-            taken[i] = true;
-            if let Some(g) = c.group {
-                groups[g] += 1;
-            }
-            v += c.value;
-        }
-        v
-    };
-    let lambda = multipliers(p, &free, &room, floor);
-    // The order of the decisions: the best reduced value first, every requirement before what
-    // requires it.
-    let mut order: Vec<usize> = Vec::with_capacity(free.len());
-    let mut placed = forced.clone();
-    let mut waiting = free.clone();
-    waiting.sort_by(|&a, &b| {
-        reduced_value(&p.candidates[b], &lambda)
-            .total_cmp(&reduced_value(&p.candidates[a], &lambda))
-    });
-    while !waiting.is_empty() {
-        let at = waiting
-            .iter()
-            .position(|&i| requires[i].iter().all(|&r| placed[r]))
-            .unwrap_or(0);
-        let i = waiting.remove(at);
-        placed[i] = true;
-        order.push(i);
-    }
-    let mut position = vec![usize::MAX; n];
-    for (k, &i) in order.iter().enumerate() {
-        position[i] = k;
-    }
-    let limits = room.len();
-    let by_density: Vec<(usize, Vec<usize>)> = (0..limits)
-        .filter(|&d| {
-            if d < p.budgets.len() {
-                p.budgets[d].is_some()
-            } else {
-                p.capacity.is_some()
-            }
-        })
-        .map(|d| {
-            let w = |i: usize| weights(&p.candidates[i]).nth(d).unwrap_or(0.0).max(0.0);
-            let density = |i: usize| match w(i) {
-                x if x <= 0.0 => f64::INFINITY,
-                x => p.candidates[i].value / x,
-            };
-            let mut list: Vec<usize> = free
-                .iter()
-                .copied()
-                .filter(|&i| p.candidates[i].value > 0.0)
-                .collect();
-            list.sort_by(|&a, &b| density(b).total_cmp(&density(a)));
-            (d, list)
-        })
-        .collect();
-    let mut s = Search {
-        p,
-        order,
-        funded: forced.clone(),
-        in_group,
-        used,
-        value,
-        best: forced,
-        best_value: value,
-        nodes: 0,
-        stopped: false,
-        open_bound: f64::NEG_INFINITY,
-        lambda,
-        position,
-        by_density,
-    };
-    s.run(0);
     let gap = if s.stopped {
         (s.open_bound - s.best_value).max(0.0)
     } else {
