@@ -3,7 +3,7 @@
 //! candidates, the solver's value equals the best of every subset, and its set keeps every rule.
 #![cfg(not(target_arch = "wasm32"))]
 
-use caseboard::model::portfolio::{select, Candidate, Infeasible, Problem};
+use caseboard::model::portfolio::{select, Candidate, Infeasible, Minimum, Problem};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -47,11 +47,22 @@ fn allowed(p: &Problem, set: &[bool]) -> bool {
             return false;
         }
     }
-    true
+    p.minimums.iter().all(|m| {
+        let got: f64 = (0..set.len())
+            .filter(|&i| set[i])
+            .map(|i| m.amount[i])
+            .sum();
+        got >= m.at_least - 1e-9 * m.at_least.abs().max(1.0)
+    })
 }
 
 /// The best value of any allowed subset, by trying them all.
 fn brute_force(p: &Problem) -> Option<f64> {
+    best_of(p, |i| p.candidates[i].value)
+}
+
+/// The largest total of `score` over the allowed subsets, by trying them all.
+fn best_of(p: &Problem, score: impl Fn(usize) -> f64) -> Option<f64> {
     let n = p.candidates.len();
     let mut best: Option<f64> = None;
     let mut set = vec![false; n];
@@ -60,14 +71,36 @@ fn brute_force(p: &Problem) -> Option<f64> {
             *s = mask & (1 << i) != 0;
         }
         if allowed(p, &set) {
-            let v: f64 = (0..n)
-                .filter(|&i| set[i])
-                .map(|i| p.candidates[i].value)
-                .sum();
+            let v: f64 = (0..n).filter(|&i| set[i]).map(&score).sum();
             best = Some(best.map_or(v, |b: f64| b.max(v)));
         }
     }
     best
+}
+
+/// Sometimes (two times in five) one or two minimums: an amount on about 40% of the candidates
+/// (their spend in all, or their effort), at least 10% to 60% of those amounts' total, so some
+/// cannot be reached. A separate generator, so that the instances themselves stay as they were.
+fn with_minimums(rng: &mut ChaCha8Rng, mut p: Problem) -> Problem {
+    if !rng.random_bool(0.4) {
+        return p;
+    }
+    for _ in 0..rng.random_range(1..=2) {
+        let effort = rng.random_bool(0.3);
+        let amount: Vec<f64> = p
+            .candidates
+            .iter()
+            .map(|c| match (rng.random_bool(0.4), effort) {
+                (false, _) => 0.0,
+                (true, true) => c.effort,
+                (true, false) => c.spend.iter().sum(),
+            })
+            .collect();
+        let total: f64 = amount.iter().sum();
+        let at_least = (total * rng.random_range(0.1..0.6)).round();
+        p.minimums.push(Minimum { amount, at_least });
+    }
+    p
 }
 
 /// A random instance: values mostly positive, some prerequisites worth nothing; each candidate
@@ -121,6 +154,7 @@ fn instance(rng: &mut ChaCha8Rng, n: usize, years: usize) -> Problem {
         candidates,
         budgets,
         capacity,
+        ..Default::default()
     }
 }
 
@@ -150,6 +184,19 @@ fn check(p: &Problem, label: &str) {
             );
         }
         (Err(Infeasible::MandatoryOver { .. } | Infeasible::MandatoryRivals { .. }), None) => {}
+        (Err(Infeasible::MinimumUnreachable { minimum, short }), None) => {
+            // The minimums before it are reached together; the most its amount comes to, with
+            // them kept, falls short by `short`.
+            let mut q = p.clone();
+            q.minimums.truncate(minimum);
+            let most = best_of(&q, |i| p.minimums[minimum].amount[i]);
+            let most = most.unwrap_or_else(|| panic!("{label}: minimums before {minimum} unmet"));
+            assert!(
+                (p.minimums[minimum].at_least - most - short).abs() < 1e-6,
+                "{label}: short {short}, brute force {}",
+                p.minimums[minimum].at_least - most
+            );
+        }
         (got, want) => panic!("{label}: solver {got:?}, brute force {want:?}"),
     }
 }
@@ -157,19 +204,38 @@ fn check(p: &Problem, label: &str) {
 #[test]
 fn the_solver_equals_brute_force_on_random_instances_up_to_14() {
     let mut rng = ChaCha8Rng::seed_from_u64(16);
+    let mut more = ChaCha8Rng::seed_from_u64(160);
+    let (mut unreachable_minimums, mut binding_minimums) = (0, 0);
     for case in 0..400 {
         let n = rng.random_range(1..=14);
         let years = rng.random_range(1..=3);
-        let p = instance(&mut rng, n, years);
+        let p = with_minimums(&mut more, instance(&mut rng, n, years));
         check(&p, &format!("case {case} (n {n}, {years} budgets)"));
+        if !p.minimums.is_empty() {
+            let without = Problem {
+                minimums: Vec::new(),
+                ..p.clone()
+            };
+            match (brute_force(&p), brute_force(&without)) {
+                (None, Some(_)) => unreachable_minimums += 1,
+                (Some(a), Some(b)) if a < b - 1e-6 => binding_minimums += 1,
+                _ => {}
+            }
+        }
     }
+    // The minimums are exercised: some out of reach, some that change the best set.
+    assert!(
+        unreachable_minimums >= 10 && binding_minimums >= 10,
+        "{unreachable_minimums} unreachable, {binding_minimums} binding"
+    );
 }
 
 #[test]
 fn the_solver_equals_brute_force_on_instances_of_18() {
     let mut rng = ChaCha8Rng::seed_from_u64(18);
+    let mut more = ChaCha8Rng::seed_from_u64(180);
     for case in 0..6 {
-        let p = instance(&mut rng, 18, 3);
+        let p = with_minimums(&mut more, instance(&mut rng, 18, 3));
         check(&p, &format!("18 candidates, case {case}"));
     }
 }
@@ -250,6 +316,7 @@ fn realistic(rng: &mut ChaCha8Rng, n: usize, years: usize) -> Problem {
         candidates,
         budgets,
         capacity,
+        ..Default::default()
     }
 }
 
@@ -312,6 +379,28 @@ fn time_100_candidates() {
     let mut rng = ChaCha8Rng::seed_from_u64(102);
     measure("100 candidates, 5 years (realistic)", 100, || {
         realistic(&mut rng, 100, 5)
+    });
+    // With "at least 20% of the budgets to strategic work" (a third of the candidates).
+    let mut rng = ChaCha8Rng::seed_from_u64(103);
+    measure("100 candidates, 3 years, a strategic minimum", 100, || {
+        let mut p = realistic(&mut rng, 100, 3);
+        let amount = p
+            .candidates
+            .iter()
+            .map(|c| {
+                if rng.random_bool(1.0 / 3.0) {
+                    c.spend.iter().sum()
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        let budget: f64 = p.budgets.iter().flatten().sum();
+        p.minimums.push(Minimum {
+            amount,
+            at_least: (0.2 * budget).round(),
+        });
+        p
     });
     // The same kind on another seed: its tail is heavier.
     let mut rng = ChaCha8Rng::seed_from_u64(7);

@@ -50,6 +50,19 @@ pub struct Candidate {
     pub group: Option<usize>,
 }
 
+/// A least amount the funded set must reach ("at least 20% of the budget goes to strategic
+/// work": `amount` is each strategic candidate's spend, 0 for the others, `at_least` 20% of the
+/// budget). A most is no more than another budget, with spend only on the category's
+/// candidates.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Minimum {
+    /// Each candidate's amount (0 or more), in the order of [`Problem::candidates`]; missing
+    /// ones count 0.
+    pub amount: Vec<f64>,
+    /// The least total amount of the funded candidates.
+    pub at_least: f64,
+}
+
 /// Candidates and limits.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Problem {
@@ -58,6 +71,8 @@ pub struct Problem {
     pub budgets: Vec<Option<f64>>,
     /// The team's capacity in person-months; `None`: no limit.
     pub capacity: Option<f64>,
+    /// Least amounts the funded set must reach.
+    pub minimums: Vec<Minimum>,
 }
 
 /// The limit a problem breaks.
@@ -78,6 +93,12 @@ pub enum Infeasible {
     Circular { of: usize },
     /// A requirement names no candidate.
     UnknownRequirement { of: usize, requires: usize },
+    /// No set within the limits (and every other rule) reaches every minimum: `minimum` is the
+    /// first that no set reaches together with those before it, and `short` how far the most
+    /// such a set can reach falls short of it (found by the same search, maximising that
+    /// minimum's amount; if that search itself reaches the node limit, the most it found, and
+    /// then a set reaching it may exist).
+    MinimumUnreachable { minimum: usize, short: f64 },
 }
 
 /// The answer: the funded set and its value.
@@ -169,6 +190,12 @@ struct Model {
     groups: usize,
     /// Mandatory, or required by a mandatory candidate.
     forced: Vec<bool>,
+    /// Each minimum's amounts (per candidate) and least total.
+    amount: Vec<Vec<f64>>,
+    at_least: Vec<f64>,
+    /// Whether a candidate has an amount in some minimum (funding it may then pay even at a
+    /// loss).
+    counts: Vec<bool>,
 }
 
 impl Model {
@@ -242,6 +269,18 @@ impl Model {
                 }
             }
         }
+        let amount: Vec<Vec<f64>> = p
+            .minimums
+            .iter()
+            .map(|mm| {
+                (0..n)
+                    .map(|i| mm.amount.get(i).copied().unwrap_or(0.0))
+                    .collect()
+            })
+            .collect();
+        let counts = (0..n)
+            .map(|i| amount.iter().any(|a: &Vec<f64>| a[i] > 0.0))
+            .collect();
         let m = Model {
             n,
             dims,
@@ -256,6 +295,9 @@ impl Model {
             group,
             groups,
             forced,
+            at_least: p.minimums.iter().map(|mm| mm.at_least).collect(),
+            amount,
+            counts,
         };
         // The mandatory set: no two of one group, within every limit.
         let mut owner = vec![NONE; m.groups];
@@ -304,6 +346,11 @@ struct Search<'m> {
     value: f64,
     /// Funded candidates per group.
     in_group: Vec<u32>,
+    /// The funded set's total amount of each minimum.
+    got: Vec<f64>,
+    /// Stop as soon as a set of this value is found (the search for a minimum's set).
+    target: f64,
+    done: bool,
     /// The free candidates in the order they are decided: every requirement before what requires
     /// it.
     order: Vec<usize>,
@@ -311,6 +358,8 @@ struct Search<'m> {
     /// surrogate constraint they make: `Σ lam·w + mu of its group`.
     lam: Vec<f64>,
     mu: Vec<f64>,
+    /// The minimums' multipliers: a candidate's amount lowers its weight.
+    nu: Vec<f64>,
     s: Vec<f64>,
     // Scratch, per node: who can still be funded, the requirement the bound keeps, the blocks'
     // values and weights, the groups with someone who can still be funded, the surrogate's room.
@@ -320,7 +369,8 @@ struct Search<'m> {
     acc_s: Vec<f64>,
     taken: Vec<bool>,
     open: Vec<bool>,
-
+    /// Per group, the largest amount left (of the minimum being checked).
+    gmax: Vec<f64>,
     room: f64,
     best: Vec<bool>,
     best_value: f64,
@@ -343,9 +393,13 @@ impl<'m> Search<'m> {
             used: vec![0.0; m.dims],
             value: 0.0,
             in_group: vec![0; m.groups],
+            got: vec![0.0; m.at_least.len()],
+            target: f64::INFINITY,
+            done: false,
             order: Vec::new(),
             lam: vec![0.0; m.dims],
             mu: vec![0.0; m.groups],
+            nu: vec![0.0; m.at_least.len()],
             s: vec![0.0; n],
             alive: vec![false; n],
             parent: vec![NONE; n],
@@ -353,6 +407,7 @@ impl<'m> Search<'m> {
             acc_s: vec![0.0; n],
             taken: vec![false; n],
             open: vec![false; m.groups],
+            gmax: vec![0.0; m.groups],
 
             room: 0.0,
             best: vec![false; n],
@@ -374,6 +429,9 @@ impl<'m> Search<'m> {
     fn add(&mut self, i: usize) {
         self.status[i] = IN;
         self.value += self.m.v[i];
+        for (g, a) in self.got.iter_mut().zip(&self.m.amount) {
+            *g += a[i];
+        }
         for d in 0..self.m.dims {
             self.used[d] += self.m.w(i, d);
         }
@@ -386,6 +444,9 @@ impl<'m> Search<'m> {
     fn remove(&mut self, i: usize) {
         self.status[i] = FREE;
         self.value -= self.m.v[i];
+        for (g, a) in self.got.iter_mut().zip(&self.m.amount) {
+            *g -= a[i];
+        }
         for d in 0..self.m.dims {
             self.used[d] -= self.m.w(i, d);
         }
@@ -403,12 +464,23 @@ impl<'m> Search<'m> {
         })
     }
 
-    /// The current set becomes the incumbent if it is better.
+    /// Whether the funded set reaches every minimum.
+    fn meets(&self) -> bool {
+        self.got
+            .iter()
+            .zip(&self.m.at_least)
+            .all(|(g, l)| *g >= l - tol(*l))
+    }
+
+    /// The current set becomes the incumbent if it is better (and reaches every minimum).
     fn offer(&mut self) {
-        if self.value > self.best_value + EPS {
+        if self.value > self.best_value + EPS && self.meets() {
             self.best_value = self.value;
             for (b, s) in self.best.iter_mut().zip(&self.status) {
                 *b = *s == IN;
+            }
+            if self.best_value >= self.target - tol(self.target) {
+                self.done = true;
             }
         }
     }
@@ -444,7 +516,8 @@ impl<'m> Search<'m> {
 
     /// Sets aside, once and for all, what cannot be funded any more (a requirement set aside, a
     /// rival funded, the candidate with its requirements over a limit) and what can only lose
-    /// value: a candidate worth nothing or less that nothing left undecided requires.
+    /// value: a candidate worth nothing or less, with no amount towards a minimum, that nothing
+    /// left undecided requires.
     fn reduce(&mut self) -> bool {
         let m = self.m;
         let mut changed = false;
@@ -459,6 +532,7 @@ impl<'m> Search<'m> {
             for i in 0..m.n {
                 if self.status[i] == FREE
                     && m.v[i] <= 0.0
+                    && !m.counts[i]
                     && !m.dependants[i].iter().any(|&d| self.status[d] == FREE)
                 {
                     self.status[i] = OUT;
@@ -500,8 +574,10 @@ impl<'m> Search<'m> {
     }
 
     /// For the node deciding `order[k..]`: which of those can still be funded, the requirement
-    /// the bound keeps for each, the groups with someone left, and the surrogate's room.
-    fn mark(&mut self, k: usize) {
+    /// the bound keeps for each, the groups with someone left, and the surrogate's room. Returns
+    /// false when some minimum is out of reach: the funded amount with every amount that can
+    /// still be funded (of a group, the largest) falls short.
+    fn mark(&mut self, k: usize) -> bool {
         let m = self.m;
         self.open.fill(false);
         for idx in k..self.order.len() {
@@ -526,6 +602,25 @@ impl<'m> Search<'m> {
             }
         }
         self.room = self.surrogate_room();
+        for j in 0..m.at_least.len() {
+            let a = &m.amount[j];
+            let mut total = self.got[j];
+            self.gmax.fill(0.0);
+            for idx in k..self.order.len() {
+                let i = self.order[idx];
+                if self.alive[i] {
+                    match m.group[i] {
+                        NONE => total += a[i].max(0.0),
+                        g => self.gmax[g] = self.gmax[g].max(a[i]),
+                    }
+                }
+            }
+            total += self.gmax.iter().sum::<f64>();
+            if total < m.at_least[j] - tol(m.at_least[j]) {
+                return false;
+            }
+        }
+        true
     }
 
     /// The value of candidate `i`'s block in the bound at `t` (after [`Search::eval`]): its own
@@ -546,6 +641,9 @@ impl<'m> Search<'m> {
             if o {
                 room += self.mu[g];
             }
+        }
+        for ((nu, l), got) in self.nu.iter().zip(&m.at_least).zip(&self.got) {
+            room -= nu * (l - got);
         }
         room
     }
@@ -654,6 +752,9 @@ impl<'m> Search<'m> {
             for &d in &m.on {
                 s += self.lam[d] * m.w(i, d);
             }
+            for (nu, a) in self.nu.iter().zip(&m.amount) {
+                s -= nu * a[i];
+            }
             self.s[i] = s;
         }
     }
@@ -680,8 +781,11 @@ impl<'m> Search<'m> {
             .collect();
         let mut grad_l = vec![0.0; m.dims];
         let mut grad_m = vec![0.0; m.groups];
+        let mut grad_n = vec![0.0; m.at_least.len()];
+        let scale_n: Vec<f64> = m.at_least.iter().map(|l| 1.0 / l.max(1.0)).collect();
         let mut best = f64::INFINITY;
         let (mut best_lam, mut best_mu) = (self.lam.clone(), self.mu.clone());
+        let mut best_nu = self.nu.clone();
         let mut theta = theta0;
         let mut stale = 0;
         for _ in 0..iters {
@@ -692,6 +796,7 @@ impl<'m> Search<'m> {
                 best = value;
                 best_lam.clone_from(&self.lam);
                 best_mu.clone_from(&self.mu);
+                best_nu.clone_from(&self.nu);
                 stale = 0;
             } else {
                 stale += 1;
@@ -711,10 +816,16 @@ impl<'m> Search<'m> {
             for (g, x) in grad_m.iter_mut().enumerate() {
                 *x = if self.open[g] { 1.0 } else { 0.0 };
             }
+            for ((x, l), got) in grad_n.iter_mut().zip(&m.at_least).zip(&self.got) {
+                *x = got - l;
+            }
             self.mark_taken(k, 1.0);
             for idx in k..self.order.len() {
                 let i = self.order[idx];
                 if self.taken[i] {
+                    for (x, a) in grad_n.iter_mut().zip(&m.amount) {
+                        *x += a[i];
+                    }
                     for &d in &m.on {
                         grad_l[d] -= m.w(i, d);
                     }
@@ -726,7 +837,15 @@ impl<'m> Search<'m> {
             for (gr, sc) in grad_l.iter_mut().zip(&scale) {
                 *gr *= sc;
             }
-            let norm: f64 = grad_l.iter().chain(&grad_m).map(|x| x * x).sum();
+            for (x, sc) in grad_n.iter_mut().zip(&scale_n) {
+                *x *= sc;
+            }
+            let norm: f64 = grad_l
+                .iter()
+                .chain(&grad_m)
+                .chain(&grad_n)
+                .map(|x| x * x)
+                .sum();
             if norm <= 0.0 || value - floor <= EPS || theta < 1e-4 {
                 break;
             }
@@ -737,9 +856,13 @@ impl<'m> Search<'m> {
             for (u, gr) in self.mu.iter_mut().zip(&grad_m) {
                 *u = (*u - step * gr).max(0.0);
             }
+            for ((u, gr), sc) in self.nu.iter_mut().zip(&grad_n).zip(&scale_n) {
+                *u = (*u - step * gr * sc).max(0.0);
+            }
         }
         self.lam = best_lam;
         self.mu = best_mu;
+        self.nu = best_nu;
         self.weigh(k);
         self.room = self.surrogate_room();
         best
@@ -757,13 +880,18 @@ impl<'m> Search<'m> {
     /// Funds each candidate of `order` still free with its free requirements when they fit and
     /// together add value; returns what it funded.
     fn fill(&mut self, order: &[usize]) -> Vec<usize> {
+        self.fill_from(order, 0)
+    }
+
+    /// [`Search::fill`], funding the first `any` of `order` even at a loss.
+    fn fill_from(&mut self, order: &[usize], any: usize) -> Vec<usize> {
         let mut added = Vec::new();
-        for &i in order {
+        for (pos, &i) in order.iter().enumerate() {
             if self.status[i] != FREE {
                 continue;
             }
             if let Some(members) = self.chain(i) {
-                if members.iter().map(|&a| self.m.v[a]).sum::<f64>() > 0.0 {
+                if pos < any || members.iter().map(|&a| self.m.v[a]).sum::<f64>() > 0.0 {
                     for &a in &members {
                         self.add(a);
                     }
@@ -806,7 +934,7 @@ impl<'m> Search<'m> {
                 self.status[j] = OUT;
                 let added = self.fill(order);
                 self.status[j] = FREE;
-                if self.value > current + EPS {
+                if self.value > current + EPS && self.meets() {
                     current = self.value;
                     improved = true;
                     self.offer();
@@ -832,8 +960,11 @@ impl<'m> Search<'m> {
 
     /// The bound of the root with the current statuses.
     fn root_bound(&mut self) -> f64 {
-        self.mark(0);
-        self.bound(0, 1.0).0
+        if self.mark(0) {
+            self.bound(0, 1.0).0
+        } else {
+            f64::NEG_INFINITY
+        }
     }
 
     /// Fixes candidates at the root: in when the bound without one cannot beat the incumbent
@@ -900,7 +1031,9 @@ impl<'m> Search<'m> {
     fn run_inner(&mut self, k0: usize, t: f64) {
         self.nodes += 1;
         self.offer();
-        self.mark(k0);
+        if self.done || !self.mark(k0) {
+            return;
+        }
         // Whoever can no longer be funded is decided against without a node.
         // (Those decided already, fixed at a node above, are passed over.)
         let mut k = k0;
@@ -973,8 +1106,18 @@ impl<'m> Search<'m> {
         if bound <= self.best_value + EPS {
             return;
         }
-        let saved = (self.lam.clone(), self.mu.clone(), self.s.clone());
-        for x in self.lam.iter_mut().chain(self.mu.iter_mut()) {
+        let saved = (
+            self.lam.clone(),
+            self.mu.clone(),
+            self.nu.clone(),
+            self.s.clone(),
+        );
+        for x in self
+            .lam
+            .iter_mut()
+            .chain(self.mu.iter_mut())
+            .chain(self.nu.iter_mut())
+        {
             *x *= t;
         }
         let steps = if self.depth < DEEP { STEPS_HIGH } else { STEPS };
@@ -993,7 +1136,7 @@ impl<'m> Search<'m> {
                 }
             }
         }
-        (self.lam, self.mu, self.s) = saved;
+        (self.lam, self.mu, self.nu, self.s) = saved;
     }
 
     /// Marks `taken`: the undecided candidates the relaxation at `t` funds (a block is taken
@@ -1021,8 +1164,9 @@ impl<'m> Search<'m> {
             .copied()
             .filter(|&i| self.taken[i])
             .collect();
+        let chosen = list.len();
         list.extend(self.order[k..].iter().copied().filter(|&i| !self.taken[i]));
-        let added = self.fill(&list);
+        let added = self.fill_from(&list, chosen);
         self.offer();
         for &a in added.iter().rev() {
             self.remove(a);
@@ -1057,11 +1201,15 @@ impl<'m> Search<'m> {
         self.heuristic(k);
         // Funding adds nothing when it is worth nothing and nothing undecided requires it.
         let useful = m.v[i] > 0.0
+            || m.counts[i]
             || m.dependants[i]
                 .iter()
                 .any(|&d| self.status[d] == FREE && self.alive[d]);
         let fund = useful && self.fits(i);
         for on in [fund_first, !fund_first] {
+            if self.done {
+                break;
+            }
             if on {
                 if fund {
                     self.add(i);
@@ -1079,53 +1227,157 @@ impl<'m> Search<'m> {
 
 /// The set of largest total value within every limit (see the module's description).
 pub fn select(p: &Problem) -> Result<Selection, Infeasible> {
+    solve(p, None)
+}
+
+/// [`select`], with `start` (when it keeps every rule) as the first incumbent: the search then
+/// only looks for better sets. A frontier solves each budget level from the previous level's set.
+pub fn select_from(p: &Problem, start: &[bool]) -> Result<Selection, Infeasible> {
+    solve(p, Some(start))
+}
+
+fn solve(p: &Problem, start: Option<&[bool]>) -> Result<Selection, Infeasible> {
     let m = Model::new(p)?;
-    let mut s = Search::new(&m);
-    s.offer();
-    s.reduce();
-    // A first incumbent (by value), multipliers towards it, better incumbents by reduced value
-    // and by value per unit of surrogate weight, then the fixing at the root.
-    let by_value = m.v.clone();
-    s.build_order(&by_value);
-    let order = s.order.clone();
-    s.greedy_incumbent(&order);
-    s.multipliers(0, 300, 1.0);
-    let reduced: Vec<f64> = (0..m.n).map(|i| m.v[i] - s.s[i]).collect();
-    let density: Vec<f64> = (0..m.n).map(|i| m.v[i] / s.s[i].max(1e-12)).collect();
-    for key in [&reduced, &density] {
-        s.build_order(key);
-        let order = s.order.clone();
-        s.greedy_incumbent(&order);
-    }
-    s.build_order(&reduced);
-    let order = s.order.clone();
-    s.local_search(&order);
-    // Rounds of growing size: each short round tends to find a better incumbent, with which the
-    // fixing at the root sets more aside for the next.
-    let mut round: u64 = 4_000;
-    while !s.fix() {
-        s.multipliers(0, 300, 1.0);
-        s.cap = (s.nodes + round).min(NODE_LIMIT);
-        s.stopped = false;
-        s.open_bound = f64::NEG_INFINITY;
-        s.run(0, 1.0);
-        if !s.stopped || s.cap >= NODE_LIMIT {
-            break;
+    let start = match start {
+        Some(s) if allowed(p, s) => Some(s.to_vec()),
+        _ if !p.minimums.is_empty() => Some(reach(p)?),
+        _ => None,
+    };
+    Ok(search(&m, start.as_deref(), f64::INFINITY))
+}
+
+/// A set that reaches every minimum (within every limit and rule), found one minimum at a time:
+/// for minimum `j`, the search maximising its amount with the minimums before it kept, from the
+/// set found for those, stopping as soon as it reaches `j`'s least amount.
+fn reach(p: &Problem) -> Result<Vec<bool>, Infeasible> {
+    let mut set: Option<Vec<bool>> = None;
+    for (j, mm) in p.minimums.iter().enumerate() {
+        let mut q = p.clone();
+        for (i, c) in q.candidates.iter_mut().enumerate() {
+            c.value = mm.amount.get(i).copied().unwrap_or(0.0);
         }
-        round *= 4;
+        q.minimums.truncate(j);
+        let found = search(&Model::new(&q)?, set.as_deref(), mm.at_least);
+        if found.value < mm.at_least - tol(mm.at_least) {
+            return Err(Infeasible::MinimumUnreachable {
+                minimum: j,
+                short: mm.at_least - found.value,
+            });
+        }
+        set = Some(found.funded);
+    }
+    Ok(set.unwrap_or_else(|| vec![false; p.candidates.len()]))
+}
+
+/// Whether `set` keeps every rule of `p`: mandatory candidates and requirements funded, one of a
+/// group at most, every limit and minimum (with the search's tolerance).
+fn allowed(p: &Problem, set: &[bool]) -> bool {
+    let n = p.candidates.len();
+    if set.len() != n {
+        return false;
+    }
+    let mut groups = std::collections::HashSet::new();
+    for (i, c) in p.candidates.iter().enumerate() {
+        if c.mandatory && !set[i] {
+            return false;
+        }
+        if set[i] {
+            if !c.requires.iter().all(|&r| r < n && set[r]) {
+                return false;
+            }
+            if let Some(g) = c.group {
+                if !groups.insert(g) {
+                    return false;
+                }
+            }
+        }
+    }
+    let sum = |f: &dyn Fn(usize) -> f64| (0..n).filter(|&i| set[i]).map(f).sum::<f64>();
+    let within = |used: f64, limit: f64| used <= limit + tol(limit);
+    for (d, b) in p.budgets.iter().enumerate() {
+        let spend = |i: usize| p.candidates[i].spend.get(d).copied().unwrap_or(0.0);
+        if b.is_some_and(|b| !within(sum(&spend), b)) {
+            return false;
+        }
+    }
+    if p.capacity
+        .is_some_and(|c| !within(sum(&|i| p.candidates[i].effort), c))
+    {
+        return false;
+    }
+    p.minimums.iter().all(|mm| {
+        let got = sum(&|i| mm.amount.get(i).copied().unwrap_or(0.0));
+        got >= mm.at_least - tol(mm.at_least)
+    })
+}
+
+/// The branch and bound on `m`, from `start` (a set keeping every rule) if given, stopping as
+/// soon as a set of value `target` is found.
+fn search(m: &Model, start: Option<&[bool]>, target: f64) -> Selection {
+    let mut s = Search::new(m);
+    s.target = target;
+    s.offer();
+    if let Some(start) = start {
+        let value: f64 = (0..m.n).filter(|&i| start[i]).map(|i| m.v[i]).sum();
+        if value > s.best_value + EPS {
+            s.best_value = value;
+            s.best.copy_from_slice(start);
+            s.done = value >= target - tol(target);
+        }
+    }
+    if !s.done {
+        s.solve();
     }
     let gap = if s.stopped {
         (s.open_bound - s.best_value).max(0.0)
     } else {
         0.0
     };
-    Ok(Selection {
+    Selection {
         funded: s.best,
         value: s.best_value,
         optimal: !s.stopped,
         gap,
         nodes: s.nodes,
-    })
+    }
+}
+
+impl Search<'_> {
+    /// The search proper, from the root.
+    fn solve(&mut self) {
+        let m = self.m;
+        self.reduce();
+        // A first incumbent (by value), multipliers towards it, better incumbents by reduced
+        // value and by value per unit of surrogate weight, improved by local search.
+        self.build_order(&m.v);
+        let order = self.order.clone();
+        self.greedy_incumbent(&order);
+        self.multipliers(0, 300, 1.0);
+        let reduced: Vec<f64> = (0..m.n).map(|i| m.v[i] - self.s[i]).collect();
+        let density: Vec<f64> = (0..m.n).map(|i| m.v[i] / self.s[i].max(1e-12)).collect();
+        for key in [&reduced, &density] {
+            self.build_order(key);
+            let order = self.order.clone();
+            self.greedy_incumbent(&order);
+        }
+        self.build_order(&reduced);
+        let order = self.order.clone();
+        self.local_search(&order);
+        // Rounds of growing size: each short round tends to find a better incumbent, with which
+        // the fixing at the root sets more aside for the next.
+        let mut round: u64 = 4_000;
+        while !self.done && !self.fix() {
+            self.multipliers(0, 300, 1.0);
+            self.cap = (self.nodes + round).min(NODE_LIMIT);
+            self.stopped = false;
+            self.open_bound = f64::NEG_INFINITY;
+            self.run(0, 1.0);
+            if !self.stopped || self.cap >= NODE_LIMIT {
+                break;
+            }
+            round *= 4;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1150,6 +1402,7 @@ mod tests {
             candidates: vec![c(9.0, 6.0, 0.0), c(7.0, 4.0, 0.0), c(15.0, 9.0, 0.0)],
             budgets: vec![Some(10.0)],
             capacity: None,
+            ..Default::default()
         };
         let s = select(&p).unwrap();
         assert_eq!(s.funded, vec![true, true, false]);
@@ -1169,6 +1422,7 @@ mod tests {
             ],
             budgets: vec![Some(20.0)],
             capacity: None,
+            ..Default::default()
         };
         p.candidates[3].mandatory = true;
         p.candidates[3].requires = vec![0];
@@ -1190,11 +1444,61 @@ mod tests {
     }
 
     #[test]
+    fn minimums_by_hand() {
+        // Budget 10: a (10, spends 6), b (8, spends 5, strategic 5), c (3, spends 4, strategic
+        // 4). Without a minimum: {a, c} spends 10 for 13 ({a, b} spends 11; {b, c} is worth 11).
+        let mut p = Problem {
+            candidates: vec![c(10.0, 6.0, 0.0), c(8.0, 5.0, 0.0), c(3.0, 4.0, 0.0)],
+            budgets: vec![Some(10.0)],
+            ..Default::default()
+        };
+        assert_eq!(select(&p).unwrap().value, 13.0);
+        // Strategic at least 5: {a, c} has 4; {b, c} has 9, worth 11, and {b} alone only 8.
+        let strategic = vec![0.0, 5.0, 4.0];
+        p.minimums = vec![Minimum {
+            amount: strategic.clone(),
+            at_least: 5.0,
+        }];
+        let s = select(&p).unwrap();
+        assert_eq!(s.funded, vec![false, true, true]);
+        assert_eq!(s.value, 11.0);
+        // At least 10: the most within the budget is {b, c}'s 9, short by 1.
+        p.minimums[0].at_least = 10.0;
+        assert_eq!(
+            select(&p),
+            Err(Infeasible::MinimumUnreachable {
+                minimum: 0,
+                short: 1.0
+            })
+        );
+        // First a's spend at least 6 (a funded, 4 left), then strategic at least 5: with a, the
+        // most strategic is c's 4, so the second minimum is short by 1.
+        p.minimums = vec![
+            Minimum {
+                amount: vec![6.0, 0.0, 0.0],
+                at_least: 6.0,
+            },
+            Minimum {
+                amount: strategic,
+                at_least: 5.0,
+            },
+        ];
+        assert_eq!(
+            select(&p),
+            Err(Infeasible::MinimumUnreachable {
+                minimum: 1,
+                short: 1.0
+            })
+        );
+    }
+
+    #[test]
     fn a_cycle_and_an_unknown_requirement_are_refused() {
         let mut p = Problem {
             candidates: vec![c(1.0, 1.0, 0.0), c(1.0, 1.0, 0.0)],
             budgets: vec![None],
             capacity: None,
+            ..Default::default()
         };
         p.candidates[0].requires = vec![1];
         p.candidates[1].requires = vec![0];
