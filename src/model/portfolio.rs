@@ -11,7 +11,14 @@
 //! far from the optimum it can be at most.
 //!
 //! Mandatory candidates (and what they require) are always funded. If they alone break a limit,
-//! the problem is infeasible and the answer says which limit and by how much.
+//! the problem is infeasible and the answer says which limit and by how much. Minimums ("at
+//! least 20% of the budget to strategic work") must be reached too; one that cannot be is
+//! refused with how far it falls short.
+//!
+//! For the views: [`select_from`] (the search from a known set), [`greedy`] (ranking and funding
+//! until the money runs out, to compare with), [`frontier`] (the value each budget level buys),
+//! [`shadow`] (what one more unit of each limit is worth) and [`need`] (what an unfunded
+//! candidate would take to get in).
 //!
 //! Spend and effort are amounts of zero or more (the bounds and the pruning rely on it).
 //!
@@ -1244,6 +1251,276 @@ fn solve(p: &Problem, start: Option<&[bool]>) -> Result<Selection, Infeasible> {
         _ => None,
     };
     Ok(search(&m, start.as_deref(), f64::INFINITY))
+}
+
+/// "Rank and fund until the money runs out": the mandatory candidates with what they require
+/// first; then each candidate of `order`, funded together with its unfunded requirements when
+/// all of them together fit every limit and none of them has a funded rival (nor two of them one
+/// group); skipped otherwise, and the walk goes on. Minimums are not sought. `None` when the
+/// mandatory candidates alone break a limit (or the problem is refused otherwise). The answer is
+/// not claimed optimal (`optimal` false, `gap` 0).
+pub fn greedy(p: &Problem, order: &[usize]) -> Option<Selection> {
+    let m = Model::new(p).ok()?;
+    let mut s = Search::new(&m);
+    for &i in order {
+        if i >= m.n || s.status[i] != FREE {
+            continue;
+        }
+        if let Some(members) = s.chain(i) {
+            for a in members {
+                s.add(a);
+            }
+        }
+    }
+    Some(Selection {
+        funded: s.status.iter().map(|&x| x == IN).collect(),
+        value: s.value,
+        optimal: false,
+        gap: 0.0,
+        nodes: 0,
+    })
+}
+
+/// One level of a budget frontier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FrontierPoint {
+    /// What every budget that is set was multiplied by.
+    pub factor: f64,
+    /// The sum of the scaled budgets that are set.
+    pub budget: f64,
+    /// The optimum's value there; `None` when no set is possible (the mandatory candidates over
+    /// the scaled budget, or a minimum out of reach).
+    pub exact: Option<f64>,
+    /// [`greedy`]'s value there, in the order given; `None` when the mandatory candidates are
+    /// over the scaled budget.
+    pub greedy: Option<f64>,
+    /// False when the search stopped at the node limit (then `exact` is the best set found).
+    pub optimal: bool,
+}
+
+/// The value the budgets buy, exactly and by ranking: every budget that is set scaled by a
+/// factor (the capacity unchanged), at `levels` factors evenly spaced from 0 to `t_max` (with
+/// `levels` 1, `t_max` alone), and at 1 (the budgets as they are), in increasing order. `t_max`
+/// is 1.5, or more if needed for all the candidates of positive value, with what they require,
+/// to fit every budget together (budgets of 0 or less, which scaling cannot raise, left out).
+/// Each level is solved from the previous level's set ([`select_from`]: a set within smaller
+/// budgets is within larger ones). Empty when no budget is set (the caller supplies one).
+pub fn frontier(p: &Problem, levels: usize, order: &[usize]) -> Vec<FrontierPoint> {
+    if p.budgets.iter().all(Option::is_none) {
+        return Vec::new();
+    }
+    let n = p.candidates.len();
+    let mut wanted = vec![false; n];
+    for (i, c) in p.candidates.iter().enumerate() {
+        if c.value > 0.0 {
+            wanted[i] = true;
+            for r in closure(p, i).unwrap_or_default() {
+                wanted[r] = true;
+            }
+        }
+    }
+    let mut t_max: f64 = 1.5;
+    for (d, b) in p.budgets.iter().enumerate() {
+        if let Some(b) = b.filter(|&b| b > 0.0) {
+            let need: f64 = (0..n)
+                .filter(|&i| wanted[i])
+                .map(|i| p.candidates[i].spend.get(d).copied().unwrap_or(0.0))
+                .sum();
+            t_max = t_max.max(need / b);
+        }
+    }
+    let mut factors: Vec<f64> = match levels {
+        0 => Vec::new(),
+        1 => vec![t_max],
+        _ => (0..levels)
+            .map(|j| t_max * j as f64 / (levels - 1) as f64)
+            .collect(),
+    };
+    if !factors.iter().any(|f| (f - 1.0).abs() < 1e-12) {
+        factors.push(1.0);
+        factors.sort_by(f64::total_cmp);
+    }
+    let mut previous: Option<Vec<bool>> = None;
+    factors
+        .into_iter()
+        .map(|factor| {
+            let mut q = p.clone();
+            for b in q.budgets.iter_mut().flatten() {
+                *b *= factor;
+            }
+            let budget = q.budgets.iter().flatten().sum();
+            let exact = match &previous {
+                Some(start) => select_from(&q, start),
+                None => select(&q),
+            };
+            let greedy = greedy(&q, order).map(|s| s.value);
+            let (exact, optimal) = match exact {
+                Ok(s) => {
+                    let point = (Some(s.value), s.optimal);
+                    previous = Some(s.funded);
+                    point
+                }
+                Err(_) => {
+                    previous = None;
+                    (None, true)
+                }
+            };
+            FrontierPoint {
+                factor,
+                budget,
+                exact,
+                greedy,
+                optimal,
+            }
+        })
+        .collect()
+}
+
+/// What one more unit of a limit is worth, measured over a step.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Marginal {
+    /// How much the limit was raised.
+    pub step: f64,
+    /// (The optimum with the limit raised − the optimum) / `step`.
+    pub per_unit: f64,
+}
+
+/// The marginal value of each limit that is set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shadow {
+    /// Per budget, in the order of [`Problem::budgets`]; `None` for one not set.
+    pub budgets: Vec<Option<Marginal>>,
+    /// `None` when the capacity is not set.
+    pub capacity: Option<Marginal>,
+}
+
+/// What one more unit of each limit that is set is worth (money for a budget, a person-month
+/// for the capacity): the problem solved again with that limit alone raised by a step (5% of
+/// the limit, at least 1), from `sel`'s set, and the gain divided by the step. A finite
+/// difference over the step, not a derivative: an integer program has no smooth marginal (its
+/// value moves in jumps as whole candidates come to fit), so a smaller step often shows 0 and a
+/// larger one an average over several jumps. `sel` is [`select`]'s answer for `p`; if it was not
+/// proven optimal, the gain includes what the search finds beyond it.
+pub fn shadow(p: &Problem, sel: &Selection) -> Shadow {
+    let step_of = |limit: f64| (0.05 * limit.abs()).max(1.0);
+    let raised = |q: Problem, step: f64| {
+        let value = select_from(&q, &sel.funded).map_or(sel.value, |s| s.value);
+        Marginal {
+            step,
+            per_unit: (value - sel.value) / step,
+        }
+    };
+    let budgets = p
+        .budgets
+        .iter()
+        .enumerate()
+        .map(|(d, b)| {
+            b.map(|b| {
+                let step = step_of(b);
+                let mut q = p.clone();
+                q.budgets[d] = Some(b + step);
+                raised(q, step)
+            })
+        })
+        .collect();
+    let capacity = p.capacity.map(|c| {
+        let step = step_of(c);
+        let mut q = p.clone();
+        q.capacity = Some(c + step);
+        raised(q, step)
+    });
+    Shadow { budgets, capacity }
+}
+
+/// What an unfunded candidate would take to be funded alongside the current set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Need {
+    /// Per budget (in the order of [`Problem::budgets`]), how much more it would take; 0 for a
+    /// budget not set or with room enough.
+    pub extra: Vec<f64>,
+    /// How many more person-months of capacity.
+    pub capacity: f64,
+    /// The funded alternative it would replace (its spend, and that of the funded candidates
+    /// requiring it, which go with it, counted as freed).
+    pub instead_of: Option<usize>,
+    /// A candidate it needs (one of its requirements, or itself) that can never be funded with
+    /// it: a mandatory rival holds its group, or two of them are alternatives of one group.
+    pub blocked_by: Option<usize>,
+}
+
+/// How much more of each limit would let candidate `i` in alongside everything `sel` funds,
+/// together with its unfunded requirements: per limit, `max(0, used + their spend − limit)`.
+/// When one of them has a funded rival in its group, that rival (the first, the candidate's own
+/// group's first) is named in `instead_of` and freed in the computation, with the funded
+/// candidates that require it; a mandatory rival cannot be freed and blocks instead. Minimums
+/// are not considered. All zero for a funded candidate (or one out of range).
+pub fn need(p: &Problem, sel: &Selection, i: usize) -> Need {
+    let n = p.candidates.len();
+    let mut out = Need {
+        extra: vec![0.0; p.budgets.len()],
+        capacity: 0.0,
+        instead_of: None,
+        blocked_by: None,
+    };
+    let funded = |k: usize| sel.funded.get(k).copied().unwrap_or(false);
+    if i >= n || funded(i) {
+        return out;
+    }
+    let Ok(requires) = closure(p, i) else {
+        out.blocked_by = Some(i);
+        return out;
+    };
+    let mut members = vec![i];
+    members.extend(requires.into_iter().filter(|&r| !funded(r)));
+    let mut forced = vec![false; n];
+    for (k, c) in p.candidates.iter().enumerate() {
+        if c.mandatory {
+            forced[k] = true;
+            for r in closure(p, k).unwrap_or_default() {
+                forced[r] = true;
+            }
+        }
+    }
+    let mut freed = vec![false; n];
+    for &a in &members {
+        let Some(g) = p.candidates[a].group else {
+            continue;
+        };
+        let rivals = (0..n).filter(|&r| r != a && p.candidates[r].group == Some(g));
+        for r in rivals {
+            if members.contains(&r) || forced[r] {
+                out.blocked_by.get_or_insert(a);
+            } else if funded(r) {
+                out.instead_of.get_or_insert(r);
+                freed[r] = true;
+            }
+        }
+    }
+    // What requires a freed rival goes with it.
+    let rivals = freed.clone();
+    for (k, f) in freed.iter_mut().enumerate() {
+        if funded(k) && closure(p, k).is_ok_and(|c| c.iter().any(|&r| rivals[r])) {
+            *f = true;
+        }
+    }
+    let kept: Vec<usize> = (0..n)
+        .filter(|&k| funded(k) && !freed[k])
+        .chain(members.iter().copied())
+        .collect();
+    for (d, b) in p.budgets.iter().enumerate() {
+        if let Some(b) = b {
+            let used: f64 = kept
+                .iter()
+                .map(|&k| p.candidates[k].spend.get(d).copied().unwrap_or(0.0))
+                .sum();
+            out.extra[d] = (used - b).max(0.0);
+        }
+    }
+    if let Some(c) = p.capacity {
+        let used: f64 = kept.iter().map(|&k| p.candidates[k].effort).sum();
+        out.capacity = (used - c).max(0.0);
+    }
+    out
 }
 
 /// A set that reaches every minimum (within every limit and rule), found one minimum at a time:
