@@ -131,19 +131,8 @@ pub fn roadmap_table(s: &Scenario, plan: &Plan, f: &dyn NumberFormat) -> TableTe
                 }
                 (Some(due), _) => format!("month {}, on time", f.decimals(due, 1)),
             };
-            let after: Vec<String> = init
-                .depends_on
-                .iter()
-                .filter_map(|d| s.initiatives.iter().find(|x| &x.id == d))
-                .map(|x| x.name.clone())
-                .collect();
             Some(vec![
                 init.name.clone(),
-                if after.is_empty() {
-                    "—".into()
-                } else {
-                    join(&after)
-                },
                 item.start
                     .map_or_else(|| "not within the horizon".into(), |m| format!("{m}")),
                 month(item.benefits_from),
@@ -160,7 +149,6 @@ pub fn roadmap_table(s: &Scenario, plan: &Plan, f: &dyn NumberFormat) -> TableTe
         caption: "The roadmap: months from now".into(),
         heads: vec![
             "Initiative".into(),
-            "Starts after".into(),
             "Start month".into(),
             "Benefits from month".into(),
             "Milestone".into(),

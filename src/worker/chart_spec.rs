@@ -604,35 +604,10 @@ fn roadmap(shown: &Shown) -> ChartOption {
             milestones.push(vec![due, row as f64]);
         }
     }
-    // Each dependency: from the prerequisite's delivery to the dependent's start.
-    let mut links: Vec<Vec<Vec<f64>>> = Vec::new();
-    for (row, &k) in p.jobs.iter().enumerate() {
-        let (Some(init), Some(Some(start))) =
-            (s.initiatives.get(k), p.items.get(k).map(|x| x.start))
-        else {
-            continue;
-        };
-        for d in &init.depends_on {
-            let Some(pre) = s.initiatives.iter().position(|x| &x.id == d) else {
-                continue;
-            };
-            let (Some(pre_row), Some(Some(pre_start))) = (
-                p.jobs.iter().position(|&j| j == pre),
-                p.items.get(pre).map(|x| x.start),
-            ) else {
-                continue;
-            };
-            let delivered = pre_start as f64 + s.initiatives[pre].delivery_months.value();
-            links.push(vec![
-                vec![delivered, pre_row as f64],
-                vec![start as f64, row as f64],
-            ]);
-        }
-    }
     let bar =
         |name: &str, data: Vec<Option<f64>>| Bar::new().name(name).stack("roadmap").data(data);
     let months = shown.evaluation.horizon_months as f64;
-    let mut c = base()
+    base()
         .x_axis(named_value_axis("Month").min(0).max(months))
         .y_axis(
             Axis::new()
@@ -653,12 +628,7 @@ fn roadmap(shown: &Shown) -> ChartOption {
             markers("Milestone", Symbol::Diamond)
                 .symbol_size(14)
                 .data(milestones),
-        );
-    // Dashed in the reference colour (their own colour: the series before keep theirs).
-    for l in links {
-        c = c.series(reference_line("Dependency", l));
-    }
-    c
+        )
 }
 
 /// The team's load each month as scheduled (bars), against its capacity (a dashed line).

@@ -29,7 +29,6 @@ fn legend_roadmap(_: &Shown) -> Vec<LegendItem> {
         LegendItem::new("Waiting for the milestone", 2, Mark::Bar),
         LegendItem::new("Ramp-up", 3, Mark::Bar),
         LegendItem::new("Milestone", 4, Mark::Diamond),
-        LegendItem::new("Dependency: delivered, then started", 5, Mark::Dashed),
     ]
 }
 
