@@ -11,6 +11,7 @@ use caseboard::explain::sim_report::tornado;
 use caseboard::model::simulate::Swing;
 use caseboard::model::*;
 use caseboard::wire::{ChartId, Pointer, RowKey};
+use std::sync::Arc;
 
 const USD: Plain = Plain { currency: "USD" };
 
@@ -48,7 +49,10 @@ fn pilot() -> Scenario {
 
 fn shown(s: Scenario) -> Shown {
     let e = evaluate(&s).expect("valid");
-    Shown::new(s, e)
+    Shown {
+        scenario: Arc::new(s),
+        evaluation: Arc::new(e),
+    }
 }
 
 #[test]

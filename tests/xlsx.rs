@@ -57,12 +57,10 @@ fn num(v: &Value, sheet: &str, cell: &str) -> f64 {
 fn book(s: &Scenario, with_sim: bool) -> (Vec<u8>, caseboard::model::Evaluation) {
     let e = figures(s).expect("valid");
     let sim = with_sim.then(|| simulate_scenario(s));
-    let plan = caseboard::model::plan::plan(s, &e);
     let lines = vec!["A sentence of the summary.".to_string()];
     let extras = Extras {
         summary: &lines,
         simulation: sim.as_ref(),
-        plan: Some(&plan),
     };
     (workbook(s, &e, &extras).expect("written"), e)
 }

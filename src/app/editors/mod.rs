@@ -2,5 +2,4 @@
 
 pub mod benefits;
 pub mod initiatives;
-pub mod portfolio;
 pub mod settings;
