@@ -11,7 +11,6 @@ use caseboard::explain::sim_report::tornado;
 use caseboard::model::simulate::Swing;
 use caseboard::model::*;
 use caseboard::wire::{ChartId, Pointer, RowKey};
-use std::sync::Arc;
 
 const USD: Plain = Plain { currency: "USD" };
 
@@ -49,10 +48,7 @@ fn pilot() -> Scenario {
 
 fn shown(s: Scenario) -> Shown {
     let e = evaluate(&s).expect("valid");
-    Shown {
-        scenario: Arc::new(s),
-        evaluation: Arc::new(e),
-    }
+    Shown::new(s, e)
 }
 
 #[test]

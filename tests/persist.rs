@@ -874,9 +874,20 @@ fn the_comparison_csv_has_a_row_per_figure_and_the_engines_numbers() {
     }
     rows.pop(); // after the last CRLF
     let all = rows.clone();
-    // The comparison, then (after an empty row each) the cash flows and the assumptions.
+    // The comparison, then (after an empty row each) the cash flows, the portfolio and the
+    // assumptions.
     let sections: Vec<&[Vec<String>]> = all.split(|r| r.len() == 1 && r[0].is_empty()).collect();
-    assert_eq!(sections.len(), 3);
+    assert_eq!(sections.len(), 4);
+    let portfolio = sections[2];
+    assert_eq!(portfolio[0], vec!["Portfolio and roadmap".to_string()]);
+    // Each initiative once, its name written as the comparison's head writes it.
+    for name in &sections[0][0][2..] {
+        assert_eq!(
+            portfolio.iter().filter(|r| r.get(1) == Some(name)).count(),
+            1,
+            "{name} once in the portfolio"
+        );
+    }
     let rows = sections[0].to_vec();
     // header + 5 drivers + 11 figures + the 5 initiative inputs (the example has no ranges)
     assert_eq!(rows.len(), 1 + 5 + 11 + 5);
@@ -918,7 +929,7 @@ fn the_comparison_csv_has_a_row_per_figure_and_the_engines_numbers() {
         assert!((pv - npv_k).abs() < 0.01, "{}: {pv} vs {npv_k}", r.name);
     }
     // The assumptions: every input, the example's first benefit's 200 hours a month among them.
-    let a = sections[2];
+    let a = sections[3];
     assert_eq!(a[0], vec!["Assumptions".to_string()]);
     let hours = a
         .iter()

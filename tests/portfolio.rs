@@ -464,84 +464,10 @@ fn need_by_hand() {
     assert_eq!(need(&p, &sel, 0).extra, vec![0.0, 0.0]);
 }
 
-/// A more realistic instance of `n` candidates over `years` per-year budgets: costs spread
-/// over one to three years from a starting year, front-loaded, of sizes from 10 to 300; value a
-/// return on the cost (from −30% to +150%), with one in ten a prerequisite worth less than
-/// nothing; effort in proportion to the cost; a quarter requiring an earlier candidate
-/// (prerequisites chosen first), so chains form; groups of two or three alternatives of similar
-/// cost (build or buy) covering about a quarter of the candidates; one in thirty mandatory;
-/// budgets 40–70% of each year's demand, a capacity two times in three.
+/// The realistic generator is the model's (`plan::realistic_problem`), shared with the browser
+/// benchmark.
 fn realistic(rng: &mut ChaCha8Rng, n: usize, years: usize) -> Problem {
-    let mut candidates: Vec<Candidate> = Vec::with_capacity(n);
-    let mut prerequisites: Vec<usize> = Vec::new();
-    let mut next_group = 0;
-    let mut i = 0;
-    while i < n {
-        let alternatives = if rng.random_bool(0.12) {
-            rng.random_range(2..=3).min(n - i)
-        } else {
-            1
-        };
-        let base = (rng.random_range(10.0_f64.ln()..300.0_f64.ln())).exp();
-        let roi = rng.random_range(-0.3..1.5);
-        let prerequisite = rng.random_bool(0.1);
-        let group = (alternatives > 1).then(|| {
-            next_group += 1;
-            next_group - 1
-        });
-        for _ in 0..alternatives {
-            let cost = base * rng.random_range(0.7..1.3);
-            let value = if prerequisite {
-                -cost * rng.random_range(0.05..0.3)
-            } else {
-                (cost * (roi + rng.random_range(-0.2..0.2))).round()
-            };
-            let start = rng.random_range(0..years);
-            let duration = rng.random_range(1..=3).min(years - start);
-            let mut spend = vec![0.0; years];
-            let mut left = 1.0;
-            for (k, s) in spend.iter_mut().skip(start).take(duration).enumerate() {
-                let share = if k + 1 == duration { left } else { left * 0.6 };
-                *s = (cost * share).round();
-                left -= share;
-            }
-            let mut requires = Vec::new();
-            if i > 0 && rng.random_bool(0.25) {
-                let r = if !prerequisites.is_empty() && rng.random_bool(0.6) {
-                    prerequisites[rng.random_range(0..prerequisites.len())]
-                } else {
-                    rng.random_range(0..i)
-                };
-                requires.push(r);
-            }
-            candidates.push(Candidate {
-                value,
-                spend,
-                effort: (cost / 10.0 * rng.random_range(0.5..1.5)).round(),
-                mandatory: group.is_none() && rng.random_bool(1.0 / 30.0),
-                requires,
-                group,
-            });
-            if prerequisite {
-                prerequisites.push(i);
-            }
-            i += 1;
-        }
-    }
-    let demand = |d: usize| candidates.iter().map(|c| c.spend[d]).sum::<f64>();
-    let budgets = (0..years)
-        .map(|d| Some((demand(d) * rng.random_range(0.4..0.7)).round()))
-        .collect();
-    let effort: f64 = candidates.iter().map(|c| c.effort).sum();
-    let capacity = rng
-        .random_bool(2.0 / 3.0)
-        .then(|| (effort * rng.random_range(0.5..0.8)).round());
-    Problem {
-        candidates,
-        budgets,
-        capacity,
-        ..Default::default()
-    }
+    caseboard::model::plan::realistic_problem(rng, n, years)
 }
 
 /// Times `select` on `count` feasible instances from `make` (infeasible ones are drawn again):

@@ -68,6 +68,27 @@ fn requests() -> Vec<Request> {
             initiatives: 20.0,
             trials: 10_000.0,
         },
+        Request::BenchPortfolio {
+            initiatives: 100.0,
+            instances: 100.0,
+        },
+        Request::Chart {
+            rev: 5,
+            chart: ChartId::Frontier,
+            motion: false,
+        },
+        Request::Texts {
+            rev: 5,
+            chart: ChartId::Roadmap,
+        },
+        Request::Texts {
+            rev: 5,
+            chart: ChartId::Capacity,
+        },
+        Request::Texts {
+            rev: 5,
+            chart: ChartId::Spend,
+        },
         Request::Tip {
             rev: 4,
             chart: ChartId::Cumulative,
@@ -145,6 +166,11 @@ fn replies() -> Vec<Reply> {
             },
             Sentence {
                 topic: "refine",
+                ..Sentence::default()
+            },
+            Sentence {
+                topic: "portfolio",
+                text: "With the ranges, the funded portfolio's NPV is $1 to $3.".into(),
                 ..Sentence::default()
             },
         ],

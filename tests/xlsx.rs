@@ -57,10 +57,12 @@ fn num(v: &Value, sheet: &str, cell: &str) -> f64 {
 fn book(s: &Scenario, with_sim: bool) -> (Vec<u8>, caseboard::model::Evaluation) {
     let e = figures(s).expect("valid");
     let sim = with_sim.then(|| simulate_scenario(s));
+    let plan = caseboard::model::plan::plan(s, &e);
     let lines = vec!["A sentence of the summary.".to_string()];
     let extras = Extras {
         summary: &lines,
         simulation: sim.as_ref(),
+        plan: Some(&plan),
     };
     (workbook(s, &e, &extras).expect("written"), e)
 }
@@ -184,4 +186,28 @@ fn twenty_initiatives_with_ranges_recalculate_to_the_screens_figures() {
         i.ramp_up_months = Estimate::point((k % 5) as f64);
     }
     matches_the_screen(&s, true, "twenty");
+}
+
+#[test]
+fn the_portfolio_sheet_adds_up_the_funded_set_with_live_formulas() {
+    // The example: one budget (year 1 one-time) and a team, so two limit rows (Excel rows 3 and
+    // 4), the heads on row 6, the four initiatives on rows 7–10; the funded set's NPV on row 12
+    // (B12, a SUMIF over the "Funded" and "NPV as scheduled" columns); the yearly table's heads
+    // on row 15 and year 1 on row 16 (D16 = one-time + running).
+    let s = example_scenario();
+    let (bytes, e) = book(&s, false);
+    let plan = caseboard::model::plan::plan(&s, &e);
+    let v = recalculate(&bytes, "portfolio");
+    let funded: f64 = plan
+        .items
+        .iter()
+        .filter(|x| x.funded)
+        .map(|x| x.npv_scheduled.unwrap_or(0.0))
+        .sum();
+    let npv = num(&v, "Portfolio", "B12");
+    assert!((npv - funded).abs() < 1e-6, "{npv} against {funded}");
+    // The same as the NPV of the funded set's summed flows (NPV is linear in the flows).
+    assert!((npv - plan.npv).abs() < 1e-6, "{npv} against {}", plan.npv);
+    let (o, r) = plan.spend_by_year[0];
+    assert!((num(&v, "Portfolio", "D16") - (o + r)).abs() < 1e-6);
 }

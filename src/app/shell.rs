@@ -7,6 +7,7 @@ use crate::app::results::assumptions::Assumptions;
 use crate::app::results::cashflows::CashFlows;
 use crate::app::results::charts::{print_when_drawn, Charts};
 use crate::app::results::comparison::Comparison;
+use crate::app::results::portfolio::Portfolio;
 use crate::app::results::summary::Summary;
 use crate::app::results::uncertainty::Uncertainty;
 use crate::app::state::{use_state, AppState};
@@ -54,6 +55,7 @@ pub fn App() -> impl IntoView {
             <Status/>
             <Summary/>
             <Comparison/>
+            <Portfolio/>
             <Charts/>
             <Uncertainty/>
             <CashFlows/>
@@ -86,9 +88,10 @@ fn jump(id: &'static str) -> impl Fn(ev::MouseEvent) {
 
 /// The page's sections, results first: label, anchor (one of `SECTION_ANCHORS`, which the
 /// share links leave alone), heading.
-const SECTIONS: [(&str, &str, &str); 7] = [
+const SECTIONS: [(&str, &str, &str); 8] = [
     ("Summary", SECTION_ANCHORS[0], "summary-h"),
     ("Compare", SECTION_ANCHORS[1], "cmp-h"),
+    ("Portfolio", SECTION_ANCHORS[7], "portfolio-h"),
     ("Charts", SECTION_ANCHORS[3], "charts-h"),
     ("Uncertainty", SECTION_ANCHORS[2], "unc-h"),
     ("Cash flows", SECTION_ANCHORS[4], "cf-h"),

@@ -18,7 +18,10 @@ pub fn chart_texts(chart: ChartId, shown: &Shown, f: &dyn NumberFormat) -> Optio
         ChartId::Cumulative => (summary_cumulative, table_cumulative),
         ChartId::ValueVsEffort => (summary_effort, table_value_vs_effort),
         ChartId::Scores => (summary_scores, table_scores),
-        ChartId::Distribution | ChartId::Tornado(_) => return None,
+        ChartId::Roadmap | ChartId::Capacity | ChartId::Spend => {
+            return crate::explain::portfolio::chart_text(chart, shown, f)
+        }
+        ChartId::Distribution | ChartId::Tornado(_) | ChartId::Frontier => return None,
     };
     Some(ChartText {
         summary: summary(shown),
@@ -33,7 +36,7 @@ pub fn tip(chart: ChartId, shown: &Shown, p: &Pointer, f: &dyn NumberFormat) -> 
         ChartId::Cumulative => tip_cumulative(shown, p, f),
         ChartId::ValueVsEffort => tip_effort(shown, p, f),
         ChartId::Scores => tip_scores(shown, p, f),
-        ChartId::Distribution | ChartId::Tornado(_) => None,
+        _ => None,
     }
 }
 

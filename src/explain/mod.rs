@@ -7,5 +7,6 @@ pub mod chart_data;
 pub mod chart_text;
 pub mod figures;
 pub mod format;
+pub mod portfolio;
 pub mod sim_report;
 pub mod summary;

@@ -298,8 +298,99 @@ pub fn comparison_simulated(
         }
     }
     cash_flows(&mut w, scenario, evaluation);
+    portfolio(
+        &mut w,
+        scenario,
+        &crate::model::plan::plan_simulated(scenario, evaluation),
+    );
     assumptions(&mut w, scenario);
     w.finish()
+}
+
+/// The portfolio and its roadmap: every initiative with its value to the objective, whether it
+/// is funded, what an unfunded one needs (extra budget per limit), and a funded one's start,
+/// benefit month, NPV if started now and as scheduled, and payback as scheduled (months).
+fn portfolio(
+    w: &mut CsvWriter,
+    scenario: &crate::model::Scenario,
+    plan: &crate::model::plan::Plan,
+) {
+    let cur = scenario.currency.as_str();
+    w.row(Vec::<Cell>::new());
+    w.row(["Portfolio and roadmap"]);
+    for (b, v) in &plan.budgets {
+        w.row([
+            Cell::from(format!("Limit: {}", b.label())),
+            Cell::from(cur),
+            Cell::from(*v),
+        ]);
+    }
+    if let Some(c) = plan.capacity {
+        w.row([
+            Cell::from("Limit: team capacity"),
+            Cell::from("person-months a month"),
+            Cell::from(c),
+        ]);
+    }
+    let mut head: Vec<Cell> = crate::model::plan::TABLE_COLUMNS
+        .into_iter()
+        .map(Cell::from)
+        .collect();
+    head.extend(
+        plan.budgets
+            .iter()
+            .map(|(b, _)| Cell::from(format!("More needed: {}", b.label()))),
+    );
+    w.row(head);
+    for (n, &k) in plan.ranked.iter().enumerate() {
+        let (Some(init), Some(item)) = (scenario.initiatives.get(k), plan.items.get(k)) else {
+            continue;
+        };
+        let mut cells = vec![
+            Cell::from((n + 1) as f64),
+            Cell::from(init.name.as_str()),
+            Cell::from(init.category.label()),
+            Cell::from(item.value),
+            Cell::from(if item.funded { "yes" } else { "no" }),
+            Cell::from(item.effort),
+            Cell::from(item.start.map(|m| m as f64)),
+            Cell::from(item.benefits_from),
+            Cell::from(item.npv_now),
+            Cell::from(item.npv_scheduled),
+            Cell::from(item.payback_scheduled),
+        ];
+        cells.extend(
+            (0..plan.budgets.len())
+                .map(|b| Cell::from(item.need.as_ref().and_then(|x| x.extra.get(b).copied()))),
+        );
+        w.row(cells);
+    }
+    // The funded set's own figures, as scheduled.
+    w.row([
+        Cell::from("Funded set: NPV as scheduled"),
+        Cell::from(cur),
+        Cell::from(plan.npv),
+    ]);
+    w.row([
+        Cell::from("Funded set: payback as scheduled"),
+        Cell::from("months"),
+        Cell::from(plan.payback),
+    ]);
+    w.row([
+        "Year",
+        "One-time spend",
+        "Running cost",
+        "Cumulative net cash flow at year end",
+    ]);
+    let cumulative = plan.cumulative_by_year();
+    for (y, ((o, r), c)) in plan.spend_by_year.iter().zip(cumulative).enumerate() {
+        w.row([
+            Cell::from(format!("Year {}", y + 1)),
+            Cell::from(*o),
+            Cell::from(*r),
+            Cell::from(c),
+        ]);
+    }
 }
 
 /// The yearly cash flows of every initiative, as its TEI table has them.

@@ -17,6 +17,7 @@
 //! IFERROR), so LibreOffice and Google Sheets recalculate them as Excel does. Each formula also
 //! carries the value Caseboard computed, for viewers that show a file without recalculating it.
 
+use crate::model::plan::{Budget, Plan};
 use crate::model::register::{register, Assumption};
 use crate::model::schema::Kind;
 use crate::model::simulate::Simulation;
@@ -29,6 +30,8 @@ pub struct Extras<'a> {
     pub summary: &'a [String],
     /// The simulation of the same scenario, when it has ranges.
     pub simulation: Option<&'a Simulation>,
+    /// The portfolio plan of the same scenario (a Portfolio sheet).
+    pub plan: Option<&'a Plan>,
 }
 
 /// The first row of the monthly table on a cash-flow sheet (0-based; row 20 in Excel).
@@ -157,6 +160,9 @@ pub fn workbook(s: &Scenario, e: &Evaluation, extras: &Extras) -> Result<Vec<u8>
     wb.push_worksheet(comparison_sheet(s, e, &names, &f)?);
     for (k, r) in e.initiatives.iter().enumerate() {
         wb.push_worksheet(cash_flow_sheet(s, e, k, &names[k], &f, r)?);
+    }
+    if let Some(plan) = extras.plan {
+        wb.push_worksheet(portfolio_sheet(s, plan, &f)?);
     }
     wb.push_worksheet(assumptions_sheet(s, &f)?);
     if let Some(sim) = extras.simulation {
@@ -540,6 +546,132 @@ fn cash_flow_sheet(
         "the month the cumulative flow turns non-negative for good, interpolated",
     )?;
     ws.write_string(15, 2, "from the monthly net flows, annualized")?;
+    Ok(ws)
+}
+
+/// The portfolio and its roadmap, as figures (the selection is a search, not a formula): the
+/// limits, then every initiative by value with whether it is funded, what an unfunded one needs,
+/// and a funded one's start, NPV now and as scheduled, and payback as scheduled.
+fn portfolio_sheet(s: &Scenario, plan: &Plan, f: &Formats) -> Result<Worksheet, XlsxError> {
+    let mut ws = Worksheet::new();
+    ws.set_name("Portfolio")?;
+    ws.write_string_with_format(0, 0, "Portfolio and roadmap", &f.title)?;
+    let mut row = 2;
+    for (b, v) in &plan.budgets {
+        ws.write_string(row, 0, format!("Limit: {}", b.label()))?;
+        ws.write_number_with_format(row, 1, *v, &f.money)?;
+        row += 1;
+    }
+    if let Some(c) = plan.capacity {
+        ws.write_string(row, 0, "Limit: team capacity (person-months a month)")?;
+        ws.write_number_with_format(row, 1, c, &f.number)?;
+        row += 1;
+    }
+    row += 1;
+    let mut heads: Vec<String> = crate::model::plan::TABLE_COLUMNS
+        .into_iter()
+        .map(String::from)
+        .collect();
+    heads.extend(
+        plan.budgets
+            .iter()
+            .map(|(b, _)| format!("More needed: {}", b.label())),
+    );
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, h, &f.head)?;
+    }
+    ws.set_column_width(0, 34)?;
+    ws.set_column_width(1, 34)?;
+    for c in 2..heads.len() as u16 {
+        ws.set_column_width(c, 14)?;
+    }
+    for (n, &k) in plan.ranked.iter().enumerate() {
+        let (Some(init), Some(item)) = (s.initiatives.get(k), plan.items.get(k)) else {
+            continue;
+        };
+        let r = row + 1 + n as u32;
+        ws.write_number(r, 0, (n + 1) as f64)?;
+        ws.write_string(r, 1, &init.name)?;
+        ws.write_string(r, 2, init.category.label())?;
+        ws.write_number_with_format(r, 3, item.value, &f.money)?;
+        ws.write_string(r, 4, if item.funded { "yes" } else { "no" })?;
+        ws.write_number_with_format(r, 5, item.effort, &f.number)?;
+        if let Some(m) = item.start {
+            ws.write_number(r, 6, m as f64)?;
+        }
+        if let Some(m) = item.benefits_from {
+            ws.write_number_with_format(r, 7, m, &f.months)?;
+        }
+        ws.write_number_with_format(r, 8, item.npv_now, &f.money)?;
+        if let Some(v) = item.npv_scheduled {
+            ws.write_number_with_format(r, 9, v, &f.money)?;
+        }
+        if let Some(v) = item.payback_scheduled {
+            ws.write_number_with_format(r, 10, v, &f.months)?;
+        }
+        if let Some(need) = &item.need {
+            for (b, x) in need.extra.iter().enumerate() {
+                ws.write_number_with_format(r, 11 + b as u16, *x, &f.money)?;
+            }
+        }
+    }
+    let (first, last) = (row + 1, row + plan.ranked.len().max(1) as u32);
+    let col = |c: u16| format!("{}:{}", at(first, c), at(last, c));
+    // The funded set's own figures, as scheduled: its NPV adds up the rows above (a live
+    // formula); the yearly spend and cumulative cash flow follow.
+    let mut row = last + 2;
+    ws.write_string_with_format(row, 0, "Funded set: NPV as scheduled", &f.bold)?;
+    let npv = format!("=SUMIF({},\"yes\",{})", col(4), col(9));
+    ws.write_formula_with_format(
+        row,
+        1,
+        Formula::new(npv).set_result(result(plan.npv)),
+        &f.money_bold,
+    )?;
+    row += 1;
+    ws.write_string_with_format(row, 0, "Funded set: payback as scheduled (months)", &f.bold)?;
+    match plan.payback {
+        Some(m) => ws.write_number_with_format(row, 1, m, &f.months)?,
+        None => ws.write_string(row, 1, "not within the horizon")?,
+    };
+    row += 2;
+    let heads = [
+        "Year",
+        "One-time spend",
+        "Running cost",
+        "Total spend",
+        "One-time budget",
+        "Running-cost budget",
+        "Total budget",
+        "Cumulative net cash flow at year end",
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(row, c as u16, *h, &f.head)?;
+    }
+    let cumulative = plan.cumulative_by_year();
+    for (y, ((o, ru), cum)) in plan.spend_by_year.iter().zip(cumulative).enumerate() {
+        let r = row + 1 + y as u32;
+        ws.write_string(r, 0, format!("Year {}", y + 1))?;
+        ws.write_number_with_format(r, 1, *o, &f.money)?;
+        ws.write_number_with_format(r, 2, *ru, &f.money)?;
+        let total = format!("={}+{}", at(r, 1), at(r, 2));
+        ws.write_formula_with_format(
+            r,
+            3,
+            Formula::new(total).set_result(result(o + ru)),
+            &f.money,
+        )?;
+        for (c, want) in [
+            (4, Budget::OneTime(y)),
+            (5, Budget::Running(y)),
+            (6, Budget::Total(y)),
+        ] {
+            if let Some((_, v)) = plan.budgets.iter().find(|(b, _)| *b == want) {
+                ws.write_number_with_format(r, c, *v, &f.money)?;
+            }
+        }
+        ws.write_number_with_format(r, 7, cum, &f.money)?;
+    }
     Ok(ws)
 }
 

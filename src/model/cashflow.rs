@@ -49,33 +49,10 @@ pub struct MonthlyFlows {
     pub cumulative: Vec<f64>,
 }
 
-/// Builds the monthly flows for a total annual value at full adoption.
+/// Builds the monthly flows for a total annual value at full adoption, delivery starting now
+/// ([`shifted_flows`] at month 0 without a milestone).
 pub fn monthly_flows(inputs: &TimelineInputs, annual_value: f64) -> MonthlyFlows {
-    let shares = ramp_shares(inputs);
-    let full_month = annual_value / 12.0 * inputs.confidence;
-    let running = inputs.annual_running_cost / 12.0;
-    let n = inputs.horizon_months + 1;
-    let mut f = MonthlyFlows {
-        benefits: Vec::with_capacity(n),
-        costs: Vec::with_capacity(n),
-        net: Vec::with_capacity(n),
-        cumulative: Vec::with_capacity(n),
-    };
-    let mut total = 0.0;
-    for (m, share) in shares.iter().enumerate() {
-        let benefit = full_month * share;
-        let cost = if m == 0 {
-            inputs.one_time_cost
-        } else {
-            running
-        };
-        total += benefit - cost;
-        f.benefits.push(benefit);
-        f.costs.push(cost);
-        f.net.push(benefit - cost);
-        f.cumulative.push(total);
-    }
-    f
+    shifted_flows(inputs, annual_value, &Timing::default())
 }
 
 /// The net present value of an initiative's monthly flows without building them: the fast path
@@ -94,4 +71,76 @@ pub fn npv_fast(inputs: &TimelineInputs, annual_value: f64, discount: &[f64]) ->
         pv += (full_month * share - running) * df;
     }
     pv
+}
+
+/// When an initiative's delivery starts, and what its business milestone asks.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Timing {
+    /// The month its delivery starts (0: now). Its one-time cost falls in that month, its
+    /// running cost in every month after it, and its benefits start `delivery_months` later.
+    pub start: usize,
+    /// The month its delivery is needed by, if any, and what being late costs.
+    pub milestone: Option<(f64, crate::model::scenario::IfLate, f64)>,
+}
+
+/// The month benefits start for `timing`, and whether they lapse (a delivery later than a
+/// milestone whose benefits lapse).
+pub fn benefits_start(inputs: &TimelineInputs, timing: &Timing) -> (f64, bool) {
+    use crate::model::scenario::IfLate;
+    let delivered = timing.start as f64 + inputs.delivery_months;
+    match timing.milestone {
+        Some((due, IfLate::Wait, _)) => (delivered.max(due), false),
+        Some((due, IfLate::Lapse, _)) => (delivered, delivered > due),
+        _ => (delivered, false),
+    }
+}
+
+/// [`monthly_flows`] of an initiative whose delivery starts in month `timing.start`, with its
+/// milestone's rule: benefits no earlier than the milestone (`Wait`), none at all when late
+/// (`Lapse`), or the penalty in each month from the milestone to the delivery (`Penalty`).
+/// Everything after the horizon is left out. With start 0 and no milestone it equals
+/// [`monthly_flows`].
+pub fn shifted_flows(inputs: &TimelineInputs, annual_value: f64, timing: &Timing) -> MonthlyFlows {
+    use crate::model::scenario::IfLate;
+    let (from, lapsed) = benefits_start(inputs, timing);
+    let full_month = if lapsed {
+        0.0
+    } else {
+        annual_value / 12.0 * inputs.confidence
+    };
+    let running = inputs.annual_running_cost / 12.0;
+    let delivered = timing.start as f64 + inputs.delivery_months;
+    let n = inputs.horizon_months + 1;
+    let mut f = MonthlyFlows {
+        benefits: Vec::with_capacity(n),
+        costs: Vec::with_capacity(n),
+        net: Vec::with_capacity(n),
+        cumulative: Vec::with_capacity(n),
+    };
+    let mut total = 0.0;
+    for m in 0..n {
+        let benefit = if m == 0 {
+            0.0
+        } else {
+            full_month * ramp_share(m, from, inputs.ramp_up_months)
+        };
+        let mut cost = match m.cmp(&timing.start) {
+            std::cmp::Ordering::Less => 0.0,
+            std::cmp::Ordering::Equal => inputs.one_time_cost,
+            std::cmp::Ordering::Greater => running,
+        };
+        if let Some((due, IfLate::Penalty, per_month)) = timing.milestone {
+            // Month m is a late month when the milestone has passed (m > due) and the delivery
+            // has not yet happened by the end of the month before (m ≤ delivered, rounded up).
+            if (m as f64) > due && (m as f64) <= delivered.ceil() {
+                cost += per_month;
+            }
+        }
+        total += benefit - cost;
+        f.benefits.push(benefit);
+        f.costs.push(cost);
+        f.net.push(benefit - cost);
+        f.cumulative.push(total);
+    }
+    f
 }

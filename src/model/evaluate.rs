@@ -779,6 +779,30 @@ pub fn ranks(results: &[InitiativeResult], by: Figure) -> Vec<usize> {
 pub struct Shown {
     pub scenario: std::sync::Arc<Scenario>,
     pub evaluation: std::sync::Arc<Evaluation>,
+    /// The portfolio: what is funded and when (`model::plan`).
+    pub plan: std::sync::Arc<super::plan::Plan>,
+}
+
+impl Shown {
+    /// The page's results: the evaluation, without the plan (the persistence worker makes the
+    /// plan and sends its words: the page carries no solver).
+    pub fn page(scenario: Scenario, evaluation: Evaluation) -> Shown {
+        Shown {
+            scenario: std::sync::Arc::new(scenario),
+            evaluation: std::sync::Arc::new(evaluation),
+            plan: std::sync::Arc::new(super::plan::Plan::none()),
+        }
+    }
+
+    /// A valid scenario's results: its evaluation and the plan made from it.
+    pub fn new(scenario: Scenario, evaluation: Evaluation) -> Shown {
+        let plan = super::plan::plan(&scenario, &evaluation);
+        Shown {
+            scenario: std::sync::Arc::new(scenario),
+            evaluation: std::sync::Arc::new(evaluation),
+            plan: std::sync::Arc::new(plan),
+        }
+    }
 }
 
 impl PartialEq for Shown {

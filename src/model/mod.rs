@@ -12,6 +12,7 @@ pub mod example;
 pub mod finance;
 pub mod input;
 pub mod limits;
+pub mod plan;
 pub mod portfolio;
 pub mod register;
 pub mod rng;

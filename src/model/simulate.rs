@@ -131,6 +131,10 @@ pub struct Simulation {
     /// many trials: the highest over 19 random splits of the trials, so such an input scores more
     /// only 1 time in 20. Inputs worth no more are not told apart from chance.
     pub evppi_chance: f64,
+    /// Each initiative's NPV in each trial: `npv_trials[t * n + k]` for initiative k of n in
+    /// trial t (the portfolio's spread and how often each initiative is in the best set,
+    /// `plan::uncertainty`).
+    pub npv_trials: Vec<f64>,
 }
 
 /// Every estimate with a range in `s`, scenario settings first, then initiative by initiative.
@@ -448,16 +452,15 @@ fn percentiles<const K: usize>(v: &mut [f64], qs: [f64; K]) -> [f64; K] {
     if v.is_empty() {
         return out;
     }
-    // the ranks either side of each percentile's place, without repeats
+    // the ranks either side of each percentile's place, ascending without repeats (with few
+    // values, the ranks of neighbouring percentiles interleave: 0, 1, 0, 1 for four values)
     let at = qs.map(|q| q * (v.len() - 1) as f64);
     let mut ranks = Vec::with_capacity(2 * K);
     for a in at {
-        for r in [a.floor() as usize, a.ceil() as usize] {
-            if ranks.last() != Some(&r) {
-                ranks.push(r);
-            }
-        }
+        ranks.extend([a.floor() as usize, a.ceil() as usize]);
     }
+    ranks.sort_unstable();
+    ranks.dedup();
     let mut values = vec![0.0; ranks.len()];
     order_stats(v, &ranks, 0, &mut values);
     let value = |r: usize| values[ranks.partition_point(|x| *x < r)];
@@ -472,7 +475,8 @@ fn percentiles<const K: usize>(v: &mut [f64], qs: [f64; K]) -> [f64; K] {
     out
 }
 
-fn spread(mut v: Vec<f64>) -> Spread {
+/// The percentiles and mean of `v` (not empty), the one rule every spread is read with.
+pub fn spread(mut v: Vec<f64>) -> Spread {
     let mean = v.iter().sum::<f64>() / v.len() as f64;
     let all_alike = v.iter().all(|x| *x == v[0]);
     let [p10, p25, p50, p75, p90] = percentiles(&mut v, [0.1, 0.25, 0.5, 0.75, 0.9]);
@@ -818,6 +822,7 @@ pub fn simulate_with_progress(
         evpi,
         evppi,
         evppi_chance,
+        npv_trials: npv,
     }
 }
 

@@ -13,5 +13,5 @@ pub mod intl;
 pub mod js;
 
 pub use protocol::{figure_key, figure_of, ChartId, Reply, Request, RowKey, SimRow, Subject};
-pub use texts::{ChartText, Pointer, Report, RowText, Sentence, TableText, Tip};
+pub use texts::{ChartText, Pointer, PortfolioText, Report, RowText, Sentence, TableText, Tip};
 pub use value::Value;

@@ -7,7 +7,7 @@
 //! answers [`Reply::Missing`] for a revision it does not have (a restarted worker), which the
 //! page answers by sending it again.
 
-use super::texts::{ChartText, Pointer, Report, Tip};
+use super::texts::{ChartText, Pointer, PortfolioText, Report, Tip};
 use super::value::{Opaque, Value};
 use crate::formats::flat::Tok;
 use crate::model::{Driver, Figure};
@@ -23,6 +23,14 @@ pub enum ChartId {
     Distribution,
     /// The tornado of the initiative at this index.
     Tornado(usize),
+    /// The portfolio's efficient frontier: the best value at each budget, and ranking by NPV.
+    Frontier,
+    /// The roadmap as a Gantt chart.
+    Roadmap,
+    /// The team's use of its capacity, month by month.
+    Capacity,
+    /// Spend by year against the budgets, as scheduled.
+    Spend,
 }
 
 impl ChartId {
@@ -32,6 +40,14 @@ impl ChartId {
         ChartId::Cumulative,
         ChartId::ValueVsEffort,
         ChartId::Scores,
+    ];
+
+    /// The portfolio's charts, in page order.
+    pub const PORTFOLIO: [ChartId; 4] = [
+        ChartId::Frontier,
+        ChartId::Roadmap,
+        ChartId::Capacity,
+        ChartId::Spend,
     ];
 
     /// Whether the simulation worker draws it (it holds the last run).
@@ -47,6 +63,10 @@ impl ChartId {
             ChartId::Scores => ("scores", None),
             ChartId::Distribution => ("distribution", None),
             ChartId::Tornado(k) => ("tornado", Some(k)),
+            ChartId::Frontier => ("frontier", None),
+            ChartId::Roadmap => ("roadmap", None),
+            ChartId::Capacity => ("capacity", None),
+            ChartId::Spend => ("spend", None),
         };
         Value::map(vec![
             ("name", Value::text(name)),
@@ -62,6 +82,10 @@ impl ChartId {
             "scores" => ChartId::Scores,
             "distribution" => ChartId::Distribution,
             "tornado" => ChartId::Tornado(usize::try_from(v.get("of").whole()?).ok()?),
+            "frontier" => ChartId::Frontier,
+            "roadmap" => ChartId::Roadmap,
+            "capacity" => ChartId::Capacity,
+            "spend" => ChartId::Spend,
             _ => return None,
         })
     }
@@ -185,12 +209,18 @@ pub enum Request {
     Simulate(Subject),
     /// The same on `simulate::benchmark_scenario` (for the benchmark) → `Bench`.
     BenchSimulate { initiatives: f64, trials: f64 },
+    /// The portfolio's benchmark (`plan::benchmark_problem`): `instances` random selections of
+    /// `initiatives` candidates timed one by one, the frontier of the first, and the portfolio
+    /// under 10,000 trials of `simulate::benchmark_scenario(20)` → `Text` (JSON of the times).
+    BenchPortfolio { initiatives: f64, instances: f64 },
     /// A chart's echarts option and words → `Chart`.
     Chart {
         rev: u64,
         chart: ChartId,
         motion: bool,
     },
+    /// The portfolio of revision `rev` in words (its plan, `model::plan`) → `Portfolio`.
+    Portfolio { rev: u64 },
     /// Only a chart's words (a chart not drawn yet, for printing) → `Texts`.
     Texts { rev: u64, chart: ChartId },
     /// The tip of a chart where the pointer is → `Tip`.
@@ -267,6 +297,16 @@ impl Request {
             Request::OpenLink(t) => ("open-link", vec![("text", Value::text(t))]),
             Request::Load(t) => ("load", vec![("text", Value::text(t))]),
             Request::Simulate(s) => ("simulate", vec![s.field()]),
+            Request::BenchPortfolio {
+                initiatives,
+                instances,
+            } => (
+                "bench-portfolio",
+                vec![
+                    ("initiatives", Value::Num(*initiatives)),
+                    ("instances", Value::Num(*instances)),
+                ],
+            ),
             Request::BenchSimulate {
                 initiatives,
                 trials,
@@ -290,6 +330,7 @@ impl Request {
                 ],
             ),
             Request::Texts { rev: r, chart } => ("texts", vec![rev(r), ("chart", chart.encode())]),
+            Request::Portfolio { rev: r } => ("portfolio", vec![rev(r)]),
             Request::Tip { rev: r, chart, at } => (
                 "tip",
                 vec![rev(r), ("chart", chart.encode()), ("at", at.encode())],
@@ -332,6 +373,10 @@ impl Request {
             "open-link" => text().map(Request::OpenLink),
             "load" => text().map(Request::Load),
             "simulate" => Subject::decode(msg).map(Request::Simulate),
+            "bench-portfolio" => Some(Request::BenchPortfolio {
+                initiatives: msg.get("initiatives").num().unwrap_or(100.0),
+                instances: msg.get("instances").num().unwrap_or(100.0),
+            }),
             "bench-simulate" => Some(Request::BenchSimulate {
                 initiatives: msg.get("initiatives").num().unwrap_or(20.0),
                 trials: msg.get("trials").num().unwrap_or(10_000.0),
@@ -344,6 +389,7 @@ impl Request {
             "texts" => rev()
                 .zip(chart())
                 .map(|(rev, chart)| Request::Texts { rev, chart }),
+            "portfolio" => rev().map(|rev| Request::Portfolio { rev }),
             "tip" => rev()
                 .zip(chart())
                 .zip(Pointer::decode(msg.get("at")))
@@ -389,6 +435,8 @@ pub enum Reply {
     },
     /// A simulation's report.
     Report(Report),
+    /// The portfolio of a revision in words.
+    Portfolio(PortfolioText),
     /// A benchmark run: its trials, the time it took, its EVPI and each initiative's NPV.
     Bench {
         trials: f64,
@@ -433,6 +481,7 @@ impl Reply {
                 ("notes", Value::texts(notes)),
             ],
             Reply::Report(r) => vec![id, ("report", r.encode())],
+            Reply::Portfolio(p) => vec![id, ("portfolio", p.encode())],
             Reply::Bench {
                 trials,
                 ms,
@@ -516,6 +565,8 @@ impl Reply {
             }
         } else if has("lines") {
             msg.get("lines").as_texts().map(Reply::Lines)
+        } else if has("portfolio") {
+            PortfolioText::decode(msg.get("portfolio")).map(Reply::Portfolio)
         } else if has("report") {
             Report::decode(msg.get("report")).map(Reply::Report)
         } else if has("scenario") {

@@ -73,8 +73,9 @@ pub struct Sentence {
 }
 
 /// The topics a sentence can have (a decoded topic is one of these).
-pub const TOPICS: [&str; 9] = [
+pub const TOPICS: [&str; 10] = [
     "none",
+    "portfolio",
     "recommend",
     "mandatory",
     "losing",
@@ -283,6 +284,116 @@ impl Report {
                 .items()
                 .iter()
                 .map(Sentence::decode)
+                .collect::<Option<_>>()?,
+        })
+    }
+}
+
+/// The portfolio of a revision in words (`explain::portfolio::portfolio_text`, in the worker):
+/// what the page shows of it, and the notes beside the inputs.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct PortfolioText {
+    /// A budget or capacity is set.
+    pub active: bool,
+    /// A capacity is set (the capacity chart shows).
+    pub capacity: bool,
+    /// Some initiative is funded (the roadmap table shows).
+    pub jobs: bool,
+    pub sentences: Vec<Sentence>,
+    /// The ranked list, and the row of the cut line (the first not funded).
+    pub ranked: TableText,
+    pub cut: Option<usize>,
+    /// Spend by category against its limits, a line each.
+    pub shares: Vec<String>,
+    pub roadmap: TableText,
+    /// Messages beside inputs that do not stop the figures (a budget below the mandatory spend).
+    pub notes: Vec<(crate::model::validate::Location, String)>,
+}
+
+fn location_encode(l: &crate::model::validate::Location) -> Value {
+    let at = |v: Option<usize>| v.map_or(Value::Null, |k| Value::Num(k as f64));
+    Value::map(vec![
+        ("criterion", at(l.criterion)),
+        ("initiative", at(l.initiative)),
+        ("benefit", at(l.benefit)),
+        ("field", Value::text(&l.field)),
+    ])
+}
+
+fn location_decode(v: &Value) -> Option<crate::model::validate::Location> {
+    let at = |x: &Value| match x {
+        Value::Null => Some(None),
+        x => usize::try_from(x.whole()?).ok().map(Some),
+    };
+    Some(crate::model::validate::Location {
+        criterion: at(v.get("criterion"))?,
+        initiative: at(v.get("initiative"))?,
+        benefit: at(v.get("benefit"))?,
+        field: text(v.get("field"))?,
+    })
+}
+
+impl PortfolioText {
+    pub fn encode(&self) -> Value {
+        Value::map(vec![
+            ("active", Value::Bool(self.active)),
+            ("capacity", Value::Bool(self.capacity)),
+            ("jobs", Value::Bool(self.jobs)),
+            (
+                "sentences",
+                Value::List(self.sentences.iter().map(Sentence::encode).collect()),
+            ),
+            ("ranked", self.ranked.encode()),
+            (
+                "cut",
+                self.cut.map_or(Value::Null, |k| Value::Num(k as f64)),
+            ),
+            ("shares", Value::texts(&self.shares)),
+            ("roadmap", self.roadmap.encode()),
+            (
+                "notes",
+                Value::List(
+                    self.notes
+                        .iter()
+                        .map(|(l, m)| {
+                            Value::map(vec![
+                                ("at", location_encode(l)),
+                                ("message", Value::text(m)),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
+        ])
+    }
+
+    pub fn decode(v: &Value) -> Option<Self> {
+        let flag = |k: &str| match v.get(k) {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        };
+        Some(PortfolioText {
+            active: flag("active")?,
+            capacity: flag("capacity")?,
+            jobs: flag("jobs")?,
+            sentences: v
+                .get("sentences")
+                .items()
+                .iter()
+                .map(Sentence::decode)
+                .collect::<Option<_>>()?,
+            ranked: TableText::decode(v.get("ranked"))?,
+            cut: match v.get("cut") {
+                Value::Null => None,
+                x => Some(usize::try_from(x.whole()?).ok()?),
+            },
+            shares: v.get("shares").as_texts()?,
+            roadmap: TableText::decode(v.get("roadmap"))?,
+            notes: v
+                .get("notes")
+                .items()
+                .iter()
+                .map(|n| Some((location_decode(n.get("at"))?, text(n.get("message"))?)))
                 .collect::<Option<_>>()?,
         })
     }

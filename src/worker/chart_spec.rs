@@ -7,13 +7,15 @@
 //! decal patterns (which the legend swatches mirror in CSS) and the reference-line colour.
 
 use crate::explain::chart_data::{drivers, effort_of, one_time_cost};
+use crate::model::plan::Budget;
+use crate::model::portfolio::FrontierPoint;
 use crate::model::simulate::{Simulation, Swing};
-use crate::model::{Category, Scenario, Shown};
+use crate::model::{Category, Objective, Scenario, Shown};
 use crate::wire::ChartId;
 use charming::component::{Axis, DecalItem, Grid};
 use charming::element::{
     AxisLabel, AxisType, Formatter, ItemStyle, Label, LabelPosition, LineStyle, LineStyleType,
-    NameLocation, Symbol,
+    NameLocation, Step, Symbol,
 };
 use charming::series::{Bar, Line};
 use js_sys::Reflect;
@@ -503,6 +505,245 @@ pub enum Patch {
     Fn(Func),
 }
 
+/// The efficient frontier: the best value at each budget level (a line), ranking by NPV and
+/// funding down the list (a dashed line), and the current budget (a diamond on the best line).
+/// x is the sum of the budgets set.
+pub fn frontier(shown: &Shown, points: &[FrontierPoint], motion: bool) -> ChartOption {
+    let cur = &shown.scenario.currency;
+    let money_y = shown.plan.objective != Objective::Score;
+    let exact: Vec<Vec<f64>> = points
+        .iter()
+        .filter_map(|p| Some(vec![p.budget, p.exact?]))
+        .collect();
+    let greedy: Vec<Vec<f64>> = points
+        .iter()
+        .filter_map(|p| Some(vec![p.budget, p.greedy?]))
+        .collect();
+    let now: Vec<Vec<f64>> = points
+        .iter()
+        .filter(|p| (p.factor - 1.0).abs() < 1e-12)
+        .filter_map(|p| Some(vec![p.budget, p.exact?]))
+        .collect();
+    let mut c = base()
+        .x_axis(named_value_axis("Budget (sum of the budgets set)"))
+        .y_axis(money_axis())
+        .func("xAxis.axisLabel.formatter", Func::CompactMoney(cur.clone()));
+    if money_y {
+        c = c.func("yAxis.axisLabel.formatter", Func::CompactMoney(cur.clone()));
+    }
+    c.series(
+        Line::new()
+            .name("Best set (exact)")
+            .show_symbol(false)
+            .step(Step::End)
+            .data(exact),
+    )
+    .series(
+        Line::new()
+            .name("Rank by NPV, fund down the list")
+            .show_symbol(false)
+            .step(Step::End)
+            .line_style(LineStyle::new().type_(LineStyleType::Dashed))
+            .data(greedy),
+    )
+    .series(
+        markers("Current budget", Symbol::Diamond)
+            .symbol_size(16)
+            .data(now),
+    )
+    .motion(motion)
+}
+
+/// The funded initiatives' names in roadmap order (the plan's jobs).
+fn job_names(shown: &Shown) -> Vec<String> {
+    shown
+        .plan
+        .jobs
+        .iter()
+        .filter_map(|&k| {
+            shown
+                .scenario
+                .initiatives
+                .get(k)
+                .map(|x| short(&x.name, 24))
+        })
+        .collect()
+}
+
+/// The roadmap as a Gantt chart: for each funded initiative an invisible bar to its start, then
+/// its delivery, any wait for its milestone, and its ramp-up; a diamond at its milestone.
+fn roadmap(shown: &Shown) -> ChartOption {
+    let p = &shown.plan;
+    let s = &shown.scenario;
+    let mut start = Vec::new();
+    let mut delivery = Vec::new();
+    let mut wait = Vec::new();
+    let mut ramp = Vec::new();
+    let mut milestones = Vec::new();
+    for (row, &k) in p.jobs.iter().enumerate() {
+        let (Some(init), Some(item)) = (s.initiatives.get(k), p.items.get(k)) else {
+            continue;
+        };
+        let d = init.delivery_months.value();
+        match (item.start, item.benefits_from) {
+            (Some(st), Some(from)) => {
+                let st = st as f64;
+                start.push(Some(st));
+                delivery.push(Some(d));
+                wait.push(Some((from - st - d).max(0.0)));
+                ramp.push(Some(init.ramp_up_months.value().max(1.0)));
+            }
+            _ => {
+                start.push(None);
+                delivery.push(None);
+                wait.push(None);
+                ramp.push(None);
+            }
+        }
+        if let Some(due) = init.needed_by_month {
+            milestones.push(vec![due, row as f64]);
+        }
+    }
+    // Each dependency: from the prerequisite's delivery to the dependent's start.
+    let mut links: Vec<Vec<Vec<f64>>> = Vec::new();
+    for (row, &k) in p.jobs.iter().enumerate() {
+        let (Some(init), Some(Some(start))) =
+            (s.initiatives.get(k), p.items.get(k).map(|x| x.start))
+        else {
+            continue;
+        };
+        for d in &init.depends_on {
+            let Some(pre) = s.initiatives.iter().position(|x| &x.id == d) else {
+                continue;
+            };
+            let (Some(pre_row), Some(Some(pre_start))) = (
+                p.jobs.iter().position(|&j| j == pre),
+                p.items.get(pre).map(|x| x.start),
+            ) else {
+                continue;
+            };
+            let delivered = pre_start as f64 + s.initiatives[pre].delivery_months.value();
+            links.push(vec![
+                vec![delivered, pre_row as f64],
+                vec![start as f64, row as f64],
+            ]);
+        }
+    }
+    let bar =
+        |name: &str, data: Vec<Option<f64>>| Bar::new().name(name).stack("roadmap").data(data);
+    let months = shown.evaluation.horizon_months as f64;
+    let mut c = base()
+        .x_axis(named_value_axis("Month").min(0).max(months))
+        .y_axis(
+            Axis::new()
+                .type_(AxisType::Category)
+                .inverse(true)
+                .data(job_names(shown)),
+        )
+        // Invisible, but it takes the palette's first colour (a series with a colour of its
+        // own would not), so every other series has the colour its legend shows.
+        .series(bar("Start", start).item_style(ItemStyle::new().opacity(0)))
+        .series(bar("Delivery", delivery))
+        .decal(1)
+        .series(bar("Waiting for the milestone", wait))
+        .decal(2)
+        .series(bar("Ramp-up", ramp))
+        .decal(3)
+        .series(
+            markers("Milestone", Symbol::Diamond)
+                .symbol_size(14)
+                .data(milestones),
+        );
+    // Dashed in the reference colour (their own colour: the series before keep theirs).
+    for l in links {
+        c = c.series(reference_line("Dependency", l));
+    }
+    c
+}
+
+/// The team's load each month as scheduled (bars), against its capacity (a dashed line).
+fn capacity(shown: &Shown) -> ChartOption {
+    let p = &shown.plan;
+    let load: Vec<Vec<f64>> = p
+        .roadmap
+        .as_ref()
+        .map(|r| {
+            r.best
+                .load
+                .iter()
+                .enumerate()
+                .map(|(m, v)| vec![m as f64 + 0.5, *v])
+                .collect()
+        })
+        .unwrap_or_default();
+    let months = shown.evaluation.horizon_months as f64;
+    let mut c = base()
+        .x_axis(named_value_axis("Month").min(0).max(months))
+        // person-months a month: the title and legend say so
+        .y_axis(Axis::new().type_(AxisType::Value))
+        .series(Bar::new().name("Team load").bar_width("90%").data(load));
+    if let Some(cap) = p.capacity {
+        c = c.series(reference_line(
+            "Capacity",
+            vec![vec![0.0, cap], vec![months, cap]],
+        ));
+    }
+    c
+}
+
+/// Spend by year as scheduled (one-time and running, stacked), with each budget set as a marker.
+fn spend(shown: &Shown) -> ChartOption {
+    let p = &shown.plan;
+    let cur = &shown.scenario.currency;
+    let years = p.spend_by_year.len();
+    let labels: Vec<String> = (1..=years).map(|y| format!("Year {y}")).collect();
+    let one_time: Vec<f64> = p.spend_by_year.iter().map(|x| x.0).collect();
+    let running: Vec<f64> = p.spend_by_year.iter().map(|x| x.1).collect();
+    let budget = |want: fn(usize) -> Budget| -> Vec<Option<f64>> {
+        (0..years)
+            .map(|y| {
+                p.budgets
+                    .iter()
+                    .find(|(b, _)| *b == want(y))
+                    .map(|(_, v)| *v)
+            })
+            .collect()
+    };
+    let mut c = base()
+        .x_axis(Axis::new().type_(AxisType::Category).data(labels))
+        .y_axis(money_axis())
+        .func("yAxis.axisLabel.formatter", Func::CompactMoney(cur.clone()))
+        .series(
+            Bar::new()
+                .name("One-time spend")
+                .stack("spend")
+                .data(one_time),
+        )
+        .decal(0)
+        .series(Bar::new().name("Running cost").stack("spend").data(running))
+        .decal(1);
+    for (name, want, symbol) in [
+        (
+            "One-time budget",
+            Budget::OneTime as fn(usize) -> Budget,
+            Symbol::Triangle,
+        ),
+        ("Running-cost budget", Budget::Running, Symbol::Circle),
+        ("Total budget", Budget::Total, Symbol::Diamond),
+    ] {
+        // Every marker series, even with no such budget, so each keeps the colour its legend
+        // shows.
+        c = c.series(markers(name, symbol).symbol_size(14).data(budget(want)));
+    }
+    // The funded set's cumulative net cash flow at each year's end: where the spend leads.
+    c.series(
+        Line::new()
+            .name("Cumulative net cash flow")
+            .symbol(Symbol::Circle)
+            .data(p.cumulative_by_year()),
+    )
+}
+
 /// The JS functions the charts need, by name.
 #[derive(Clone)]
 pub enum Func {
@@ -533,7 +774,10 @@ pub fn build(chart: ChartId, shown: &Shown, motion: bool) -> Option<ChartOption>
         ChartId::Cumulative => cumulative(shown),
         ChartId::ValueVsEffort => value_vs_effort(shown),
         ChartId::Scores => scores(shown),
-        ChartId::Distribution | ChartId::Tornado(_) => return None,
+        ChartId::Roadmap => roadmap(shown),
+        ChartId::Capacity => capacity(shown),
+        ChartId::Spend => spend(shown),
+        ChartId::Distribution | ChartId::Tornado(_) | ChartId::Frontier => return None,
     };
     Some(c.motion(motion))
 }

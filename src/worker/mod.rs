@@ -17,7 +17,8 @@ pub mod workbook;
 use crate::explain::chart_text;
 use crate::explain::{figures as explain, sim_report};
 use crate::formats::{csv, flat, link, saved};
-use crate::model::{evaluate_valid, figures, simulate, Evaluation, Scenario, Shown};
+use crate::model::portfolio::FrontierPoint;
+use crate::model::{evaluate_valid, figures, plan, simulate, Evaluation, Scenario, Shown};
 use crate::wire::intl::fmt;
 use crate::wire::js::{from_js, to_js};
 use crate::wire::protocol::BenchNpv;
@@ -37,6 +38,8 @@ struct Revision {
     shown: Shown,
     /// The same evaluation with its derivations, built when an explanation first asks.
     explained: Option<Arc<Evaluation>>,
+    /// The portfolio's efficient frontier, built when its chart first asks.
+    frontier: std::cell::OnceCell<Vec<FrontierPoint>>,
 }
 
 /// The last simulation: the distribution chart's data.
@@ -78,11 +81,21 @@ impl Kept {
         }
         self.revisions.push_back(Revision {
             rev,
-            shown: Shown {
-                scenario: Arc::new(s),
-                evaluation: Arc::new(evaluation),
+            shown: {
+                let mut shown = Shown::new(s, evaluation);
+                // A simulated objective: the worker has the simulation (the page takes the
+                // figures of its run).
+                if matches!(
+                    shown.scenario.portfolio.objective,
+                    crate::model::Objective::P50Npv | crate::model::Objective::MeanNpv
+                ) {
+                    let plan = plan::plan_simulated(&shown.scenario, &shown.evaluation);
+                    shown.plan = Arc::new(plan);
+                }
+                shown
             },
             explained: None,
+            frontier: Default::default(),
         });
         Reply::Stored
     }
@@ -121,6 +134,7 @@ impl Kept {
         Ok(Shown {
             scenario: r.shown.scenario.clone(),
             evaluation: e,
+            plan: r.shown.plan.clone(),
         })
     }
 }
@@ -150,6 +164,15 @@ fn words(kept: &Kept, rev: u64, chart: ChartId) -> Result<(ChartText, Vec<Tip>),
                 &*fmt(&s.currency),
             ))
         }
+        ChartId::Frontier => {
+            let shown = kept.shown(rev)?;
+            let f = fmt(&shown.scenario.currency);
+            let points = frontier_of(kept, rev, &shown);
+            Ok((
+                crate::explain::portfolio::frontier_text(&shown, &points, &*f),
+                Vec::new(),
+            ))
+        }
         _ => {
             let shown = kept.shown(rev)?;
             let f = fmt(&shown.scenario.currency);
@@ -157,6 +180,17 @@ fn words(kept: &Kept, rev: u64, chart: ChartId) -> Result<(ChartText, Vec<Tip>),
             Ok((text, Vec::new()))
         }
     }
+}
+
+/// The efficient frontier of revision `rev`, computed once and kept with the revision (the
+/// chart and its words both read it).
+fn frontier_of(kept: &Kept, rev: u64, shown: &Shown) -> Vec<FrontierPoint> {
+    let Some(r) = kept.revision(rev) else {
+        return plan::frontier(&shown.plan);
+    };
+    r.frontier
+        .get_or_init(|| plan::frontier(&shown.plan))
+        .clone()
 }
 
 /// A chart's echarts option, the functions it needs, and its words.
@@ -171,6 +205,13 @@ fn chart(kept: &Kept, rev: u64, chart: ChartId, motion: bool) -> Reply {
                 let swings = simulate::tornado(&shown.scenario, k);
                 chart_spec::tornado(&shown.scenario, &swings, r.npv(), motion)
             }),
+            Err(missing) => return missing,
+        },
+        ChartId::Frontier => match kept.shown(rev) {
+            Ok(shown) => {
+                let points = frontier_of(kept, rev, &shown);
+                (!points.is_empty()).then(|| chart_spec::frontier(&shown, &points, motion))
+            }
             Err(missing) => return missing,
         },
         _ => match kept.shown(rev) {
@@ -221,6 +262,56 @@ fn run(
     let started = js_sys::Date::now();
     let sim = simulate::simulate_with_progress(s, trials, seed, progress);
     (sim, js_sys::Date::now() - started)
+}
+
+/// The portfolio's benchmark, timed here in the worker: each of `instances` random feasible
+/// selections of `n` candidates (`plan::benchmark_problem`, 3 yearly budgets), the efficient frontier of the first, and the portfolio
+/// of `simulate::benchmark_scenario(20)` (a budget of half its one-time costs) under 10,000
+/// trials. JSON: `{"select_ms": […], "optimal": […], "frontier_ms": …, "frontier_levels": …,
+/// "uncertainty_ms": …, "solved": …}`.
+fn bench_portfolio(n: usize, instances: usize) -> String {
+    let now = js_sys::Date::now;
+    let mut times = Vec::with_capacity(instances);
+    let mut optimal = Vec::with_capacity(instances);
+    // Feasible instances only (one whose mandatory items break a limit is drawn again), as the
+    // native measurement counts them.
+    let mut seed = 0;
+    while times.len() < instances && seed < 3 * instances as u64 {
+        seed += 1;
+        let p = plan::benchmark_problem(n, 3, seed);
+        let t = now();
+        let r = crate::model::portfolio::select(&p);
+        let ms = now() - t;
+        if let Ok(sel) = r {
+            times.push(ms);
+            optimal.push(sel.optimal);
+        }
+    }
+    let p = plan::benchmark_problem(n, 3, 1);
+    let order: Vec<usize> = (0..p.candidates.len()).collect();
+    let t = now();
+    let levels = crate::model::portfolio::frontier(&p, plan::FRONTIER_LEVELS, &order).len();
+    let frontier_ms = now() - t;
+    let mut s = simulate::benchmark_scenario(20);
+    let one_time: f64 = s.initiatives.iter().map(|i| i.one_time_cost.likely).sum();
+    s.portfolio.budgets = vec![crate::model::YearBudget {
+        one_time: Some(one_time / 2.0),
+        ..Default::default()
+    }];
+    let (mut uncertainty_ms, mut solved) = (f64::NAN, 0);
+    if let Ok(e) = figures(&s) {
+        let p = plan::plan(&s, &e);
+        let sim = simulate::simulate(&s, 10_000, 1);
+        let t = now();
+        solved = plan::uncertainty(&p, &e, &sim).map_or(0, |u| u.solved);
+        uncertainty_ms = now() - t;
+    }
+    let list = |v: &[String]| v.join(",");
+    format!(
+        "{{\"select_ms\":[{}],\"optimal\":[{}],\"frontier_ms\":{frontier_ms},\"frontier_levels\":{levels},\"uncertainty_ms\":{uncertainty_ms},\"solved\":{solved}}}",
+        list(&times.iter().map(|t| t.to_string()).collect::<Vec<_>>()),
+        list(&optimal.iter().map(|o| o.to_string()).collect::<Vec<_>>()),
+    )
 }
 
 /// Answers one request; `progress` hears how far a long run is.
@@ -281,7 +372,20 @@ pub fn reply(kept: &mut Kept, req: Request, progress: &mut dyn FnMut(f64)) -> Re
             };
             let (trials, seed) = (s.simulation.trials as usize, s.simulation.seed);
             let (sim, ms) = run(&s, trials, u64::from(seed), progress);
-            let report = sim_report::report(&s, &sim, ms, &*fmt(&s.currency));
+            let f = fmt(&s.currency);
+            let mut report = sim_report::report(&s, &sim, ms, &*f);
+            // The portfolio under the ranges leads the run's sentences (the page puts it with
+            // the portfolio's own).
+            if let Ok(e) = figures(&s) {
+                let v = plan::simulated_values(&sim, s.portfolio.objective);
+                let p = plan::plan_with(&s, &e, Some(&v));
+                if let Some(u) = plan::uncertainty(&p, &e, &sim) {
+                    if let Some(x) = crate::explain::portfolio::simulated_sentence(&s, &p, &u, &*f)
+                    {
+                        report.summary.insert(0, x);
+                    }
+                }
+            }
             kept.last_run = Some(LastRun {
                 names: s.initiatives.iter().map(|i| i.name.clone()).collect(),
                 currency: s.currency.clone(),
@@ -289,6 +393,21 @@ pub fn reply(kept: &mut Kept, req: Request, progress: &mut dyn FnMut(f64)) -> Re
             });
             Reply::Report(report)
         }
+        Request::Portfolio { rev } => match kept.shown(rev) {
+            Ok(shown) => Reply::Portfolio(crate::explain::portfolio::portfolio_text(
+                &shown.scenario,
+                &shown.plan,
+                &*fmt(&shown.scenario.currency),
+            )),
+            Err(missing) => missing,
+        },
+        Request::BenchPortfolio {
+            initiatives,
+            instances,
+        } => Reply::Text(bench_portfolio(
+            initiatives.clamp(1.0, 200.0) as usize,
+            instances.clamp(1.0, 1000.0) as usize,
+        )),
         Request::BenchSimulate {
             initiatives,
             trials,

@@ -2,9 +2,10 @@
 //! own, started the first time a workbook is asked for, so that the spreadsheet writer is in
 //! neither the page's first download nor the persistence worker the page starts early.
 
+use crate::explain::portfolio;
 use crate::explain::summary::{simulated, summary};
 use crate::formats::{flat, xlsx};
-use crate::model::{figures, simulate};
+use crate::model::{figures, plan, simulate};
 use crate::wire::intl::fmt;
 use crate::wire::js::{from_js, to_js};
 use crate::wire::{Reply, Request, Subject};
@@ -24,12 +25,17 @@ fn workbook(subject: &Subject) -> Reply {
     };
     let f = fmt(&s.currency);
     let sim = simulate::has_ranges(&s).then(|| simulate::simulate_scenario(&s));
-    let sentences = summary(&s, &e, &*f);
+    let plan = plan::plan_simulated(&s, &e);
+    // The portfolio's sentences lead, as on the page.
+    let mut sentences = portfolio::sentences(&s, &plan, &*f);
+    let lead = sentences.len();
+    sentences.extend(summary(&s, &e, &*f));
     // The simulation's sentences follow the recommendation, as on the page.
     let at = sentences
         .iter()
+        .skip(lead)
         .position(|x| !matches!(x.topic, "mandatory" | "recommend"))
-        .unwrap_or(sentences.len());
+        .map_or(sentences.len(), |k| k + lead);
     let mut lines: Vec<String> = sentences.into_iter().map(|x| x.text).collect();
     if let Some(sim) = &sim {
         let more = simulated(&e, sim, &*f).into_iter().map(|x| x.text);
@@ -38,6 +44,7 @@ fn workbook(subject: &Subject) -> Reply {
     let extras = xlsx::Extras {
         summary: &lines,
         simulation: sim.as_ref(),
+        plan: Some(&plan),
     };
     match xlsx::workbook(&s, &e, &extras) {
         Ok(bytes) => Reply::Text(base64::engine::general_purpose::STANDARD.encode(bytes)),

@@ -365,7 +365,9 @@ test('Print draws every chart first, then prints them with the weighted scores o
   await page.getByRole('button', { name: 'Print', exact: true }).click();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   await expect.poll(() => page.evaluate(() => (window as any).printed)).toBe(1);
-  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(4);
+  // the comparison's four, and the portfolio's four (the example sets a budget and a team:
+  // frontier, roadmap, capacity use, spend)
+  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(8);
   const scores = await page.getByTestId('chart-scores').evaluate((el) => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return (window as any).echarts.getInstanceByDom(el).getOption().series[0].data;

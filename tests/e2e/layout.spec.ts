@@ -42,7 +42,8 @@ test('at 390 px no two labels of a chart overlap', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page);
   await card(page, EXAMPLE[0].name).getByLabel('One-time cost', { exact: true }).fill('60000-120000');
-  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(6, { timeout: 20_000 });
+  // the comparison's four, the simulation's two and the portfolio's four
+  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(10, { timeout: 20_000 });
   const found = await page.evaluate(() => {
     const out: Record<string, { texts: number; overlapping: string[] }> = {};
     for (const el of document.querySelectorAll('.chart')) {

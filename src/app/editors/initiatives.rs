@@ -3,10 +3,10 @@
 use crate::app::editors::benefits::Benefits;
 use crate::app::state::{use_state, AppState};
 use crate::app::widgets::fields::{details_open, dom_id, NumField, SelectField, TextField};
-use crate::model::limits::{MAX_INITIATIVES, MAX_NOTES_CHARS};
-use crate::model::schema::Field;
+use crate::model::limits::{MAX_ID_CHARS, MAX_INITIATIVES, MAX_NOTES_CHARS};
+use crate::model::schema::{Choice, Field, Shape, Val};
 use crate::model::validate::Location;
-use crate::model::{Category, Estimate, Initiative, Record, Scenario};
+use crate::model::{Category, Estimate, IfLate, Initiative, Record, Scenario};
 use leptos::prelude::*;
 
 /// Cards drawn in the first task when many arrive at once.
@@ -298,6 +298,7 @@ fn Card(id: String) -> impl IntoView {
             <Benefits idx init/>
             <Scores idx init/>
             <Dependencies idx init id=id.clone()/>
+            <Roadmap id=id.clone() idx init/>
             <TextField
                 label="Notes"
                 multiline=true
@@ -466,6 +467,108 @@ fn CostsAndTiming(
         </fieldset>
     }
 }
+fn late_options() -> Vec<(&'static str, String)> {
+    <IfLate as Choice>::ALL
+        .iter()
+        .map(|r| (Choice::key(*r), r.label().to_string()))
+        .collect()
+}
+
+/// The initiative's part in the portfolio: team effort, alternatives group, milestone, fixed
+/// start (each from its descriptor). The milestone's rule shows once a milestone is set, its
+/// penalty once the rule is a penalty.
+#[component]
+fn Roadmap(
+    id: String,
+    idx: RwSignal<Option<usize>>,
+    init: RwSignal<Option<Initiative>>,
+) -> impl IntoView {
+    let state = use_state();
+    let field = |key: &str| Initiative::FIELDS.iter().find(|f| f.key == key);
+    let group_undo = format!("{id}.alternatives");
+    let number = |key: &'static str| {
+        let f = field(key)?;
+        let optional = f.shape == Shape::OptionalNumber;
+        let undo = format!("{id}.{key}");
+        Some(view! {
+            <NumField
+                label=f.label
+                at=init_at(idx, key)
+                unit=f.unit
+                hint=f.help
+                optional=optional
+                value=Signal::derive(move || {
+                    init.with(|x| match x.as_ref().and_then(|x| x.get(key)) {
+                        Some(Val::Num(v)) | Some(Val::OptNum(Some(v))) => Some(Estimate::point(v)),
+                        _ => None,
+                    })
+                })
+                set=Callback::new(move |v: Option<Estimate>| {
+                    let v = v.map(|e| e.likely);
+                    edit_initiative(state, idx, Some(undo.clone()), move |x| {
+                        let val = if optional { Val::OptNum(v) } else { Val::Num(v.unwrap_or_default()) };
+                        x.set(key, val);
+                    })
+                })
+            />
+        })
+    };
+    let has_milestone =
+        move || init.with(|x| x.as_ref().is_some_and(|x| x.needed_by_month.is_some()));
+    let penalty = move || {
+        init.with(|x| {
+            x.as_ref()
+                .is_some_and(|x| x.needed_by_month.is_some() && x.if_late == IfLate::Penalty)
+        })
+    };
+    let group = field("alternatives").map(|f| {
+        let undo = group_undo;
+        view! {
+            <TextField
+                label=f.label
+                max_chars=MAX_ID_CHARS
+                at=init_at(idx, "alternatives")
+                value=Signal::derive(move || init.with(|x| x.as_ref().map(|x| x.alternatives.clone()).unwrap_or_default()))
+                set=Callback::new(move |v: String| edit_initiative(state, idx, Some(undo.clone()), move |x| x.alternatives = v))
+            />
+        }
+    });
+    let late = field("if_late").map(|f| view! {
+        <div hidden=move || !has_milestone()>
+            <SelectField
+                label=f.label
+                options={late_options()}
+                value=Signal::derive(move || init.with(|x| x.as_ref().map(|x| Choice::key(x.if_late).to_string()).unwrap_or_default()))
+                set=Callback::new(move |v: String| {
+                    edit_initiative(state, idx, None, move |x| {
+                        x.if_late = <IfLate as Choice>::from_key(&v).unwrap_or_default()
+                    })
+                })
+            />
+        </div>
+    });
+    // Open when the initiative has any of these set (or a note about one), closed otherwise.
+    let open = init.with_untracked(|x| {
+        x.as_ref().is_some_and(|x| {
+            x.effort_pm != 0.0
+                || !x.alternatives.is_empty()
+                || x.needed_by_month.is_some()
+                || x.fixed_start_month.is_some()
+        })
+    });
+    view! {
+        <details class="group roadmap-inputs" open=open>
+            <summary>"Portfolio and roadmap"</summary>
+            {number("effort_pm")}
+            {group}
+            {number("needed_by_month")}
+            {late}
+            <div hidden=move || !penalty()>{number("late_penalty_per_month")}</div>
+            {number("fixed_start_month")}
+        </details>
+    }
+}
+
 pub fn category_key(c: Category) -> &'static str {
     match c {
         Category::Mandatory => "mandatory",

@@ -2,4 +2,5 @@
 
 pub mod benefits;
 pub mod initiatives;
+pub mod portfolio;
 pub mod settings;

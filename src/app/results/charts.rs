@@ -597,7 +597,7 @@ fn tip_view(c: Chart) -> impl IntoView {
 
 /// One chart: the echarts canvas, kept in step with the results, and its data table.
 #[component]
-fn ChartFigure(
+pub fn ChartFigure(
     id: &'static str,
     title: &'static str,
     /// Which chart; none: nothing to draw yet.
@@ -725,7 +725,11 @@ pub fn Charts() -> impl IntoView {
         set_timeout(
             move || {
                 pending.set_value(false);
-                for id in CHART_IDS.iter().chain(&SIM_CHART_IDS) {
+                for id in CHART_IDS
+                    .iter()
+                    .chain(&SIM_CHART_IDS)
+                    .chain(&PORTFOLIO_CHART_IDS)
+                {
                     resize(id);
                 }
             },
@@ -758,6 +762,14 @@ pub fn Charts() -> impl IntoView {
 }
 
 const SIM_CHART_IDS: [&str; 2] = ["chart-distribution", "chart-tornado"];
+
+/// The portfolio section's charts (`results::portfolio`), in the order of `ChartId::PORTFOLIO`.
+pub const PORTFOLIO_CHART_IDS: [&str; 4] = [
+    "chart-frontier",
+    "chart-roadmap",
+    "chart-capacity",
+    "chart-spend",
+];
 
 /// The tornado picker's options: the initiatives' names, set through the DOM (as text).
 fn fill_picker(names: &[(String, String)], chosen: Option<usize>) {

@@ -7,5 +7,6 @@ pub mod chart_lib;
 pub mod chart_style;
 pub mod charts;
 pub mod comparison;
+pub mod portfolio;
 pub mod summary;
 pub mod uncertainty;

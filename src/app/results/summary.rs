@@ -47,13 +47,26 @@ fn use_sentences(state: AppState) -> Memo<Option<Vec<Sentence>>> {
         state.checked.with(|c| {
             let shown = c.shown.as_ref()?;
             let f = fmt(&shown.scenario.currency);
-            let mut all = summary(&shown.scenario, &shown.evaluation, &*f);
+            // The portfolio leads when a budget or capacity is set: the set to fund comes first.
+            let mut all = state
+                .portfolio_text()
+                .map(|t| t.sentences.clone())
+                .unwrap_or_default();
+            let lead = all.len();
+            all.extend(summary(&shown.scenario, &shown.evaluation, &*f));
             if !shown.evaluation.initiatives.is_empty() {
                 let at = all
                     .iter()
+                    .skip(lead)
                     .position(|x| !matches!(x.topic, "mandatory" | "recommend" | "losing"))
-                    .unwrap_or(all.len());
-                all.splice(at..at, ranged(state, shown));
+                    .map_or(all.len(), |k| k + lead);
+                // The run's portfolio sentence joins the portfolio's; the rest follow the
+                // recommendation.
+                let (lead_more, rest): (Vec<Sentence>, Vec<Sentence>) = ranged(state, shown)
+                    .into_iter()
+                    .partition(|x| x.topic == "portfolio");
+                all.splice(at..at, rest);
+                all.splice(lead..lead, lead_more);
             }
             Some(all)
         })

@@ -7,7 +7,6 @@
 use crate::model::validate::Location;
 use crate::model::{figures, Problem, Scenario, Shown};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Checked {
@@ -77,6 +76,11 @@ pub struct Document {
     pub checked: Memo<Checked>,
     /// Just the problems: inputs follow this, which changes far less often than the results.
     pub problems: RwSignal<Vec<Problem>>,
+    /// What the portfolio plan says of inputs that are allowed but cannot work as meant (a
+    /// budget below the mandatory initiatives' spend, a milestone before the earliest delivery):
+    /// shown beside them without stopping the figures. Set from the worker's words of the plan
+    /// (`AppState::portfolio`).
+    pub notes: RwSignal<Vec<(Location, String)>>,
 }
 
 /// The evaluation memo: the scenario's problems, or its figures.
@@ -86,10 +90,7 @@ fn checked(scenario: RwSignal<Scenario>, doc: RwSignal<u64>) -> Memo<Checked> {
         scenario.with(|s| match figures(s) {
             Ok(e) => Checked {
                 problems: Vec::new(),
-                shown: Some(Shown {
-                    scenario: Arc::new(s.clone()),
-                    evaluation: Arc::new(e),
-                }),
+                shown: Some(Shown::page(s.clone(), e)),
                 doc,
             },
             Err(problems) => Checked {
@@ -111,6 +112,7 @@ impl Document {
         // inputs read it, and a memo would have all of them checked again after every keystroke.
         let problems = RwSignal::new(checked.with_untracked(|c| c.problems.clone()));
         Document {
+            notes: RwSignal::new(Vec::new()),
             scenario,
             doc,
             parse_errors: RwSignal::new(ParseErrors::default()),
@@ -140,16 +142,21 @@ impl Document {
         if let Some(m) = self.parse_errors.with(|p| p.get(&key).cloned()) {
             return Some(m);
         }
-        self.problems.with(|problems| {
-            let mut msgs = problems.iter().filter(|p| {
-                p.at == *at
-                    || (p.at.initiative == at.initiative
-                        && p.at.benefit == at.benefit
-                        && p.at.criterion == at.criterion
-                        && p.at.field.starts_with(&format!("{}.", at.field)))
-            });
-            msgs.next().map(|p| p.message.clone())
-        })
+        self.problems
+            .with(|problems| {
+                let mut msgs = problems.iter().filter(|p| {
+                    p.at == *at
+                        || (p.at.initiative == at.initiative
+                            && p.at.benefit == at.benefit
+                            && p.at.criterion == at.criterion
+                            && p.at.field.starts_with(&format!("{}.", at.field)))
+                });
+                msgs.next().map(|p| p.message.clone())
+            })
+            .or_else(|| {
+                self.notes
+                    .with(|n| n.iter().find(|(l, _)| l == at).map(|(_, m)| m.clone()))
+            })
     }
 
     pub fn set_parse_error(&self, at: &Location, message: Option<String>) {

@@ -20,8 +20,11 @@ pub use history::History;
 pub use sim::SimView;
 pub use view::ViewState;
 
+use crate::app::client::{about, Which};
 use crate::model::{Figure, Scenario};
+use crate::wire::{PortfolioText, Reply, Request};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -34,6 +37,9 @@ pub struct AppState {
     pub rank_by: RwSignal<Figure>,
     /// The same signal as `view.tornado_of`, for the views that still read it here.
     pub tornado_of: RwSignal<Option<usize>>,
+    /// The portfolio of the results shown, in the worker's words, with the results it is of:
+    /// read through [`AppState::portfolio_text`], which gives it only while they are on screen.
+    pub portfolio: RwSignal<Option<(Shown, Arc<PortfolioText>)>>,
 }
 
 impl std::ops::Deref for AppState {
@@ -47,10 +53,15 @@ impl std::ops::Deref for AppState {
 impl AppState {
     pub fn new(initial: Scenario) -> Self {
         let view = ViewState::new();
+        let document = Document::new(initial);
+        let sim = RwSignal::new(SimView::default());
+        let portfolio = RwSignal::new(None);
+        follow_portfolio(document, portfolio);
         AppState {
-            document: Document::new(initial),
+            portfolio,
+            document,
             history: RwSignal::new(History::default()),
-            sim: RwSignal::new(SimView::default()),
+            sim,
             view,
             rank_by: view.rank_by,
             tornado_of: view.tornado_of,
@@ -84,6 +95,16 @@ impl AppState {
     pub fn replace(&self, s: Scenario) {
         self.parse_errors.set(ParseErrors::default());
         self.edit(None, move |cur| *cur = s);
+    }
+
+    /// The portfolio's words, if they are of the results on screen.
+    pub fn portfolio_text(&self) -> Option<Arc<PortfolioText>> {
+        let shown = self.checked.with(|c| c.shown.clone())?;
+        self.portfolio.with(|p| {
+            p.as_ref()
+                .filter(|(of, _)| *of == shown)
+                .map(|(_, t)| t.clone())
+        })
     }
 
     pub fn can_undo(&self) -> bool {
@@ -137,6 +158,34 @@ pub fn initiative_names(state: AppState) -> Memo<Vec<(String, String)>> {
                 .unwrap_or_default()
         })
     })
+}
+
+/// Asks the persistence worker for the portfolio of each result shown, and keeps its words with
+/// the results they are of (and their notes beside the inputs).
+fn follow_portfolio(document: Document, portfolio: RwSignal<Option<(Shown, Arc<PortfolioText>)>>) {
+    Effect::new(move |_| {
+        let Some(shown) = document.checked.with(|c| c.shown.clone()) else {
+            return;
+        };
+        let asked = shown.clone();
+        about(
+            Which::Persist,
+            &shown,
+            |rev| Request::Portfolio { rev },
+            move |reply| {
+                if let Ok(Reply::Portfolio(text)) = reply {
+                    // Only while these are still the results on screen.
+                    let current = document.checked.with_untracked(|c| c.shown.clone());
+                    if current.as_ref() == Some(&asked) {
+                        if document.notes.with_untracked(|n| *n != text.notes) {
+                            document.notes.set(text.notes.clone());
+                        }
+                        portfolio.set(Some((asked, Arc::new(text))));
+                    }
+                }
+            },
+        );
+    });
 }
 
 pub fn use_state() -> AppState {

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The page's section anchors (the skip link and the section links): not share links.
-pub const SECTION_ANCHORS: [&str; 7] = [
+pub const SECTION_ANCHORS: [&str; 8] = [
     "summary",
     "comparison",
     "uncertainty",
@@ -23,6 +23,7 @@ pub const SECTION_ANCHORS: [&str; 7] = [
     "cash-flows",
     "inputs",
     "assumptions",
+    "portfolio",
 ];
 
 /// The address-bar fragment after the `#`, if any (a section anchor counts as none).
