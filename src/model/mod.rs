@@ -21,6 +21,7 @@ pub mod schedule;
 pub mod schema;
 pub mod scoring;
 pub mod simulate;
+pub mod tracking;
 pub mod validate;
 
 pub use derivation::{Derivation, PlainFormat, Quantity, QuantityFormat, Unit};
