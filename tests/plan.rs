@@ -339,6 +339,39 @@ fn a_scheduled_start_shifts_the_figures_of_the_roadmap() {
         "{:?}",
         roadmap.lines
     );
+
+    // The charts' tips read the same rows as their tables: b's row of the roadmap (the second
+    // category), month 2 of the team's load (b's first month: 4 person-months over 2 months,
+    // 2 a month), year 1 of the spend (one-time 100 + 100).
+    use caseboard::explain::portfolio::tip;
+    use caseboard::wire::{ChartId, Pointer};
+    let shown = caseboard::model::Shown::new(s.clone(), evaluate(&s).unwrap());
+    let at = |x: f64, y: f64| Pointer { x, y, item: None };
+    let t = tip(ChartId::Roadmap, &shown, &at(5.0, 1.2), &f).unwrap();
+    assert_eq!(t.title, "b");
+    assert!(
+        t.lines.contains(&"Start month: 2".to_string()),
+        "{:?}",
+        t.lines
+    );
+    let t = tip(ChartId::Capacity, &shown, &at(2.7, 1.0), &f).unwrap();
+    assert_eq!(t.title, "Month 2");
+    assert!(
+        t.lines
+            .contains(&"Team load (person-months): 2".to_string()),
+        "{:?}",
+        t.lines
+    );
+    let t = tip(ChartId::Spend, &shown, &at(0.1, 50.0), &f).unwrap();
+    assert_eq!(t.title, "Year 1");
+    assert!(
+        t.lines.contains(&"One-time spend: $200".to_string()),
+        "{:?}",
+        t.lines
+    );
+    assert!(t.lines.iter().all(|l| !l.contains('—')), "{:?}", t.lines);
+    // Off the chart: no tip.
+    assert!(tip(ChartId::Roadmap, &shown, &at(5.0, 7.0), &f).is_none());
 }
 
 #[test]

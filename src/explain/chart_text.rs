@@ -36,6 +36,9 @@ pub fn tip(chart: ChartId, shown: &Shown, p: &Pointer, f: &dyn NumberFormat) -> 
         ChartId::Cumulative => tip_cumulative(shown, p, f),
         ChartId::ValueVsEffort => tip_effort(shown, p, f),
         ChartId::Scores => tip_scores(shown, p, f),
+        ChartId::Roadmap | ChartId::Capacity | ChartId::Spend => {
+            crate::explain::portfolio::tip(chart, shown, p, f)
+        }
         _ => None,
     }
 }

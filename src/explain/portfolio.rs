@@ -6,8 +6,9 @@ use crate::explain::format::NumberFormat;
 use crate::explain::summary::join;
 use crate::model::plan::{Budget, Plan};
 use crate::model::portfolio::Infeasible;
+use crate::model::Shown;
 use crate::model::{Category, Objective, Scenario};
-use crate::wire::{Sentence, TableText};
+use crate::wire::{ChartId, Pointer, Sentence, TableText, Tip};
 
 /// The objective's value of an item, as written.
 pub fn value_text(objective: Objective, v: f64, f: &dyn NumberFormat) -> String {
@@ -399,7 +400,7 @@ pub fn chart_text(
     shown: &crate::model::Shown,
     f: &dyn NumberFormat,
 ) -> Option<crate::wire::ChartText> {
-    use crate::wire::{ChartId, ChartText};
+    use crate::wire::ChartText;
     let (s, p) = (&*shown.scenario, &*shown.plan);
     Some(match chart {
         ChartId::Roadmap => {
@@ -622,4 +623,64 @@ pub fn portfolio_text(
         roadmap: roadmap_table(s, plan, f),
         notes: plan.notes.clone(),
     }
+}
+
+/// A tip from a row of a chart's own table: the row's first cell as its title, then each other
+/// cell after its head ("Start month: 4"), cells with nothing to say ("—") left out. The tip and
+/// the table then never disagree.
+fn tip_of_row(table: &TableText, row: usize) -> Option<Tip> {
+    let cells = table.rows.get(row)?;
+    let title = cells.first()?.clone();
+    let lines = table
+        .heads
+        .iter()
+        .zip(cells)
+        .skip(1)
+        .filter(|(_, c)| c.as_str() != "—")
+        .map(|(h, c)| format!("{h}: {c}"))
+        .collect();
+    Some(Tip { title, lines })
+}
+
+/// The tip of one of the portfolio's charts where the pointer is (the frontier's:
+/// [`frontier_tip`]): the roadmap's row under it, the month of the team's load, the year of the
+/// spend.
+pub fn tip(chart: ChartId, shown: &Shown, at: &Pointer, f: &dyn NumberFormat) -> Option<Tip> {
+    let text = chart_text(chart, shown, f)?;
+    let n = text.table.rows.len();
+    let row = match chart {
+        // Rows top to bottom, as the chart's categories.
+        ChartId::Roadmap => crate::explain::chart_text::index(at.y, n)?,
+        // Bars centred on month + ½: the month is the whole part.
+        ChartId::Capacity => {
+            let m = at.x.floor();
+            (m >= 0.0 && (m as usize) < n).then_some(m as usize)?
+        }
+        ChartId::Spend => crate::explain::chart_text::index(at.x, n)?,
+        _ => return None,
+    };
+    let mut tip = tip_of_row(&text.table, row)?;
+    if chart == ChartId::Capacity {
+        tip.title = format!("Month {}", tip.title);
+    }
+    Some(tip)
+}
+
+/// The frontier's tip: the budget level nearest the pointer.
+pub fn frontier_tip(
+    shown: &Shown,
+    points: &[crate::model::portfolio::FrontierPoint],
+    at: &Pointer,
+    f: &dyn NumberFormat,
+) -> Option<Tip> {
+    let nearest = points
+        .iter()
+        .enumerate()
+        .min_by(|a, b| {
+            (a.1.budget - at.x)
+                .abs()
+                .total_cmp(&(b.1.budget - at.x).abs())
+        })?
+        .0;
+    tip_of_row(&frontier_text(shown, points, f).table, nearest)
 }

@@ -242,6 +242,16 @@ fn tip(kept: &Kept, rev: u64, chart: ChartId, at: &Pointer) -> Reply {
             ),
             Err(e) => e,
         },
+        ChartId::Frontier => match kept.shown(rev) {
+            Ok(shown) => {
+                let f = fmt(&shown.scenario.currency);
+                let points = frontier_of(kept, rev, &shown);
+                Reply::Tip(crate::explain::portfolio::frontier_tip(
+                    &shown, &points, at, &*f,
+                ))
+            }
+            Err(missing) => missing,
+        },
         _ => match kept.shown(rev) {
             Ok(shown) => {
                 let f = fmt(&shown.scenario.currency);

@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './helpers';
-import { table, cell, head, card, benefit, messageOf, open } from './locators';
+import { table, cell, head, card, benefit, messageOf, open, hoverChart } from './locators';
 import { EXAMPLE, DEFAULTS, figures, money, percent, months, ranks, ordinal, annualValue, score, type Initiative } from './oracle';
 
 test.use({ locale: 'en-US', timezoneId: 'UTC' });
@@ -74,21 +73,6 @@ test('changing hours saved updates NPV, rank and the value chart', async ({ page
     )
     .toBeCloseTo(expected, 6);
 });
-
-/** Moves the mouse to data coordinates `[x, y]` of a chart (echarts converts them to pixels). */
-async function hoverChart(page: Page, id: string, point: [number, number]) {
-  const chart = page.getByTestId(id);
-  await chart.scrollIntoViewIfNeeded();
-  // drawn: echarts has the option (built by the worker)
-  await expect(page.locator('figure.drawn', { has: chart })).toHaveCount(1);
-  const px = await chart.evaluate((el, p) => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const inst = (window as any).echarts.getInstanceByDom(el);
-    return inst.convertToPixel('grid', p) as [number, number];
-  }, point);
-  const box = (await chart.boundingBox())!;
-  await page.mouse.move(box.x + px[0], box.y + px[1]);
-}
 
 test('chart legends name every series; tooltips show formatted money, as text', async ({ page }) => {
   const dialogs: string[] = [];

@@ -35,3 +35,18 @@ export async function allFigures(page: Page): Promise<string[]> {
       ),
     );
 }
+
+/** Moves the mouse to data coordinates `[x, y]` of a chart (echarts converts them to pixels). */
+export async function hoverChart(page: Page, id: string, point: [number, number]) {
+  const chart = page.getByTestId(id);
+  await chart.scrollIntoViewIfNeeded();
+  // drawn: echarts has the option (built by the worker)
+  await expect(page.locator('figure.drawn', { has: chart })).toHaveCount(1);
+  const px = await chart.evaluate((el, p) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const inst = (window as any).echarts.getInstanceByDom(el);
+    return inst.convertToPixel('grid', p) as [number, number];
+  }, point);
+  const box = (await chart.boundingBox())!;
+  await page.mouse.move(box.x + px[0], box.y + px[1]);
+}

@@ -2,7 +2,7 @@
 // it, a link carries them, and a budget the mandatory work alone breaks is said beside it.
 // Expected values are worked by hand from the example's inputs (README: "The portfolio").
 import { test, expect } from './helpers';
-import { messageOf, open } from './locators';
+import { hoverChart, messageOf, open } from './locators';
 
 test.use({ locale: 'en-US', timezoneId: 'UTC' });
 
@@ -44,6 +44,16 @@ test('a budget chooses the funded set; the frontier and the roadmap follow it; a
   const levels = frontier.locator('tbody tr');
   await expect.poll(() => levels.count()).toBeGreaterThanOrEqual(40);
   await expect(levels.filter({ hasText: '(current)' })).toHaveCount(1);
+
+  // The spend chart's tip for year 1 gives that year's budget, as the input has it.
+  const spendTip = page.locator('figure', { has: page.getByTestId('chart-spend') }).getByTestId('chart-tip');
+  await expect(async () => {
+    await hoverChart(page, 'chart-spend', [0, 100_000]);
+    await expect(spendTip).toBeVisible({ timeout: 500 });
+  }).toPass();
+  await expect(spendTip.locator('strong')).toHaveText('Year 1');
+  await expect(spendTip).toContainText('One-time budget: $400,000');
+  await page.mouse.move(0, 0);
 
   // $600,000 funds all four: 535 ≤ 600.
   await budget(page).fill('600,000');
