@@ -191,6 +191,8 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 initiatives,
                 simulation: SimSettings::default(),
                 portfolio: Default::default(),
+                goals: Vec::new(),
+                tracking: Default::default(),
                 unknown: Default::default(),
             }
         })

@@ -40,7 +40,7 @@ fn the_envelope_names_the_format_and_version_and_round_trips() {
     let text = saved::to_json(&s);
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format"], "caseboard");
-    assert_eq!(v["version"], 4);
+    assert_eq!(v["version"], 5);
     assert_eq!(v["data"]["name"], "FY27 IT investment candidates");
     assert_eq!(
         v["data"]["simulation"],
@@ -159,20 +159,20 @@ fn a_bare_scenario_without_envelope_loads_as_version_0_data() {
 #[test]
 fn a_newer_version_is_refused_with_a_clear_message() {
     let mut v = example_envelope();
-    v["version"] = json!(5);
+    v["version"] = json!(6);
     // Data the newer version might hold, which this one cannot read.
     v["data"]["scenarios"] = json!([{ "name": "base" }]);
     let err = load_value(&v).unwrap_err();
-    assert_eq!(err, SavedError::Newer { version: 5 });
+    assert_eq!(err, SavedError::Newer { version: 6 });
     assert_eq!(
         err.to_string(),
-        "This was saved by a newer Caseboard (format version 5); this version reads up to 4 — \
+        "This was saved by a newer Caseboard (format version 6); this version reads up to 5 — \
          nothing was changed"
     );
-    v["version"] = json!(6);
+    v["version"] = json!(7);
     assert_eq!(
         load_value(&v).unwrap_err(),
-        SavedError::Newer { version: 6 }
+        SavedError::Newer { version: 7 }
     );
 }
 
@@ -426,7 +426,7 @@ fn the_example_link_round_trips_and_fits_in_1200_characters() {
     );
     // The issue's limit for the example with its budget and team (issue 16).
     assert!(n <= 1200, "the example link has {n} characters");
-    assert!(fragment.starts_with("c5."));
+    assert!(fragment.starts_with("c6."));
     assert!(fragment[3..]
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
@@ -532,11 +532,11 @@ fn link_errors_are_clear() {
         "This link does not hold a Caseboard scenario"
     );
     let body = &link::encode(&example_scenario())[3..];
-    let newer = link::decode(&format!("c6.{body}")).unwrap_err();
-    assert_eq!(newer, LinkError::Newer { version: 6 });
+    let newer = link::decode(&format!("c7.{body}")).unwrap_err();
+    assert_eq!(newer, LinkError::Newer { version: 7 });
     assert_eq!(
         newer.to_string(),
-        "This link was made by a newer Caseboard (format version 6); this version reads up to 5"
+        "This link was made by a newer Caseboard (format version 7); this version reads up to 6"
     );
     assert!(matches!(
         link::decode("c99999999999999999999999.abc"),
@@ -554,7 +554,7 @@ fn link_errors_are_clear() {
         "This link is damaged: it contains characters that a Caseboard link never holds"
     );
     // Padding some tools add is ignored.
-    assert!(link::decode(&format!("c5.{body}==")).is_ok());
+    assert!(link::decode(&format!("c6.{body}==")).is_ok());
     assert_eq!(
         link::decode(&format!("c1.{}={}", &body[..8], &body[8..]))
             .unwrap_err()

@@ -172,7 +172,140 @@ fn initiative(ids: Vec<String>) -> BoxedStrategy<Initiative> {
                 ..i
             },
         )
+        .prop_flat_map(|i| (Just(i), governance()))
+        .prop_map(
+            |(i, (stage, serves, decisions, baselines, actuals))| Initiative {
+                stage,
+                serves,
+                decisions,
+                baselines,
+                actuals,
+                ..i
+            },
+        )
         .boxed()
+}
+
+fn stage() -> BoxedStrategy<Stage> {
+    prop::sample::select(<Stage as caseboard::model::schema::Choice>::ALL.to_vec()).boxed()
+}
+
+/// An initiative's governance and tracking: status, goals served, decisions, baselines (with
+/// benefits), months of actuals — each list sometimes empty.
+#[allow(clippy::type_complexity)]
+fn governance() -> BoxedStrategy<(
+    Stage,
+    Vec<Serves>,
+    Vec<Decision>,
+    Vec<Baseline>,
+    Vec<Actual>,
+)> {
+    let serves = (text(6), text(6), prop::option::of(number()))
+        .prop_map(|(goal, kpi, change)| Serves { goal, kpi, change });
+    let decision = (
+        (text(10), text(12), stage(), text(40)),
+        (
+            prop::option::of(number()),
+            prop::option::of(number()),
+            prop::option::of(number()),
+        ),
+    )
+        .prop_map(
+            |((date, by, stage, rationale), (npv, roi_pct, payback_months))| Decision {
+                date,
+                by,
+                stage,
+                rationale,
+                npv,
+                roi_pct,
+                payback_months,
+            },
+        );
+    let baseline = (
+        text(10),
+        prop::collection::vec(number(), 6),
+        (prop::option::of(number()), prop::option::of(number())),
+        prop::collection::vec(benefit(), 0..3),
+    )
+        .prop_map(|(date, v, (npv, payback_months), benefits)| Baseline {
+            date,
+            one_time_cost: v[0],
+            annual_running_cost: v[1],
+            delivery_months: v[2],
+            ramp_up_months: v[3],
+            confidence_pct: v[4],
+            start_month: v[5],
+            npv,
+            payback_months,
+            benefits,
+        });
+    let actual = (
+        number(),
+        prop::collection::vec(prop::option::of(number()), 3),
+        prop::collection::vec(prop::option::of(number()), 0..4),
+    )
+        .prop_map(|(month, v, measured)| Actual {
+            month,
+            one_time: v[0],
+            running: v[1],
+            adoption_pct: v[2],
+            measured,
+        });
+    (
+        stage(),
+        prop::collection::vec(serves, 0..3),
+        prop::collection::vec(decision, 0..3),
+        prop::collection::vec(baseline, 0..2),
+        prop::collection::vec(actual, 0..4),
+    )
+        .boxed()
+}
+
+/// Goals with KPIs and readings, and the tracking settings.
+fn goals_and_tracking() -> BoxedStrategy<(Vec<Goal>, Tracking)> {
+    let better = prop::sample::select(vec![Better::Higher, Better::Lower]);
+    let reading = (number(), number()).prop_map(|(month, value)| KpiReading { month, value });
+    let kpi = (
+        (text(6), text(12), text(6)),
+        (number(), number(), number(), better),
+        prop::collection::vec(reading, 0..4),
+    )
+        .prop_map(
+            |((id, name, unit), (baseline, target, target_month, better), readings)| Kpi {
+                id,
+                name,
+                unit,
+                baseline,
+                target,
+                target_month,
+                better,
+                readings,
+            },
+        );
+    let goal = (
+        text(6),
+        text(16),
+        number(),
+        prop::collection::vec(kpi, 0..3),
+    )
+        .prop_map(|(id, name, weight, kpis)| Goal {
+            id,
+            name,
+            weight,
+            kpis,
+        });
+    let tracking = prop_oneof![
+        1 => Just(Tracking::default()),
+        2 => (number(), number(), prop::option::of(number()), text(7)).prop_map(
+            |(green_pct, yellow_pct, as_of_month, start)| Tracking {
+                green_pct,
+                yellow_pct,
+                as_of_month,
+                start,
+            }
+        ),
+    ];
+    (prop::collection::vec(goal, 0..3), tracking).boxed()
 }
 
 /// An initiative's portfolio inputs: effort, alternatives group, milestone and its rule, fixed
@@ -272,12 +405,20 @@ fn scenario() -> BoxedStrategy<Scenario> {
                     initiatives,
                     simulation: SimSettings::default(),
                     portfolio: Portfolio::default(),
+                    goals: Vec::new(),
+                    tracking: Tracking::default(),
                     unknown: Default::default(),
                 }
             },
         )
         .prop_flat_map(|s| (Just(s), portfolio()))
         .prop_map(|(s, portfolio)| Scenario { portfolio, ..s })
+        .prop_flat_map(|s| (Just(s), goals_and_tracking()))
+        .prop_map(|(s, (goals, tracking))| Scenario {
+            goals,
+            tracking,
+            ..s
+        })
         .prop_flat_map(|s| {
             let settings = prop_oneof![
                 Just(SimSettings::default()),

@@ -25,6 +25,16 @@ enum Place {
     YearBudget,
     /// The benefit of this kind (by its position in `BENEFIT_KINDS`) on the first initiative.
     Benefit(usize),
+    // Version 5's records: the tracking settings, the first goal, its first KPI and reading;
+    // the first initiative's first goal served, decision, baseline and month of actuals.
+    Tracking,
+    Goal,
+    Kpi,
+    Reading,
+    Serves,
+    Decision,
+    Baseline,
+    Actual,
 }
 
 /// The example with one benefit of every kind on its first initiative.
@@ -39,6 +49,19 @@ fn base() -> Scenario {
             sources: Default::default(),
         })
         .collect();
+    use caseboard::model::*;
+    s.goals = vec![Goal {
+        kpis: vec![Kpi {
+            readings: vec![KpiReading::default()],
+            ..Kpi::default()
+        }],
+        ..Goal::default()
+    }];
+    let i = &mut s.initiatives[0];
+    i.serves = vec![Serves::default()];
+    i.decisions = vec![Decision::default()];
+    i.baselines = vec![Baseline::default()];
+    i.actuals = vec![Actual::default()];
     s
 }
 
@@ -51,6 +74,14 @@ fn record(s: &Scenario, p: Place) -> &dyn Record {
         Place::Portfolio => &s.portfolio,
         Place::YearBudget => &s.portfolio.budgets[0],
         Place::Benefit(k) => &s.initiatives[0].benefits[k].kind,
+        Place::Tracking => &s.tracking,
+        Place::Goal => &s.goals[0],
+        Place::Kpi => &s.goals[0].kpis[0],
+        Place::Reading => &s.goals[0].kpis[0].readings[0],
+        Place::Serves => &s.initiatives[0].serves[0],
+        Place::Decision => &s.initiatives[0].decisions[0],
+        Place::Baseline => &s.initiatives[0].baselines[0],
+        Place::Actual => &s.initiatives[0].actuals[0],
     }
 }
 
@@ -63,6 +94,14 @@ fn record_mut(s: &mut Scenario, p: Place) -> &mut dyn Record {
         Place::Portfolio => &mut s.portfolio,
         Place::YearBudget => &mut s.portfolio.budgets[0],
         Place::Benefit(k) => &mut s.initiatives[0].benefits[k].kind,
+        Place::Tracking => &mut s.tracking,
+        Place::Goal => &mut s.goals[0],
+        Place::Kpi => &mut s.goals[0].kpis[0],
+        Place::Reading => &mut s.goals[0].kpis[0].readings[0],
+        Place::Serves => &mut s.initiatives[0].serves[0],
+        Place::Decision => &mut s.initiatives[0].decisions[0],
+        Place::Baseline => &mut s.initiatives[0].baselines[0],
+        Place::Actual => &mut s.initiatives[0].actuals[0],
     }
 }
 
@@ -76,6 +115,16 @@ fn places() -> Vec<Place> {
         Place::YearBudget,
     ];
     out.extend((0..BENEFIT_KINDS.len()).map(Place::Benefit));
+    out.extend([
+        Place::Tracking,
+        Place::Goal,
+        Place::Kpi,
+        Place::Reading,
+        Place::Serves,
+        Place::Decision,
+        Place::Baseline,
+        Place::Actual,
+    ]);
     out
 }
 
@@ -198,9 +247,13 @@ fn every_described_field_survives_every_format() {
                 .unwrap_or_else(|e| panic!("{p:?}.{}: {e}", f.key));
         }
     }
-    // Scenario 6, simulation 3, criterion 4, initiative 15, portfolio 7, a year's budgets 3,
-    // benefits 5 + 9 + 4 + 1 + 2.
-    assert_eq!(fields, 6 + 3 + 4 + 15 + 7 + 3 + 21);
+    // Scenario 6, simulation 3, criterion 4, initiative 16, portfolio 7, a year's budgets 3,
+    // benefits 5 + 9 + 4 + 1 + 2; tracking 4, goal 3, KPI 7, reading 2, goal served 3,
+    // decision 7, baseline 9, month of actuals 4.
+    assert_eq!(
+        fields,
+        6 + 3 + 4 + 16 + 7 + 3 + 21 + 4 + 3 + 7 + 2 + 3 + 7 + 9 + 4
+    );
 }
 
 /// Every record's descriptors: keys unique, labels given, bounds that hold their default.

@@ -271,3 +271,81 @@ proptest! {
         prop_assert!(rank(status(plan, worse, better, T)) >= rank(status(plan, a, better, T)));
     }
 }
+
+mod checks {
+    use caseboard::formats::saved;
+    use caseboard::model::tracking::{changed_since_approval, problems};
+    use caseboard::model::Estimate;
+
+    fn fixture() -> caseboard::model::Scenario {
+        let text = include_str!("fixtures/saved/v5-example-with-tracking.json");
+        saved::from_json(text).unwrap().scenario
+    }
+
+    #[test]
+    fn the_fixture_has_nothing_wrong_and_its_plan_is_as_approved() {
+        let s = fixture();
+        assert_eq!(problems(&s), vec![]);
+        assert!(changed_since_approval(&s.initiatives[0]).is_empty());
+        // An initiative never approved has no baseline to differ from.
+        assert!(changed_since_approval(&s.initiatives[1]).is_empty());
+    }
+
+    #[test]
+    fn a_future_month_a_negative_hour_a_percentage_of_140_and_a_month_twice_are_said_beside_them() {
+        let mut s = fixture();
+        // Actuals are in up to month 3 (the fixture's tracking).
+        let w = &mut s.initiatives[0];
+        w.actuals[3].month = 4.0;
+        w.actuals[3].measured[0] = Some(-5.0);
+        w.actuals[1].running = Some(-1.0);
+        w.actuals[2].month = 1.0;
+        w.actuals[1].adoption_pct = Some(140.0);
+        s.goals[0].kpis[0].unit = "%".into();
+        s.goals[0].kpis[0].readings[0].value = 50.0;
+        s.goals[0].kpis[0].readings[1].value = 140.0;
+        s.goals[0].kpis[0].readings[2].value = 60.0;
+        s.goals[0].kpis[0].readings[2].month = 9.0;
+        s.initiatives[0].serves[0].kpi = "nps".into();
+        s.tracking.green_pct = 20.0;
+        let p = problems(&s);
+        let find = |field: &str| {
+            p.iter()
+                .find(|(at, _)| at.field == field)
+                .map(|(_, m)| m.clone())
+                .unwrap_or_else(|| panic!("nothing at {field}: {p:?}"))
+        };
+        assert!(find("actuals.3.month").contains("a month in the future"));
+        assert!(find("actuals.3.measured.0").contains("cannot be negative: hours saved"));
+        assert!(find("actuals.1.running").contains("cannot be negative"));
+        assert!(find("actuals.2.month").contains("month 1 is recorded twice"));
+        assert!(find("actuals.1.adoption_pct").contains("between 0% and 100%"));
+        assert!(find("goals.0.kpis.0.readings.1.value").contains("percentage of 140"));
+        assert!(find("goals.0.kpis.0.readings.2.month").contains("after month 3"));
+        assert!(find("serves.0.goal").contains("“nps”"));
+        assert!(find("tracking.green_pct").contains("within yellow"));
+        // Each at its initiative (the goals' and the settings' at none).
+        assert!(p
+            .iter()
+            .filter(|(at, _)| at.field.starts_with("actuals") || at.field.starts_with("serves"))
+            .all(|(at, _)| at.initiative == Some(0)));
+        assert_eq!(p.len(), 9, "{p:?}");
+    }
+
+    #[test]
+    fn a_plan_edited_after_approval_says_what_changed_and_the_baseline_stays() {
+        let mut s = fixture();
+        let before = s.initiatives[0].baselines.clone();
+        let w = &mut s.initiatives[0];
+        w.one_time_cost = Estimate::point(95_000.0);
+        w.benefits[0].label = "Renamed".into();
+        assert_eq!(changed_since_approval(w), vec!["One-time cost", "Benefits"]);
+        assert_eq!(w.baselines, before);
+        // A source is no change of plan.
+        let mut s = fixture();
+        s.initiatives[0].benefits[0]
+            .sources
+            .insert("hours".into(), "ticket export".into());
+        assert!(changed_since_approval(&s.initiatives[0]).is_empty());
+    }
+}

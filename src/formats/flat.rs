@@ -10,13 +10,14 @@
 use crate::model::estimate::Estimate;
 use crate::model::limits::{self, List, Text};
 use crate::model::scenario::{
-    Benefit, BenefitKind, Criterion, Initiative, Scenario, UnknownFields, BENEFIT_KINDS,
+    Actual, Baseline, Benefit, BenefitKind, Criterion, Goal, Initiative, Kpi, Scenario,
+    UnknownFields, BENEFIT_KINDS,
 };
 use crate::model::schema::{Kind, Record, Shape, Val};
 
 /// Changes whenever the order below changes, so a page and a worker of different builds refuse
 /// each other's lists instead of misreading them.
-pub const FLAT_VERSION: f64 = 5.0;
+pub const FLAT_VERSION: f64 = 6.0;
 
 /// One item of the flat form.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +62,24 @@ impl Out {
             self.text(v);
         }
     }
+    /// A list: its count, then each item.
+    fn list<T>(&mut self, items: &[T], each: impl Fn(&mut Out, &T)) {
+        self.count(items.len());
+        for x in items {
+            each(self, x);
+        }
+    }
+    fn benefit(&mut self, b: &Benefit) {
+        self.text(&b.label);
+        self.count(
+            BENEFIT_KINDS
+                .iter()
+                .position(|k| *k == b.kind.kind_name())
+                .unwrap_or(0),
+        );
+        self.record(&b.kind);
+        self.sources(&b.sources);
+    }
     /// Every described field of `r`, in its order.
     fn record(&mut self, r: &dyn Record) {
         for f in r.fields() {
@@ -92,6 +111,14 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
     for b in &s.portfolio.budgets {
         o.record(b);
     }
+    o.record(&s.tracking);
+    o.list(&s.goals, |o, g| {
+        o.record(g);
+        o.list(&g.kpis, |o, k| {
+            o.record(k);
+            o.list(&k.readings, |o, r| o.record(r));
+        });
+    });
     o.count(s.initiatives.len());
     for i in &s.initiatives {
         o.record(i);
@@ -105,18 +132,17 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
             o.text(d);
         }
         o.sources(&i.sources);
-        o.count(i.benefits.len());
-        for b in &i.benefits {
-            o.text(&b.label);
-            o.count(
-                BENEFIT_KINDS
-                    .iter()
-                    .position(|k| *k == b.kind.kind_name())
-                    .unwrap_or(0),
-            );
-            o.record(&b.kind);
-            o.sources(&b.sources);
-        }
+        o.list(&i.benefits, Out::benefit);
+        o.list(&i.serves, |o, x| o.record(x));
+        o.list(&i.decisions, |o, x| o.record(x));
+        o.list(&i.baselines, |o, b| {
+            o.record(b);
+            o.list(&b.benefits, Out::benefit);
+        });
+        o.list(&i.actuals, |o, a| {
+            o.record(a);
+            o.list(&a.measured, |o, m| o.opt(*m));
+        });
     }
     write_unknown(&mut o, s);
     o.0
@@ -256,6 +282,25 @@ impl In<'_> {
         let v = self.num()?;
         (v >= 0.0 && v.fract() == 0.0 && v < n as f64).then_some(v as usize)
     }
+    /// A list within the limit of `list`, each item read by `each`.
+    fn list<T>(
+        &mut self,
+        list: List,
+        mut each: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let n = self.count(list)?;
+        let mut out = Vec::with_capacity(n);
+        for _ in 0..n {
+            out.push(each(self)?);
+        }
+        Some(out)
+    }
+    /// A record of described fields only.
+    fn item<T: Record + Default>(&mut self) -> Option<T> {
+        let mut x = T::default();
+        self.record(&mut x)?;
+        Some(x)
+    }
     /// Every described field of `rec`, in its order; `None` when one does not fit.
     fn record(&mut self, rec: &mut dyn Record) -> Option<()> {
         for f in rec.fields() {
@@ -299,6 +344,16 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
         r.record(&mut b)?;
         s.portfolio.budgets.push(b);
     }
+    r.record(&mut s.tracking)?;
+    s.goals = r.list(List::Goals, |r| {
+        let mut g: Goal = r.item()?;
+        g.kpis = r.list(List::Kpis, |r| {
+            let mut k: Kpi = r.item()?;
+            k.readings = r.list(List::Months, In::item)?;
+            Some(k)
+        })?;
+        Some(g)
+    })?;
     for _ in 0..r.count(List::Initiatives)? {
         let i = read_initiative(&mut r)?;
         s.initiatives.push(i);
@@ -329,17 +384,31 @@ fn read_initiative(r: &mut In<'_>) -> Option<Initiative> {
         i.depends_on.push(r.text(Text::Id)?);
     }
     i.sources = read_sources(r)?;
-    for _ in 0..r.count(List::Benefits)? {
-        let label = r.text(Text::Name)?;
-        let mut kind = BenefitKind::blank(BENEFIT_KINDS.get(r.count(List::Benefits)?)?)?;
-        r.record(&mut kind)?;
-        let sources = read_sources(r)?;
-        i.benefits.push(Benefit {
-            label,
-            kind,
-            unknown: UnknownFields::default(),
-            sources,
-        });
-    }
+    i.benefits = r.list(List::Benefits, read_benefit)?;
+    i.serves = r.list(List::Serves, In::item)?;
+    i.decisions = r.list(List::Decisions, In::item)?;
+    i.baselines = r.list(List::Baselines, |r| {
+        let mut b: Baseline = r.item()?;
+        b.benefits = r.list(List::Benefits, read_benefit)?;
+        Some(b)
+    })?;
+    i.actuals = r.list(List::Months, |r| {
+        let mut a: Actual = r.item()?;
+        a.measured = r.list(List::Benefits, In::opt)?;
+        Some(a)
+    })?;
     Some(i)
+}
+
+fn read_benefit(r: &mut In<'_>) -> Option<Benefit> {
+    let label = r.text(Text::Name)?;
+    let mut kind = BenefitKind::blank(BENEFIT_KINDS.get(r.count(List::Benefits)?)?)?;
+    r.record(&mut kind)?;
+    let sources = read_sources(r)?;
+    Some(Benefit {
+        label,
+        kind,
+        unknown: UnknownFields::default(),
+        sources,
+    })
 }

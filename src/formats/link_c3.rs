@@ -13,7 +13,8 @@
 
 use super::named::benefit_order;
 use crate::model::scenario::{
-    Criterion, Direction, Initiative, Portfolio, Scenario, SimSettings, YearBudget,
+    Actual, Baseline, Criterion, Decision, Direction, Goal, Initiative, Kpi, KpiReading, Portfolio,
+    Scenario, Serves, SimSettings, Tracking, YearBudget,
 };
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserializer as _, Serialize};
@@ -65,13 +66,58 @@ struct Schemas {
     year_budget: Schema,
     criterion: Schema,
     initiative: Schema,
+    tracking: Schema,
+    goal: Schema,
+    kpi: Schema,
+    reading: Schema,
+    serves: Schema,
+    decision: Schema,
+    baseline: Schema,
+    actual: Schema,
     /// The scenario's criterion ids, in order: the order of each initiative's scores.
     criteria: Vec<String>,
 }
 
+/// The schema of a record whose every field is absent by default (read back as serde's
+/// default): `full` has each optional field set, so that serde writes them all.
+fn all_absent<T: Serialize>(full: &T) -> Schema {
+    schema_of(full)
+        .into_iter()
+        .map(|(k, _)| (k, Value::Null))
+        .collect()
+}
+
+/// The lists version 5 added to the scenario and to each initiative: in the schema (their
+/// place in a record's list) though serde leaves them out when empty.
+const VERSION_5_LISTS: [&str; 5] = ["goals", "serves", "decisions", "baselines", "actuals"];
+
 impl Schemas {
     fn new() -> Self {
-        let scenario = schema_of(&Scenario::default());
+        // The lists version 5 added, each with one item so that serde writes it; read back
+        // as absent (empty) when left out.
+        let listed = |schema: Schema| -> Schema {
+            schema
+                .into_iter()
+                .map(|(k, d)| {
+                    if VERSION_5_LISTS.contains(&k.as_str()) {
+                        (k, Value::Null)
+                    } else {
+                        (k, d)
+                    }
+                })
+                .collect()
+        };
+        let scenario = listed(schema_of(&Scenario {
+            goals: vec![Goal::default()],
+            ..Scenario::default()
+        }));
+        let initiative = listed(schema_of(&Initiative {
+            serves: vec![Serves::default()],
+            decisions: vec![Decision::default()],
+            baselines: vec![Baseline::default()],
+            actuals: vec![Actual::default()],
+            ..Initiative::default()
+        }));
         Schemas {
             version: super::saved::CURRENT_VERSION,
             criteria: ids(scenario
@@ -90,7 +136,21 @@ impl Schemas {
             .map(|(k, _)| (k, Value::Null))
             .collect(),
             criterion: schema_of(&Criterion::new("", "", Direction::HigherIsBetter)),
-            initiative: schema_of(&Initiative::default()),
+            initiative,
+            tracking: schema_of(&Tracking::default()),
+            goal: schema_of(&Goal::default()),
+            kpi: schema_of(&Kpi::default()),
+            reading: schema_of(&KpiReading::default()),
+            serves: schema_of(&Serves::default()),
+            decision: schema_of(&Decision::default()),
+            baseline: schema_of(&Baseline::default()),
+            actual: all_absent(&Actual {
+                one_time: Some(0.0),
+                running: Some(0.0),
+                adoption_pct: Some(0.0),
+                measured: vec![None],
+                ..Actual::default()
+            }),
         }
     }
 }
@@ -115,7 +175,7 @@ fn ids(criteria: Option<&Value>) -> Vec<String> {
 /// its position.
 fn choices(field: &str) -> Vec<String> {
     use crate::model::scenario::{
-        Category, Distribution, IfLate, Objective, Period, BENEFIT_KINDS,
+        Better, Category, Distribution, IfLate, Objective, Period, Stage, BENEFIT_KINDS,
     };
     use crate::model::schema::Choice;
     let names = |v: Value| match v {
@@ -132,6 +192,8 @@ fn choices(field: &str) -> Vec<String> {
         "per" => names(json(&Period::ALL)),
         "objective" => names(json(&<Objective as Choice>::ALL)),
         "if_late" => names(json(&<IfLate as Choice>::ALL)),
+        "stage" => names(json(&<Stage as Choice>::ALL)),
+        "better" => names(json(&<Better as Choice>::ALL)),
         "direction" => names(json(&[Direction::HigherIsBetter, Direction::LowerIsBetter])),
         "kind" => BENEFIT_KINDS.iter().map(|k| k.to_string()).collect(),
         _ => Vec::new(),
@@ -261,9 +323,18 @@ fn pack_field(sc: &Schemas, key: &str, v: &Value) -> Value {
         ("simulation", v) => pack(sc, v, &sc.simulation),
         ("portfolio", v) => pack(sc, v, &sc.portfolio),
         ("budgets", v) => list(v, &|b| pack(sc, b, &sc.year_budget)),
+        ("tracking", v) => pack(sc, v, &sc.tracking),
+        ("goals", v) => list(v, &|g| pack(sc, g, &sc.goal)),
+        ("kpis", v) => list(v, &|k| pack(sc, k, &sc.kpi)),
+        ("readings", v) => list(v, &|r| pack(sc, r, &sc.reading)),
+        ("serves", v) => list(v, &|x| pack(sc, x, &sc.serves)),
+        ("decisions", v) => list(v, &|x| pack(sc, x, &sc.decision)),
+        ("baselines", v) => list(v, &|x| pack(sc, x, &sc.baseline)),
+        ("actuals", v) => list(v, &|x| pack(sc, x, &sc.actual)),
         ("scores", v) => pack_scores(&sc.criteria, v),
         (
-            "category" | "direction" | "distribution" | "per" | "kind" | "objective" | "if_late",
+            "category" | "direction" | "distribution" | "per" | "kind" | "objective" | "if_late"
+            | "stage" | "better",
             v,
         ) => code(key, v),
         (_, Value::Object(o)) if o.contains_key("likely") => {
@@ -347,12 +418,22 @@ fn unpack_field(sc: &Schemas, key: &str, v: &Value) -> Value {
         ("simulation", v) => unpack(sc, v, &sc.simulation),
         ("portfolio", v) => unpack(sc, v, &sc.portfolio),
         ("budgets", v) => list(v, &|b| unpack(sc, b, &sc.year_budget)),
+        ("tracking", v) => unpack(sc, v, &sc.tracking),
+        ("goals", v) => list(v, &|g| unpack(sc, g, &sc.goal)),
+        ("kpis", v) => list(v, &|k| unpack(sc, k, &sc.kpi)),
+        ("readings", v) => list(v, &|r| unpack(sc, r, &sc.reading)),
+        ("serves", v) => list(v, &|x| unpack(sc, x, &sc.serves)),
+        ("decisions", v) => list(v, &|x| unpack(sc, x, &sc.decision)),
+        ("baselines", v) => list(v, &|x| unpack(sc, x, &sc.baseline)),
+        ("actuals", v) => list(v, &|x| unpack(sc, x, &sc.actual)),
         ("scores", v) => unpack_scores(&sc.criteria, v),
         (
-            "category" | "direction" | "distribution" | "per" | "kind" | "objective" | "if_late",
+            "category" | "direction" | "distribution" | "per" | "kind" | "objective" | "if_late"
+            | "stage" | "better",
             v,
         ) => name(key, v),
-        ("depends_on", v) => v.clone(),
+        // Lists of plain values (three of them are no estimate).
+        ("depends_on" | "measured", v) => v.clone(),
         (_, Value::Array(a)) if a.len() == 3 => {
             let mut o = Map::new();
             for (k, x) in ["low", "likely", "high"].iter().zip(a) {
@@ -380,9 +461,19 @@ pub(crate) fn compact(data: &Value) -> Value {
 pub(crate) fn expand(form: &Value, version: u32) -> Value {
     let mut sc = Schemas::new();
     sc.version = version;
-    if version <= 3 {
-        // Version 4's fields were not in the lists of older links: without them, every later
+    if version <= 4 {
+        // Version 5's fields were not in the lists of older links: without them, every later
         // field keeps its position.
+        let added = |k: &str| {
+            k == "tracking"
+                || VERSION_5_LISTS.contains(&k)
+                || super::migrations::VERSION_5_INITIATIVE_FIELDS.contains(&k)
+        };
+        sc.scenario.retain(|(k, _)| !added(k));
+        sc.initiative.retain(|(k, _)| !added(k));
+    }
+    if version <= 3 {
+        // Nor version 4's in those before.
         let added = |k: &str| {
             k == "portfolio" || super::migrations::VERSION_4_INITIATIVE_FIELDS.contains(&k)
         };

@@ -560,6 +560,8 @@ pub(crate) fn read(v: &Value) -> R<(Scenario, Vec<String>)> {
     };
     let scenario = Scenario {
         portfolio: Default::default(),
+        goals: Vec::new(),
+        tracking: Default::default(),
         name: r.text(0, "name", &d.name, Text::Name)?,
         initiatives,
         currency: r.text(2, "currency", &d.currency, Text::Currency)?,

@@ -64,7 +64,21 @@ pub const MIGRATIONS: &[Migration] = &[
                       which means no limit and no milestone, so its figures stay as they were",
         apply: nothing_to_add,
     },
+    Migration {
+        id: "goals-and-tracking",
+        from: 4,
+        to: 5,
+        description: "version 5 adds business goals with their KPIs and readings, how actuals \
+                      are judged (tolerance bands), and each initiative's status, goals served, \
+                      decision log, baselines and monthly actuals; an older file has none: its \
+                      initiatives are proposed, and its figures stay as they were",
+        apply: nothing_to_add,
+    },
 ];
+
+/// The initiative fields version 5 added to the described (listed) ones: `link_c3` leaves them
+/// out of older links' lists.
+pub(crate) const VERSION_5_INITIATIVE_FIELDS: [&str; 1] = ["stage"];
 
 /// The initiative fields version 4 added (`link_c3` leaves them out of older links' lists).
 /// Today the same as `scenario::PORTFOLIO_INPUTS`, on purpose written out: this list is what
@@ -78,8 +92,9 @@ pub(crate) const VERSION_4_INITIATIVE_FIELDS: [&str; 6] = [
     "fixed_start_month",
 ];
 
-/// Version 3 → 4: nothing to write. Every new field's absence means what version 3 did: no
-/// budget, no capacity, no effort, no milestone; the objective NPV.
+/// Version 3 → 4 and 4 → 5: nothing to write. Every new field's absence means what the older
+/// version did: no budget, no capacity, no effort, no milestone, the objective NPV (4); no goal,
+/// no actual, every initiative proposed (5).
 fn nothing_to_add(doc: Value) -> Result<Value, String> {
     Ok(doc)
 }
@@ -222,7 +237,7 @@ mod tests {
     fn a_bare_scenario_runs_every_step() {
         assert_eq!(
             run(json!({ "name": "Desk" }), 0, MIGRATIONS).unwrap(),
-            json!({ "format": "caseboard", "version": 4,
+            json!({ "format": "caseboard", "version": 5,
                     "data": { "name": "Desk", "simulation": { "trials": 10000, "seed": 1 } } })
         );
     }
@@ -231,9 +246,18 @@ mod tests {
     fn version_3_to_4_adds_nothing_no_budget_means_no_limit() {
         let v3 =
             json!({ "version": 3, "data": { "name": "Desk", "initiatives": [ { "id": "a" } ] } });
-        let v4 = run(v3.clone(), 3, MIGRATIONS).unwrap();
+        let v4 = run(v3.clone(), 3, &MIGRATIONS[..4]).unwrap();
         assert_eq!(v4["data"], v3["data"]);
         assert_eq!(v4["version"], json!(4));
+    }
+
+    #[test]
+    fn version_4_to_5_adds_nothing_no_goal_and_every_initiative_proposed() {
+        let v4 =
+            json!({ "version": 4, "data": { "name": "Desk", "initiatives": [ { "id": "a" } ] } });
+        let v5 = run(v4.clone(), 4, MIGRATIONS).unwrap();
+        assert_eq!(v5["data"], v4["data"]);
+        assert_eq!(v5["version"], json!(5));
     }
 
     #[test]

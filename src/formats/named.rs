@@ -21,8 +21,8 @@
 use super::common::{describe, fail, id_note, join, over, unique_ids, write_str, R};
 use crate::model::limits::{self, List, Text};
 use crate::model::scenario::{
-    Benefit, BenefitKind, Criterion, Direction, Initiative, Portfolio, Scenario, SimSettings,
-    UnknownFields, BENEFIT_KINDS,
+    Baseline, Benefit, BenefitKind, Criterion, Decision, Direction, Goal, Initiative, Kpi,
+    Portfolio, Scenario, Serves, SimSettings, Tracking, UnknownFields, BENEFIT_KINDS,
 };
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
@@ -153,7 +153,16 @@ struct Defaults {
     portfolio: Map<String, Value>,
     criterion: Map<String, Value>,
     initiative: Map<String, Value>,
+    tracking: Map<String, Value>,
+    goal: Map<String, Value>,
+    kpi: Map<String, Value>,
+    serves: Map<String, Value>,
+    decision: Map<String, Value>,
+    baseline: Map<String, Value>,
 }
+
+/// The initiative's lists that version 5 added, written only when they hold something.
+const INITIATIVE_LISTS: [&str; 4] = ["serves", "decisions", "baselines", "actuals"];
 
 fn object_of<T: Serialize>(t: &T) -> Map<String, Value> {
     match serde_json::to_value(t) {
@@ -167,12 +176,23 @@ impl Defaults {
         let mut initiative = object_of(&Initiative::default());
         // Written only when there are some, but a field the initiative knows.
         initiative.insert("sources".into(), Value::Object(Map::new()));
+        for k in INITIATIVE_LISTS {
+            initiative.insert(k.into(), Value::Array(Vec::new()));
+        }
+        let mut scenario = object_of(&Scenario::default());
+        scenario.insert("goals".into(), Value::Array(Vec::new()));
         Defaults {
-            scenario: object_of(&Scenario::default()),
+            scenario,
             simulation: object_of(&SimSettings::default()),
             portfolio: object_of(&Portfolio::default()),
             criterion: object_of(&Criterion::new("", "", Direction::HigherIsBetter)),
             initiative,
+            tracking: object_of(&Tracking::default()),
+            goal: object_of(&Goal::default()),
+            kpi: object_of(&Kpi::default()),
+            serves: object_of(&Serves::default()),
+            decision: object_of(&Decision::default()),
+            baseline: object_of(&Baseline::default()),
         }
     }
 }
@@ -212,6 +232,10 @@ pub(crate) fn benefit_template(benefit: &Value) -> Option<(Map<String, Value>, V
 enum Fix {
     Set(Value),
     Remove,
+    /// Leaves out the whole item of a list the field belongs to (a month of actuals, a KPI
+    /// reading, whose month or value has no default: a zero would be a false reading): the item
+    /// at the path's first `n` segments.
+    RemoveItem(usize),
 }
 
 /// The fix of the field at `path`; `None` where the damage is structural.
@@ -229,6 +253,39 @@ fn fix_for(d: &Defaults, data: &Value, path: &[Seg]) -> Option<Fix> {
             Some(Fix::Set(Value::Object(Map::new())))
         }
         [Key(c), At(_), Key(k)] if c == "criteria" => set(&d.criterion, k),
+        [Key(t), Key(k)] if t == "tracking" => set(&d.tracking, k),
+        [Key(g), At(_), Key(k)] if g == "goals" && k != "kpis" => set(&d.goal, k),
+        [Key(g), At(_), Key(k), At(_), Key(f)]
+            if g == "goals" && k == "kpis" && f != "readings" =>
+        {
+            set(&d.kpi, f)
+        }
+        // A reading that cannot be read is left out: a gap, never a zero.
+        [Key(g), At(_), Key(k), At(_), Key(r), At(_), ..]
+            if g == "goals" && k == "kpis" && r == "readings" =>
+        {
+            Some(Fix::RemoveItem(6))
+        }
+        [Key(i), At(_), Key(l), At(_), Key(f), ..]
+            if i == "initiatives" && INITIATIVE_LISTS.contains(&l.as_str()) =>
+        {
+            match (l.as_str(), f.as_str()) {
+                ("serves", f) => set(&d.serves, f),
+                ("decisions", f) => set(&d.decision, f),
+                ("baselines", "benefits") => baseline_benefit_fix(data, path),
+                ("baselines", f) => set(&d.baseline, f),
+                // A measure that cannot be read: not measured that month.
+                ("actuals", "measured") if path.len() == 6 => Some(Fix::Set(Value::Null)),
+                // An amount that cannot be read: not recorded; a month that cannot be read: that
+                // month is left out.
+                ("actuals", "one_time" | "running" | "adoption_pct") => Some(Fix::Remove),
+                ("actuals", _) => Some(Fix::RemoveItem(4)),
+                _ => None,
+            }
+        }
+        [Key(i), At(_), Key(k)] if i == "initiatives" && INITIATIVE_LISTS.contains(&k.as_str()) => {
+            Some(Fix::Set(Value::Array(Vec::new())))
+        }
         [Key(i), At(_), Key(k)] if i == "initiatives" && k != "benefits" => set(&d.initiative, k),
         [Key(i), At(_), Key(s), _]
             if i == "initiatives" && (s == "scores" || s == "depends_on") =>
@@ -250,7 +307,26 @@ fn fix_for(d: &Defaults, data: &Value, path: &[Seg]) -> Option<Fix> {
     }
 }
 
+/// The fix of a field of a benefit of a baseline (`initiatives[i].baselines[j].benefits[k].f`),
+/// as for an initiative's own benefits.
+fn baseline_benefit_fix(data: &Value, path: &[Seg]) -> Option<Fix> {
+    let [_, _, _, _, _, Seg::At(_), Seg::Key(k)] = path else {
+        return None;
+    };
+    if k == "kind" {
+        return None;
+    }
+    let (blank, known) = benefit_template(value_at(data, &path[..6])?)?;
+    match blank.get(k.as_str()) {
+        Some(v) => Some(Fix::Set(v.clone())),
+        None => known.contains(k).then_some(Fix::Remove),
+    }
+}
+
 fn apply(data: &mut Value, path: &[Seg], fix: &Fix) {
+    if let Fix::RemoveItem(n) = fix {
+        return apply(data, &path[..(*n).min(path.len())], &Fix::Remove);
+    }
     let Some((last, parent)) = path.split_last() else {
         return;
     };
@@ -410,6 +486,10 @@ pub(crate) fn read(mut data: Value, prefix: &str) -> R<(Scenario, Vec<String>)> 
         notes.push(match &fix {
             Fix::Set(v) => format!("{what}; it is now {}, its default.", to_text(v, false)),
             Fix::Remove => format!("{what}; it was left out."),
+            Fix::RemoveItem(n) => format!(
+                "{what}; {} was left out.",
+                path_text(prefix, &path[..(*n).min(path.len())])
+            ),
         });
         apply(&mut data, &path, &fix);
     };
@@ -450,11 +530,37 @@ fn check_counts(data: &Value, prefix: &str) -> R<()> {
         initiatives.clone(),
         List::Initiatives,
     )?;
+    let items = |v: Option<&Value>| match v {
+        Some(Value::Array(a)) => a.clone(),
+        _ => Vec::new(),
+    };
+    let goals = join(prefix, "goals");
+    list(data.get("goals"), goals.clone(), List::Goals)?;
+    for (n, g) in items(data.get("goals")).iter().enumerate() {
+        let at = join(&format!("{goals}[{n}]"), "kpis");
+        list(g.get("kpis"), at.clone(), List::Kpis)?;
+        for (m, k) in items(g.get("kpis")).iter().enumerate() {
+            let here = join(&format!("{at}[{m}]"), "readings");
+            list(k.get("readings"), here, List::Months)?;
+        }
+    }
     let Some(Value::Array(all)) = data.get("initiatives") else {
         return Ok(());
     };
     for (n, i) in all.iter().enumerate() {
         let at = format!("{initiatives}[{n}]");
+        list(i.get("serves"), join(&at, "serves"), List::Serves)?;
+        list(i.get("decisions"), join(&at, "decisions"), List::Decisions)?;
+        list(i.get("baselines"), join(&at, "baselines"), List::Baselines)?;
+        list(i.get("actuals"), join(&at, "actuals"), List::Months)?;
+        for (m, b) in items(i.get("baselines")).iter().enumerate() {
+            let here = join(&format!("{}[{m}]", join(&at, "baselines")), "benefits");
+            list(b.get("benefits"), here, List::Benefits)?;
+        }
+        for (m, a) in items(i.get("actuals")).iter().enumerate() {
+            let here = join(&format!("{}[{m}]", join(&at, "actuals")), "measured");
+            list(a.get("measured"), here, List::Benefits)?;
+        }
         list(i.get("benefits"), join(&at, "benefits"), List::Benefits)?;
         list(
             i.get("depends_on"),
@@ -513,6 +619,42 @@ fn check_texts(s: &Scenario, prefix: &str) -> R<()> {
             let here = format!("{}[{m}]", join(&at, "benefits"));
             text(&b.label, &join(&here, "label"), Text::Name)?;
             sources(&b.sources, &here)?;
+        }
+        for (m, x) in i.serves.iter().enumerate() {
+            let here = format!("{}[{m}]", join(&at, "serves"));
+            text(&x.goal, &join(&here, "goal"), Text::Id)?;
+            text(&x.kpi, &join(&here, "kpi"), Text::Id)?;
+        }
+        for (m, x) in i.decisions.iter().enumerate() {
+            let here = format!("{}[{m}]", join(&at, "decisions"));
+            text(&x.date, &join(&here, "date"), Text::Id)?;
+            text(&x.by, &join(&here, "by"), Text::Name)?;
+            text(&x.rationale, &join(&here, "rationale"), Text::Notes)?;
+        }
+        for (m, x) in i.baselines.iter().enumerate() {
+            let here = format!("{}[{m}]", join(&at, "baselines"));
+            text(&x.date, &join(&here, "date"), Text::Id)?;
+            for (k, b) in x.benefits.iter().enumerate() {
+                let b_at = format!("{}[{k}]", join(&here, "benefits"));
+                text(&b.label, &join(&b_at, "label"), Text::Name)?;
+                sources(&b.sources, &b_at)?;
+            }
+        }
+    }
+    text(
+        &s.tracking.start,
+        &join(&join(prefix, "tracking"), "start"),
+        Text::Id,
+    )?;
+    for (n, g) in s.goals.iter().enumerate() {
+        let at = format!("{}[{n}]", join(prefix, "goals"));
+        text(&g.id, &join(&at, "id"), Text::Id)?;
+        text(&g.name, &join(&at, "name"), Text::Name)?;
+        for (m, k) in g.kpis.iter().enumerate() {
+            let here = format!("{}[{m}]", join(&at, "kpis"));
+            text(&k.id, &join(&here, "id"), Text::Id)?;
+            text(&k.name, &join(&here, "name"), Text::Name)?;
+            text(&k.unit, &join(&here, "unit"), Text::Id)?;
         }
     }
     Ok(())

@@ -24,10 +24,22 @@ pub const MAX_NOTES_CHARS: usize = 5_000;
 pub const MAX_SOURCE_CHARS: usize = 500;
 /// Sources of one initiative or benefit: one per input, with room for a newer version's inputs.
 pub const MAX_SOURCES: usize = 64;
-/// A currency code (ISO 4217 codes have three letters; validation says so beside the field).
 /// The most years of budgets: the longest horizon.
 pub const MAX_BUDGET_YEARS: usize = super::scenario::MAX_HORIZON_YEARS as usize;
+/// A currency code (ISO 4217 codes have three letters; validation says so beside the field).
 pub const MAX_CURRENCY_CHARS: usize = 16;
+/// Business goals of a scenario.
+pub const MAX_GOALS: usize = 30;
+/// KPIs of one goal.
+pub const MAX_KPIS: usize = 10;
+/// Months of actuals or readings: every month of the longest horizon.
+pub const MAX_MONTHS: usize = 12 * super::scenario::MAX_HORIZON_YEARS as usize;
+/// Goals one initiative serves (a KPI each).
+pub const MAX_SERVES: usize = 30;
+/// Decisions logged on one initiative.
+pub const MAX_DECISIONS: usize = 100;
+/// Baselines (approvals) of one initiative.
+pub const MAX_BASELINES: usize = 20;
 /// A saved file (or draft) in bytes, checked before it is parsed. The largest scenario within
 /// the limits above, pretty-printed, is well below it.
 pub const MAX_FILE_BYTES: usize = 8 << 20;
@@ -67,6 +79,17 @@ pub enum List {
     Sources,
     /// The portfolio's budgets, one per year.
     Budgets,
+    Goals,
+    /// The KPIs of one goal.
+    Kpis,
+    /// One KPI's readings, or one initiative's months of actuals.
+    Months,
+    /// The goals one initiative serves.
+    Serves,
+    /// One initiative's decision log.
+    Decisions,
+    /// One initiative's baselines.
+    Baselines,
 }
 
 impl List {
@@ -77,6 +100,12 @@ impl List {
             List::Criteria => MAX_CRITERIA,
             List::Sources => MAX_SOURCES,
             List::Budgets => MAX_BUDGET_YEARS,
+            List::Goals => MAX_GOALS,
+            List::Kpis => MAX_KPIS,
+            List::Months => MAX_MONTHS,
+            List::Serves => MAX_SERVES,
+            List::Decisions => MAX_DECISIONS,
+            List::Baselines => MAX_BASELINES,
         }
     }
 
@@ -88,6 +117,12 @@ impl List {
             List::DependsOn => "dependencies per initiative",
             List::Sources => "sources per initiative or benefit",
             List::Budgets => "years of budgets",
+            List::Goals => "goals",
+            List::Kpis => "KPIs per goal",
+            List::Months => "months of actuals or readings",
+            List::Serves => "goals per initiative",
+            List::Decisions => "decisions per initiative",
+            List::Baselines => "baselines per initiative",
         }
     }
 }

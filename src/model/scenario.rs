@@ -46,6 +46,12 @@ record! {
         /// fund (`model::plan`). All optional: without a budget or a capacity every initiative
         /// is funded and scheduled as soon as its prerequisites allow.
         portfolio: Portfolio = Portfolio::default(),
+        /// The business goals the initiatives serve, each with its KPIs and their readings
+        /// (format version 5).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        goals: Vec<Goal> = Vec::new(),
+        /// How actuals are judged against plan (format version 5).
+        tracking: Tracking = Tracking::default(),
         /// Fields this version does not know (a newer version's data), written back on save.
         #[serde(flatten, skip_deserializing)]
         unknown: UnknownFields = UnknownFields::default(),
@@ -236,6 +242,8 @@ record! {
         /// The month its delivery starts, fixed (work under way: 0); blank: scheduled.
         fixed_start_month: Option<f64> = None => Field::new(Kind::Months, "Fixed start", "month")
             .help("Blank: the roadmap schedules it. 0: already under way."),
+        /// Where it stands in its governance (format version 5).
+        stage: Stage = Stage::Proposed => Field::choice(Stage::KEYS, "Status"),
         ;;
         /// Score 1–5 per criterion id.
         scores: BTreeMap<String, f64> = BTreeMap::new(),
@@ -246,9 +254,221 @@ record! {
         /// the assumptions register's source column. Absent keys have none.
         #[serde(skip_serializing_if = "Sources::is_empty")]
         sources: Sources = Sources::new(),
+        /// The goals (and their KPIs) it serves, with the change it expects.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        serves: Vec<Serves> = Vec::new(),
+        /// Its decision log, oldest first.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        decisions: Vec<Decision> = Vec::new(),
+        /// The plans frozen at each approval, oldest first: the last is the one actuals are
+        /// judged against.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        baselines: Vec<Baseline> = Vec::new(),
+        /// What was spent and measured, month by month (a month not listed: not recorded).
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        actuals: Vec<Actual> = Vec::new(),
         /// Fields this version does not know (a newer version's data), written back on save.
         #[serde(flatten, skip_deserializing)]
         unknown: UnknownFields = UnknownFields::default(),
+    }
+}
+
+/// Where an initiative stands in its governance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    Proposed,
+    Approved,
+    Deferred,
+    Rejected,
+    InDelivery,
+    Live,
+    Closed,
+}
+
+impl Choice for Stage {
+    const ALL: &'static [Self] = &[
+        Stage::Proposed,
+        Stage::Approved,
+        Stage::Deferred,
+        Stage::Rejected,
+        Stage::InDelivery,
+        Stage::Live,
+        Stage::Closed,
+    ];
+    const KEYS: &'static [&'static str] = &[
+        "proposed",
+        "approved",
+        "deferred",
+        "rejected",
+        "in_delivery",
+        "live",
+        "closed",
+    ];
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Proposed => "Proposed",
+            Stage::Approved => "Approved",
+            Stage::Deferred => "Deferred",
+            Stage::Rejected => "Rejected",
+            Stage::InDelivery => "In delivery",
+            Stage::Live => "Live",
+            Stage::Closed => "Closed",
+        }
+    }
+}
+
+/// Which way is better for a measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    #[default]
+    Higher,
+    Lower,
+}
+
+impl Choice for Better {
+    const ALL: &'static [Self] = &[Better::Higher, Better::Lower];
+    const KEYS: &'static [&'static str] = &["higher", "lower"];
+}
+
+impl Better {
+    pub fn label(self) -> &'static str {
+        match self {
+            Better::Higher => "Higher is better",
+            Better::Lower => "Lower is better",
+        }
+    }
+}
+
+record! {
+    /// A business goal ("cut operating cost 5% this year"), weighted, measured by its KPIs.
+    #[serde(default)]
+    pub struct Goal {
+        id: String = String::new() => Field::text(Text::Id, "Id"),
+        name: String = "New goal".into() => Field::text(Text::Name, "Goal"),
+        weight: f64 = 1.0 => Field::new(Kind::Number, "Weight", "").min(0.0),
+        ;;
+        kpis: Vec<Kpi> = Vec::new(),
+    }
+}
+
+record! {
+    /// A key performance indicator of a goal: from its baseline to its target by the target
+    /// month, with the readings taken since.
+    #[serde(default)]
+    pub struct Kpi {
+        id: String = String::new() => Field::text(Text::Id, "Id"),
+        name: String = "New KPI".into() => Field::text(Text::Name, "KPI"),
+        /// The unit as people write it ("%", "tickets a month").
+        unit: String = String::new() => Field::text(Text::Id, "Unit"),
+        baseline: f64 = 0.0 => Field::new(Kind::Number, "Baseline", ""),
+        target: f64 = 0.0 => Field::new(Kind::Number, "Target", ""),
+        target_month: f64 = 12.0 => Field::new(Kind::Months, "Target by", "month"),
+        better: Better = Better::Higher => Field::choice(Better::KEYS, "Better"),
+        ;;
+        readings: Vec<KpiReading> = Vec::new(),
+    }
+}
+
+record! {
+    /// A KPI's reading in a month (months from the plan's start).
+    #[serde(default)]
+    pub struct KpiReading {
+        month: f64 = 1.0 => Field::new(Kind::Months, "Month", ""),
+        value: f64 = 0.0 => Field::new(Kind::Number, "Reading", ""),
+        ;;
+    }
+}
+
+record! {
+    /// A goal an initiative serves, through one of its KPIs, and the change in it expected.
+    #[serde(default)]
+    pub struct Serves {
+        goal: String = String::new() => Field::text(Text::Id, "Goal"),
+        /// The KPI's id; empty: the goal as a whole.
+        kpi: String = String::new() => Field::text(Text::Id, "KPI"),
+        change: Option<f64> = None => Field::new(Kind::Number, "Expected change", ""),
+        ;;
+    }
+}
+
+record! {
+    /// One decision on an initiative: when, by whom, to what status, why, and its figures then.
+    #[serde(default)]
+    pub struct Decision {
+        /// The day, as YYYY-MM-DD.
+        date: String = String::new() => Field::text(Text::Id, "Date"),
+        by: String = String::new() => Field::text(Text::Name, "Decided by"),
+        stage: Stage = Stage::Approved => Field::choice(Stage::KEYS, "Decision"),
+        rationale: String = String::new() => Field::text(Text::Notes, "Rationale"),
+        npv: Option<f64> = None => Field::money("NPV then").min(f64::NEG_INFINITY),
+        roi_pct: Option<f64> = None => Field::new(Kind::Number, "ROI then", "%"),
+        payback_months: Option<f64> = None => Field::new(Kind::Months, "Payback then", "months"),
+        ;;
+    }
+}
+
+record! {
+    /// The plan frozen at an approval: the inputs its value rests on, and its figures then.
+    /// Later edits of the initiative leave it as it was.
+    #[serde(default)]
+    pub struct Baseline {
+        date: String = String::new() => Field::text(Text::Id, "Approved on"),
+        one_time_cost: f64 = 0.0 => Field::money("One-time cost"),
+        annual_running_cost: f64 = 0.0 => Field::money("Running cost per year").unit("/yr"),
+        delivery_months: f64 = 0.0 => Field::new(Kind::Months, "Months until benefits start", "months"),
+        ramp_up_months: f64 = 0.0 => Field::new(Kind::Months, "Ramp-up to full adoption", "months"),
+        confidence_pct: f64 = 100.0 => Field::percent("Confidence in benefits"),
+        /// The month its delivery was planned to start (the roadmap's, or 0).
+        start_month: f64 = 0.0 => Field::new(Kind::Months, "Start month", ""),
+        npv: Option<f64> = None => Field::money("NPV at approval").min(f64::NEG_INFINITY),
+        payback_months: Option<f64> = None
+            => Field::new(Kind::Months, "Payback at approval", "months"),
+        ;;
+        benefits: Vec<Benefit> = Vec::new(),
+    }
+}
+
+record! {
+    /// One month of an initiative's actuals (months from the plan's start). A value left out
+    /// was not recorded: a gap, never a zero.
+    #[serde(default)]
+    pub struct Actual {
+        month: f64 = 1.0 => Field::new(Kind::Months, "Month", ""),
+        #[serde(skip_serializing_if = "Option::is_none")]
+        one_time: Option<f64> = None => Field::money("One-time spend"),
+        #[serde(skip_serializing_if = "Option::is_none")]
+        running: Option<f64> = None => Field::money("Running cost"),
+        /// The adoption measured, for its hours-saved benefits.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        adoption_pct: Option<f64> = None => Field::percent("Adoption measured"),
+        ;;
+        /// Each benefit's measure in the month, in the order of its benefits (what it measures:
+        /// `tracking::measure_label`); `null`: not measured.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        measured: Vec<Option<f64>> = Vec::new(),
+    }
+}
+
+record! {
+    /// How actuals are judged against plan, and the calendar of the plan's months.
+    #[serde(default)]
+    pub struct Tracking {
+        /// Within this per cent of plan (or better): green.
+        green_pct: f64 = 5.0 => Field::new(Kind::Percent, "Green within", "% of plan"),
+        /// Within this per cent: yellow; beyond: red.
+        yellow_pct: f64 = 15.0 => Field::new(Kind::Percent, "Yellow within", "% of plan"),
+        /// The last month actuals are in for; none: the latest month recorded.
+        as_of_month: Option<f64> = None => Field::new(Kind::Months, "Actuals up to", "month")
+            .help("Blank: the latest month recorded. A month after it cannot hold actuals."),
+        /// The calendar month of month 1, as YYYY-MM; empty: months are numbered only.
+        start: String = String::new() => Field::text(Text::Id, "Month 1 is"),
+        ;;
     }
 }
 
@@ -424,7 +644,16 @@ impl Choice for Period {
     const KEYS: &'static [&'static str] = &["week", "month", "year"];
 }
 
-crate::choice_field!(Distribution, Direction, Category, Period, IfLate, Objective);
+crate::choice_field!(
+    Distribution,
+    Direction,
+    Category,
+    Period,
+    IfLate,
+    Objective,
+    Stage,
+    Better
+);
 
 impl Period {
     pub const ALL: [Period; 3] = [Period::Week, Period::Month, Period::Year];

@@ -19,14 +19,9 @@
 
 use super::convert::{annual_value, Defaults};
 use super::estimate::Estimate;
-use super::scenario::{Benefit, BenefitKind};
+use super::scenario::{Baseline, Benefit, BenefitKind, Initiative, Scenario};
 
-/// Which way is better for a measure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Better {
-    Higher,
-    Lower,
-}
+pub use super::scenario::Better;
 
 /// Tolerance bands, in per cent of the plan: within `green_pct` of it (or better) is green,
 /// within `yellow_pct` yellow, beyond red.
@@ -330,4 +325,231 @@ pub fn kpi_status(
         Better::Higher,
         tol,
     )
+}
+
+/// Where a tracking input is: the initiative (if any) and a path of the field, such as
+/// `actuals.3.running` (the fourth month's running cost), `actuals.3.measured.0`,
+/// `goals.0.kpis.1.readings.2.value` or `tracking.yellow_pct`.
+pub type At = super::validate::Location;
+
+fn at(initiative: Option<usize>, field: String) -> At {
+    At {
+        criterion: None,
+        initiative,
+        benefit: None,
+        field,
+    }
+}
+
+/// The last month actuals may be in for: the one set, else the horizon's last.
+pub fn last_month(s: &Scenario) -> f64 {
+    s.tracking
+        .as_of_month
+        .unwrap_or(f64::from(s.horizon_years) * 12.0)
+}
+
+/// Whether a KPI's unit is a percentage (its readings then lie within 0–100).
+fn is_percent(unit: &str) -> bool {
+    let u = unit.trim().to_lowercase();
+    u == "%" || u == "percent" || u == "per cent"
+}
+
+/// What cannot be right in the tracking inputs, each beside the input at fault. None of these
+/// stops the business case's figures: a month in the future, a negative number of hours, a
+/// percentage of 140, the same month twice, a KPI the scenario does not have.
+pub fn problems(s: &Scenario) -> Vec<(At, String)> {
+    let mut out = Vec::new();
+    let last = last_month(s);
+    let t = &s.tracking;
+    if !(0.0..=100.0).contains(&t.green_pct) || !(0.0..=100.0).contains(&t.yellow_pct) {
+        out.push((
+            at(None, "tracking.yellow_pct".into()),
+            "Each band must be between 0% and 100% of plan".into(),
+        ));
+    } else if t.green_pct > t.yellow_pct {
+        out.push((
+            at(None, "tracking.green_pct".into()),
+            format!(
+                "is wider than the yellow band ({}%): green must lie within yellow",
+                t.yellow_pct
+            ),
+        ));
+    }
+    let month_problem = |m: f64| -> Option<String> {
+        if !m.is_finite() || m < 0.0 || m.fract() != 0.0 {
+            Some("must be a whole month from 0".into())
+        } else if m > last {
+            Some(format!(
+                "is after month {last}, the last month actuals are in for: a month in the future"
+            ))
+        } else {
+            None
+        }
+    };
+    for (g, goal) in s.goals.iter().enumerate() {
+        for (k, kpi) in goal.kpis.iter().enumerate() {
+            let mut seen = Vec::new();
+            for (r, reading) in kpi.readings.iter().enumerate() {
+                let here = |f: &str| at(None, format!("goals.{g}.kpis.{k}.readings.{r}.{f}"));
+                if let Some(m) = month_problem(reading.month) {
+                    out.push((here("month"), m));
+                } else if seen.contains(&reading.month) {
+                    out.push((
+                        here("month"),
+                        format!("month {} already has a reading", reading.month),
+                    ));
+                }
+                seen.push(reading.month);
+                if is_percent(&kpi.unit) && !(0.0..=100.0).contains(&reading.value) {
+                    out.push((
+                        here("value"),
+                        format!(
+                            "is a percentage of {}: it must lie between 0 and 100",
+                            reading.value
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    for (n, i) in s.initiatives.iter().enumerate() {
+        for (m, x) in i.serves.iter().enumerate() {
+            let goal = s.goals.iter().find(|g| g.id == x.goal);
+            let msg = match goal {
+                None => Some(format!(
+                    "names the goal “{}”, which the scenario does not have",
+                    x.goal
+                )),
+                Some(g) if !x.kpi.is_empty() && !g.kpis.iter().any(|k| k.id == x.kpi) => {
+                    Some(format!(
+                        "names the KPI “{}”, which the goal “{}” does not have",
+                        x.kpi, g.name
+                    ))
+                }
+                _ => None,
+            };
+            if let Some(msg) = msg {
+                out.push((at(Some(n), format!("serves.{m}.goal")), msg));
+            }
+        }
+        let mut seen = Vec::new();
+        for (m, a) in i.actuals.iter().enumerate() {
+            let here = |f: &str| at(Some(n), format!("actuals.{m}.{f}"));
+            if let Some(p) = month_problem(a.month) {
+                out.push((here("month"), p));
+            } else if seen.contains(&a.month) {
+                out.push((
+                    here("month"),
+                    format!("month {} is recorded twice", a.month),
+                ));
+            }
+            seen.push(a.month);
+            for (f, v) in [("one_time", a.one_time), ("running", a.running)] {
+                if v.is_some_and(|v| v < 0.0) {
+                    out.push((here(f), "cannot be negative: a spend".into()));
+                }
+            }
+            if a.adoption_pct.is_some_and(|v| !(0.0..=100.0).contains(&v)) {
+                out.push((here("adoption_pct"), "must lie between 0% and 100%".into()));
+            }
+            if a.measured.len() > i.benefits.len() {
+                out.push((
+                    here("measured"),
+                    format!(
+                        "holds {} measures for {} benefits",
+                        a.measured.len(),
+                        i.benefits.len()
+                    ),
+                ));
+            }
+            for (b, (v, benefit)) in a.measured.iter().zip(&i.benefits).enumerate() {
+                let counted = matches!(
+                    benefit.kind,
+                    BenefitKind::HoursSaved(_)
+                        | BenefitKind::OutageAvoided(_)
+                        | BenefitKind::RiskReduced(_)
+                );
+                if counted && v.is_some_and(|v| v < 0.0) {
+                    out.push((
+                        here(&format!("measured.{b}")),
+                        format!(
+                            "cannot be negative: {}",
+                            measure_label(&benefit.kind).to_lowercase()
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The inputs of an initiative that differ from its last baseline (the plan approved), by
+/// label: empty when it has no baseline or nothing changed. The baseline stays as it was; the
+/// page says the plan changed since approval.
+pub fn changed_since_approval(i: &Initiative) -> Vec<&'static str> {
+    let Some(b) = i.baselines.last() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let pairs = [
+        ("One-time cost", i.one_time_cost.value(), b.one_time_cost),
+        (
+            "Running cost per year",
+            i.annual_running_cost.value(),
+            b.annual_running_cost,
+        ),
+        (
+            "Months until benefits start",
+            i.delivery_months.value(),
+            b.delivery_months,
+        ),
+        (
+            "Ramp-up to full adoption",
+            i.ramp_up_months.value(),
+            b.ramp_up_months,
+        ),
+        (
+            "Confidence in benefits",
+            i.confidence_pct.value(),
+            b.confidence_pct,
+        ),
+    ];
+    for (label, now, then) in pairs {
+        if now != then {
+            out.push(label);
+        }
+    }
+    // What each benefit is worth by (its kind and inputs), not where its inputs come from.
+    let plan = |list: &[Benefit]| -> Vec<(String, BenefitKind)> {
+        list.iter()
+            .map(|x| (x.label.clone(), x.kind.clone()))
+            .collect()
+    };
+    if plan(&i.benefits) != plan(&b.benefits) {
+        out.push("Benefits");
+    }
+    out
+}
+
+/// An initiative's baseline as it stands now: its inputs (likely values) and figures, dated.
+/// Approving freezes this; later edits do not change it.
+pub fn baseline_of(
+    i: &Initiative,
+    r: &super::evaluate::InitiativeResult,
+    date: &str,
+    start_month: f64,
+) -> Baseline {
+    Baseline {
+        date: date.into(),
+        one_time_cost: i.one_time_cost.value(),
+        annual_running_cost: i.annual_running_cost.value(),
+        delivery_months: i.delivery_months.value(),
+        ramp_up_months: i.ramp_up_months.value(),
+        confidence_pct: i.confidence_pct.value(),
+        start_month,
+        npv: r.npv.value,
+        payback_months: r.payback_months.value,
+        benefits: i.benefits.clone(),
+    }
 }

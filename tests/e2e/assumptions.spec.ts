@@ -27,10 +27,10 @@ test('a source typed in the register is kept in the link, the saved file and the
   // text, never markup
   expect(await page.locator('.register b').count()).toBe(0);
 
-  // the saved file (format version 4)
+  // the saved file (format version 5)
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   const file = JSON.parse(readFileSync((await json.path())!, 'utf8'));
-  expect(file.version).toBe(4);
+  expect(file.version).toBe(5);
   expect(file.data.initiatives[0].sources).toEqual({ one_time_cost: SOURCE });
 
   // the CSV's assumptions section
@@ -40,7 +40,7 @@ test('a source typed in the register is kept in the link, the saved file and the
   expect(text).toContain(`"${SOURCE}"`);
 
   // the link, opened in a fresh browser
-  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c5\./);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c6\./);
   const fresh = await (await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' })).newPage();
   await open(fresh, `./${new URL(page.url()).hash}`);
   const again = fresh.getByTestId('register').filter({ has: fresh.locator('summary', { hasText: EXAMPLE[0].name }) });

@@ -95,7 +95,7 @@ test('a link opens as a new draft; the drafts of the browser that made it are un
   await open(page);
   await hours(page).fill('280');
   await saved(page);
-  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c5\./);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c6\./);
   const link = page.url();
   const mine = await index(page);
 
@@ -146,7 +146,7 @@ test('storage blocked: the app works and says drafts will not be kept', async ({
   await hours(page).fill('300');
   await expect(cell(page, 'npv', 0)).not.toHaveText(money(figures(EXAMPLE[0]).npv));
   // links still work without storage
-  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c5\./);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c6\./);
 });
 
 test('storage full: a message, nothing lost on screen', async ({ page }) => {

@@ -44,7 +44,7 @@ test('export JSON, import it in a fresh browser by the file picker and by drag a
   expect(name).toBe('fy27-it-investment-candidates.json');
   const file = JSON.parse(text);
   expect(file.format).toBe('caseboard');
-  expect(file.version).toBe(4);
+  expect(file.version).toBe(5);
   expect(file.data.simulation).toEqual({ trials: 10000, seed: 1, distribution: 'pert' });
   expect(file.data.initiatives[1].name).toBe('<img src=x onerror=alert(1)>');
   const before = await allFigures(page);

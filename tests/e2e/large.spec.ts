@@ -71,7 +71,7 @@ test('the most initiatives a scenario holds open by link, every card drawn', asy
   }));
   const file = JSON.stringify({ format: 'caseboard', version: 2, data: { name: 'Most', horizon_years: 1, discount_rate_pct: 0, criteria: [], initiatives } });
   await maker.getByLabel('Import JSON…').setInputFiles({ name: 'most.json', mimeType: 'application/json', buffer: Buffer.from(file) });
-  await expect.poll(() => new URL(maker.url()).hash, { timeout: 30_000 }).toMatch(/^#c5\./);
+  await expect.poll(() => new URL(maker.url()).hash, { timeout: 30_000 }).toMatch(/^#c6\./);
   const link = new URL(maker.url()).hash;
 
   await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e: any) => { (window as any).__memory = e.detail.wasm.memory; }));

@@ -63,7 +63,7 @@ test('a budget chooses the funded set; the frontier and the roadmap follow it; a
   await expect(levels.filter({ hasText: '$600,000 (current)' })).toHaveCount(1);
 
   // A link opens to the same portfolio and roadmap in a fresh browser.
-  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c5\./);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c6\./);
   const want = await roadmap.locator('tbody').innerText();
   const fresh = await (await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' })).newPage();
   await open(fresh, `./${new URL(page.url()).hash}`);

@@ -59,7 +59,7 @@ test('Copy link puts the address with the scenario on the clipboard', async ({ p
   await expect(notice(page)).toHaveText(/Link copied \(\d+ characters\)\. It carries the scenario itself/);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(page.url());
-  expect(new URL(copied).hash).toMatch(/^#c5\./);
+  expect(new URL(copied).hash).toMatch(/^#c6\./);
   const n = Number((await notice(page).innerText()).match(/\((\d+) characters\)/)![1]);
   expect(n).toBe(copied.length);
   console.log(`share link of the built-in example: ${new URL(copied).hash.length - 1} characters in the fragment, ${copied.length} in the whole address`);

@@ -98,7 +98,7 @@ test('the skip link and the section links move the focus without touching the sh
   await open(page);
   // an edit puts the scenario's share link in the address
   await page.getByRole('article', { name: EXAMPLE[0].name, exact: true }).getByLabel('One-time cost', { exact: true }).fill('90000');
-  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#c5\./);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#c6\./);
   const link = await page.evaluate(() => location.hash);
   // the shared link, opened in a new tab, opens on the summary at the top of the page
   const url = page.url();

@@ -93,7 +93,7 @@ test('a link pasted into the address bar of an open tab opens as a new draft; th
   await open(other);
   await importText(other, 'linked.json', savedFile({ name: 'From a colleague' }));
   await expect(other.locator('.scenario-name')).toHaveText('From a colleague');
-  await expect.poll(() => new URL(other.url()).hash).toMatch(/^#c5\./);
+  await expect.poll(() => new URL(other.url()).hash).toMatch(/^#c6\./);
   const link = new URL(other.url()).hash;
 
   await open(page);
@@ -215,7 +215,7 @@ test('storage full: the user’s own changes come before a draft opened from a l
   const other = await (await browser.newContext({ locale: 'en-US', timezoneId: 'UTC' })).newPage();
   await open(other);
   await importText(other, 'linked.json', savedFile({ name: 'Sent to me' }));
-  await expect.poll(() => new URL(other.url()).hash).toMatch(/^#c5\./);
+  await expect.poll(() => new URL(other.url()).hash).toMatch(/^#c6\./);
   const link = new URL(other.url()).hash;
 
   await open(page);
@@ -286,7 +286,7 @@ test('a worker that stops is restarted: the failed run is named for what it was,
   await page.getByLabel('Trials', { exact: true }).fill('2000');
   await expect(status).toHaveText(/^2,000 trials, seed 1, PERT: [\d,]+ ms\.$/, { timeout: 20_000 });
   await expect.poll(async () => (await storedDrafts(page))[0]?.data.simulation.trials).toBe(2000);
-  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c5\./);
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c6\./);
   expect(await page.evaluate(() => (window as any).__workers.length)).toBe(4);
 });
 

@@ -153,7 +153,7 @@ test('a shared link reproduces the same percentiles in a fresh browser', async (
     return out;
   };
   const here = await figures(page);
-  await expect(page).toHaveURL(/#c5\./);
+  await expect(page).toHaveURL(/#c6\./);
   const link = page.url();
 
   const other = await browser.newContext({ locale: 'en-US' });
