@@ -61,6 +61,7 @@ impl Autosave {
                 return;
             }
             s.dirty.set_value(true);
+            s.opened_link.set_value(None);
             a.save_later();
         });
         a
@@ -84,10 +85,15 @@ impl Autosave {
             .current
             .get_untracked()
             .map_or(JsValue::NULL, |id| JsValue::from_str(&id));
+        let opened = s
+            .opened_link
+            .get_value()
+            .map_or(JsValue::NULL, |l| JsValue::from_str(&l));
         let copy = message(&[
             ("id", id),
             ("base", JsValue::from_f64(s.base.get_value())),
             ("link", JsValue::from_bool(s.from_link.get_value())),
+            ("opened", opened),
             ("scenario", flat.into()),
         ]);
         if let Ok(text) = js_sys::JSON::stringify(&copy) {
@@ -173,6 +179,7 @@ impl Autosave {
         s.list.set(list);
         s.base.set_value(rev);
         s.dirty.set_value(false);
+        s.opened_link.set_value(None);
         if s.current.get_untracked().as_deref() != Some(&id) {
             s.current.set(Some(id));
         }
@@ -190,6 +197,13 @@ impl Autosave {
             .flatten()
             .and_then(|t| js_sys::JSON::parse(&t).ok())
             .unwrap_or(JsValue::UNDEFINED);
+        // A link's scenario, unchanged since it was opened, that the address opens again: the
+        // copy would be a second draft of it.
+        let opened = field(&copy, "opened").as_string();
+        if opened.is_some() && opened == Some(address_fragment()) {
+            store::remove(&key);
+            return a.recover(then);
+        }
         let id = field(&copy, "id").as_string();
         let base = field(&copy, "base").as_f64().unwrap_or(0.0);
         let link = field(&copy, "link").is_truthy();
@@ -236,6 +250,12 @@ impl Autosave {
         store::remove(key);
         Ok(())
     }
+}
+
+/// The address bar's fragment after the `#`.
+fn address_fragment() -> String {
+    let hash = window().location().hash().unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_string()
 }
 
 /// Writes draft `id`. When storage is full, the user's own work comes before drafts opened from

@@ -21,6 +21,10 @@ pub struct Session {
     pub opening: StoredValue<bool>,
     /// The current draft came from a share link.
     pub from_link: StoredValue<bool>,
+    /// The link the scenario on screen was opened from, until it is edited or saved: a copy
+    /// kept when the page closes that soon is that link's scenario, which the address opens
+    /// again (see `Autosave::recover`).
+    pub opened_link: StoredValue<Option<String>>,
     pub state: AppState,
     pub notices: Notices,
 }
@@ -34,6 +38,7 @@ impl Session {
             dirty: StoredValue::new(false),
             opening: StoredValue::new(false),
             from_link: StoredValue::new(false),
+            opened_link: StoredValue::new(None),
             state,
             notices,
         }

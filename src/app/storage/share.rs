@@ -79,6 +79,7 @@ pub fn follow_address(state: AppState, notices: Notices, drafts: Drafts) {
 /// be opened leaves the last draft on screen; later, what is on screen stays.
 fn open_link(text: String, notices: Notices, drafts: Drafts, starting: bool) {
     say(notices, "Opening the scenario in the link…", false);
+    let link = text.clone();
     ask(
         "open-link",
         &[("text", JsValue::from_str(&text))],
@@ -90,6 +91,7 @@ fn open_link(text: String, notices: Notices, drafts: Drafts, starting: bool) {
             Ok((s, notes)) => {
                 let problems = validate(&s);
                 drafts.adopt(s, true);
+                drafts.session.opened_link.set_value(Some(link));
                 say(
                     notices,
                     format!(
