@@ -1,11 +1,13 @@
 //! The initiatives, side by side: one editable card each.
 
 use crate::app::editors::benefits::Benefits;
+use crate::app::editors::governance::Governance;
 use crate::app::state::{use_state, AppState};
-use crate::app::widgets::fields::{details_open, dom_id, NumField, SelectField, TextField};
+use crate::app::widgets::fields::{
+    details_open, dom_id, init_at, NumField, SelectField, TextField,
+};
 use crate::model::limits::{MAX_ID_CHARS, MAX_INITIATIVES, MAX_NOTES_CHARS};
 use crate::model::schema::{Choice, Field, Shape, Val};
-use crate::model::validate::Location;
 use crate::model::{Category, Estimate, IfLate, Initiative, Record, Scenario};
 use leptos::prelude::*;
 
@@ -118,16 +120,6 @@ impl Cards {
     fn forget(&self, id: &str) {
         self.entries.update_value(|e| e.retain(|(k, _, _)| k != id));
     }
-}
-
-pub fn init_at(idx: RwSignal<Option<usize>>, field: impl Into<String>) -> Signal<Location> {
-    let field = field.into();
-    Signal::derive(move || Location {
-        criterion: None,
-        initiative: idx.get(),
-        benefit: None,
-        field: field.clone(),
-    })
 }
 
 /// After the page has updated, focuses the first element matching one of `selectors` (tried in
@@ -299,6 +291,7 @@ fn Card(id: String) -> impl IntoView {
             <Scores idx init/>
             <Dependencies idx init id=id.clone()/>
             <Roadmap id=id.clone() idx init/>
+            <Governance idx init/>
             <TextField
                 label="Notes"
                 multiline=true

@@ -308,3 +308,14 @@ pub fn details_open(ev: &web_sys::Event) -> bool {
         .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
         .is_some_and(|d| d.open())
 }
+
+/// The location of input `field` of the initiative at `idx` (for the message beside it).
+pub fn init_at(idx: RwSignal<Option<usize>>, field: impl Into<String>) -> Signal<Location> {
+    let field = field.into();
+    Signal::derive(move || Location {
+        criterion: None,
+        initiative: idx.get(),
+        benefit: None,
+        field: field.clone(),
+    })
+}
