@@ -297,3 +297,41 @@ fn a_very_large_irr_says_why() {
     let text = lines(&F, &e.initiatives[0].irr.derivation).join("\n");
     assert!(!text.contains("Why so large"), "{text}");
 }
+
+#[test]
+fn decisions_so_far_and_a_plan_changed_since_approval_are_said() {
+    use caseboard::model::{Baseline, Stage};
+    let mut s = scenario(vec![
+        initiative("Alpha", 1000.0, 3000.0, (3.0, 3.0)),
+        initiative("Beta", 500.0, 800.0, (3.0, 3.0)),
+        initiative("Gamma", 200.0, 300.0, (3.0, 3.0)),
+    ]);
+    // All proposed: nothing to say.
+    assert!(topic(&sentences(&s), "governance").is_none());
+    // Alpha approved with a one-time cost of 1,000, then edited to 1,200; Beta live; Gamma still
+    // proposed.
+    s.initiatives[0].stage = Stage::Approved;
+    let benefits = s.initiatives[0].benefits.clone();
+    s.initiatives[0].baselines.push(Baseline {
+        date: "2027-01-15".into(),
+        one_time_cost: 1000.0,
+        delivery_months: 0.0,
+        ramp_up_months: 0.0,
+        confidence_pct: 90.0,
+        benefits,
+        ..Baseline::default()
+    });
+    s.initiatives[0].one_time_cost = Estimate::point(1200.0);
+    s.initiatives[1].stage = Stage::Live;
+    let all = sentences(&s);
+    let g = topic(&all, "governance").expect("a governance sentence");
+    assert_eq!(
+        g.text,
+        "Decisions so far — proposed: Gamma; approved: Alpha; live: Beta. The plan of one \
+         initiative changed since approval: the figures on screen are no longer the ones approved."
+    );
+    assert_eq!(
+        g.lines,
+        vec!["Alpha: one-time cost changed since its approval on 2027-01-15".to_string()]
+    );
+}

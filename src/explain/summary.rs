@@ -385,6 +385,62 @@ fn defaults(s: &Scenario, f: &dyn NumberFormat) -> Option<Sentence> {
     })
 }
 
+/// Where the initiatives stand in their governance, once any has moved on from proposed: how
+/// many are at each status, by name, and whose plan changed since its approval (and in what).
+fn governance(s: &Scenario) -> Option<Sentence> {
+    use crate::model::schema::Choice;
+    use crate::model::Stage;
+    if s.initiatives.iter().all(|i| i.stage == Stage::Proposed) {
+        return None;
+    }
+    let parts: Vec<String> = <Stage as Choice>::ALL
+        .iter()
+        .filter_map(|&stage| {
+            let names: Vec<String> = s
+                .initiatives
+                .iter()
+                .filter(|i| i.stage == stage)
+                .map(|i| i.name.clone())
+                .collect();
+            (!names.is_empty())
+                .then(|| format!("{}: {}", stage.label().to_lowercase(), join(&names)))
+        })
+        .collect();
+    let mut text = format!("Decisions so far — {}.", parts.join("; "));
+    let lines: Vec<String> = s
+        .initiatives
+        .iter()
+        .filter_map(|i| {
+            let changed = crate::model::tracking::changed_since_approval(i);
+            let b = i.baselines.last()?;
+            (!changed.is_empty()).then(|| {
+                format!(
+                    "{}: {} changed since its approval on {}",
+                    i.name,
+                    join(&changed.iter().map(|c| c.to_lowercase()).collect::<Vec<_>>()),
+                    b.date
+                )
+            })
+        })
+        .collect();
+    if !lines.is_empty() {
+        text.push_str(&format!(
+            " The plan of {} changed since approval: the figures on screen are no longer the ones approved.",
+            if lines.len() == 1 {
+                "one initiative".to_string()
+            } else {
+                format!("{} initiatives", lines.len())
+            }
+        ));
+    }
+    Some(Sentence {
+        topic: "governance",
+        text,
+        lines,
+        cells: Vec::new(),
+    })
+}
+
 /// Inputs whose 100% makes a case look better than most turn out.
 const OPTIMISTIC: [&str; 3] = ["adoption_pct", "recapture_pct", "confidence_pct"];
 
@@ -442,6 +498,7 @@ pub fn summary(s: &Scenario, e: &Evaluation, f: &dyn NumberFormat) -> Vec<Senten
         scores(s, e, f),
         defaults(s, f),
         optimistic(s),
+        governance(s),
     ]
     .into_iter()
     .flatten()

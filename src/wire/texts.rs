@@ -73,8 +73,9 @@ pub struct Sentence {
 }
 
 /// The topics a sentence can have (a decoded topic is one of these).
-pub const TOPICS: [&str; 10] = [
+pub const TOPICS: [&str; 11] = [
     "none",
+    "governance",
     "portfolio",
     "recommend",
     "mandatory",

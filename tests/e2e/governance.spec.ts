@@ -41,6 +41,10 @@ test('an approval records who, why and the figures then, and freezes the plan; a
   await expect(g.getByTestId('baselines').locator('li').first()).toContainText('one-time cost $85,000');
   await expect(g.getByTestId('baselines')).toContainText('The plan changed since its approval on');
   await expect(g.getByTestId('baselines')).toContainText(': one-time cost. The approved baseline stays as it was');
+  // The executive summary says where decisions stand, and that the approved plan changed.
+  const said = page.getByTestId('summary').locator('[data-topic="governance"]');
+  await expect(said).toContainText('approved: Service desk workflow automation');
+  await expect(said).toContainText('The plan of one initiative changed since approval');
 
   // The saved file holds the decision and the baseline (format version 5).
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
