@@ -1,12 +1,14 @@
 //! The page, in the order a board reads a case: toolbar, summary, comparison, charts,
 //! uncertainty, yearly cash flows, the assumptions register; then the settings and initiatives.
 
+use crate::app::editors::goals::Goals;
 use crate::app::editors::initiatives::Initiatives;
 use crate::app::editors::settings::Settings;
 use crate::app::results::assumptions::Assumptions;
 use crate::app::results::cashflows::CashFlows;
 use crate::app::results::charts::{print_when_drawn, Charts};
 use crate::app::results::comparison::Comparison;
+use crate::app::results::goals::Alignment;
 use crate::app::results::portfolio::Portfolio;
 use crate::app::results::summary::Summary;
 use crate::app::results::uncertainty::Uncertainty;
@@ -56,11 +58,13 @@ pub fn App() -> impl IntoView {
             <Summary/>
             <Comparison/>
             <Portfolio/>
+            <Alignment/>
             <Charts/>
             <Uncertainty/>
             <CashFlows/>
             <Assumptions/>
             <Settings/>
+            <Goals/>
             <Show when=move || editors.get() fallback=|| view! { <p class="loading">"Loading the editors…"</p> }>
                 <Initiatives/>
             </Show>

@@ -7,6 +7,7 @@ pub mod chart_data;
 pub mod chart_text;
 pub mod figures;
 pub mod format;
+pub mod goals;
 pub mod portfolio;
 pub mod sim_report;
 pub mod summary;

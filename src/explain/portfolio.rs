@@ -622,6 +622,7 @@ pub fn portfolio_text(
         shares: shares_text(s, plan, f),
         roadmap: roadmap_table(s, plan, f),
         notes: plan.notes.clone(),
+        funded: plan.items.iter().map(|x| x.funded).collect(),
     }
 }
 

@@ -436,7 +436,7 @@ pub enum Reply {
     /// A simulation's report.
     Report(Report),
     /// The portfolio of a revision in words.
-    Portfolio(PortfolioText),
+    Portfolio(Box<PortfolioText>),
     /// A benchmark run: its trials, the time it took, its EVPI and each initiative's NPV.
     Bench {
         trials: f64,
@@ -566,7 +566,7 @@ impl Reply {
         } else if has("lines") {
             msg.get("lines").as_texts().map(Reply::Lines)
         } else if has("portfolio") {
-            PortfolioText::decode(msg.get("portfolio")).map(Reply::Portfolio)
+            PortfolioText::decode(msg.get("portfolio")).map(|p| Reply::Portfolio(Box::new(p)))
         } else if has("report") {
             Report::decode(msg.get("report")).map(Reply::Report)
         } else if has("scenario") {

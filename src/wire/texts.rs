@@ -309,6 +309,8 @@ pub struct PortfolioText {
     pub roadmap: TableText,
     /// Messages beside inputs that do not stop the figures (a budget below the mandatory spend).
     pub notes: Vec<(crate::model::validate::Location, String)>,
+    /// Whether each initiative (in the scenario's order) is funded.
+    pub funded: Vec<bool>,
 }
 
 fn location_encode(l: &crate::model::validate::Location) -> Value {
@@ -352,6 +354,10 @@ impl PortfolioText {
             ("shares", Value::texts(&self.shares)),
             ("roadmap", self.roadmap.encode()),
             (
+                "funded",
+                Value::List(self.funded.iter().map(|b| Value::Bool(*b)).collect()),
+            ),
+            (
                 "notes",
                 Value::List(
                     self.notes
@@ -390,6 +396,15 @@ impl PortfolioText {
             },
             shares: v.get("shares").as_texts()?,
             roadmap: TableText::decode(v.get("roadmap"))?,
+            funded: v
+                .get("funded")
+                .items()
+                .iter()
+                .map(|b| match b {
+                    Value::Bool(b) => Some(*b),
+                    _ => None,
+                })
+                .collect::<Option<_>>()?,
             notes: v
                 .get("notes")
                 .items()

@@ -404,11 +404,11 @@ pub fn reply(kept: &mut Kept, req: Request, progress: &mut dyn FnMut(f64)) -> Re
             Reply::Report(report)
         }
         Request::Portfolio { rev } => match kept.shown(rev) {
-            Ok(shown) => Reply::Portfolio(crate::explain::portfolio::portfolio_text(
+            Ok(shown) => Reply::Portfolio(Box::new(crate::explain::portfolio::portfolio_text(
                 &shown.scenario,
                 &shown.plan,
                 &*fmt(&shown.scenario.currency),
-            )),
+            ))),
             Err(missing) => missing,
         },
         Request::BenchPortfolio {

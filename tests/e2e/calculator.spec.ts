@@ -282,8 +282,8 @@ test('undo and redo restore exact prior values, by button and keyboard', async (
 
 test('keyboard only: add and fill an initiative', async ({ page }) => {
   await open(page);
-  // reach the button by tabbing from the one before it
-  await page.getByRole('button', { name: 'Add criterion' }).focus();
+  // reach the button by tabbing from the one before it (the business goals' last)
+  await page.getByRole('button', { name: 'Add goal' }).focus();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Add initiative' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -1,6 +1,7 @@
 //! The initiatives, side by side: one editable card each.
 
 use crate::app::editors::benefits::Benefits;
+use crate::app::editors::goals::GoalsServed;
 use crate::app::editors::governance::Governance;
 use crate::app::state::{use_state, AppState};
 use crate::app::widgets::fields::{
@@ -291,6 +292,7 @@ fn Card(id: String) -> impl IntoView {
             <Scores idx init/>
             <Dependencies idx init id=id.clone()/>
             <Roadmap id=id.clone() idx init/>
+            <GoalsServed idx init/>
             <Governance idx init/>
             <TextField
                 label="Notes"

@@ -1,6 +1,7 @@
 //! The forms that edit the scenario: settings and criteria, initiatives, benefits.
 
 pub mod benefits;
+pub mod goals;
 pub mod governance;
 pub mod initiatives;
 pub mod portfolio;

@@ -180,7 +180,7 @@ fn follow_portfolio(document: Document, portfolio: RwSignal<Option<(Shown, Arc<P
                         if document.notes.with_untracked(|n| *n != text.notes) {
                             document.notes.set(text.notes.clone());
                         }
-                        portfolio.set(Some((asked, Arc::new(text))));
+                        portfolio.set(Some((asked, Arc::from(text))));
                     }
                 }
             },
