@@ -60,7 +60,7 @@ section "Large scenarios in Chromium" \
   env E2E_PORT="${E2E_PORT:-4191}" npx playwright test tests/e2e/large.spec.ts --reporter=list
 section "Limits, native" "The largest scenario within model::limits as a link and a file, and the hostile link of 300,000 empty initiatives (examples/bench_limits.rs)." \
   cargo run --locked --quiet --profile bench --example bench_limits
-section "Link length, native" "The built-in example's share link as the c5. form new links use, and without its portfolio as the frozen c2. form and as c5. (tests/link_frozen.rs)." \
+section "Link length, native" "The built-in example's share link as the c6. form new links use, and without its portfolio as the frozen c2. form and as c6. (tests/link_frozen.rs)." \
   cargo test --locked --quiet --test link_frozen the_example_link -- --nocapture
 section "Simulation memory, native" "Peak heap of a run asked for 1,000,000 trials of 60 initiatives × 20 ranged benefits, counted by the test's own allocator (tests/sim_memory.rs)." \
   cargo test --locked --quiet --test sim_memory -- --nocapture
