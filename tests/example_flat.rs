@@ -2,8 +2,22 @@
 //! costs less download than the code that builds it; this keeps the two the same.
 
 use caseboard::formats::flat::{self, Tok};
+use caseboard::model::example::{one_year_later, YEAR_LATER_FLAT_JSON};
 use caseboard::model::{example_scenario, EXAMPLE_FLAT_JSON};
 use serde_json::Value;
+
+/// The flat form's JSON back as tokens.
+fn toks_of(json: &str) -> Vec<Tok> {
+    serde_json::from_str::<Vec<Value>>(json)
+        .unwrap()
+        .into_iter()
+        .map(|v| match v {
+            Value::Number(n) => Tok::Num(n.as_f64().unwrap()),
+            Value::String(s) => Tok::Text(s),
+            _ => Tok::Nil,
+        })
+        .collect()
+}
 
 fn to_json(toks: &[Tok]) -> String {
     let v: Vec<Value> = toks
@@ -24,15 +38,7 @@ fn the_pages_example_is_the_example_scenario() {
         EXAMPLE_FLAT_JSON, want,
         "update EXAMPLE_FLAT_JSON in src/model/example.rs to:\n{want}"
     );
-    let toks: Vec<Tok> = serde_json::from_str::<Vec<Value>>(EXAMPLE_FLAT_JSON)
-        .unwrap()
-        .into_iter()
-        .map(|v| match v {
-            Value::Number(n) => Tok::Num(n.as_f64().unwrap()),
-            Value::String(s) => Tok::Text(s),
-            _ => Tok::Nil,
-        })
-        .collect();
+    let toks = toks_of(EXAMPLE_FLAT_JSON);
     assert_eq!(flat::read(&toks), Some(example_scenario()));
 }
 
@@ -44,15 +50,7 @@ fn the_pages_example_is_the_example_scenario() {
 fn the_pages_example_has_the_oracles_figures() {
     use caseboard::formats::saved;
     use caseboard::model::evaluate;
-    let toks: Vec<Tok> = serde_json::from_str::<Vec<Value>>(EXAMPLE_FLAT_JSON)
-        .unwrap()
-        .into_iter()
-        .map(|v| match v {
-            Value::Number(n) => Tok::Num(n.as_f64().unwrap()),
-            Value::String(s) => Tok::Text(s),
-            _ => Tok::Nil,
-        })
-        .collect();
+    let toks = toks_of(EXAMPLE_FLAT_JSON);
     let page = flat::read(&toks).unwrap();
     let frozen = include_str!("fixtures/saved/v4-example-with-portfolio.json");
     assert_eq!(page, saved::from_json(frozen).unwrap().scenario);
@@ -84,4 +82,16 @@ fn the_pages_example_has_the_oracles_figures() {
     // 40 h/week × 52 × $55 × 90% × 50% = $51,480/yr.
     let by_hand = 200.0 * 12.0 * 65.0 * 0.80 * 0.75 + 40.0 * 52.0 * 55.0 * 0.90 * 0.50;
     assert!((eval.initiatives[0].annual_value - by_hand).abs() < 1e-6);
+}
+
+/// The "one year later" example, carried the same way (its building code stays out of the page).
+#[test]
+fn the_pages_year_later_example_is_one_year_later() {
+    let want = to_json(&flat::write(&one_year_later()));
+    assert_eq!(
+        YEAR_LATER_FLAT_JSON, want,
+        "update YEAR_LATER_FLAT_JSON in src/model/example.rs to:\n{want}"
+    );
+    let toks = toks_of(YEAR_LATER_FLAT_JSON);
+    assert_eq!(flat::read(&toks), Some(one_year_later()));
 }

@@ -172,14 +172,15 @@ fn initiative(ids: Vec<String>) -> BoxedStrategy<Initiative> {
                 ..i
             },
         )
-        .prop_flat_map(|i| (Just(i), governance()))
+        .prop_flat_map(|i| (Just(i), governance(), text(12)))
         .prop_map(
-            |(i, (stage, serves, decisions, baselines, actuals))| Initiative {
+            |(i, (stage, serves, decisions, baselines, actuals), status_note)| Initiative {
                 stage,
                 serves,
                 decisions,
                 baselines,
                 actuals,
+                status_note,
                 ..i
             },
         )
@@ -287,12 +288,14 @@ fn goals_and_tracking() -> BoxedStrategy<(Vec<Goal>, Tracking)> {
         text(16),
         number(),
         prop::collection::vec(kpi, 0..3),
+        text(12),
     )
-        .prop_map(|(id, name, weight, kpis)| Goal {
+        .prop_map(|(id, name, weight, kpis, note)| Goal {
             id,
             name,
             weight,
             kpis,
+            note,
         });
     let tracking = prop_oneof![
         1 => Just(Tracking::default()),

@@ -17,7 +17,7 @@ use crate::model::schema::{Kind, Record, Shape, Val};
 
 /// Changes whenever the order below changes, so a page and a worker of different builds refuse
 /// each other's lists instead of misreading them.
-pub const FLAT_VERSION: f64 = 6.0;
+pub const FLAT_VERSION: f64 = 7.0;
 
 /// One item of the flat form.
 #[derive(Debug, Clone, PartialEq)]
@@ -118,6 +118,7 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
             o.record(k);
             o.list(&k.readings, |o, r| o.record(r));
         });
+        o.text(&g.note);
     });
     o.count(s.initiatives.len());
     for i in &s.initiatives {
@@ -143,6 +144,7 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
             o.record(a);
             o.list(&a.measured, |o, m| o.opt(*m));
         });
+        o.text(&i.status_note);
     }
     write_unknown(&mut o, s);
     o.0
@@ -352,6 +354,7 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
             k.readings = r.list(List::Months, In::item)?;
             Some(k)
         })?;
+        g.note = r.text(Text::Notes)?;
         Some(g)
     })?;
     for _ in 0..r.count(List::Initiatives)? {
@@ -397,6 +400,7 @@ fn read_initiative(r: &mut In<'_>) -> Option<Initiative> {
         a.measured = r.list(List::Benefits, In::opt)?;
         Some(a)
     })?;
+    i.status_note = r.text(Text::Notes)?;
     Some(i)
 }
 

@@ -179,6 +179,10 @@ impl Defaults {
         for k in INITIATIVE_LISTS {
             initiative.insert(k.into(), Value::Array(Vec::new()));
         }
+        // Written only when not empty: the dashboard's notes.
+        initiative.insert("status_note".into(), Value::String(String::new()));
+        let mut goal = object_of(&Goal::default());
+        goal.insert("note".into(), Value::String(String::new()));
         let mut scenario = object_of(&Scenario::default());
         scenario.insert("goals".into(), Value::Array(Vec::new()));
         Defaults {
@@ -188,7 +192,7 @@ impl Defaults {
             criterion: object_of(&Criterion::new("", "", Direction::HigherIsBetter)),
             initiative,
             tracking: object_of(&Tracking::default()),
-            goal: object_of(&Goal::default()),
+            goal,
             kpi: object_of(&Kpi::default()),
             serves: object_of(&Serves::default()),
             decision: object_of(&Decision::default()),
@@ -599,6 +603,7 @@ fn check_texts(s: &Scenario, prefix: &str) -> R<()> {
         text(&i.id, &join(&at, "id"), Text::Id)?;
         text(&i.name, &join(&at, "name"), Text::Name)?;
         text(&i.notes, &join(&at, "notes"), Text::Notes)?;
+        text(&i.status_note, &join(&at, "status_note"), Text::Notes)?;
         text(&i.alternatives, &join(&at, "alternatives"), Text::Id)?;
         for k in i.scores.keys() {
             text(k, &join(&join(&at, "scores"), k), Text::Id)?;
@@ -650,6 +655,7 @@ fn check_texts(s: &Scenario, prefix: &str) -> R<()> {
         let at = format!("{}[{n}]", join(prefix, "goals"));
         text(&g.id, &join(&at, "id"), Text::Id)?;
         text(&g.name, &join(&at, "name"), Text::Name)?;
+        text(&g.note, &join(&at, "note"), Text::Notes)?;
         for (m, k) in g.kpis.iter().enumerate() {
             let here = format!("{}[{m}]", join(&at, "kpis"));
             text(&k.id, &join(&here, "id"), Text::Id)?;

@@ -267,6 +267,10 @@ record! {
         /// What was spent and measured, month by month (a month not listed: not recorded).
         #[serde(skip_serializing_if = "Vec::is_empty")]
         actuals: Vec<Actual> = Vec::new(),
+        /// For the results dashboard: what changed, why, and what is being done about it. Last,
+        /// so that the links' compact form keeps every earlier field's position.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        status_note: String = String::new(),
         /// Fields this version does not know (a newer version's data), written back on save.
         #[serde(flatten, skip_deserializing)]
         unknown: UnknownFields = UnknownFields::default(),
@@ -354,6 +358,10 @@ record! {
         weight: f64 = 1.0 => Field::new(Kind::Number, "Weight", "").min(0.0),
         ;;
         kpis: Vec<Kpi> = Vec::new(),
+        /// For the results dashboard: what changed, why, and what is being done about it. Last,
+        /// so that the links' compact form keeps every earlier field's position.
+        #[serde(skip_serializing_if = "String::is_empty")]
+        note: String = String::new(),
     }
 }
 

@@ -215,8 +215,12 @@ pub struct Forecast {
     /// Realised benefits and spend to date, and the plan's over the same months.
     pub realised_to_date: f64,
     pub planned_to_date: f64,
+    /// Spend recorded to date, and the plan's for the same: running cost in the months it is
+    /// recorded, one-time cost due by the last month one-time spend was recorded.
     pub spent_to_date: f64,
     pub planned_spend_to_date: f64,
+    /// Whether any spend was recorded.
+    pub spend_recorded: bool,
     /// NPV of the plan, and of actuals then forecast, at the monthly rate given.
     pub npv_plan: f64,
     pub npv_now: f64,
@@ -231,6 +235,7 @@ pub fn forecast(plan: &PlanMonths, actuals: &[ActualMonth], monthly_rate: f64) -
     let mut one_time_spent = 0.0;
     let mut any_one_time = false;
     let mut last_actual = None;
+    let mut last_one_time = None;
     let (mut spent, mut planned_spend) = (0.0, 0.0);
     for (m, a) in actuals.iter().enumerate().take(n) {
         if let Some(b) = a.benefits {
@@ -249,9 +254,20 @@ pub fn forecast(plan: &PlanMonths, actuals: &[ActualMonth], monthly_rate: f64) -
         }
         if a.benefits.is_some() || a.one_time.is_some() || a.running.is_some() {
             last_actual = Some(m);
-            spent += a.one_time.unwrap_or(0.0) + a.running.unwrap_or(0.0);
-            planned_spend += at(&plan.one_time, m) + at(&plan.running, m);
         }
+        // Running cost against the plan's in the months it is recorded; one-time spend against
+        // the plan's one-time cost due by the last month any was recorded.
+        if let Some(r) = a.running {
+            spent += r;
+            planned_spend += at(&plan.running, m);
+        }
+        if a.one_time.is_some() {
+            last_one_time = Some(m);
+        }
+    }
+    if let Some(last) = last_one_time {
+        spent += one_time_spent;
+        planned_spend += plan.one_time.iter().take(last + 1).sum::<f64>();
     }
     let ratio = |read: bool, got: f64, planned: f64| (read && planned > 0.0).then(|| got / planned);
     let benefit_ratio = ratio(read_b, got_b, plan_b);
@@ -291,6 +307,7 @@ pub fn forecast(plan: &PlanMonths, actuals: &[ActualMonth], monthly_rate: f64) -
         planned_to_date: plan_b,
         spent_to_date: spent,
         planned_spend_to_date: planned_spend,
+        spend_recorded: last_one_time.is_some() || read_r,
     }
 }
 
