@@ -211,3 +211,178 @@ fn the_portfolio_sheet_adds_up_the_funded_set_with_live_formulas() {
     let (o, r) = plan.spend_by_year[0];
     assert!((num(&v, "Portfolio", "D16") - (o + r)).abs() < 1e-6);
 }
+
+/// The results dashboard's case (as in tests/dashboard.rs and tests/tracking_export.rs): one
+/// live initiative, "Alpha", approved with a baseline NPV of $4,800: $6,000 once in month 0,
+/// $100 a month to run from month 1, $1,000 a month of cost avoided from month 1 (no delivery,
+/// no ramp-up, 100% confidence); one year, no discounting, actuals up to month 3. Actuals: month
+/// 0 the $6,000; month 1 $800 and $100 running; month 2 $110 running and no reading (a gap);
+/// month 3 $900 and $100. One goal with a KPI: cost index 100 → 80 by month 10, lower better,
+/// read at 97 in month 2. Bands: green within `green`%, yellow within `yellow`%.
+fn tracked(green: f64, yellow: f64) -> Scenario {
+    use caseboard::model::scenario::{Actual, Baseline, Better, Goal, Kpi, KpiReading, Stage};
+    let mut s = small(0.0);
+    let i = &mut s.initiatives[0];
+    i.name = "Alpha".into();
+    i.one_time_cost = Estimate::point(6_000.0);
+    i.annual_running_cost = Estimate::point(1_200.0);
+    i.confidence_pct = Estimate::point(100.0);
+    i.stage = Stage::Live;
+    i.baselines = vec![Baseline {
+        date: "2027-01-05".into(),
+        one_time_cost: 6_000.0,
+        annual_running_cost: 1_200.0,
+        delivery_months: 0.0,
+        ramp_up_months: 0.0,
+        confidence_pct: 100.0,
+        start_month: 0.0,
+        npv: Some(4_800.0),
+        payback_months: None,
+        benefits: i.benefits.clone(),
+    }];
+    let month = |m: f64, one_time, running, measured: Option<f64>| Actual {
+        month: m,
+        one_time,
+        running,
+        measured: vec![measured],
+        ..Actual::default()
+    };
+    i.actuals = vec![
+        month(0.0, Some(6_000.0), None, None),
+        month(1.0, None, Some(100.0), Some(800.0)),
+        month(2.0, None, Some(110.0), None),
+        month(3.0, None, Some(100.0), Some(900.0)),
+    ];
+    s.tracking.as_of_month = Some(3.0);
+    s.tracking.green_pct = green;
+    s.tracking.yellow_pct = yellow;
+    s.goals = vec![Goal {
+        id: "g1".into(),
+        name: "Cut cost".into(),
+        kpis: vec![Kpi {
+            id: "k".into(),
+            name: "Cost index".into(),
+            baseline: 100.0,
+            target: 80.0,
+            target_month: 10.0,
+            better: Better::Lower,
+            readings: vec![KpiReading {
+                month: 2.0,
+                value: 97.0,
+            }],
+            ..Kpi::default()
+        }],
+        ..Goal::default()
+    }];
+    s
+}
+
+fn text<'a>(v: &'a Value, sheet: &str, cell: &str) -> &'a str {
+    v[sheet][cell]
+        .as_str()
+        .unwrap_or_else(|| panic!("{sheet}!{cell} is {:?}", v[sheet][cell]))
+}
+
+#[test]
+fn the_tracking_sheet_recalculates_to_the_dashboard_worked_by_hand() {
+    // The sheet's layout (Excel rows): the bands in B5 (5%) and B6 (15%); the portfolio line in
+    // B9–B19; the summary's heads on row 21 and Alpha on row 22; the KPI table's heads on row
+    // 24 and its one KPI on row 25; Alpha's months from row 29 (month 0) to row 32 (month 3),
+    // its title and heads on rows 27 and 28.
+    let (bytes, _) = book(&tracked(5.0, 15.0), false);
+    let v = recalculate(&bytes, "tracking");
+    let t = "Tracking";
+    let near = |cell: &str, want: f64| {
+        let got = num(&v, t, cell);
+        assert!(
+            (got - want).abs() < 1e-9,
+            "{t}!{cell}: {got}, by hand {want}"
+        );
+    };
+    // Alpha: value read in months 1 and 3: 800 + 900 = 1,700 realised against 1,000 + 1,000 =
+    // 2,000 planned (month 2, a gap, counts in neither): −300, −15% of plan; 15% short is at
+    // the yellow band's edge, which belongs to it: at risk.
+    near("C22", 1_700.0);
+    near("D22", 2_000.0);
+    near("E22", -300.0);
+    near("F22", -0.15);
+    assert_eq!(text(&v, t, "G22"), "At risk");
+    // Spend: 6,000 + 100 + 110 + 100 = 6,310 against the one-time 6,000 (due by month 0, the
+    // last month one-time spend is recorded in) and 3 × 100 running: 6,300. +10 is 0.16% over:
+    // on track. Alpha as a whole: the worse, at risk. NPV now 2,960 (tests/dashboard.rs works
+    // it) against 4,800 at approval: −1,840.
+    near("H22", 6_310.0);
+    near("I22", 6_300.0);
+    near("J22", 10.0);
+    assert_eq!(text(&v, t, "K22"), "On track");
+    assert_eq!(text(&v, t, "L22"), "At risk");
+    near("O22", -1_840.0);
+    // The portfolio line: Alpha's.
+    near("B9", 1_700.0);
+    near("B10", 2_000.0);
+    near("B11", -300.0);
+    near("B12", -0.15);
+    assert_eq!(text(&v, t, "B13"), "At risk");
+    near("B14", 6_310.0);
+    near("B15", 6_300.0);
+    near("B16", 10.0);
+    near("B19", -1_840.0);
+    // The KPI: planned at month 2, 100 + (80 − 100) × MIN(1, 2/10) = 96, a cut of 4; 97 is a cut
+    // of 3, 25% short: off track.
+    near("I25", 96.0);
+    assert_eq!(text(&v, t, "J25"), "Off track");
+    // Month by month. Month 1 (row 30): 800 − 1,000 = −200, −20% of plan. Month 2 (row 31), the
+    // gap: no variance (an empty text, not 0); spend 110 against 100: +10. Month 0 (row 29):
+    // 6,000 spent against 6,000 planned. The last month with one-time spend stays 0.
+    near("D30", -200.0);
+    near("E30", -0.2);
+    assert_eq!(text(&v, t, "D31"), "");
+    assert_eq!(text(&v, t, "E31"), "");
+    near("K31", 110.0);
+    near("L31", 10.0);
+    near("H29", 6_000.0);
+    near("K29", 6_000.0);
+    near("L29", 0.0);
+    near("M32", 0.0);
+}
+
+#[test]
+fn the_tracking_sheets_statuses_follow_its_bands() {
+    // Value 15% short, spend 0.16% over, the KPI 25% short:
+    // * bands 5% / 10%: value off track (beyond 10%), and so Alpha and the portfolio;
+    // * bands 15% / 30%: value on track (at green's edge), the KPI at risk (within 30%).
+    let (bytes, _) = book(&tracked(5.0, 10.0), false);
+    let v = recalculate(&bytes, "tracking-narrow");
+    assert_eq!(text(&v, "Tracking", "G22"), "Off track");
+    assert_eq!(text(&v, "Tracking", "L22"), "Off track");
+    assert_eq!(text(&v, "Tracking", "B13"), "Off track");
+    let (bytes, _) = book(&tracked(15.0, 30.0), false);
+    let v = recalculate(&bytes, "tracking-wide");
+    assert_eq!(text(&v, "Tracking", "G22"), "On track");
+    assert_eq!(text(&v, "Tracking", "L22"), "On track");
+    assert_eq!(text(&v, "Tracking", "J25"), "At risk");
+}
+
+#[test]
+fn nothing_tracked_means_no_tracking_sheet() {
+    // The small case: its one initiative proposed, no actuals, no goals.
+    let (bytes, _) = book(&small(0.0), false);
+    let v = recalculate(&bytes, "untracked");
+    assert!(v.get("Comparison").is_some());
+    assert!(v.get("Tracking").is_none());
+}
+
+#[test]
+fn kpi_readings_alone_give_a_tracking_sheet_of_kpis() {
+    // Alpha proposed again with no actuals: nothing tracked but the KPI's reading. No portfolio
+    // line or summary: the KPI table's heads on row 8 (after the bands) and the KPI on row 9:
+    // planned at month 2, 96; read 97, 25% short of the cut of 4: off track.
+    let mut s = tracked(5.0, 15.0);
+    s.initiatives[0].stage = caseboard::model::scenario::Stage::Proposed;
+    s.initiatives[0].actuals.clear();
+    let (bytes, _) = book(&s, false);
+    let v = recalculate(&bytes, "tracking-kpis");
+    assert!((num(&v, "Tracking", "I9") - 96.0).abs() < 1e-9);
+    assert_eq!(text(&v, "Tracking", "J9"), "Off track");
+    assert!(v["Tracking"].get("B9").is_none(), "no portfolio line");
+}

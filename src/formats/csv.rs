@@ -139,10 +139,11 @@ impl CsvWriter {
 
 /// The comparison table as CSV: a row per figure, a column per initiative, and a unit column,
 /// then a row per initiative input (its likely value, and its range when it has one); then,
-/// after an empty row each, the yearly cash flows of every initiative and the assumptions
-/// register (every input of every initiative and benefit). Figures are plain numbers (money in
-/// the scenario's currency, percentages as percent numbers, payback in months); a figure that
-/// does not exist (no IRR, no payback within the horizon) is an empty cell.
+/// after an empty row each, the yearly cash flows of every initiative, the portfolio, the
+/// assumptions register (every input of every initiative and benefit) and, once anything is
+/// tracked after approval, the results dashboard. Figures are plain numbers (money in the
+/// scenario's currency, percentages as percent numbers, payback in months); a figure that does
+/// not exist (no IRR, no payback within the horizon) is an empty cell.
 pub fn comparison(
     scenario: &crate::model::Scenario,
     evaluation: &crate::model::Evaluation,
@@ -304,6 +305,7 @@ pub fn comparison_simulated(
         &crate::model::plan::plan_simulated(scenario, evaluation),
     );
     assumptions(&mut w, scenario);
+    results(&mut w, scenario);
     w.finish()
 }
 
@@ -461,5 +463,260 @@ fn assumptions(w: &mut CsvWriter, scenario: &crate::model::Scenario) {
             Cell::from(if a.is_default { "default" } else { "entered" }),
             Cell::from(a.source),
         ]);
+    }
+}
+
+/// Whether the results dashboard has anything to show: a tracked initiative, or a goal's KPI
+/// with a reading up to "actuals up to". Without either, the exports leave it out.
+pub fn anything_tracked(d: &crate::model::dashboard::Dashboard) -> bool {
+    !d.initiatives.is_empty()
+        || d.goals
+            .iter()
+            .any(|g| g.kpis.iter().any(|k| !k.readings.is_empty()))
+}
+
+/// The calendar month of month `m`, as YYYY-MM, when `start` (the scenario's "Month 1 is") is
+/// one: month 1 is `start`, month 0 the month before. `None` when `start` is empty or no YYYY-MM.
+pub fn calendar_month(start: &str, m: usize) -> Option<String> {
+    let (y, mo) = start.trim().split_once('-')?;
+    if y.len() != 4 || mo.len() != 2 || !(y.bytes().chain(mo.bytes())).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (y, mo): (i64, i64) = (y.parse().ok()?, mo.parse().ok()?);
+    if !(1..=12).contains(&mo) {
+        return None;
+    }
+    // Months counted from January of year 0, month 1 at `start`.
+    let n = y * 12 + (mo - 1) + m as i64 - 1;
+    Some(format!(
+        "{:04}-{:02}",
+        n.div_euclid(12),
+        n.rem_euclid(12) + 1
+    ))
+}
+
+/// `x` as a per cent of `of`; `None` when `of` is zero (no per cent of nothing).
+fn pct_of(x: f64, of: f64) -> Option<f64> {
+    (of != 0.0 && of.is_finite()).then(|| x / of * 100.0)
+}
+
+fn status_text(s: Option<crate::model::tracking::Status>) -> Cell {
+    Cell::from(s.map(|s| s.label()))
+}
+
+/// The NPV a tracked initiative is judged against: its approved plan's (else its current plan's).
+pub fn npv_at_approval(t: &crate::model::dashboard::InitiativeTrack) -> f64 {
+    // The approved plan's flows from its start month, as the dashboard tracks them (the
+    // decision log keeps the NPV the decision saw).
+    t.forecast.npv_plan
+}
+
+/// What a tracked initiative is judged against, in words.
+pub fn against_text(t: &crate::model::dashboard::InitiativeTrack) -> String {
+    match &t.against {
+        crate::model::dashboard::Against::Baseline { date, .. } => {
+            format!("the baseline approved {date}")
+        }
+        crate::model::dashboard::Against::CurrentPlan => "its plan as it stands".into(),
+    }
+}
+
+/// The results dashboard (`model::dashboard`), written only when something is tracked: the
+/// month actuals are in up to and the tolerance bands; the portfolio line; a row per tracked
+/// initiative; a row per goal KPI; then each tracked initiative month by month, months 0 to
+/// "actuals up to". A month without a reading is an empty cell, never a zero. One block: no
+/// empty row inside it, so a reader splitting the file at empty rows gets it whole.
+fn results(w: &mut CsvWriter, scenario: &crate::model::Scenario) {
+    let d = crate::model::dashboard::dashboard(scenario);
+    if !anything_tracked(&d) {
+        return;
+    }
+    let cur = scenario.currency.as_str();
+    let start = scenario.tracking.start.as_str();
+    w.row(Vec::<Cell>::new());
+    w.row(["Results dashboard"]);
+    let mut as_of = vec![
+        Cell::from("Actuals up to"),
+        Cell::from("month"),
+        Cell::from(d.as_of as f64),
+    ];
+    as_of.extend(calendar_month(start, d.as_of).map(Cell::from));
+    w.row(as_of);
+    w.row([
+        Cell::from("Tolerance: on track within"),
+        Cell::from("% of plan"),
+        Cell::from(d.tolerance.green_pct),
+    ]);
+    w.row([
+        Cell::from("Tolerance: at risk within (off track beyond)"),
+        Cell::from("% of plan"),
+        Cell::from(d.tolerance.yellow_pct),
+    ]);
+    if !d.initiatives.is_empty() {
+        results_portfolio(w, &d, cur);
+        results_initiatives(w, &d, cur);
+    }
+    results_kpis(w, &d);
+    for t in &d.initiatives {
+        results_months(w, t, d.as_of, start, cur);
+    }
+}
+
+/// The portfolio line: value and spend to date against plan, and NPV of the plans against now.
+fn results_portfolio(w: &mut CsvWriter, d: &crate::model::dashboard::Dashboard, cur: &str) {
+    let value_gap = d.realised_to_date - d.planned_to_date;
+    let spend_gap = d.spent_to_date - d.planned_spend_to_date;
+    let rows: [(&str, &str, Cell); 11] = [
+        ("value realised to date", cur, d.realised_to_date.into()),
+        ("value planned to date", cur, d.planned_to_date.into()),
+        ("value variance", cur, value_gap.into()),
+        (
+            "value variance",
+            "%",
+            pct_of(value_gap, d.planned_to_date).into(),
+        ),
+        ("value status", "", status_text(d.value_status)),
+        ("spend to date", cur, d.spent_to_date.into()),
+        ("planned spend to date", cur, d.planned_spend_to_date.into()),
+        ("spend variance", cur, spend_gap.into()),
+        ("NPV of the plans", cur, d.npv_plan.into()),
+        ("NPV now (actuals, then forecast)", cur, d.npv_now.into()),
+        ("NPV difference", cur, (d.npv_now - d.npv_plan).into()),
+    ];
+    for (label, unit, value) in rows {
+        w.row([
+            Cell::from(format!("Portfolio: {label}")),
+            Cell::from(unit),
+            value,
+        ]);
+    }
+}
+
+/// A row per tracked initiative: its status, value and spend to date against plan, NPV at
+/// approval against now, what it is judged against and its status note.
+fn results_initiatives(w: &mut CsvWriter, d: &crate::model::dashboard::Dashboard, cur: &str) {
+    w.row([
+        "Initiative".to_string(),
+        "Stage".into(),
+        "Status".into(),
+        format!("Value to date ({cur})"),
+        format!("Value planned to date ({cur})"),
+        format!("Value variance ({cur})"),
+        "Value variance (%)".into(),
+        format!("Spend to date ({cur})"),
+        format!("Planned spend to date ({cur})"),
+        format!("NPV as approved ({cur})"),
+        format!("NPV now ({cur})"),
+        format!("NPV difference ({cur})"),
+        "Judged against".into(),
+        "Note".into(),
+    ]);
+    for t in &d.initiatives {
+        let f = &t.forecast;
+        let gap = f.realised_to_date - f.planned_to_date;
+        let approval = npv_at_approval(t);
+        w.row([
+            Cell::from(t.name.as_str()),
+            Cell::from(t.stage.label()),
+            status_text(t.status),
+            Cell::from(f.realised_to_date),
+            Cell::from(f.planned_to_date),
+            Cell::from(gap),
+            Cell::from(pct_of(gap, f.planned_to_date)),
+            Cell::from(f.spent_to_date),
+            Cell::from(f.planned_spend_to_date),
+            Cell::from(approval),
+            Cell::from(f.npv_now),
+            Cell::from(f.npv_now - approval),
+            Cell::from(against_text(t)),
+            Cell::from(t.note.as_str()),
+        ]);
+    }
+}
+
+/// A row per KPI of every goal: its path (baseline, target, month due), its latest reading up
+/// to "actuals up to", where the path planned it that month, and its status.
+fn results_kpis(w: &mut CsvWriter, d: &crate::model::dashboard::Dashboard) {
+    if d.goals.iter().all(|g| g.kpis.is_empty()) {
+        return;
+    }
+    w.row([
+        "Goal",
+        "KPI",
+        "Unit",
+        "Baseline",
+        "Target",
+        "Target month",
+        "Latest month",
+        "Latest reading",
+        "Planned at that month",
+        "Status",
+    ]);
+    for g in &d.goals {
+        for k in &g.kpis {
+            w.row([
+                Cell::from(g.name.as_str()),
+                Cell::from(k.name.as_str()),
+                Cell::from(k.unit.as_str()),
+                Cell::from(k.baseline),
+                Cell::from(k.target),
+                Cell::from(k.target_month),
+                Cell::from(k.latest.map(|(m, _)| m)),
+                Cell::from(k.latest.map(|(_, v)| v)),
+                Cell::from(k.planned_at_latest),
+                status_text(k.status),
+            ]);
+        }
+    }
+}
+
+/// One tracked initiative month by month, months 0 to `as_of`: planned and actual value (empty
+/// for a month not read: a gap, never a zero) and their variance; planned spend (one-time and
+/// running) and actual spend (empty when nothing is recorded) and their variance.
+fn results_months(
+    w: &mut CsvWriter,
+    t: &crate::model::dashboard::InitiativeTrack,
+    as_of: usize,
+    start: &str,
+    cur: &str,
+) {
+    let calendar = calendar_month(start, 1).is_some();
+    w.row([format!("Month by month: {}", t.name)]);
+    let mut head = vec![Cell::from("Month")];
+    if calendar {
+        head.push(Cell::from("Calendar month"));
+    }
+    head.extend(
+        [
+            "Planned value",
+            "Actual value",
+            "Value variance",
+            "Planned spend",
+            "Actual spend",
+            "Spend variance",
+        ]
+        .map(|h| Cell::from(format!("{h} ({cur})"))),
+    );
+    w.row(head);
+    let plan = &t.plan;
+    for m in 0..=as_of.min(plan.benefits.len().saturating_sub(1)) {
+        let a = t.actual.get(m).copied().unwrap_or_default();
+        let planned_value = plan.benefits[m];
+        let planned_spend = plan.one_time[m] + plan.running[m];
+        let spent = (a.one_time.is_some() || a.running.is_some())
+            .then(|| a.one_time.unwrap_or(0.0) + a.running.unwrap_or(0.0));
+        let mut cells = vec![Cell::from(m as f64)];
+        if calendar {
+            cells.push(Cell::from(calendar_month(start, m)));
+        }
+        cells.extend([
+            Cell::from(planned_value),
+            Cell::from(a.benefits),
+            Cell::from(a.benefits.map(|v| v - planned_value)),
+            Cell::from(planned_spend),
+            Cell::from(spent),
+            Cell::from(spent.map(|v| v - planned_spend)),
+        ]);
+        w.row(cells);
     }
 }

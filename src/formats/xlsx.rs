@@ -9,13 +9,18 @@
 //!   cost, the net flow, the discount factor, the present values, the cumulative flow; its PV,
 //!   NPV, ROI, payback and IRR are formulas over those months. Change an input and the sheet
 //!   and the comparison follow;
+//! * **Tracking** (once anything is tracked after approval): the results dashboard
+//!   (`model::dashboard`): the tolerance bands as inputs, the portfolio line, a summary row per
+//!   tracked initiative, the goals' KPIs, and each tracked initiative month by month, its
+//!   actuals as inputs and every variance, total to date and status a formula over them;
 //! * **Assumptions**: the register (`model::register`), with each input's source;
 //! * **Simulation** (with ranges): percentiles, the chance of a loss, how often each is first,
 //!   and the value of information, as values (a simulation is not a formula).
 //!
 //! The formulas use only functions every spreadsheet has (SUM, MIN, MAX, IF, INDEX, IRR,
-//! IFERROR), so LibreOffice and Google Sheets recalculate them as Excel does. Each formula also
-//! carries the value Caseboard computed, for viewers that show a file without recalculating it.
+//! IFERROR; on the Tracking sheet also SUMIF, SUMPRODUCT, COUNT, ABS, SIGN, AND, OR), so
+//! LibreOffice and Google Sheets recalculate them as Excel does. Each formula also carries the
+//! value Caseboard computed, for viewers that show a file without recalculating it.
 
 use crate::model::plan::{Budget, Plan};
 use crate::model::register::{register, Assumption};
@@ -163,6 +168,9 @@ pub fn workbook(s: &Scenario, e: &Evaluation, extras: &Extras) -> Result<Vec<u8>
     }
     if let Some(plan) = extras.plan {
         wb.push_worksheet(portfolio_sheet(s, plan, &f)?);
+    }
+    if let Some(ws) = tracking_sheet(s, &f)? {
+        wb.push_worksheet(ws);
     }
     wb.push_worksheet(assumptions_sheet(s, &f)?);
     if let Some(sim) = extras.simulation {
@@ -799,6 +807,651 @@ fn simulation_sheet(s: &Scenario, sim: &Simulation, f: &Formats) -> Result<Works
         ws.write_number_with_format(row, 1, v, &f.money)?;
     }
     Ok(ws)
+}
+
+/// Cells of the Tracking sheet: the tolerance bands, as fractions of plan (inputs every status
+/// formula reads).
+mod band {
+    pub const GREEN: &str = "$B$5";
+    pub const YELLOW: &str = "$B$6";
+    /// A thousandth of a per cent, as `model::tracking::status` allows at a band's edge.
+    pub const EDGE: &str = "0.00001";
+}
+
+/// A status formula's body (no `=`): `actual` against `plan` within the bands on the sheet,
+/// higher better when `higher`, as `model::tracking::status` has it: "On track" within the green
+/// band (or better than plan), "At risk" within the yellow, "Off track" beyond; with a plan of
+/// zero, anything worse than zero is off track.
+fn status_formula(plan: &str, actual: &str, higher: bool) -> String {
+    let (short, worse) = if higher {
+        (
+            format!("({plan}-{actual})/ABS({plan})"),
+            format!("{actual}<{plan}"),
+        )
+    } else {
+        (
+            format!("({actual}-{plan})/ABS({plan})"),
+            format!("{actual}>{plan}"),
+        )
+    };
+    format!(
+        "IF({plan}=0,IF({worse},\"Off track\",\"On track\"),{})",
+        bands(&short)
+    )
+}
+
+/// A status formula's body from a shortfall (a fraction of plan; negative: better than plan).
+fn bands(short: &str) -> String {
+    format!(
+        "IF({short}<={g}+{e},\"On track\",IF({short}<={y}+{e},\"At risk\",\"Off track\"))",
+        g = band::GREEN,
+        y = band::YELLOW,
+        e = band::EDGE,
+    )
+}
+
+/// The worse of two status cells' texts ("" when neither has one), as `Status::worst`.
+fn worse_formula(a: &str, b: &str) -> String {
+    let either = |s: &str| format!("OR({a}=\"{s}\",{b}=\"{s}\")");
+    format!(
+        "IF({},\"Off track\",IF({},\"At risk\",IF({},\"On track\",\"\")))",
+        either("Off track"),
+        either("At risk"),
+        either("On track")
+    )
+}
+
+fn status_label(s: Option<crate::model::tracking::Status>) -> &'static str {
+    s.map_or("", |s| s.label())
+}
+
+/// Where the Tracking sheet's tables are (0-based rows).
+struct TrackingLayout {
+    /// The first initiative row of the summary table.
+    summary: u32,
+    /// The KPI table's head row, when some goal has a KPI.
+    kpis: Option<u32>,
+    /// The month-0 row of each tracked initiative's month-by-month block.
+    blocks: Vec<u32>,
+    /// The last month of each block (months 0 to "actuals up to").
+    as_of: u32,
+}
+
+impl TrackingLayout {
+    fn new(d: &crate::model::dashboard::Dashboard) -> Self {
+        let n = d.initiatives.len() as u32;
+        // The bands end on row 6; the portfolio line takes rows 8-19, the summary's head row 21.
+        let mut row = if n > 0 { 21 + n + 1 } else { 7 };
+        let summary = 21;
+        let count: usize = d.goals.iter().map(|g| g.kpis.len()).sum();
+        let kpis = (count > 0).then_some(row);
+        if count > 0 {
+            row += 1 + count as u32 + 1;
+        }
+        let as_of = d.as_of as u32;
+        let blocks = (0..n)
+            .map(|_| {
+                let first = row + 2;
+                row = first + as_of + 2;
+                first
+            })
+            .collect();
+        TrackingLayout {
+            summary,
+            kpis,
+            blocks,
+            as_of,
+        }
+    }
+
+    /// Column `c` of block `k`, months 0 to "actuals up to", as an A1 range.
+    fn col(&self, k: usize, c: u16) -> String {
+        let first = self.blocks[k];
+        format!("{}:{}", at(first, c), at(first + self.as_of, c))
+    }
+}
+
+/// Columns of a month-by-month block on the Tracking sheet.
+mod block {
+    pub const MONTH: u16 = 0;
+    pub const PLAN_VALUE: u16 = 1;
+    pub const ACTUAL_VALUE: u16 = 2;
+    pub const PLAN_ONE_TIME: u16 = 5;
+    pub const PLAN_RUNNING: u16 = 6;
+    pub const ACTUAL_ONE_TIME: u16 = 8;
+    pub const ACTUAL_RUNNING: u16 = 9;
+    pub const LAST_ONE_TIME: u16 = 12;
+}
+
+/// The results dashboard (`model::dashboard`) as the Tracking sheet, when anything is tracked:
+/// the tolerance bands (inputs), the portfolio line, a summary row per tracked initiative, the
+/// goals' KPIs, and each tracked initiative month by month. The actuals are inputs (a month not
+/// read is a blank cell, a gap and never a zero); every variance, total to date and status is a
+/// formula over them and the bands, so editing an actual or a band updates the sheet. The NPVs
+/// are values (the forecast behind NPV now is Caseboard's).
+fn tracking_sheet(s: &Scenario, f: &Formats) -> Result<Option<Worksheet>, XlsxError> {
+    let d = crate::model::dashboard::dashboard(s);
+    if !super::csv::anything_tracked(&d) {
+        return Ok(None);
+    }
+    let layout = TrackingLayout::new(&d);
+    let mut ws = Worksheet::new();
+    ws.set_name("Tracking")?;
+    // A formula whose result is "" (a gap's variance, no status yet) caches an empty text, not
+    // the default 0: a viewer that does not recalculate shows a gap as a gap.
+    ws.set_formula_result_default("");
+    ws.set_column_width(0, 34)?;
+    for c in 1..17 {
+        ws.set_column_width(c, 14)?;
+    }
+    ws.write_string_with_format(0, 0, "Results dashboard: tracking after approval", &f.title)?;
+    ws.write_string(
+        1,
+        0,
+        format!(
+            "Money in {}. Actuals are inputs (a blank month is a gap, not a zero); every variance, total to date and status is a formula over them and the bands below.",
+            s.currency
+        ),
+    )?;
+    ws.write_string(3, 0, "Actuals up to (month)")?;
+    ws.write_number(3, 1, d.as_of as f64)?;
+    if let Some(c) = super::csv::calendar_month(&s.tracking.start, d.as_of) {
+        ws.write_string(3, 2, c)?;
+    }
+    ws.write_string(4, 0, "On track within (of plan, or better)")?;
+    ws.write_number_with_format(4, 1, d.tolerance.green_pct / 100.0, &f.percent)?;
+    ws.write_string(5, 0, "At risk within (of plan); off track beyond")?;
+    ws.write_number_with_format(5, 1, d.tolerance.yellow_pct / 100.0, &f.percent)?;
+    if !d.initiatives.is_empty() {
+        tracking_portfolio(&mut ws, &d, &layout, f)?;
+        tracking_summary(&mut ws, &d, &layout, f)?;
+    }
+    if let Some(head) = layout.kpis {
+        tracking_kpis(&mut ws, &d, head, f)?;
+    }
+    for (k, t) in d.initiatives.iter().enumerate() {
+        tracking_block(
+            &mut ws,
+            t,
+            layout.blocks[k],
+            layout.as_of,
+            &s.tracking.start,
+            f,
+        )?;
+    }
+    Ok(Some(ws))
+}
+
+/// The portfolio line (rows 8-19 in Excel): the summary table's totals and the value status on
+/// them; NPV of the plans and now as values.
+fn tracking_portfolio(
+    ws: &mut Worksheet,
+    d: &crate::model::dashboard::Dashboard,
+    layout: &TrackingLayout,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let (first, last) = (
+        layout.summary,
+        layout.summary + d.initiatives.len() as u32 - 1,
+    );
+    let col = |c: u16| format!("{}:{}", at(first, c), at(last, c));
+    ws.write_string_with_format(7, 0, "Portfolio (all tracked initiatives)", &f.bold)?;
+    let value_gap = d.realised_to_date - d.planned_to_date;
+    let status = format!(
+        "=IF(SUMPRODUCT(({}<>\"\")*1)=0,\"\",{})",
+        col(6),
+        status_formula("B10", "B9", true)
+    );
+    let pct = (d.planned_to_date != 0.0).then(|| value_gap / d.planned_to_date);
+    let rows: [(u32, &str, String, String, &Format); 9] = [
+        (
+            8,
+            "Value realised to date",
+            format!("=SUM({})", col(2)),
+            result(d.realised_to_date),
+            &f.money,
+        ),
+        (
+            9,
+            "Value planned to date",
+            format!("=SUM({})", col(3)),
+            result(d.planned_to_date),
+            &f.money,
+        ),
+        (
+            10,
+            "Value variance",
+            "=B9-B10".into(),
+            result(value_gap),
+            &f.money,
+        ),
+        (
+            11,
+            "Value variance (of plan)",
+            "=IF(B10=0,\"\",B11/B10)".into(),
+            pct.map(result).unwrap_or_default(),
+            &f.percent,
+        ),
+        (
+            12,
+            "Value status",
+            status,
+            status_label(d.value_status).into(),
+            &f.bold,
+        ),
+        (
+            13,
+            "Spend to date",
+            format!("=SUM({})", col(7)),
+            result(d.spent_to_date),
+            &f.money,
+        ),
+        (
+            14,
+            "Planned spend to date",
+            format!("=SUM({})", col(8)),
+            result(d.planned_spend_to_date),
+            &f.money,
+        ),
+        (
+            15,
+            "Spend variance",
+            "=B14-B15".into(),
+            result(d.spent_to_date - d.planned_spend_to_date),
+            &f.money,
+        ),
+        (
+            18,
+            "NPV difference",
+            "=B18-B17".into(),
+            result(d.npv_now - d.npv_plan),
+            &f.money,
+        ),
+    ];
+    for (row, label, formula, cached, fmt) in rows {
+        ws.write_string(row, 0, label)?;
+        ws.write_formula_with_format(row, 1, Formula::new(formula).set_result(cached), fmt)?;
+    }
+    ws.write_string(16, 0, "NPV of the plans")?;
+    ws.write_number_with_format(16, 1, d.npv_plan, &f.money)?;
+    ws.write_string(17, 0, "NPV now (actuals, then forecast)")?;
+    ws.write_number_with_format(17, 1, d.npv_now, &f.money)?;
+    ws.write_string(17, 2, "values: the forecast is Caseboard's")?;
+    Ok(())
+}
+
+/// The heads of the Tracking sheet's summary table.
+const SUMMARY_HEADS: [&str; 17] = [
+    "Initiative",
+    "Stage",
+    "Value to date",
+    "Value planned to date",
+    "Value variance",
+    "Value variance (of plan)",
+    "Value status",
+    "Spend to date",
+    "Planned spend to date",
+    "Spend variance",
+    "Spend status",
+    "Status",
+    "NPV as approved",
+    "NPV now",
+    "NPV difference",
+    "Judged against",
+    "Note",
+];
+
+/// A row per tracked initiative (from row 22 in Excel): value and spend to date over its block's
+/// months with an actual, their variances and statuses (formulas on the bands), NPV at approval
+/// and now (values), what it is judged against and its note.
+fn tracking_summary(
+    ws: &mut Worksheet,
+    d: &crate::model::dashboard::Dashboard,
+    layout: &TrackingLayout,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    for (c, h) in SUMMARY_HEADS.iter().enumerate() {
+        ws.write_string_with_format(layout.summary - 1, c as u16, *h, &f.head)?;
+    }
+    for (k, t) in d.initiatives.iter().enumerate() {
+        let row = layout.summary + k as u32;
+        let fc = &t.forecast;
+        let approval = super::csv::npv_at_approval(t);
+        ws.write_string(row, 0, &t.name)?;
+        ws.write_string(row, 1, t.stage.label())?;
+        let last_one_time = at(layout.blocks[k] + layout.as_of, block::LAST_ONE_TIME);
+        let cells = summary_cells(t, row, |c| layout.col(k, c), &last_one_time, f);
+        for (c, formula, cached, fmt) in cells {
+            ws.write_formula_with_format(row, c, Formula::new(formula).set_result(cached), fmt)?;
+        }
+        ws.write_number_with_format(row, 12, approval, &f.money)?;
+        ws.write_number_with_format(row, 13, fc.npv_now, &f.money)?;
+        ws.write_string(row, 15, super::csv::against_text(t))?;
+        if !t.note.is_empty() {
+            ws.write_string(row, 16, &t.note)?;
+        }
+    }
+    Ok(())
+}
+
+/// The formula cells of a tracked initiative's summary row `row` (column, formula, cached
+/// result, format); `b(c)` is column `c` of its month-by-month block, `last_one_time` the cell
+/// holding the last month with one-time spend (on the block's last row).
+fn summary_cells<'f>(
+    t: &crate::model::dashboard::InitiativeTrack,
+    row: u32,
+    b: impl Fn(u16) -> String,
+    last_one_time: &str,
+    f: &'f Formats,
+) -> [(u16, String, String, &'f Format); 11] {
+    let x = |c: u16| at(row, c);
+    let fc = &t.forecast;
+    let (got, want) = (fc.realised_to_date, fc.planned_to_date);
+    let approval = super::csv::npv_at_approval(t);
+    [
+        (
+            2,
+            format!("=SUM({})", b(block::ACTUAL_VALUE)),
+            result(got),
+            &f.money,
+        ),
+        (
+            3,
+            format!(
+                "=SUMPRODUCT(({}<>\"\")*{})",
+                b(block::ACTUAL_VALUE),
+                b(block::PLAN_VALUE)
+            ),
+            result(want),
+            &f.money,
+        ),
+        (
+            4,
+            format!("={}-{}", x(2), x(3)),
+            result(got - want),
+            &f.money,
+        ),
+        (
+            5,
+            format!("=IF({d}=0,\"\",{e}/{d})", d = x(3), e = x(4)),
+            if want != 0.0 {
+                result((got - want) / want)
+            } else {
+                String::new()
+            },
+            &f.percent,
+        ),
+        (
+            6,
+            format!(
+                "=IF(OR(COUNT({})=0,{}<=0),\"\",{})",
+                b(block::ACTUAL_VALUE),
+                x(3),
+                status_formula(&x(3), &x(2), true)
+            ),
+            status_label(t.value_status).into(),
+            &f.bold,
+        ),
+        (
+            7,
+            format!(
+                "=SUM({})+SUM({})",
+                b(block::ACTUAL_ONE_TIME),
+                b(block::ACTUAL_RUNNING)
+            ),
+            result(fc.spent_to_date),
+            &f.money,
+        ),
+        (
+            8,
+            format!(
+                "=SUMPRODUCT(({}<>\"\")*{})+SUMIF({},\"<=\"&{},{})",
+                b(block::ACTUAL_RUNNING),
+                b(block::PLAN_RUNNING),
+                b(block::MONTH),
+                last_one_time,
+                b(block::PLAN_ONE_TIME)
+            ),
+            result(fc.planned_spend_to_date),
+            &f.money,
+        ),
+        (
+            9,
+            format!("={}-{}", x(7), x(8)),
+            result(fc.spent_to_date - fc.planned_spend_to_date),
+            &f.money,
+        ),
+        (
+            10,
+            format!(
+                "=IF(COUNT({})+COUNT({})=0,\"\",{})",
+                b(block::ACTUAL_ONE_TIME),
+                b(block::ACTUAL_RUNNING),
+                status_formula(&x(8), &x(7), false)
+            ),
+            status_label(t.spend_status).into(),
+            &f.bold,
+        ),
+        (
+            11,
+            format!("={}", worse_formula(&x(6), &x(10))),
+            status_label(t.status).into(),
+            &f.bold,
+        ),
+        (
+            14,
+            format!("={}-{}", x(13), x(12)),
+            result(fc.npv_now - approval),
+            &f.money,
+        ),
+    ]
+}
+
+/// The goals' KPIs, a row each from the row after `head`: the path (baseline, target, month
+/// due) and the latest reading are values; where the path planned it that month is the formula
+/// baseline + (target − baseline) × MIN(1, month ÷ target month), and the status a formula on
+/// the bands (`model::tracking::kpi_status`: the change achieved against the change planned).
+fn tracking_kpis(
+    ws: &mut Worksheet,
+    d: &crate::model::dashboard::Dashboard,
+    head: u32,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    let heads = [
+        "Goal",
+        "KPI",
+        "Unit",
+        "Baseline",
+        "Target",
+        "Target month",
+        "Latest month",
+        "Latest reading",
+        "Planned at latest",
+        "Status",
+        "Which way is better",
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(head, c as u16, *h, &f.head)?;
+    }
+    let kpis = d
+        .goals
+        .iter()
+        .flat_map(|g| g.kpis.iter().map(move |k| (g, k)));
+    for (n, (g, k)) in kpis.enumerate() {
+        let row = head + 1 + n as u32;
+        let x = |c: u16| at(row, c);
+        ws.write_string(row, 0, &g.name)?;
+        ws.write_string(row, 1, &k.name)?;
+        ws.write_string(row, 2, &k.unit)?;
+        ws.write_number_with_format(row, 3, k.baseline, &f.number)?;
+        ws.write_number_with_format(row, 4, k.target, &f.number)?;
+        ws.write_number_with_format(row, 5, k.target_month, &f.months)?;
+        if let Some((m, v)) = k.latest {
+            ws.write_number(row, 6, m)?;
+            ws.write_number_with_format(row, 7, v, &f.number)?;
+        }
+        let planned = format!(
+            "=IF({m}=\"\",\"\",IF({tm}<=0,{t},{b}+({t}-{b})*MIN(1,MAX(0,{m}/{tm}))))",
+            m = x(6),
+            tm = x(5),
+            t = x(4),
+            b = x(3)
+        );
+        let cached = k.planned_at_latest.map(result).unwrap_or_default();
+        ws.write_formula_with_format(row, 8, Formula::new(planned).set_result(cached), &f.number)?;
+        let higher = k.better == crate::model::Better::Higher;
+        let (p, b, r) = (x(8), x(3), x(7));
+        // No change planned: the reading against the planned level; else the change achieved
+        // (in the planned change's direction) against the change planned, higher better.
+        let status = format!(
+            "=IF(OR({m}=\"\",{p}=\"\"),\"\",IF(ABS({p}-{b})<1E-12,{same},{change}))",
+            m = x(6),
+            same = status_formula(&p, &r, higher),
+            change = bands(&format!(
+                "(ABS({p}-{b})-({r}-{b})*SIGN({p}-{b}))/ABS({p}-{b})"
+            )),
+        );
+        let cached = status_label(k.status).to_string();
+        ws.write_formula_with_format(row, 9, Formula::new(status).set_result(cached), &f.bold)?;
+        ws.write_string(row, 10, k.better.label())?;
+    }
+    Ok(())
+}
+
+/// The heads of a month-by-month block on the Tracking sheet (then "Calendar month" when the
+/// scenario says what month 1 is).
+const BLOCK_HEADS: [&str; 13] = [
+    "Month",
+    "Planned value",
+    "Actual value",
+    "Value variance",
+    "Value variance (of plan)",
+    "Planned one-time spend",
+    "Planned running cost",
+    "Planned spend",
+    "Actual one-time spend",
+    "Actual running cost",
+    "Actual spend",
+    "Spend variance",
+    "Last month with one-time spend",
+];
+
+/// One tracked initiative month by month, months 0 to `as_of`, from row `first` (its title and
+/// heads on the two rows above): the plan as values, the actuals as inputs (blank when not
+/// recorded: a gap, never a zero), the variances as formulas; the column "Last month with
+/// one-time spend" carries, month by month, the last month one-time spend was recorded in so far
+/// (−1: none), up to which the planned spend to date counts the plan's one-time cost.
+fn tracking_block(
+    ws: &mut Worksheet,
+    t: &crate::model::dashboard::InitiativeTrack,
+    first: u32,
+    as_of: u32,
+    start: &str,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    ws.write_string_with_format(first - 2, 0, format!("Month by month: {}", t.name), &f.bold)?;
+    let mut heads = BLOCK_HEADS.to_vec();
+    let calendar = super::csv::calendar_month(start, 1).is_some();
+    if calendar {
+        heads.push("Calendar month");
+    }
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(first - 1, c as u16, *h, &f.head)?;
+    }
+    let plan = &t.plan;
+    let mut last_one_time = -1.0;
+    for m in 0..=as_of as usize {
+        let row = first + m as u32;
+        let x = |c: u16| at(row, c);
+        let a = t.actual.get(m).copied().unwrap_or_default();
+        let at_m = |v: &Vec<f64>| v.get(m).copied().unwrap_or(0.0);
+        let (value, one_time, running) = (
+            at_m(&plan.benefits),
+            at_m(&plan.one_time),
+            at_m(&plan.running),
+        );
+        ws.write_number(row, block::MONTH, m as f64)?;
+        ws.write_number_with_format(row, block::PLAN_VALUE, value, &f.money)?;
+        ws.write_number_with_format(row, block::PLAN_ONE_TIME, one_time, &f.money)?;
+        ws.write_number_with_format(row, block::PLAN_RUNNING, running, &f.money)?;
+        for (c, v) in [
+            (block::ACTUAL_VALUE, a.benefits),
+            (block::ACTUAL_ONE_TIME, a.one_time),
+            (block::ACTUAL_RUNNING, a.running),
+        ] {
+            if let Some(v) = v {
+                ws.write_number_with_format(row, c, v, &f.money)?;
+            }
+        }
+        let spent = (a.one_time.is_some() || a.running.is_some())
+            .then(|| a.one_time.unwrap_or(0.0) + a.running.unwrap_or(0.0));
+        if a.one_time.is_some() {
+            last_one_time = m as f64;
+        }
+        let blank_or = |v: Option<f64>| v.map(result).unwrap_or_default();
+        let (av, ao, ar) = (
+            x(block::ACTUAL_VALUE),
+            x(block::ACTUAL_ONE_TIME),
+            x(block::ACTUAL_RUNNING),
+        );
+        let cells: [(u16, String, String, &Format); 6] = [
+            (
+                3,
+                format!("=IF({av}=\"\",\"\",{av}-{})", x(1)),
+                blank_or(a.benefits.map(|v| v - value)),
+                &f.money,
+            ),
+            (
+                4,
+                format!("=IF(OR({av}=\"\",{p}=0),\"\",{}/{p})", x(3), p = x(1)),
+                blank_or(
+                    a.benefits
+                        .filter(|_| value != 0.0)
+                        .map(|v| (v - value) / value),
+                ),
+                &f.percent,
+            ),
+            (
+                7,
+                format!("={}+{}", x(5), x(6)),
+                result(one_time + running),
+                &f.money,
+            ),
+            (
+                10,
+                format!("=IF(AND({ao}=\"\",{ar}=\"\"),\"\",SUM({ao},{ar}))"),
+                blank_or(spent),
+                &f.money,
+            ),
+            (
+                11,
+                format!("=IF({k}=\"\",\"\",{k}-{})", x(7), k = x(10)),
+                blank_or(spent.map(|v| v - one_time - running)),
+                &f.money,
+            ),
+            (
+                block::LAST_ONE_TIME,
+                if m == 0 {
+                    format!("=IF({ao}<>\"\",{},-1)", x(0))
+                } else {
+                    format!(
+                        "=IF({ao}<>\"\",{},{})",
+                        x(0),
+                        at(row - 1, block::LAST_ONE_TIME)
+                    )
+                },
+                result(last_one_time),
+                &f.number,
+            ),
+        ];
+        for (c, formula, cached, fmt) in cells {
+            ws.write_formula_with_format(row, c, Formula::new(formula).set_result(cached), fmt)?;
+        }
+        if let Some(c) = super::csv::calendar_month(start, m).filter(|_| calendar) {
+            ws.write_string(row, block::LAST_ONE_TIME + 1, c)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
