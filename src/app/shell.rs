@@ -8,6 +8,7 @@ use crate::app::results::assumptions::Assumptions;
 use crate::app::results::cashflows::CashFlows;
 use crate::app::results::charts::{print_when_drawn, Charts};
 use crate::app::results::comparison::Comparison;
+use crate::app::results::dashboard::Results;
 use crate::app::results::goals::Alignment;
 use crate::app::results::portfolio::Portfolio;
 use crate::app::results::summary::Summary;
@@ -59,6 +60,7 @@ pub fn App() -> impl IntoView {
             <Comparison/>
             <Portfolio/>
             <Alignment/>
+            <Results/>
             <Charts/>
             <Uncertainty/>
             <CashFlows/>
@@ -169,6 +171,10 @@ fn Toolbar() -> impl IntoView {
                 <button type="button" on:click=move |_| drafts.adopt(example(), false)>
                     "Load example"
                 </button>
+                <button type="button" data-testid="load-year-later"
+                    on:click=move |_| drafts.adopt(from_flat_json(crate::model::example::YEAR_LATER_FLAT_JSON), false)>
+                    "Example one year later"
+                </button>
                 <button type="button" data-testid="copy-link" on:click=move |_| copy_link(state, notices, drafts)>
                     "Copy link"
                 </button>
@@ -247,7 +253,12 @@ fn Status() -> impl IntoView {
 /// The built-in example, read from its flat form (`model::EXAMPLE_FLAT_JSON`) by the browser's
 /// JSON parser: less to download than the code that builds it.
 fn example() -> crate::model::Scenario {
-    js_sys::JSON::parse(EXAMPLE_FLAT_JSON)
+    from_flat_json(EXAMPLE_FLAT_JSON)
+}
+
+/// A scenario from its flat form in JSON (a blank one if it cannot be read).
+fn from_flat_json(json: &str) -> crate::model::Scenario {
+    js_sys::JSON::parse(json)
         .ok()
         .and_then(|v| flat_from_js(&v))
         .and_then(|t| flat::read(&t))

@@ -13,7 +13,17 @@ type Table = fn(&Shown, &dyn NumberFormat) -> TableText;
 
 /// The texts of one of the comparison's charts (`None` for the simulation's: `sim_report`).
 pub fn chart_texts(chart: ChartId, shown: &Shown, f: &dyn NumberFormat) -> Option<ChartText> {
+    use crate::explain::dashboard::{kpi_chart_text, realised_chart_text};
     let (summary, table): (Summary, Table) = match chart {
+        ChartId::Realised(i) => {
+            let d = crate::model::dashboard::dashboard(&shown.scenario);
+            let t = d.initiatives.iter().find(|t| t.index == i)?;
+            return Some(realised_chart_text(&d, t, f));
+        }
+        ChartId::Kpi(g, k) => {
+            let d = crate::model::dashboard::dashboard(&shown.scenario);
+            return Some(kpi_chart_text(d.goals.get(g)?.kpis.get(k)?, f));
+        }
         ChartId::ValueByDriver => (summary_value, table_value_by_driver),
         ChartId::Cumulative => (summary_cumulative, table_cumulative),
         ChartId::ValueVsEffort => (summary_effort, table_value_vs_effort),

@@ -5,6 +5,7 @@
 
 pub mod chart_data;
 pub mod chart_text;
+pub mod dashboard;
 pub mod figures;
 pub mod format;
 pub mod goals;

@@ -609,11 +609,15 @@ pub fn portfolio_text(
     plan: &Plan,
     f: &dyn NumberFormat,
 ) -> crate::wire::PortfolioText {
+    let (dashboard, results) = crate::explain::dashboard::dashboard_text(s, f);
+    let mut said = sentences(s, plan, f);
+    said.extend(results);
     crate::wire::PortfolioText {
         active: plan.active,
         capacity: plan.capacity.is_some(),
         jobs: !plan.jobs.is_empty(),
-        sentences: sentences(s, plan, f),
+        sentences: said,
+        dashboard,
         ranked: ranked_table(s, plan, f),
         cut: plan
             .ranked

@@ -13,5 +13,8 @@ pub mod intl;
 pub mod js;
 
 pub use protocol::{figure_key, figure_of, ChartId, Reply, Request, RowKey, SimRow, Subject};
-pub use texts::{ChartText, Pointer, PortfolioText, Report, RowText, Sentence, TableText, Tip};
+pub use texts::{
+    ChartText, DashboardText, Pointer, PortfolioText, Report, RowText, Sentence, TableText,
+    TileText, Tip, TrackedText,
+};
 pub use value::Value;

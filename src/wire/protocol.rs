@@ -31,6 +31,11 @@ pub enum ChartId {
     Capacity,
     /// Spend by year against the budgets, as scheduled.
     Spend,
+    /// The cumulative value of the tracked initiative at this index (in the scenario): planned,
+    /// and actual then forecast.
+    Realised(usize),
+    /// A KPI's readings (goal, KPI) against its baseline, planned path and target.
+    Kpi(usize, usize),
 }
 
 impl ChartId {
@@ -67,6 +72,8 @@ impl ChartId {
             ChartId::Roadmap => ("roadmap", None),
             ChartId::Capacity => ("capacity", None),
             ChartId::Spend => ("spend", None),
+            ChartId::Realised(k) => ("realised", Some(k)),
+            ChartId::Kpi(g, k) => ("kpi", Some(g * 1000 + k)),
         };
         Value::map(vec![
             ("name", Value::text(name)),
@@ -86,6 +93,11 @@ impl ChartId {
             "roadmap" => ChartId::Roadmap,
             "capacity" => ChartId::Capacity,
             "spend" => ChartId::Spend,
+            "realised" => ChartId::Realised(usize::try_from(v.get("of").whole()?).ok()?),
+            "kpi" => {
+                let of = usize::try_from(v.get("of").whole()?).ok()?;
+                ChartId::Kpi(of / 1000, of % 1000)
+            }
             _ => return None,
         })
     }

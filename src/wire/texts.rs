@@ -73,8 +73,9 @@ pub struct Sentence {
 }
 
 /// The topics a sentence can have (a decoded topic is one of these).
-pub const TOPICS: [&str; 11] = [
+pub const TOPICS: [&str; 12] = [
     "none",
+    "results",
     "governance",
     "portfolio",
     "recommend",
@@ -311,6 +312,8 @@ pub struct PortfolioText {
     pub notes: Vec<(crate::model::validate::Location, String)>,
     /// Whether each initiative (in the scenario's order) is funded.
     pub funded: Vec<bool>,
+    /// The results dashboard, when anything is tracked.
+    pub dashboard: Option<DashboardText>,
 }
 
 fn location_encode(l: &crate::model::validate::Location) -> Value {
@@ -356,6 +359,12 @@ impl PortfolioText {
             (
                 "funded",
                 Value::List(self.funded.iter().map(|b| Value::Bool(*b)).collect()),
+            ),
+            (
+                "dashboard",
+                self.dashboard
+                    .as_ref()
+                    .map_or(Value::Null, DashboardText::encode),
             ),
             (
                 "notes",
@@ -410,6 +419,187 @@ impl PortfolioText {
                 .items()
                 .iter()
                 .map(|n| Some((location_decode(n.get("at"))?, text(n.get("message"))?)))
+                .collect::<Option<_>>()?,
+            dashboard: match v.get("dashboard") {
+                Value::Null => None,
+                d => Some(DashboardText::decode(d)?),
+            },
+        })
+    }
+}
+
+/// A tile of the results dashboard, in words (`explain::dashboard`): its status as a key
+/// ("green", "yellow", "red"; empty: no results yet) and as words, the figures behind it, the
+/// note, and its sparkline's numbers (planned; actual, `None` for a gap; a KPI's target).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TileText {
+    pub kind: String,
+    pub name: String,
+    pub status: String,
+    pub label: String,
+    pub lines: Vec<String>,
+    pub note: String,
+    pub planned: Vec<f64>,
+    pub actual: Vec<Option<f64>>,
+    pub target: Option<f64>,
+}
+
+/// One tracked initiative's detail: its index in the scenario, name, the forecast's rule and the
+/// month-by-month table.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct TrackedText {
+    pub index: usize,
+    pub name: String,
+    pub rule: String,
+    pub months: TableText,
+}
+
+/// The results dashboard in words, made in the worker with the portfolio's.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct DashboardText {
+    pub line: String,
+    pub tiles: Vec<TileText>,
+    pub tracked: TableText,
+    pub initiatives: Vec<TrackedText>,
+    /// Each KPI as (goal, KPI, "Goal: KPI").
+    pub kpis: Vec<(usize, usize, String)>,
+}
+
+fn opt_num(v: Option<f64>) -> Value {
+    v.map_or(Value::Null, Value::Num)
+}
+
+fn num_or_null(v: &Value) -> Option<Option<f64>> {
+    match v {
+        Value::Null => Some(None),
+        x => x.num().map(Some),
+    }
+}
+
+fn index_of(v: &Value) -> Option<usize> {
+    usize::try_from(v.whole()?).ok()
+}
+
+impl TileText {
+    fn encode(&self) -> Value {
+        Value::map(vec![
+            ("kind", Value::text(&self.kind)),
+            ("name", Value::text(&self.name)),
+            ("status", Value::text(&self.status)),
+            ("label", Value::text(&self.label)),
+            ("lines", Value::texts(&self.lines)),
+            ("note", Value::text(&self.note)),
+            ("planned", Value::nums(&self.planned)),
+            (
+                "actual",
+                Value::List(self.actual.iter().map(|v| opt_num(*v)).collect()),
+            ),
+            ("target", opt_num(self.target)),
+        ])
+    }
+
+    fn decode(v: &Value) -> Option<Self> {
+        Some(TileText {
+            kind: text(v.get("kind"))?,
+            name: text(v.get("name"))?,
+            status: text(v.get("status"))?,
+            label: text(v.get("label"))?,
+            lines: v.get("lines").as_texts()?,
+            note: text(v.get("note"))?,
+            planned: v
+                .get("planned")
+                .items()
+                .iter()
+                .map(Value::num)
+                .collect::<Option<_>>()?,
+            actual: v
+                .get("actual")
+                .items()
+                .iter()
+                .map(num_or_null)
+                .collect::<Option<_>>()?,
+            target: num_or_null(v.get("target"))?,
+        })
+    }
+}
+
+impl DashboardText {
+    pub fn encode(&self) -> Value {
+        Value::map(vec![
+            ("line", Value::text(&self.line)),
+            (
+                "tiles",
+                Value::List(self.tiles.iter().map(TileText::encode).collect()),
+            ),
+            ("tracked", self.tracked.encode()),
+            (
+                "initiatives",
+                Value::List(
+                    self.initiatives
+                        .iter()
+                        .map(|t| {
+                            Value::map(vec![
+                                ("index", Value::Num(t.index as f64)),
+                                ("name", Value::text(&t.name)),
+                                ("rule", Value::text(&t.rule)),
+                                ("months", t.months.encode()),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
+            (
+                "kpis",
+                Value::List(
+                    self.kpis
+                        .iter()
+                        .map(|(g, k, name)| {
+                            Value::map(vec![
+                                ("goal", Value::Num(*g as f64)),
+                                ("kpi", Value::Num(*k as f64)),
+                                ("name", Value::text(name)),
+                            ])
+                        })
+                        .collect(),
+                ),
+            ),
+        ])
+    }
+
+    pub fn decode(v: &Value) -> Option<Self> {
+        Some(DashboardText {
+            line: text(v.get("line"))?,
+            tiles: v
+                .get("tiles")
+                .items()
+                .iter()
+                .map(TileText::decode)
+                .collect::<Option<_>>()?,
+            tracked: TableText::decode(v.get("tracked"))?,
+            initiatives: v
+                .get("initiatives")
+                .items()
+                .iter()
+                .map(|t| {
+                    Some(TrackedText {
+                        index: index_of(t.get("index"))?,
+                        name: text(t.get("name"))?,
+                        rule: text(t.get("rule"))?,
+                        months: TableText::decode(t.get("months"))?,
+                    })
+                })
+                .collect::<Option<_>>()?,
+            kpis: v
+                .get("kpis")
+                .items()
+                .iter()
+                .map(|k| {
+                    Some((
+                        index_of(k.get("goal"))?,
+                        index_of(k.get("kpi"))?,
+                        text(k.get("name"))?,
+                    ))
+                })
                 .collect::<Option<_>>()?,
         })
     }

@@ -744,6 +744,83 @@ fn spend(shown: &Shown) -> ChartOption {
     )
 }
 
+/// A tracked initiative's cumulative value: planned, actual to the last month recorded, then
+/// the forecast (dashed) to the horizon.
+fn realised(shown: &Shown, i: usize) -> Option<ChartOption> {
+    let d = crate::model::dashboard::dashboard(&shown.scenario);
+    let t = d.initiatives.iter().find(|t| t.index == i)?;
+    let (plan, actual) = t.cumulative_value();
+    let end = plan.len().saturating_sub(1);
+    let pts = |v: &[f64], from: usize, to: usize| -> Vec<Vec<f64>> {
+        (from..=to.min(end)).map(|m| vec![m as f64, v[m]]).collect()
+    };
+    let last = t.forecast.last_actual;
+    let cur = &shown.scenario.currency;
+    Some(
+        base()
+            .x_axis(named_value_axis("Month").min(0).max(end as f64))
+            .y_axis(money_axis())
+            .func("yAxis.axisLabel.formatter", Func::CompactMoney(cur.clone()))
+            .series(
+                Line::new()
+                    .name("Planned")
+                    .show_symbol(false)
+                    .data(pts(&plan, 0, end)),
+            )
+            .series(
+                Line::new()
+                    .name("Actual")
+                    .symbol(Symbol::Circle)
+                    .data(last.map_or_else(Vec::new, |l| pts(&actual, 0, l))),
+            )
+            .series(
+                Line::new()
+                    .name("Forecast")
+                    .show_symbol(false)
+                    .line_style(LineStyle::new().type_(LineStyleType::Dashed))
+                    .data(pts(&actual, last.unwrap_or(0), end)),
+            ),
+    )
+}
+
+/// A KPI's readings against its baseline and target (dashed) and its planned path.
+fn kpi(shown: &Shown, g: usize, k: usize) -> Option<ChartOption> {
+    let d = crate::model::dashboard::dashboard(&shown.scenario);
+    let x = d.goals.get(g)?.kpis.get(k)?;
+    let end = (d.as_of as f64).max(x.target_month).max(1.0);
+    let path = vec![
+        vec![0.0, x.baseline],
+        vec![x.target_month.max(0.0), x.target],
+        vec![end, x.target],
+    ];
+    let readings: Vec<Vec<f64>> = x.readings.iter().map(|(m, v)| vec![*m, *v]).collect();
+    Some(
+        base()
+            .x_axis(named_value_axis("Month").min(0).max(end))
+            .y_axis(Axis::new().type_(AxisType::Value).scale(true))
+            .series(
+                Line::new()
+                    .name("Readings")
+                    .symbol(Symbol::Circle)
+                    .data(readings),
+            )
+            .series(
+                Line::new()
+                    .name("Planned path")
+                    .show_symbol(false)
+                    .data(path),
+            )
+            .series(reference_line(
+                "Baseline",
+                vec![vec![0.0, x.baseline], vec![end, x.baseline]],
+            ))
+            .series(reference_line(
+                "Target",
+                vec![vec![0.0, x.target], vec![end, x.target]],
+            )),
+    )
+}
+
 /// The JS functions the charts need, by name.
 #[derive(Clone)]
 pub enum Func {
@@ -777,6 +854,8 @@ pub fn build(chart: ChartId, shown: &Shown, motion: bool) -> Option<ChartOption>
         ChartId::Roadmap => roadmap(shown),
         ChartId::Capacity => capacity(shown),
         ChartId::Spend => spend(shown),
+        ChartId::Realised(i) => realised(shown, i)?,
+        ChartId::Kpi(g, k) => kpi(shown, g, k)?,
         ChartId::Distribution | ChartId::Tornado(_) | ChartId::Frontier => return None,
     };
     Some(c.motion(motion))

@@ -282,8 +282,9 @@ test('undo and redo restore exact prior values, by button and keyboard', async (
 
 test('keyboard only: add and fill an initiative', async ({ page }) => {
   await open(page);
-  // reach the button by tabbing from the one before it (the business goals' last)
-  await page.getByRole('button', { name: 'Add goal' }).focus();
+  // reach the button by tabbing from the one before it (the goals section's last: month 1's
+  // calendar month, under "Judging results")
+  await page.getByLabel('Month 1 is (YYYY-MM)').focus();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: 'Add initiative' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -1,6 +1,7 @@
 //! Business goals: each with a weight and its KPIs (baseline, target, by when, which way is
 //! better); and, on each initiative's card, the goals it serves and the KPI change it expects.
 
+use crate::app::editors::readings::{KpiReadings, TrackingSettings};
 use crate::app::state::{use_state, AppState};
 use crate::app::widgets::fields::{init_at, setting_at, NumField, SelectField, TextField};
 use crate::model::limits::{MAX_GOALS, MAX_ID_CHARS, MAX_KPIS, MAX_SERVES};
@@ -171,6 +172,7 @@ fn GoalRow(g: usize) -> impl IntoView {
             <For each=move || 0..kpis() key=|k| *k children=move |k| view! { <KpiRow g k/> }/>
             <button type="button" on:click=add_kpi disabled=full
                 title=move || full().then(|| format!("A goal holds at most {MAX_KPIS} KPIs"))>"Add KPI"</button>
+            <KpiReadings g/>
         </fieldset>
     }
 }
@@ -200,6 +202,7 @@ pub fn Goals() -> impl IntoView {
             <For each=move || 0..count() key=|g| *g children=move |g| view! { <GoalRow g/> }/>
             <button type="button" on:click=add disabled=full
                 title=move || full().then(|| format!("A scenario holds at most {MAX_GOALS} goals"))>"Add goal"</button>
+            <TrackingSettings/>
         </section>
     }
 }

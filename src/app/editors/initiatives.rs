@@ -1,5 +1,6 @@
 //! The initiatives, side by side: one editable card each.
 
+use crate::app::editors::actuals::Actuals;
 use crate::app::editors::benefits::Benefits;
 use crate::app::editors::goals::GoalsServed;
 use crate::app::editors::governance::Governance;
@@ -294,6 +295,7 @@ fn Card(id: String) -> impl IntoView {
             <Roadmap id=id.clone() idx init/>
             <GoalsServed idx init/>
             <Governance idx init/>
+            <Actuals idx init/>
             <TextField
                 label="Notes"
                 multiline=true

@@ -7,6 +7,7 @@ pub mod chart_lib;
 pub mod chart_style;
 pub mod charts;
 pub mod comparison;
+pub mod dashboard;
 pub mod goals;
 pub mod portfolio;
 pub mod summary;

@@ -144,9 +144,17 @@ pub fn copy_link(state: AppState, notices: Notices, drafts: Drafts) {
             Err(e) => return say(notices, e, true),
         };
         let chars = url.chars().count();
-        let copied = format!(
-            "Link copied ({chars} characters). It carries the scenario itself: anyone with the link can read it."
-        );
+        // Beyond this, some mail and chat tools cut links short.
+        const LONG_LINK: usize = 2_000;
+        let copied = if chars > LONG_LINK {
+            format!(
+                "Link copied ({chars} characters). It carries the scenario itself: anyone with the link can read it. It is long: some email and chat tools cut links of more than 2,000 characters, so for those send the file instead (Export JSON)."
+            )
+        } else {
+            format!(
+                "Link copied ({chars} characters). It carries the scenario itself: anyone with the link can read it."
+            )
+        };
         let by_hand = Notice {
             link: Some(url.clone()),
             ..Notice::new(

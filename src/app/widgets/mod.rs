@@ -2,6 +2,7 @@
 
 pub mod data_table;
 pub mod fields;
+pub mod grid;
 pub mod notices;
 pub mod per_initiative;
 pub mod print;
