@@ -193,6 +193,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 portfolio: Default::default(),
                 goals: Vec::new(),
                 tracking: Default::default(),
+                fit_from_goals: false,
                 unknown: Default::default(),
             }
         })

@@ -65,3 +65,50 @@ fn each_goal_lists_what_each_initiative_expects_and_what_no_funded_one_serves() 
     s.goals.clear();
     assert!(alignment(&s, &e, &[], &F).is_none());
 }
+
+#[test]
+fn strategic_fit_can_be_derived_from_the_goals_served() {
+    use caseboard::model::scoring::{apply_fit_from_goals, FIT};
+    use caseboard::model::Goal;
+    let mut s = saved::from_json(include_str!("fixtures/saved/v5-example-with-tracking.json"))
+        .unwrap()
+        .scenario;
+    // The fixture's goals: "cost" of weight 2 and "resilience" of weight 1 (3 in all). The
+    // workflow (first) serves "cost": 1 + 4 × 2/3 = 3.67, to the nearest whole score 4. The
+    // portal (second) serves nothing: 1. Serving both: 1 + 4 × 3/3 = 5.
+    assert_eq!(s.goals.iter().map(|g| g.weight).sum::<f64>(), 3.0);
+    s.initiatives[2].serves = vec![
+        Serves {
+            goal: "cost".into(),
+            ..Serves::default()
+        },
+        Serves {
+            goal: "resilience".into(),
+            ..Serves::default()
+        },
+    ];
+    let entered: Vec<f64> = s.initiatives.iter().map(|i| i.scores[FIT]).collect();
+    // Off: the entered scores stay.
+    apply_fit_from_goals(&mut s);
+    assert_eq!(
+        s.initiatives
+            .iter()
+            .map(|i| i.scores[FIT])
+            .collect::<Vec<_>>(),
+        entered
+    );
+    s.fit_from_goals = true;
+    apply_fit_from_goals(&mut s);
+    assert_eq!(s.initiatives[0].scores[FIT], 4.0);
+    assert_eq!(s.initiatives[1].scores[FIT], 1.0);
+    assert_eq!(s.initiatives[2].scores[FIT], 5.0);
+    // Goals of no weight derive nothing: the scores stay as they were.
+    s.goals = vec![Goal {
+        id: "cost".into(),
+        weight: 0.0,
+        ..Goal::default()
+    }];
+    s.initiatives[0].scores.insert(FIT.into(), 2.0);
+    apply_fit_from_goals(&mut s);
+    assert_eq!(s.initiatives[0].scores[FIT], 2.0);
+}

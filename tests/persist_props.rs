@@ -410,16 +410,18 @@ fn scenario() -> BoxedStrategy<Scenario> {
                     portfolio: Portfolio::default(),
                     goals: Vec::new(),
                     tracking: Tracking::default(),
+                    fit_from_goals: false,
                     unknown: Default::default(),
                 }
             },
         )
         .prop_flat_map(|s| (Just(s), portfolio()))
         .prop_map(|(s, portfolio)| Scenario { portfolio, ..s })
-        .prop_flat_map(|s| (Just(s), goals_and_tracking()))
-        .prop_map(|(s, (goals, tracking))| Scenario {
+        .prop_flat_map(|s| (Just(s), goals_and_tracking(), any::<bool>()))
+        .prop_map(|(s, (goals, tracking), fit_from_goals)| Scenario {
             goals,
             tracking,
+            fit_from_goals,
             ..s
         })
         .prop_flat_map(|s| {

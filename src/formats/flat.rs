@@ -17,7 +17,7 @@ use crate::model::schema::{Kind, Record, Shape, Val};
 
 /// Changes whenever the order below changes, so a page and a worker of different builds refuse
 /// each other's lists instead of misreading them.
-pub const FLAT_VERSION: f64 = 7.0;
+pub const FLAT_VERSION: f64 = 8.0;
 
 /// One item of the flat form.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,6 +112,7 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
         o.record(b);
     }
     o.record(&s.tracking);
+    o.num(if s.fit_from_goals { 1.0 } else { 0.0 });
     o.list(&s.goals, |o, g| {
         o.record(g);
         o.list(&g.kpis, |o, k| {
@@ -347,6 +348,7 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
         s.portfolio.budgets.push(b);
     }
     r.record(&mut s.tracking)?;
+    s.fit_from_goals = r.num()? != 0.0;
     s.goals = r.list(List::Goals, |r| {
         let mut g: Goal = r.item()?;
         g.kpis = r.list(List::Kpis, |r| {

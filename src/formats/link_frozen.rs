@@ -562,6 +562,7 @@ pub(crate) fn read(v: &Value) -> R<(Scenario, Vec<String>)> {
         portfolio: Default::default(),
         goals: Vec::new(),
         tracking: Default::default(),
+        fit_from_goals: false,
         name: r.text(0, "name", &d.name, Text::Name)?,
         initiatives,
         currency: r.text(2, "currency", &d.currency, Text::Currency)?,

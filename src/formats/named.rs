@@ -185,6 +185,7 @@ impl Defaults {
         goal.insert("note".into(), Value::String(String::new()));
         let mut scenario = object_of(&Scenario::default());
         scenario.insert("goals".into(), Value::Array(Vec::new()));
+        scenario.insert("fit_from_goals".into(), Value::Bool(false));
         Defaults {
             scenario,
             simulation: object_of(&SimSettings::default()),

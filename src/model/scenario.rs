@@ -52,6 +52,10 @@ record! {
         goals: Vec<Goal> = Vec::new(),
         /// How actuals are judged against plan (format version 5).
         tracking: Tracking = Tracking::default(),
+        /// Each initiative's "strategic fit" score is derived from the goals it serves
+        /// (`scoring::apply_fit_from_goals`) instead of entered.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        fit_from_goals: bool = false,
         /// Fields this version does not know (a newer version's data), written back on save.
         #[serde(flatten, skip_deserializing)]
         unknown: UnknownFields = UnknownFields::default(),

@@ -68,3 +68,40 @@ pub fn weighted_score(
     );
     Some((score, d))
 }
+
+/// The id of the criterion that may be derived from the goals.
+pub const FIT: &str = "strategic_fit";
+
+/// The "strategic fit" score of initiative `i` derived from the goals it serves: 1 plus 4 × the
+/// weight of the goals it serves ÷ the weight of all goals, to the nearest whole score (serving
+/// none: 1; serving every goal: 5). `None` when the goals carry no weight.
+pub fn fit_from_goals(
+    s: &super::scenario::Scenario,
+    i: &super::scenario::Initiative,
+) -> Option<f64> {
+    let total: f64 = s.goals.iter().map(|g| g.weight.max(0.0)).sum();
+    if total <= 0.0 || !total.is_finite() {
+        return None;
+    }
+    let served: f64 = s
+        .goals
+        .iter()
+        .filter(|g| i.serves.iter().any(|x| x.goal == g.id))
+        .map(|g| g.weight.max(0.0))
+        .sum();
+    Some((MIN_SCORE + (MAX_SCORE - MIN_SCORE) * served / total).round())
+}
+
+/// When the scenario derives strategic fit from the goals, writes each initiative's derived
+/// score (the criterion must exist and the goals carry weight); otherwise changes nothing.
+pub fn apply_fit_from_goals(s: &mut super::scenario::Scenario) {
+    if !s.fit_from_goals || !s.criteria.iter().any(|c| c.id == FIT) {
+        return;
+    }
+    let derived: Vec<Option<f64>> = s.initiatives.iter().map(|i| fit_from_goals(s, i)).collect();
+    for (i, v) in s.initiatives.iter_mut().zip(derived) {
+        if let Some(v) = v {
+            i.scores.insert(FIT.to_string(), v);
+        }
+    }
+}

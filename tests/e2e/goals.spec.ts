@@ -44,3 +44,25 @@ test('a goal and its KPI, served by an initiative, show in the alignment; a link
   await expect(fresh.getByTestId('alignment').locator('tbody tr').first()).toContainText('Operating cost -12 $k a month');
   await fresh.context().close();
 });
+
+test('strategic fit derived from the goals served, when chosen', async ({ page }) => {
+  await open(page);
+  await section(page).getByRole('button', { name: 'Add goal' }).click();
+  await section(page).getByRole('group', { name: 'Goal New goal' }).getByLabel('Goal', { exact: true }).fill('Lower risk');
+  const served = card(page, 'MFA and immutable backups').locator('details.goals-served');
+  await served.locator('summary').click();
+  await served.getByLabel('Serves “Lower risk”').check();
+  const fit = (name: string) => card(page, name).getByLabel('Strategic fit', { exact: true });
+  // Entered scores until chosen: the example's 4 (MFA) and 3 (workflow).
+  await expect(fit('MFA and immutable backups')).toHaveValue('4');
+  await page.getByTestId('fit-from-goals').check();
+  // One goal of weight 1: serving it is 1 + 4 × 1/1 = 5; serving none is 1. Derived, not entered.
+  await expect(fit('MFA and immutable backups')).toHaveValue('5');
+  await expect(fit('Service desk workflow automation')).toHaveValue('1');
+  await expect(fit('Service desk workflow automation')).toBeDisabled();
+  // Serving it moves the score with it.
+  const desk = card(page, 'Service desk workflow automation').locator('details.goals-served');
+  await desk.locator('summary').click();
+  await desk.getByLabel('Serves “Lower risk”').check();
+  await expect(fit('Service desk workflow automation')).toHaveValue('5');
+});

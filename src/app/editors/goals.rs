@@ -199,6 +199,15 @@ pub fn Goals() -> impl IntoView {
         <section class="panel goals" id="goals" aria-labelledby="goals-h">
             <h2 id="goals-h">"Business goals"</h2>
             <p class="hint">"The goals that matter most, each measured by its KPIs: from the baseline to the target by the month given. Each initiative's card says which goals it serves and the KPI change it expects."</p>
+            <label class="check">
+                <input type="checkbox" data-testid="fit-from-goals"
+                    prop:checked=move || state.scenario.with(|s| s.fit_from_goals)
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        state.edit(None, move |s| s.fit_from_goals = on);
+                    }/>
+                " Derive each initiative’s “Strategic fit” score from the goals it serves: 1 + 4 × the weight of the goals it serves ÷ the weight of all goals, to the nearest whole score"
+            </label>
             <For each=move || 0..count() key=|g| *g children=move |g| view! { <GoalRow g/> }/>
             <button type="button" on:click=add disabled=full
                 title=move || full().then(|| format!("A scenario holds at most {MAX_GOALS} goals"))>"Add goal"</button>

@@ -578,6 +578,10 @@ pub fn category_key(c: Category) -> &'static str {
 fn Scores(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>) -> impl IntoView {
     let state = use_state();
     let criteria = expect_context::<Cards>().criteria;
+    // A score derived from the goals is not entered here.
+    let derived = move |cid: &str| {
+        cid == crate::model::scoring::FIT && state.scenario.with(|s| s.fit_from_goals)
+    };
     view! {
         <fieldset class="group scores">
             <legend>"Scores (1 = low, 5 = high)"</legend>
@@ -588,6 +592,7 @@ fn Scores(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>) -> i
                     let field = format!("scores.{cid}");
                     let id = dom_id("score");
                     let cid2 = cid.clone();
+                    let (cid3, cid4) = (cid.clone(), cid.clone());
                     let value = Memo::new(move |_| {
                         init.with(|x| {
                             x.as_ref()
@@ -611,7 +616,9 @@ fn Scores(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>) -> i
                     view! {
                         <div class="field score" class:invalid=move || message.with(Option::is_some)>
                             <label for=id.clone()>{cname}</label>
-                            <select id=id on:change=set prop:value=value>
+                            <select id=id on:change=set prop:value=value
+                                disabled=move || derived(&cid3)
+                                title=move || derived(&cid4).then_some("Derived from the goals it serves (Business goals)")>
                                 <option value="" disabled=true>"—"</option>
                                 {(1..=5)
                                     .map(|n| {

@@ -80,7 +80,11 @@ impl AppState {
         let push = self.history.with_untracked(|h| h.starts_step(key, now));
         let before = push.then(|| self.scenario.get_untracked());
         self.history.update(|h| h.record(before, key, now));
-        self.document.update(f);
+        self.document.update(move |s| {
+            f(s);
+            // A derived input follows its sources in the same step (one undo).
+            crate::model::scoring::apply_fit_from_goals(s);
+        });
     }
 
     /// Shows another document (a draft, a link): its own scenario, with no undo history.
