@@ -7,7 +7,8 @@ use crate::app::client::{ask, reply_scenario, reply_text, scenario_field};
 use crate::app::state::AppState;
 use crate::app::storage::autosave::Autosave;
 use crate::app::storage::index::{
-    new_id, put_aside, read_draft, remove_draft, write_draft, write_index, Entry, LAST, LINK,
+    fingerprint, new_id, put_aside, read_draft, remove_draft, write_draft, write_index, Entry,
+    LAST, LINK, LINK_BEFORE,
 };
 use crate::app::storage::messages;
 use crate::app::storage::session::Session;
@@ -54,12 +55,19 @@ impl Drafts {
 
     /// Remembers the link now in the address bar (see [`LINK`]).
     pub fn remember_link(&self, fragment: &str) {
+        if let Ok(Some(before)) = store::get(LINK) {
+            if before != fragment {
+                let _ = store::set(LINK_BEFORE, &fingerprint(&before));
+            }
+        }
         let _ = store::set(LINK, fragment);
     }
 
-    /// True when `fragment` is the link this browser last put in its address bar.
+    /// True when `fragment` is the link this browser last put in its address bar, or the one
+    /// before it (a reload that raced the newest).
     pub fn is_own_link(&self, fragment: &str) -> bool {
         store::get(LINK).ok().flatten().as_deref() == Some(fragment)
+            || store::get(LINK_BEFORE).ok().flatten() == Some(fingerprint(fragment))
     }
 
     /// Opens the last open draft, if there is one (on start, without a link).

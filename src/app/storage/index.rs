@@ -17,6 +17,20 @@ const ASIDE: &str = "caseboard.aside.";
 /// The link this browser last put in its address bar: a reload with it reopens the last draft
 /// instead of making a new draft from the link.
 pub const LINK: &str = "caseboard.link";
+/// A short fingerprint of the link before it: a reload that began just before the address took
+/// the newest link comes back with the one before, which is this browser's own too.
+pub const LINK_BEFORE: &str = "caseboard.link-before";
+
+/// A short fingerprint of a link (FNV-1a, 64 bits, in hex): enough to tell this browser's own
+/// previous link from another, without storing it twice.
+pub fn fingerprint(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
 
 /// Whether a `storage` event from another tab is about the index.
 pub fn is_index(key: Option<&str>) -> bool {
