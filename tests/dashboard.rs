@@ -153,3 +153,24 @@ fn a_benefit_not_measured_in_a_month_with_readings_counts_at_plan() {
     assert_eq!(t.value_status, Some(Status::Red));
     assert_eq!(t.status, Some(Status::Red));
 }
+
+#[test]
+fn the_plan_keeps_the_business_cases_milestone() {
+    // Needed by month 3, benefits waiting for it: the plan's value starts after month 3
+    // (ramp_share(m, 3, 1): month 4 full), not in month 1. The readings of months 1 and 3 are
+    // then all above a plan of nothing: green, "none planned by now".
+    let mut s = scenario();
+    s.initiatives[0].needed_by_month = Some(3.0);
+    s.initiatives[0].if_late = caseboard::model::IfLate::Wait;
+    let t = &dashboard(&s).initiatives[0];
+    assert_eq!(t.plan.benefits[3], 0.0);
+    assert!((t.plan.benefits[4] - 1_000.0).abs() < 1e-9);
+    assert_eq!(t.forecast.planned_to_date, 0.0);
+    assert_eq!(t.value_status, Some(Status::Green));
+    // A start month of 2.5, as the roadmap takes it, is month 3 (rounded), not month 0.
+    let mut s = scenario();
+    s.initiatives[0].baselines[0].start_month = 2.5;
+    let t = &dashboard(&s).initiatives[0];
+    assert_eq!(t.plan.one_time[3], 6_000.0);
+    assert_eq!(t.plan.one_time[0], 0.0);
+}

@@ -49,6 +49,7 @@ fn versus(plan: f64, actual: f64, better: Better, f: &dyn NumberFormat) -> Strin
             };
             format!("{} {word} plan", f.percent(-p))
         }
+        None if plan == 0.0 && actual != 0.0 => "none planned by now".into(),
         None => "no plan to compare with yet".into(),
     }
 }
@@ -67,11 +68,15 @@ pub fn forecast_rule(t: &InitiativeTrack, f: &dyn NumberFormat) -> String {
         ),
         None => format!("no {what} measured yet, so the plan's {what} as planned"),
     };
+    let one_time = if t.actual.iter().any(|a| a.one_time.is_some()) {
+        format!("the one-time cost not yet spent in month {}", last + 1)
+    } else {
+        "the plan's one-time cost where it falls (none recorded yet)".to_string()
+    };
     format!(
-        "Forecast: months 0–{last} as recorded; then {}; {}; and the one-time cost not yet spent in month {}.",
+        "Forecast: months 0–{last} as recorded; then {}; {}; and {one_time}.",
         part(fc.benefit_ratio, "benefits"),
         part(fc.running_ratio, "running cost"),
-        last + 1
     )
 }
 

@@ -475,25 +475,7 @@ pub fn anything_tracked(d: &crate::model::dashboard::Dashboard) -> bool {
             .any(|g| g.kpis.iter().any(|k| !k.readings.is_empty()))
 }
 
-/// The calendar month of month `m`, as YYYY-MM, when `start` (the scenario's "Month 1 is") is
-/// one: month 1 is `start`, month 0 the month before. `None` when `start` is empty or no YYYY-MM.
-pub fn calendar_month(start: &str, m: usize) -> Option<String> {
-    let (y, mo) = start.trim().split_once('-')?;
-    if y.len() != 4 || mo.len() != 2 || !(y.bytes().chain(mo.bytes())).all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let (y, mo): (i64, i64) = (y.parse().ok()?, mo.parse().ok()?);
-    if !(1..=12).contains(&mo) {
-        return None;
-    }
-    // Months counted from January of year 0, month 1 at `start`.
-    let n = y * 12 + (mo - 1) + m as i64 - 1;
-    Some(format!(
-        "{:04}-{:02}",
-        n.div_euclid(12),
-        n.rem_euclid(12) + 1
-    ))
-}
+pub use crate::model::tracking::calendar_month;
 
 /// `x` as a per cent of `of`; `None` when `of` is zero (no per cent of nothing).
 fn pct_of(x: f64, of: f64) -> Option<f64> {

@@ -1184,9 +1184,8 @@ fn summary_cells<'f>(
         (
             6,
             format!(
-                "=IF(OR(COUNT({})=0,{}<=0),\"\",{})",
+                "=IF(COUNT({})=0,\"\",{})",
                 b(block::ACTUAL_VALUE),
-                x(3),
                 status_formula(&x(3), &x(2), true)
             ),
             status_label(t.value_status).into(),

@@ -5,7 +5,9 @@
 //! * **Tracked**: an initiative approved, in delivery, live or closed, or one with actuals.
 //! * **The plan** it is judged against: its last baseline (the plan frozen at approval); without
 //!   one, its plan as it stands, from its fixed start or month 0. Each benefit's plan for month m
-//!   is its annual value ÷ 12 × confidence × the ramp's share of month m, as in the business case.
+//!   is its annual value ÷ 12 × confidence × the ramp's share of month m, as in the business case,
+//!   with the milestone's rule (benefits wait for it, lapse, or a penalty a late month, counted
+//!   with the running cost).
 //! * **Actuals**: a month's benefits are the money its readings realise (`realised_month`); a
 //!   benefit not measured in a month that has other readings counts at its plan, and a month
 //!   with no reading at all is a gap. Months after "actuals up to" are left out.
@@ -261,6 +263,24 @@ struct Planned<'a> {
     start: usize,
     benefits: &'a [super::scenario::Benefit],
     against: Against,
+    /// The milestone as the business case applies it (needed by, what lateness does).
+    milestone: Option<(f64, super::scenario::IfLate, f64)>,
+}
+
+/// A start month as the roadmap takes it: rounded, from 0.
+fn start_of(m: f64) -> usize {
+    if m.is_finite() {
+        m.max(0.0).round().min(1e6) as usize
+    } else {
+        0
+    }
+}
+
+/// The initiative's milestone, as `plan` takes it (the baseline does not freeze it).
+fn milestone(i: &super::scenario::Initiative) -> Option<(f64, super::scenario::IfLate, f64)> {
+    i.needed_by_month
+        .filter(|m| m.is_finite())
+        .map(|due| (due, i.if_late, i.late_penalty_per_month))
 }
 
 fn planned(i: &super::scenario::Initiative) -> Planned<'_> {
@@ -271,8 +291,9 @@ fn planned(i: &super::scenario::Initiative) -> Planned<'_> {
             delivery: b.delivery_months,
             ramp: b.ramp_up_months,
             confidence: b.confidence_pct / 100.0,
-            start: whole(b.start_month).unwrap_or(0),
+            start: start_of(b.start_month),
             benefits: &b.benefits,
+            milestone: milestone(i),
             against: Against::Baseline {
                 date: b.date.clone(),
                 npv: b.npv,
@@ -284,8 +305,9 @@ fn planned(i: &super::scenario::Initiative) -> Planned<'_> {
             delivery: i.delivery_months.value(),
             ramp: i.ramp_up_months.value(),
             confidence: i.confidence_pct.value() / 100.0,
-            start: i.fixed_start_month.and_then(whole).unwrap_or(0),
+            start: i.fixed_start_month.map_or(0, start_of),
             benefits: &i.benefits,
+            milestone: milestone(i),
             against: Against::CurrentPlan,
         },
     }
@@ -302,14 +324,40 @@ fn track(
 ) -> InitiativeTrack {
     let p = planned(i);
     let n = horizon + 1;
-    let from = p.start as f64 + p.delivery;
+    // When benefits start, as the business case has it: the milestone's rule applies (benefits
+    // wait for it, lapse when late, or a penalty falls in each late month).
+    let timing = super::cashflow::Timing {
+        start: p.start,
+        milestone: p.milestone,
+    };
+    let inputs = super::cashflow::TimelineInputs {
+        horizon_months: horizon,
+        one_time_cost: p.one_time,
+        annual_running_cost: p.running,
+        delivery_months: p.delivery,
+        ramp_up_months: p.ramp,
+        confidence: p.confidence,
+    };
+    let (from, lapsed) = super::cashflow::benefits_start(&inputs, &timing);
+    let delivered = p.start as f64 + p.delivery;
+    let penalty = |m: usize| match p.milestone {
+        Some((due, super::scenario::IfLate::Penalty, per_month))
+            if (m as f64) > due && (m as f64) <= delivered.ceil() =>
+        {
+            per_month
+        }
+        _ => 0.0,
+    };
     // Each benefit's plan, month by month.
     let per_benefit: Vec<Vec<f64>> = p
         .benefits
         .iter()
         .map(|b| {
-            let full =
-                annual_value(&b.kind, defaults, &|e: &Estimate| e.value()) / 12.0 * p.confidence;
+            let full = if lapsed {
+                0.0
+            } else {
+                annual_value(&b.kind, defaults, &|e: &Estimate| e.value()) / 12.0 * p.confidence
+            };
             (0..n)
                 .map(|m| {
                     if m == 0 {
@@ -329,7 +377,7 @@ fn track(
             .map(|m| if m == p.start { p.one_time } else { 0.0 })
             .collect(),
         running: (0..n)
-            .map(|m| if m > p.start { p.running / 12.0 } else { 0.0 })
+            .map(|m| if m > p.start { p.running / 12.0 } else { 0.0 } + penalty(m))
             .collect(),
     };
     // The readings: the current benefits, read against the plan's (same order).
@@ -387,7 +435,9 @@ fn track(
             }
         })
         .collect();
-    let value_status = forecast.benefit_ratio.map(|_| {
+    // Judged once any benefit was measured (against a plan of nothing too: all ahead of it).
+    let measured = actual.iter().any(|a| a.benefits.is_some());
+    let value_status = measured.then(|| {
         status(
             forecast.planned_to_date,
             forecast.realised_to_date,

@@ -32,8 +32,8 @@ pub const MAX_CURRENCY_CHARS: usize = 16;
 pub const MAX_GOALS: usize = 30;
 /// KPIs of one goal.
 pub const MAX_KPIS: usize = 10;
-/// Months of actuals or readings: every month of the longest horizon.
-pub const MAX_MONTHS: usize = 12 * super::scenario::MAX_HORIZON_YEARS as usize;
+/// Months of actuals or readings: every month of the longest horizon, month 0 included.
+pub const MAX_MONTHS: usize = 12 * super::scenario::MAX_HORIZON_YEARS as usize + 1;
 /// Goals one initiative serves (a KPI each).
 pub const MAX_SERVES: usize = 30;
 /// Decisions logged on one initiative.

@@ -365,6 +365,26 @@ pub fn last_month(s: &Scenario) -> f64 {
         .unwrap_or(f64::from(s.horizon_years) * 12.0)
 }
 
+/// The calendar month of month `m`, as YYYY-MM, when `start` (the scenario's "Month 1 is") is
+/// one: month 1 is `start`, month 0 the month before. `None` when `start` is empty or no YYYY-MM.
+pub fn calendar_month(start: &str, m: usize) -> Option<String> {
+    let (y, mo) = start.trim().split_once('-')?;
+    if y.len() != 4 || mo.len() != 2 || !(y.bytes().chain(mo.bytes())).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (y, mo): (i64, i64) = (y.parse().ok()?, mo.parse().ok()?);
+    if !(1..=12).contains(&mo) {
+        return None;
+    }
+    // Months counted from January of year 0, month 1 at `start`.
+    let n = y * 12 + (mo - 1) + m as i64 - 1;
+    Some(format!(
+        "{:04}-{:02}",
+        n.div_euclid(12),
+        n.rem_euclid(12) + 1
+    ))
+}
+
 /// Whether a KPI's unit is a percentage (its readings then lie within 0–100).
 fn is_percent(unit: &str) -> bool {
     let u = unit.trim().to_lowercase();
@@ -390,6 +410,12 @@ pub fn problems(s: &Scenario) -> Vec<(At, String)> {
                 "is wider than the yellow band ({}%): green must lie within yellow",
                 t.yellow_pct
             ),
+        ));
+    }
+    if !t.start.trim().is_empty() && calendar_month(&t.start, 1).is_none() {
+        out.push((
+            at(None, "tracking.start".into()),
+            "must be a year and month as YYYY-MM (2027-01)".into(),
         ));
     }
     let month_problem = |m: f64| -> Option<String> {
@@ -469,17 +495,18 @@ pub fn problems(s: &Scenario) -> Vec<(At, String)> {
             if a.adoption_pct.is_some_and(|v| !(0.0..=100.0).contains(&v)) {
                 out.push((here("adoption_pct"), "must lie between 0% and 100%".into()));
             }
-            if a.measured.len() > i.benefits.len() {
+            let benefits = measured_benefits(i);
+            if a.measured.len() > benefits.len() {
                 out.push((
                     here("measured"),
                     format!(
                         "holds {} measures for {} benefits",
                         a.measured.len(),
-                        i.benefits.len()
+                        benefits.len()
                     ),
                 ));
             }
-            for (b, (v, benefit)) in a.measured.iter().zip(&i.benefits).enumerate() {
+            for (b, (v, benefit)) in a.measured.iter().zip(benefits).enumerate() {
                 let counted = matches!(
                     benefit.kind,
                     BenefitKind::HoursSaved(_)
@@ -499,6 +526,12 @@ pub fn problems(s: &Scenario) -> Vec<(At, String)> {
         }
     }
     out
+}
+
+/// The benefits an initiative's monthly measures are read against, in order: those of its last
+/// baseline (the plan approved), else its own. `Actual::measured[b]` is the measure of the b-th.
+pub fn measured_benefits(i: &Initiative) -> &[Benefit] {
+    i.baselines.last().map_or(&i.benefits, |b| &b.benefits)
 }
 
 /// The inputs of an initiative that differ from its last baseline (the plan approved), by

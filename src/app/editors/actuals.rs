@@ -4,10 +4,10 @@
 //! at fault; the note "what changed, why, what we are doing" goes to the results dashboard.
 
 use crate::app::state::{use_state, AppState};
-use crate::app::widgets::fields::{init_at, TextField};
+use crate::app::widgets::fields::{details_open, init_at, TextField};
 use crate::app::widgets::grid::{Changes, GridData, NumberGrid};
 use crate::model::limits::{MAX_MONTHS, MAX_NOTES_CHARS};
-use crate::model::tracking::{measure_label, problems};
+use crate::model::tracking::{calendar_month, measure_label, measured_benefits, problems};
 use crate::model::{Actual, BenefitKind, Initiative, Scenario};
 use leptos::prelude::*;
 
@@ -54,18 +54,21 @@ impl Col {
     }
 }
 
+/// The grid's columns. The benefits' measures follow the approved plan's benefits (its last
+/// baseline), the ones actuals are judged against, else the initiative's own.
 fn columns(i: &Initiative) -> Vec<(Col, String)> {
+    let benefits = measured_benefits(i);
     let mut cols = vec![
         (Col::OneTime, "One-time spend".to_string()),
         (Col::Running, "Running cost".to_string()),
     ];
-    if i.benefits
+    if benefits
         .iter()
         .any(|b| matches!(b.kind, BenefitKind::HoursSaved(_)))
     {
         cols.push((Col::Adoption, "Adoption measured (%)".into()));
     }
-    for (n, b) in i.benefits.iter().enumerate() {
+    for (n, b) in benefits.iter().enumerate() {
         cols.push((
             Col::Measured(n),
             format!("{}: {}", b.label, measure_label(&b.kind).to_lowercase()),
@@ -79,20 +82,13 @@ pub fn month_head(start: &str, m: usize) -> String {
     const NAMES: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let parsed = start.split_once('-').and_then(|(y, mo)| {
-        let y: i64 = y.trim().parse().ok()?;
-        let mo: i64 = mo.trim().parse().ok()?;
-        (1..=12).contains(&mo).then_some((y, mo))
+    let named = calendar_month(start, m).and_then(|c| {
+        let (y, mo) = c.split_once('-')?;
+        let mo: usize = mo.parse().ok()?;
+        Some(format!("{} {y}", NAMES.get(mo.checked_sub(1)?)?))
     });
-    match parsed {
-        Some((y, mo)) => {
-            let at = y * 12 + (mo - 1) + m as i64 - 1;
-            format!(
-                "Month {m} · {} {}",
-                NAMES[at.rem_euclid(12) as usize],
-                at.div_euclid(12)
-            )
-        }
+    match named {
+        Some(c) => format!("Month {m} · {c}"),
         None => format!("Month {m}"),
     }
 }
@@ -148,7 +144,7 @@ fn apply(s: &mut Scenario, i: usize, changes: &Changes) {
         return;
     };
     let cols = columns(init);
-    let benefits = init.benefits.len();
+    let benefits = measured_benefits(init).len();
     for &(r, c, v) in changes {
         let Some(&(col, _)) = cols.get(c) else {
             continue;
@@ -218,9 +214,12 @@ pub fn Actuals(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>)
         if let Some(last) = changes.iter().map(|c| c.0).max() {
             rows.update(|n| *n = (*n).max(last + 2));
         }
-        state.edit(Some(&format!("actuals.{i}")), move |s| {
-            apply(s, i, &changes)
-        });
+        // Typing in a cell is one undo step per cell; a paste is a step of its own.
+        let key = match changes.as_slice() {
+            [(r, c, _)] => Some(format!("actuals.{i}.{r}.{c}")),
+            _ => None,
+        };
+        state.edit(key.as_deref(), move |s| apply(s, i, &changes));
     });
     let count = move || init.with(|x| x.as_ref().map_or(0, |x| x.actuals.len()));
     let summary = move || match count() {
@@ -228,7 +227,8 @@ pub fn Actuals(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>)
         1 => "Actuals: 1 month recorded".to_string(),
         n => format!("Actuals: {n} months recorded"),
     };
-    let open = init.with_untracked(|x| x.as_ref().is_some_and(|x| !x.actuals.is_empty()));
+    let open =
+        RwSignal::new(init.with_untracked(|x| x.as_ref().is_some_and(|x| !x.actuals.is_empty())));
     let note = Signal::derive(move || {
         init.with(|x| {
             x.as_ref()
@@ -237,10 +237,14 @@ pub fn Actuals(idx: RwSignal<Option<usize>>, init: RwSignal<Option<Initiative>>)
         })
     });
     view! {
-        <details class="group actuals" open=open>
+        <details class="group actuals" prop:open=move || open.get()
+            on:toggle=move |ev| open.set(details_open(&ev))>
             <summary data-testid="actuals-summary">{summary}</summary>
-            <NumberGrid caption="Actuals by month: spend, and what each benefit's measure was"
-                testid="actuals-grid" data on_set/>
+            // Built only while open: a closed grid reads nothing on each edit.
+            <Show when=move || open.get()>
+                <NumberGrid caption="Actuals by month: spend, and what each benefit's measure was"
+                    testid="actuals-grid" data on_set/>
+            </Show>
             <button type="button" on:click=move |_| rows.update(|n| *n += 1)
                 disabled=move || rows.get() > horizon()>"Add a month"</button>
             <TextField label="What changed, why, what we are doing" multiline=true

@@ -116,9 +116,11 @@ pub fn KpiReadings(g: usize) -> impl IntoView {
         if let Some(last) = changes.iter().map(|c| c.0).max() {
             rows.update(|n| *n = (*n).max(last + 2));
         }
-        state.edit(Some(&format!("readings.{g}")), move |s| {
-            apply(s, g, &changes)
-        });
+        let key = match changes.as_slice() {
+            [(r, k, _)] => Some(format!("readings.{g}.{r}.{k}")),
+            _ => None,
+        };
+        state.edit(key.as_deref(), move |s| apply(s, g, &changes));
     });
     let has_kpis = move || {
         state

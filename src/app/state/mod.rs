@@ -88,7 +88,9 @@ impl AppState {
     }
 
     /// Shows another document (a draft, a link): its own scenario, with no undo history.
-    pub fn open(&self, s: Scenario) {
+    pub fn open(&self, mut s: Scenario) {
+        // A derived input as its sources give it, whatever the file or link held.
+        crate::model::scoring::apply_fit_from_goals(&mut s);
         self.parse_errors.set(ParseErrors::default());
         self.history.set(History::default());
         self.doc.update(|d| *d += 1);

@@ -23,7 +23,7 @@ pub type Changes = Vec<(usize, usize, Option<f64>)>;
 
 /// The text pasted into a cell at (`row`, `col`) as changes: one line a row, tabs between
 /// columns, empty for a gap; columns past `cols` are dropped. Text that is not a number is left
-/// out and named in the second list ("row 3: “n/a”").
+/// out and named in the second list ("month 3: “n/a”", the first ten).
 pub fn pasted(text: &str, row: usize, col: usize, cols: usize) -> (Changes, Vec<String>) {
     let mut out = Vec::new();
     let mut bad = Vec::new();
@@ -35,7 +35,10 @@ pub fn pasted(text: &str, row: usize, col: usize, cols: usize) -> (Changes, Vec<
             }
             match parse_number(cell) {
                 Ok(v) => out.push((row + i, col + j, v)),
-                Err(_) => bad.push(format!("row {}: “{}”", row + i + 1, cell.trim())),
+                Err(_) if bad.len() < 10 => {
+                    bad.push(format!("month {}: “{}”", row + i, cell.trim()))
+                }
+                Err(_) => {}
             }
         }
     }
@@ -94,6 +97,7 @@ fn Cell(
     let on_input = move |ev| {
         let raw = event_target_value(&ev);
         text.set(raw.clone());
+        pasted_bad.set(Vec::new());
         match parse_number(&raw) {
             Ok(v) => {
                 unparsed.set(None);
@@ -105,6 +109,10 @@ fn Cell(
         }
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
+        // Shift+arrow selects, and keys while composing belong to the input method.
+        if ev.shift_key() || ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.is_composing() {
+            return;
+        }
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let len = input.value().encode_utf16().count() as u32;
         let at_start = input.selection_start().ok().flatten() == Some(0);
