@@ -5,6 +5,7 @@
 
 pub mod cashflow;
 pub mod convert;
+pub mod correlate;
 pub mod dashboard;
 pub mod derivation;
 pub mod estimate;
