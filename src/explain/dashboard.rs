@@ -10,18 +10,40 @@ use crate::model::Better;
 use crate::model::Scenario;
 use crate::wire::{ChartText, DashboardText, Sentence, TableText, TileText, TrackedText};
 
-/// A tile: what it is about, its status, the figures behind it, the note, and a small trend
-/// (planned and actual, with the target for a KPI) for its sparkline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tile {
-    pub kind: &'static str,
-    pub name: String,
-    pub status: Option<Status>,
-    pub lines: Vec<String>,
-    pub note: String,
-    pub planned: Vec<f64>,
-    pub actual: Vec<Option<f64>>,
-    pub target: Option<f64>,
+/// A status as the page's key ("green", "yellow", "red"; empty: none yet).
+pub fn status_key(s: Option<Status>) -> &'static str {
+    match s {
+        Some(Status::Green) => "green",
+        Some(Status::Yellow) => "yellow",
+        Some(Status::Red) => "red",
+        None => "",
+    }
+}
+
+/// A tile: what it is about, its status (key and words), the figures behind it, the note, and
+/// its sparkline's numbers.
+#[allow(clippy::too_many_arguments)]
+fn tile(
+    kind: &str,
+    name: &str,
+    status: Option<Status>,
+    lines: Vec<String>,
+    note: &str,
+    planned: Vec<f64>,
+    actual: Vec<Option<f64>>,
+    target: Option<f64>,
+) -> TileText {
+    TileText {
+        kind: kind.into(),
+        name: name.into(),
+        status: status_key(status).into(),
+        label: status_words(status).into(),
+        lines,
+        note: note.into(),
+        planned,
+        actual,
+        target,
+    }
 }
 
 /// A status in words: "On track", or "No results yet".
@@ -144,7 +166,7 @@ fn kpi_line(k: &KpiTrack, f: &dyn NumberFormat) -> String {
     }
 }
 
-fn goal_tile(d: &Dashboard, g: &GoalTrack, f: &dyn NumberFormat) -> Tile {
+fn goal_tile(d: &Dashboard, g: &GoalTrack, f: &dyn NumberFormat) -> TileText {
     let mut lines: Vec<String> = g.kpis.iter().map(|k| kpi_line(k, f)).collect();
     if !g.from_kpis && g.status.is_some() {
         lines.push("No KPI reading yet: the status is that of the initiatives serving it".into());
@@ -177,41 +199,35 @@ fn goal_tile(d: &Dashboard, g: &GoalTrack, f: &dyn NumberFormat) -> Tile {
         }
         None => (Vec::new(), Vec::new(), None),
     };
-    Tile {
-        kind: "Goal",
-        name: g.name.clone(),
-        status: g.status,
-        lines,
-        note: g.note.clone(),
-        planned,
-        actual,
-        target,
-    }
+    tile(
+        "Goal", &g.name, g.status, lines, &g.note, planned, actual, target,
+    )
 }
 
-fn initiative_tile(d: &Dashboard, t: &InitiativeTrack, f: &dyn NumberFormat) -> Tile {
+fn initiative_tile(d: &Dashboard, t: &InitiativeTrack, f: &dyn NumberFormat) -> TileText {
     let (plan, actual) = t.cumulative_value();
     let last = t.forecast.last_actual.unwrap_or(0).min(d.as_of);
     let months = d.as_of.max(1).min(plan.len().saturating_sub(1));
-    Tile {
-        kind: "Initiative",
-        name: t.name.clone(),
-        status: t.status,
-        lines: initiative_lines(t, f),
-        note: t.note.clone(),
-        planned: plan.iter().take(months + 1).copied().collect(),
-        actual: actual
-            .iter()
-            .take(months + 1)
-            .enumerate()
-            .map(|(m, v)| (m <= last && t.forecast.last_actual.is_some()).then_some(*v))
-            .collect(),
-        target: None,
-    }
+    let actual = actual
+        .iter()
+        .take(months + 1)
+        .enumerate()
+        .map(|(m, v)| (m <= last && t.forecast.last_actual.is_some()).then_some(*v))
+        .collect();
+    tile(
+        "Initiative",
+        &t.name,
+        t.status,
+        initiative_lines(t, f),
+        &t.note,
+        plan.iter().take(months + 1).copied().collect(),
+        actual,
+        None,
+    )
 }
 
 /// The tiles: goals first, then the tracked initiatives.
-pub fn tiles(d: &Dashboard, f: &dyn NumberFormat) -> Vec<Tile> {
+pub fn tiles(d: &Dashboard, f: &dyn NumberFormat) -> Vec<TileText> {
     let goals = d.goals.iter().map(|g| goal_tile(d, g, f));
     let inits = d.initiatives.iter().map(|t| initiative_tile(d, t, f));
     goals.chain(inits).collect()
@@ -420,29 +436,20 @@ pub fn initiatives_table(d: &Dashboard, f: &dyn NumberFormat) -> TableText {
 
 /// The results so far, once anything is tracked: the portfolio line of the dashboard, then
 /// each tracked initiative and goal off track or at risk, with its note.
-fn results_sentence(d: &Dashboard, f: &dyn NumberFormat) -> Option<Sentence> {
+fn results_sentence(d: &Dashboard, tiles: &[TileText], f: &dyn NumberFormat) -> Option<Sentence> {
     if !has_results(d) {
         return None;
     }
-    let tiles = tiles(d, f);
-    let named = |want: crate::model::tracking::Status| -> Vec<String> {
+    let named = |want: Status| -> Vec<String> {
         tiles
             .iter()
-            .filter(|t| t.status == Some(want))
+            .filter(|t| t.status == status_key(Some(want)))
             .map(|t| t.name.clone())
             .collect()
     };
     let mut text = format!("Results: {}", portfolio_line(d, f));
-    for (status, names) in [
-        (
-            crate::model::tracking::Status::Red,
-            named(crate::model::tracking::Status::Red),
-        ),
-        (
-            crate::model::tracking::Status::Yellow,
-            named(crate::model::tracking::Status::Yellow),
-        ),
-    ] {
+    for status in [Status::Red, Status::Yellow] {
+        let names = named(status);
         if !names.is_empty() {
             text.push_str(&format!(
                 " {}: {}.",
@@ -459,12 +466,7 @@ fn results_sentence(d: &Dashboard, f: &dyn NumberFormat) -> Option<Sentence> {
             } else {
                 format!(" — {}", t.note.trim())
             };
-            format!(
-                "{} ({}): {}{note}",
-                t.name,
-                status_words(t.status),
-                t.lines.join("; ")
-            )
+            format!("{} ({}): {}{note}", t.name, t.label, t.lines.join("; "))
         })
         .collect();
     Some(Sentence {
@@ -485,26 +487,7 @@ pub fn dashboard_text(
     if !has_results(&d) {
         return (None, None);
     }
-    let key = |st: Option<Status>| match st {
-        Some(Status::Green) => "green",
-        Some(Status::Yellow) => "yellow",
-        Some(Status::Red) => "red",
-        None => "",
-    };
-    let tiles = tiles(&d, f)
-        .into_iter()
-        .map(|t| TileText {
-            kind: t.kind.into(),
-            status: key(t.status).into(),
-            label: status_words(t.status).into(),
-            name: t.name,
-            lines: t.lines,
-            note: t.note,
-            planned: t.planned,
-            actual: t.actual,
-            target: t.target,
-        })
-        .collect();
+    let tiles = tiles(&d, f);
     let initiatives = d
         .initiatives
         .iter()
@@ -526,6 +509,7 @@ pub fn dashboard_text(
                 .map(move |(k, y)| (g, k, format!("{}: {}", x.name, y.name)))
         })
         .collect();
+    let results = results_sentence(&d, &tiles, f);
     let text = DashboardText {
         line: portfolio_line(&d, f),
         tiles,
@@ -533,5 +517,5 @@ pub fn dashboard_text(
         initiatives,
         kpis,
     };
-    (Some(text), results_sentence(&d, f))
+    (Some(text), results)
 }

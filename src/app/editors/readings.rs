@@ -4,7 +4,7 @@
 
 use crate::app::editors::actuals::month_head;
 use crate::app::state::use_state;
-use crate::app::widgets::fields::{setting_at, NumField, TextField};
+use crate::app::widgets::fields::{details_open, setting_at, NumField, TextField};
 use crate::app::widgets::grid::{Changes, GridData, NumberGrid};
 use crate::model::limits::{MAX_MONTHS, MAX_NOTES_CHARS};
 use crate::model::tracking::problems;
@@ -132,10 +132,12 @@ pub fn KpiReadings(g: usize) -> impl IntoView {
             .scenario
             .with(|s| s.goals.get(g).map(|x| x.note.clone()).unwrap_or_default())
     });
+    // Built only while open, as the actuals' grid: a closed grid reads nothing on each edit.
+    let open = RwSignal::new(false);
     view! {
-        <details class="group readings">
+        <details class="group readings" on:toggle=move |ev| open.set(details_open(&ev))>
             <summary>"KPI readings and the dashboard note"</summary>
-            <Show when=has_kpis>
+            <Show when=move || open.get() && has_kpis()>
                 <NumberGrid caption="KPI readings by month" testid="readings-grid" data on_set/>
                 <button type="button" on:click=move |_| rows.update(|n| *n += 1)
                     disabled=move || rows.get() > horizon()>"Add a month"</button>
