@@ -121,6 +121,15 @@ test('the example one year later: a tile per goal and initiative, the charts and
   await expect(said).toContainText('Results: To month 12, the 4 tracked initiatives realised');
   await expect(said).toContainText('Off track: Lower breach and outage risk.');
 
+  // A KPI reading typed in its goal's grid: 779 in month 12 is the whole planned cut of 41
+  // (820 → 779), so the goal is on track.
+  const goal = page.locator('section.goals').getByRole('group', { name: 'Goal Cut IT operating cost 5% this year' });
+  await goal.getByText('KPI readings and the dashboard note').click();
+  const reading = goal.getByTestId('readings-grid').getByLabel('Month 12 · Dec 2027, IT operating cost ($k a month)', { exact: true });
+  await expect(reading).toHaveValue('782');
+  await reading.fill('779');
+  await expect(tile(page, 'Cut IT operating cost 5% this year').getByTestId('tile-status')).toHaveText('On track');
+
   // The CSV carries the dashboard: the service desk's row with its figures and status.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   const text = readFileSync((await csv.path())!, 'utf8');
