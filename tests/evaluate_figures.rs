@@ -194,6 +194,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 goals: Vec::new(),
                 tracking: Default::default(),
                 fit_from_goals: false,
+                correlations: Vec::new(),
                 unknown: Default::default(),
             }
         })

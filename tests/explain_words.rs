@@ -143,11 +143,13 @@ fn the_tornado_says_what_moves_the_npv_most() {
             label: "Licences".into(),
             npv_low: 5_000.0,
             npv_high: 17_000.0,
+            moves_with: Vec::new(),
         },
         Swing {
             label: "One-time cost".into(),
             npv_low: 11_500.0,
             npv_high: 10_500.0,
+            moves_with: Vec::new(),
         },
     ];
     let (text, tips) = tornado("Pilot", 11_000.0, &swings, &USD);

@@ -311,6 +311,24 @@ fn goals_and_tracking() -> BoxedStrategy<(Vec<Goal>, Tracking)> {
     (prop::collection::vec(goal, 0..3), tracking).boxed()
 }
 
+/// Estimates that move together: any number (validation judges it), any keys, repeats too.
+fn correlations() -> BoxedStrategy<Vec<Correlation>> {
+    prop::collection::vec(
+        (
+            text(30),
+            prop_oneof![number(), -1.0f64..=1.0],
+            prop::collection::vec(text(40), 0..5),
+        )
+            .prop_map(|(name, rank_correlation, inputs)| Correlation {
+                name,
+                rank_correlation,
+                inputs,
+            }),
+        0..3,
+    )
+    .boxed()
+}
+
 /// An initiative's portfolio inputs: effort, alternatives group, milestone and its rule, fixed
 /// start — each sometimes at its default.
 #[allow(clippy::type_complexity)]
@@ -411,12 +429,15 @@ fn scenario() -> BoxedStrategy<Scenario> {
                     goals: Vec::new(),
                     tracking: Tracking::default(),
                     fit_from_goals: false,
+                    correlations: Vec::new(),
                     unknown: Default::default(),
                 }
             },
         )
         .prop_flat_map(|s| (Just(s), portfolio()))
         .prop_map(|(s, portfolio)| Scenario { portfolio, ..s })
+        .prop_flat_map(|s| (Just(s), correlations()))
+        .prop_map(|(s, correlations)| Scenario { correlations, ..s })
         .prop_flat_map(|s| (Just(s), goals_and_tracking(), any::<bool>()))
         .prop_map(|(s, (goals, tracking), fit_from_goals)| Scenario {
             goals,

@@ -420,6 +420,7 @@ fn under_the_ranges_the_funded_sets_spread_and_how_often_each_is_best() {
         evppi: Vec::new(),
         evppi_chance: 0.0,
         npv_trials: vec![10.0, 5.0, -20.0, 50.0, 30.0, 1.0, 40.0, 2.0],
+        correlation: Default::default(),
     };
     let u = uncertainty(&p, &e, &sim).unwrap();
     assert_eq!(u.npv.p50, 20.0);

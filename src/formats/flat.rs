@@ -10,14 +10,14 @@
 use crate::model::estimate::Estimate;
 use crate::model::limits::{self, List, Text};
 use crate::model::scenario::{
-    Actual, Baseline, Benefit, BenefitKind, Criterion, Goal, Initiative, Kpi, Scenario,
-    UnknownFields, BENEFIT_KINDS,
+    Actual, Baseline, Benefit, BenefitKind, Correlation, Criterion, Goal, Initiative, Kpi,
+    Scenario, UnknownFields, BENEFIT_KINDS,
 };
 use crate::model::schema::{Kind, Record, Shape, Val};
 
 /// Changes whenever the order below changes, so a page and a worker of different builds refuse
 /// each other's lists instead of misreading them.
-pub const FLAT_VERSION: f64 = 8.0;
+pub const FLAT_VERSION: f64 = 9.0;
 
 /// One item of the flat form.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,6 +120,10 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
             o.list(&k.readings, |o, r| o.record(r));
         });
         o.text(&g.note);
+    });
+    o.list(&s.correlations, |o, c| {
+        o.record(c);
+        o.list(&c.inputs, |o, k| o.text(k));
     });
     o.count(s.initiatives.len());
     for i in &s.initiatives {
@@ -358,6 +362,11 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
         })?;
         g.note = r.text(Text::Notes)?;
         Some(g)
+    })?;
+    s.correlations = r.list(List::Correlations, |r| {
+        let mut c: Correlation = r.item()?;
+        c.inputs = r.list(List::Correlated, |r| r.text(Text::Key))?;
+        Some(c)
     })?;
     for _ in 0..r.count(List::Initiatives)? {
         let i = read_initiative(&mut r)?;

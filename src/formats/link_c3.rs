@@ -13,8 +13,8 @@
 
 use super::named::benefit_order;
 use crate::model::scenario::{
-    Actual, Baseline, Criterion, Decision, Direction, Goal, Initiative, Kpi, KpiReading, Portfolio,
-    Scenario, Serves, SimSettings, Tracking, YearBudget,
+    Actual, Baseline, Correlation, Criterion, Decision, Direction, Goal, Initiative, Kpi,
+    KpiReading, Portfolio, Scenario, Serves, SimSettings, Tracking, YearBudget,
 };
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserializer as _, Serialize};
@@ -68,6 +68,7 @@ struct Schemas {
     initiative: Schema,
     tracking: Schema,
     goal: Schema,
+    correlation: Schema,
     kpi: Schema,
     reading: Schema,
     serves: Schema,
@@ -89,7 +90,14 @@ fn all_absent<T: Serialize>(full: &T) -> Schema {
 
 /// The lists version 5 added to the scenario and to each initiative: in the schema (their
 /// place in a record's list) though serde leaves them out when empty.
-const VERSION_5_LISTS: [&str; 5] = ["goals", "serves", "decisions", "baselines", "actuals"];
+const VERSION_5_LISTS: [&str; 6] = [
+    "goals",
+    "serves",
+    "decisions",
+    "baselines",
+    "actuals",
+    "correlations",
+];
 
 impl Schemas {
     fn new() -> Self {
@@ -109,6 +117,7 @@ impl Schemas {
         };
         let scenario = listed(schema_of(&Scenario {
             goals: vec![Goal::default()],
+            correlations: vec![Correlation::default()],
             ..Scenario::default()
         }));
         let initiative = listed(schema_of(&Initiative {
@@ -139,6 +148,7 @@ impl Schemas {
             initiative,
             tracking: schema_of(&Tracking::default()),
             goal: schema_of(&Goal::default()),
+            correlation: schema_of(&Correlation::default()),
             kpi: schema_of(&Kpi::default()),
             reading: schema_of(&KpiReading::default()),
             serves: schema_of(&Serves::default()),
@@ -325,6 +335,7 @@ fn pack_field(sc: &Schemas, key: &str, v: &Value) -> Value {
         ("budgets", v) => list(v, &|b| pack(sc, b, &sc.year_budget)),
         ("tracking", v) => pack(sc, v, &sc.tracking),
         ("goals", v) => list(v, &|g| pack(sc, g, &sc.goal)),
+        ("correlations", v) => list(v, &|c| pack(sc, c, &sc.correlation)),
         ("kpis", v) => list(v, &|k| pack(sc, k, &sc.kpi)),
         ("readings", v) => list(v, &|r| pack(sc, r, &sc.reading)),
         ("serves", v) => list(v, &|x| pack(sc, x, &sc.serves)),
@@ -420,6 +431,7 @@ fn unpack_field(sc: &Schemas, key: &str, v: &Value) -> Value {
         ("budgets", v) => list(v, &|b| unpack(sc, b, &sc.year_budget)),
         ("tracking", v) => unpack(sc, v, &sc.tracking),
         ("goals", v) => list(v, &|g| unpack(sc, g, &sc.goal)),
+        ("correlations", v) => list(v, &|c| unpack(sc, c, &sc.correlation)),
         ("kpis", v) => list(v, &|k| unpack(sc, k, &sc.kpi)),
         ("readings", v) => list(v, &|r| unpack(sc, r, &sc.reading)),
         ("serves", v) => list(v, &|x| unpack(sc, x, &sc.serves)),
@@ -432,8 +444,9 @@ fn unpack_field(sc: &Schemas, key: &str, v: &Value) -> Value {
             | "stage" | "better",
             v,
         ) => name(key, v),
-        // Lists of plain values (three of them are no estimate).
-        ("depends_on" | "measured", v) => v.clone(),
+        // Lists of plain values (three of them are no estimate): dependencies, measures, the
+        // estimates a correlation names.
+        ("depends_on" | "measured" | "inputs", v) => v.clone(),
         (_, Value::Array(a)) if a.len() == 3 => {
             let mut o = Map::new();
             for (k, x) in ["low", "likely", "high"].iter().zip(a) {

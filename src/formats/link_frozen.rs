@@ -563,6 +563,7 @@ pub(crate) fn read(v: &Value) -> R<(Scenario, Vec<String>)> {
         goals: Vec::new(),
         tracking: Default::default(),
         fit_from_goals: false,
+        correlations: Vec::new(),
         name: r.text(0, "name", &d.name, Text::Name)?,
         initiatives,
         currency: r.text(2, "currency", &d.currency, Text::Currency)?,

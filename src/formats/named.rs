@@ -186,6 +186,7 @@ impl Defaults {
         let mut scenario = object_of(&Scenario::default());
         scenario.insert("goals".into(), Value::Array(Vec::new()));
         scenario.insert("fit_from_goals".into(), Value::Bool(false));
+        scenario.insert("correlations".into(), Value::Array(Vec::new()));
         Defaults {
             scenario,
             simulation: object_of(&SimSettings::default()),
@@ -249,6 +250,10 @@ fn fix_for(d: &Defaults, data: &Value, path: &[Seg]) -> Option<Fix> {
     let set = |m: &Map<String, Value>, k: &str| m.get(k).cloned().map(Fix::Set);
     match path {
         [Key(k)] if k != "initiatives" && k != "criteria" => set(&d.scenario, k),
+        // A correlation that cannot be read is left out (an estimate it names that cannot be
+        // read: that estimate).
+        [Key(c), At(_), Key(i), At(_)] if c == "correlations" && i == "inputs" => Some(Fix::Remove),
+        [Key(c), At(_), ..] if c == "correlations" => Some(Fix::RemoveItem(2)),
         [Key(s), Key(k)] if s == "simulation" => set(&d.simulation, k),
         [Key(s), Key(k)] if s == "portfolio" && k != "budgets" => set(&d.portfolio, k),
         // A year's budget that cannot be read: that budget is left out (no limit); a year that
@@ -549,6 +554,16 @@ fn check_counts(data: &Value, prefix: &str) -> R<()> {
             list(k.get("readings"), here, List::Months)?;
         }
     }
+    let correlations = join(prefix, "correlations");
+    list(
+        data.get("correlations"),
+        correlations.clone(),
+        List::Correlations,
+    )?;
+    for (n, c) in items(data.get("correlations")).iter().enumerate() {
+        let at = join(&format!("{correlations}[{n}]"), "inputs");
+        list(c.get("inputs"), at, List::Correlated)?;
+    }
     let Some(Value::Array(all)) = data.get("initiatives") else {
         return Ok(());
     };
@@ -652,6 +667,13 @@ fn check_texts(s: &Scenario, prefix: &str) -> R<()> {
         &join(&join(prefix, "tracking"), "start"),
         Text::Id,
     )?;
+    for (n, c) in s.correlations.iter().enumerate() {
+        let at = format!("{}[{n}]", join(prefix, "correlations"));
+        text(&c.name, &join(&at, "name"), Text::Name)?;
+        for (m, k) in c.inputs.iter().enumerate() {
+            text(k, &format!("{}[{m}]", join(&at, "inputs")), Text::Key)?;
+        }
+    }
     for (n, g) in s.goals.iter().enumerate() {
         let at = format!("{}[{n}]", join(prefix, "goals"));
         text(&g.id, &join(&at, "id"), Text::Id)?;

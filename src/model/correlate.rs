@@ -9,8 +9,8 @@
 //!
 //! A target that is not a correlation matrix (not positive semi-definite) is either refused,
 //! naming the pairs at fault ([`check`]), or repaired to a valid one nearby ([`repair`]) with how
-//! far each pair moved. This is the engine's part of issue 18's correlations; the page does not
-//! offer them yet.
+//! far each pair moved. The scenario's correlations (`Scenario::correlations`) reach it
+//! through `simulate::correlation_plan`.
 
 use super::rng::TrialRng;
 use rand::seq::SliceRandom;
@@ -254,6 +254,14 @@ pub fn reorder(draws: &mut [Vec<f64>], target: &Matrix, rng: &mut TrialRng) -> b
             t[i][row] = (0..=i).map(|x| p[i][x] * y[x]).sum();
         }
     }
+    // Inputs asked to move exactly together (or exactly opposite) take the same (or the
+    // reversed) order: the nudge that lets the target factor would otherwise swap neighbours.
+    for j in 1..k {
+        if let Some(i) = (0..j).find(|&i| target[i][j].abs() >= 1.0) {
+            let sign = target[i][j].signum();
+            t[j] = t[i].iter().map(|v| sign * v).collect();
+        }
+    }
     for (col, target_col) in draws.iter_mut().zip(&t) {
         let mut sorted = col.clone();
         sorted.sort_by(f64::total_cmp);
@@ -280,5 +288,19 @@ fn nudge(c: &Matrix) -> Matrix {
 pub fn spearman(a: &[f64], b: &[f64]) -> f64 {
     let ra: Vec<f64> = ranks(a).into_iter().map(|r| r as f64).collect();
     let rb: Vec<f64> = ranks(b).into_iter().map(|r| r as f64).collect();
-    correlation(&[ra, rb])[0][1]
+    pearson(&ra, &rb)
+}
+
+/// Pearson's correlation of two equally long series (of ranks: Spearman's).
+pub fn pearson(a: &[f64], b: &[f64]) -> f64 {
+    let n = a.len().min(b.len()) as f64;
+    let (ma, mb) = (a.iter().sum::<f64>() / n, b.iter().sum::<f64>() / n);
+    let (mut ab, mut aa, mut bb) = (0.0, 0.0, 0.0);
+    for (x, y) in a.iter().zip(b) {
+        let (dx, dy) = (x - ma, y - mb);
+        ab += dx * dy;
+        aa += dx * dx;
+        bb += dy * dy;
+    }
+    ab / (aa * bb).sqrt()
 }

@@ -40,6 +40,12 @@ pub const MAX_SERVES: usize = 30;
 pub const MAX_DECISIONS: usize = 100;
 /// Baselines (approvals) of one initiative.
 pub const MAX_BASELINES: usize = 20;
+/// Correlations (groups of estimates that move together) of a scenario.
+pub const MAX_CORRELATIONS: usize = 50;
+/// Estimates one correlation names: every ranged estimate of a large scenario fits.
+pub const MAX_CORRELATED: usize = 400;
+/// The key naming an estimate in a correlation: an initiative's id and a field.
+pub const MAX_KEY_CHARS: usize = MAX_ID_CHARS + 60;
 /// A saved file (or draft) in bytes, checked before it is parsed. The largest scenario within
 /// the limits above, pretty-printed, is well below it.
 pub const MAX_FILE_BYTES: usize = 8 << 20;
@@ -53,6 +59,8 @@ pub enum Text {
     Currency,
     /// The source of an input.
     Source,
+    /// The key naming an estimate in a correlation.
+    Key,
 }
 
 impl Text {
@@ -63,6 +71,7 @@ impl Text {
             Text::Notes => MAX_NOTES_CHARS,
             Text::Currency => MAX_CURRENCY_CHARS,
             Text::Source => MAX_SOURCE_CHARS,
+            Text::Key => MAX_KEY_CHARS,
         }
     }
 }
@@ -90,6 +99,9 @@ pub enum List {
     Decisions,
     /// One initiative's baselines.
     Baselines,
+    Correlations,
+    /// The estimates one correlation names.
+    Correlated,
 }
 
 impl List {
@@ -106,6 +118,8 @@ impl List {
             List::Serves => MAX_SERVES,
             List::Decisions => MAX_DECISIONS,
             List::Baselines => MAX_BASELINES,
+            List::Correlations => MAX_CORRELATIONS,
+            List::Correlated => MAX_CORRELATED,
         }
     }
 
@@ -123,6 +137,8 @@ impl List {
             List::Serves => "goals per initiative",
             List::Decisions => "decisions per initiative",
             List::Baselines => "baselines per initiative",
+            List::Correlations => "correlations",
+            List::Correlated => "estimates per correlation",
         }
     }
 }

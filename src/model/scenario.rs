@@ -56,9 +56,33 @@ record! {
         /// (`scoring::apply_fit_from_goals`) instead of entered.
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         fit_from_goals: bool = false,
+        /// Ranged estimates that move together in the simulation (`simulate`, `correlate`).
+        /// Last, so that the links' compact form keeps every earlier field's position.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        correlations: Vec<Correlation> = Vec::new(),
         /// Fields this version does not know (a newer version's data), written back on save.
         #[serde(flatten, skip_deserializing)]
         unknown: UnknownFields = UnknownFields::default(),
+    }
+}
+
+/// The most and least a rank correlation may be.
+pub const MAX_CORRELATION: f64 = 1.0;
+
+record! {
+    /// Estimates that move together ("costs overrun together"): in the simulation every pair of
+    /// its inputs has this rank (Spearman) correlation, by the Iman–Conover method, so each input
+    /// keeps its own distribution. Its inputs are named by key (`simulate::input_key`); one
+    /// that is not a range, or no longer exists, is left out and the report says so.
+    #[serde(default)]
+    pub struct Correlation {
+        name: String = "Move together".into() => Field::text(Text::Name, "Name"),
+        rank_correlation: f64 = 0.5 => Field::new(Kind::Number, "Rank correlation", "")
+            .min(-MAX_CORRELATION)
+            .at_most(MAX_CORRELATION, "must be between −1 and 1")
+            .help("From −1 (one high when the other is low) to 1 (both high together); 0: independent."),
+        ;;
+        inputs: Vec<String> = Vec::new(),
     }
 }
 

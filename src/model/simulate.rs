@@ -30,6 +30,7 @@
 //!   1 time in 20. The report lists only inputs worth more.
 
 use super::convert::{annual_value, Defaults};
+use super::correlate;
 use super::estimate::Estimate;
 use super::evaluate::{evaluate_valid, Evaluation};
 use super::finance::{self, monthly_rate};
@@ -59,6 +60,8 @@ pub enum Owner {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Input {
     pub owner: Owner,
+    /// How a correlation names it ([`input_key`]).
+    pub key: String,
     /// What it is, for people ("Service desk automation: benefit 1 hours").
     pub label: String,
     pub estimate: Estimate,
@@ -135,28 +138,50 @@ pub struct Simulation {
     /// trial t (the portfolio's spread and how often each initiative is in the best set,
     /// `plan::uncertainty`).
     pub npv_trials: Vec<f64>,
+    /// The correlations the run applied, and the rank correlations they reached.
+    pub correlation: Correlated,
 }
 
-/// Every estimate with a range in `s`, scenario settings first, then initiative by initiative.
-pub fn uncertain_inputs(s: &Scenario) -> Vec<Input> {
+/// The key naming an estimate in a correlation: a scenario setting's field key
+/// (`discount_rate_pct`), an initiative's `<id>/<field>`, a benefit's `<id>/b<n>/<field>` (n
+/// counted from 0). Ids are stable, so a key outlives edits elsewhere; a benefit removed
+/// before it shifts the benefits after it.
+pub fn input_key(initiative: Option<&str>, benefit: Option<usize>, field: &str) -> String {
+    match (initiative, benefit) {
+        (None, _) => field.to_string(),
+        (Some(id), None) => format!("{id}/{field}"),
+        (Some(id), Some(n)) => format!("{id}/b{n}/{field}"),
+    }
+}
+
+/// Every estimate of `s`, ranged or not, scenario settings first, then initiative by
+/// initiative: what a correlation may name.
+pub fn every_estimate(s: &Scenario) -> Vec<Input> {
     let mut out = Vec::new();
-    let mut add = |owner, label: String, e: &Estimate, percent: bool| {
-        if e.is_range() {
-            out.push(Input {
-                owner,
-                label,
-                estimate: *e,
-                percent,
-            });
-        }
+    let mut add = |owner, key: String, label: String, e: &Estimate, percent: bool| {
+        out.push(Input {
+            owner,
+            key,
+            label,
+            estimate: *e,
+            percent,
+        });
     };
-    for (label, e, percent) in scenario_estimates(s) {
-        add(Owner::Shared, label, e, percent);
+    for (f, e) in s.estimates() {
+        let percent = f.kind == Kind::Percent;
+        add(
+            Owner::Shared,
+            input_key(None, None, f.key),
+            f.label.to_string(),
+            e,
+            percent,
+        );
     }
     for (k, i) in s.initiatives.iter().enumerate() {
         for (field, e) in initiative_estimates(i) {
             add(
                 Owner::Initiative(k),
+                input_key(Some(&i.id), None, field.key),
                 format!("{}: {}", i.name, input_words(field)),
                 e,
                 field.kind == Kind::Percent,
@@ -166,6 +191,7 @@ pub fn uncertain_inputs(s: &Scenario) -> Vec<Input> {
             for (field, e) in b.kind.estimates() {
                 add(
                     Owner::Initiative(k),
+                    input_key(Some(&i.id), Some(n), field.key),
                     format!("{}: {}, {}", i.name, benefit_name(b, n), input_words(field)),
                     e,
                     field.kind == Kind::Percent,
@@ -175,6 +201,162 @@ pub fn uncertain_inputs(s: &Scenario) -> Vec<Input> {
     }
     out
 }
+
+/// Every estimate with a range in `s`, scenario settings first, then initiative by initiative.
+pub fn uncertain_inputs(s: &Scenario) -> Vec<Input> {
+    let mut out = every_estimate(s);
+    out.retain(|x| x.estimate.is_range());
+    out
+}
+
+/// Why an input a correlation names is left out of the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    /// No estimate has that key any more (its initiative or benefit was removed).
+    Gone,
+    /// A single number, or a range of no width: nothing to move.
+    NoRange,
+}
+
+/// The scenario's correlations as a run applies them: the ranged inputs they name, the target
+/// among those (repaired when the asked pairs cannot all hold together), and what was asked
+/// and left out, for the report.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Correlated {
+    /// The inputs that take part, as positions in the run's `inputs`, ascending.
+    pub members: Vec<usize>,
+    /// The pairs asked, by position in `members` (i < j), with the value asked: a pair named
+    /// by two correlations takes the later one's.
+    pub asked: Vec<((usize, usize), f64)>,
+    /// The target among `members` that the run follows: the asked pairs, 0 elsewhere,
+    /// repaired when that is no correlation matrix.
+    pub target: correlate::Matrix,
+    /// How far the repair moved each pair that moved (positions in `members`); empty when the
+    /// asked pairs hold together as they are.
+    pub moved: correlate::Moves,
+    /// Inputs named by a correlation but left out: (correlation, key, why).
+    pub left_out: Vec<(usize, String, LeftOut)>,
+    /// Pairs named by two correlations (the later's value applies).
+    pub overlaps: usize,
+    /// The rank correlation each asked pair reached in the run (in the order of `asked`),
+    /// measured by Spearman's formula on the run's draws (the first [`ACHIEVED_TRIALS`]).
+    pub achieved: Vec<f64>,
+}
+
+/// The trials on which a run measures the rank correlations it reached (all, up to this).
+pub const ACHIEVED_TRIALS: usize = 20_000;
+
+/// The correlations of `s` over the run's `inputs` (its ranged ones; `drawn` says which are
+/// drawn at all, a range of no width is not).
+pub fn correlation_plan(s: &Scenario, inputs: &[Input], drawn: &[bool]) -> Correlated {
+    let mut plan = Correlated::default();
+    if s.correlations.is_empty() {
+        return plan;
+    }
+    let known: Vec<String> = every_estimate(s).into_iter().map(|x| x.key).collect();
+    // Each correlation's inputs as positions in `inputs`, in order, without repeats.
+    let mut pairs: Vec<((usize, usize), f64)> = Vec::new();
+    for (g, c) in s.correlations.iter().enumerate() {
+        let r = c.rank_correlation;
+        let mut at: Vec<usize> = Vec::new();
+        for key in &c.inputs {
+            match inputs.iter().position(|x| &x.key == key) {
+                Some(x) if drawn.get(x).copied().unwrap_or(false) => {
+                    if !at.contains(&x) {
+                        at.push(x);
+                    }
+                }
+                found => {
+                    let why = if found.is_some() || known.contains(key) {
+                        LeftOut::NoRange
+                    } else {
+                        LeftOut::Gone
+                    };
+                    plan.left_out.push((g, key.clone(), why));
+                }
+            }
+        }
+        if !r.is_finite() {
+            continue;
+        }
+        for (n, &a) in at.iter().enumerate() {
+            for &b in &at[n + 1..] {
+                let pair = (a.min(b), a.max(b));
+                match pairs.iter_mut().find(|(p, _)| *p == pair) {
+                    Some(p) => {
+                        plan.overlaps += 1;
+                        p.1 = r.clamp(-1.0, 1.0);
+                    }
+                    None => pairs.push((pair, r.clamp(-1.0, 1.0))),
+                }
+            }
+        }
+    }
+    let mut members: Vec<usize> = pairs.iter().flat_map(|((a, b), _)| [*a, *b]).collect();
+    members.sort_unstable();
+    members.dedup();
+    let pos = |x: usize| members.partition_point(|m| *m < x);
+    let k = members.len();
+    let mut target: correlate::Matrix = (0..k)
+        .map(|i| (0..k).map(|j| if i == j { 1.0 } else { 0.0 }).collect())
+        .collect();
+    plan.asked = pairs
+        .iter()
+        .map(|((a, b), r)| {
+            let (i, j) = (pos(*a), pos(*b));
+            target[i][j] = *r;
+            target[j][i] = *r;
+            ((i, j), *r)
+        })
+        .collect();
+    if correlate::check(&target).is_err() {
+        let (fixed, moved) = correlate::repair(&target);
+        target = fixed;
+        plan.moved = moved;
+    }
+    plan.target = target;
+    plan.members = members;
+    plan
+}
+
+/// Re-orders the correlated inputs' draws (`drawn[x * trials + t]`) to the plan's target and
+/// measures the rank correlation each asked pair reached. The permutations come from a stream
+/// of their own, so the draws themselves are those of the same run without correlations.
+fn apply_correlations(plan: &mut Correlated, drawn: &mut [f64], trials: usize, seed: u64) {
+    if plan.members.len() < 2 {
+        return;
+    }
+    let mut cols: Vec<Vec<f64>> = plan
+        .members
+        .iter()
+        .map(|&x| drawn[x * trials..(x + 1) * trials].to_vec())
+        .collect();
+    let mut rng = TrialRng::seed_from_u64(seed ^ CORRELATION_STREAM);
+    if !correlate::reorder(&mut cols, &plan.target, &mut rng) {
+        return;
+    }
+    let measured = trials.min(ACHIEVED_TRIALS);
+    let ranks: Vec<Vec<f64>> = cols
+        .iter()
+        .map(|c| {
+            correlate::ranks(&c[..measured])
+                .into_iter()
+                .map(|r| r as f64)
+                .collect()
+        })
+        .collect();
+    plan.achieved = plan
+        .asked
+        .iter()
+        .map(|((i, j), _)| correlate::pearson(&ranks[*i], &ranks[*j]))
+        .collect();
+    for (&x, col) in plan.members.iter().zip(cols) {
+        drawn[x * trials..(x + 1) * trials].copy_from_slice(&col);
+    }
+}
+
+/// Mixed into the seed for the correlations' permutations ("correlat").
+const CORRELATION_STREAM: u64 = 0x636f_7272_656c_6174;
 
 /// Whether any estimate of `s` is a range (anything to simulate).
 pub fn has_ranges(s: &Scenario) -> bool {
@@ -206,14 +388,6 @@ fn input_words(field: &Field) -> String {
 
 fn initiative_estimates(i: &Initiative) -> Vec<(&'static Field, &Estimate)> {
     i.estimates()
-}
-
-/// The scenario's own estimates (discount rate, default hourly rate), labelled as the form does.
-fn scenario_estimates(s: &Scenario) -> Vec<(String, &Estimate, bool)> {
-    s.estimates()
-        .into_iter()
-        .map(|(f, e)| (f.label.to_string(), e, f.kind == Kind::Percent))
-        .collect()
 }
 
 /// PERT(low, likely, high): low + (high − low) · Beta(α, β) with α = 1 + 4 (likely − low) /
@@ -627,6 +801,20 @@ pub fn simulate_with_progress(
     };
 
     let m = inputs.len();
+    // Every draw first, trial by trial in the order of `inputs` (so a run without correlations
+    // draws exactly as before), then the correlated inputs' columns re-ordered.
+    let mut drawn = vec![0.0; trials * m];
+    for t in 0..trials {
+        for (k, smp) in samplers.iter().enumerate() {
+            drawn[k * trials + t] = match smp {
+                Some(p) => p.sample(&mut rng),
+                None => inputs[k].estimate.likely,
+            };
+        }
+    }
+    let is_drawn: Vec<bool> = samplers.iter().map(Option::is_some).collect();
+    let mut correlation = correlation_plan(s, &inputs, &is_drawn);
+    apply_correlations(&mut correlation, &mut drawn, trials, seed);
     let mut draws = vec![0.0; m];
     let mut npv = vec![0.0; trials * n];
     let mut roi: Vec<Vec<f64>> = vec![Vec::with_capacity(trials); n];
@@ -638,20 +826,13 @@ pub fn simulate_with_progress(
     let mut pvb_t = vec![0.0; trials * n];
     // −payback (NaN beyond the horizon): the soonest is the highest.
     let mut soonest_t = vec![f64::NAN; trials * n];
-    let mut drawn = vec![0.0; trials * m];
     let mut disc = Discounting::new(horizon_months);
     for t in 0..trials {
         if t % PROGRESS_EVERY == 0 && t > 0 {
             progress(t as f64 / trials as f64);
         }
-        for (k, smp) in samplers.iter().enumerate() {
-            draws[k] = match smp {
-                Some(p) => p.sample(&mut rng),
-                None => inputs[k].estimate.likely,
-            };
-        }
-        for (x, d) in draws.iter().enumerate() {
-            drawn[x * trials + t] = *d;
+        for (x, d) in draws.iter_mut().enumerate() {
+            *d = drawn[x * trials + t];
         }
         let find = |list: &[(*const Estimate, usize)], e: &Estimate| {
             let key = e as *const Estimate as usize;
@@ -823,6 +1004,7 @@ pub fn simulate_with_progress(
         evppi,
         evppi_chance,
         npv_trials: npv,
+        correlation,
     }
 }
 
@@ -839,12 +1021,17 @@ fn split_hash(t: u64, j: u64) -> u64 {
 }
 
 /// One bar of a tornado chart: the NPV with one input at its low and at its high value, the
-/// others at their likely values.
+/// others at their likely values — except the inputs correlated with it, which move with it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Swing {
     pub label: String,
     pub npv_low: f64,
     pub npv_high: f64,
+    /// The inputs of this initiative (or the scenario's) that move with it, with their rank
+    /// correlation: each goes that share of the way from its likely value toward its own low
+    /// (or, correlated negatively, its high) when this input is at its low, and the other way
+    /// at its high.
+    pub moves_with: Vec<(String, f64)>,
 }
 
 impl Swing {
@@ -854,18 +1041,18 @@ impl Swing {
 }
 
 /// The tornado of initiative `k`: every uncertain input that moves its NPV, widest swing first.
+/// With correlations, an input's bar moves its correlated inputs with it ([`Swing`]), so the
+/// bars show what the simulation's draws do together.
 pub fn tornado(s: &Scenario, k: usize) -> Vec<Swing> {
     let Some(init) = s.initiatives.get(k) else {
         return Vec::new();
     };
     let horizon_months = s.horizon_years as usize * 12;
-    let npv_with = |target: *const Estimate, v: f64| -> f64 {
+    let npv_with = |set: &[(*const Estimate, f64)]| -> f64 {
         let value = |e: &Estimate| {
-            if std::ptr::eq(e, target) {
-                v
-            } else {
-                e.likely
-            }
+            set.iter()
+                .find(|(p, _)| std::ptr::eq(e, *p))
+                .map_or(e.likely, |(_, v)| *v)
         };
         let mut disc = Discounting::new(horizon_months);
         disc.set(value(&s.discount_rate_pct) / 100.0);
@@ -875,25 +1062,77 @@ pub fn tornado(s: &Scenario, k: usize) -> Vec<Swing> {
         };
         figures(init, &disc, &defaults, &value).npv
     };
-    let mut candidates: Vec<(String, &Estimate)> = scenario_estimates(s)
+    // This initiative's estimates and the scenario's, each with its label and key.
+    let mut candidates: Vec<(String, String, &Estimate)> = s
+        .estimates()
         .into_iter()
-        .map(|(label, e, _)| (label, e))
+        .map(|(f, e)| (f.label.to_string(), input_key(None, None, f.key), e))
         .collect();
     for (field, e) in initiative_estimates(init) {
-        candidates.push((input_words(field), e));
+        candidates.push((
+            input_words(field),
+            input_key(Some(&init.id), None, field.key),
+            e,
+        ));
     }
     for (n, b) in init.benefits.iter().enumerate() {
         for (field, e) in b.kind.estimates() {
-            candidates.push((format!("{}, {}", benefit_name(b, n), input_words(field)), e));
+            candidates.push((
+                format!("{}, {}", benefit_name(b, n), input_words(field)),
+                input_key(Some(&init.id), Some(n), field.key),
+                e,
+            ));
         }
     }
+    // The correlations as the simulation applies them (repaired if need be).
+    let inputs = uncertain_inputs(s);
+    let drawn: Vec<bool> = inputs
+        .iter()
+        .map(|x| sampler(x, s.simulation.distribution).is_some())
+        .collect();
+    let plan = correlation_plan(s, &inputs, &drawn);
+    let member = |key: &str| {
+        let x = inputs.iter().position(|x| x.key == key)?;
+        plan.members.iter().position(|m| *m == x)
+    };
+    let ends = |e: &Estimate| (e.low.unwrap_or(e.likely), e.high.unwrap_or(e.likely));
     let mut swings: Vec<Swing> = candidates
-        .into_iter()
-        .filter(|(_, e)| e.is_range())
-        .map(|(label, e)| Swing {
-            label,
-            npv_low: npv_with(e, e.low.unwrap_or(e.likely)),
-            npv_high: npv_with(e, e.high.unwrap_or(e.likely)),
+        .iter()
+        .filter(|(_, _, e)| e.is_range())
+        .map(|(label, key, e)| {
+            let partners: Vec<(&str, &Estimate, f64)> = member(key)
+                .map(|i| {
+                    candidates
+                        .iter()
+                        .filter(|(_, other, x)| other != key && x.is_range())
+                        .filter_map(|(l, other, x)| {
+                            let r = plan.target[i][member(other)?];
+                            (r != 0.0).then_some((l.as_str(), *x, r))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            // At this input's low end (`toward_low`), each partner toward its own low by r
+            // (toward its high when r < 0); at its high end the other way.
+            let at = |v: f64, toward_low: bool| {
+                let mut set = vec![(*e as *const Estimate, v)];
+                for (_, x, r) in &partners {
+                    let (lo, hi) = ends(x);
+                    let end = if toward_low == (*r > 0.0) { lo } else { hi };
+                    set.push((*x as *const Estimate, x.likely + r.abs() * (end - x.likely)));
+                }
+                npv_with(&set)
+            };
+            let (lo, hi) = ends(e);
+            Swing {
+                label: label.clone(),
+                npv_low: at(lo, true),
+                npv_high: at(hi, false),
+                moves_with: partners
+                    .iter()
+                    .map(|(l, _, r)| (l.to_string(), *r))
+                    .collect(),
+            }
         })
         .filter(|w| w.width() > 0.0)
         .collect();

@@ -4,7 +4,8 @@
 use super::convert::{convert, Defaults};
 use super::estimate::Estimate;
 use super::scenario::{
-    Initiative, Scenario, MAX_HORIZON_YEARS, MAX_TRIALS, MIN_HORIZON_YEARS, MIN_TRIALS,
+    Initiative, Scenario, MAX_CORRELATION, MAX_HORIZON_YEARS, MAX_TRIALS, MIN_HORIZON_YEARS,
+    MIN_TRIALS,
 };
 use super::schema::{Kind, Record, Shape, Val};
 use super::scoring::{MAX_SCORE, MIN_SCORE};
@@ -282,6 +283,17 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
         );
     }
     cycles(&mut c, s, &ids);
+    // Correlations: each a number within −1..1. An input they name that is not a range, or no
+    // longer exists, is left out of the run and the report says so: not a problem that stops it.
+    for (g, x) in s.correlations.iter().enumerate() {
+        let r = x.rank_correlation;
+        if !(r.is_finite() && (-MAX_CORRELATION..=MAX_CORRELATION).contains(&r)) {
+            c.report(
+                field(&format!("correlations[{g}].rank_correlation")),
+                "must be a number between −1 and 1",
+            );
+        }
+    }
     c.problems
 }
 
