@@ -23,6 +23,8 @@ step layers python3 tools/check-layers.py
 # The independent spreadsheet engine that recalculates the Excel workbooks in the tests
 # (tests/xlsx.rs, workbook.spec.ts): a Python venv, made once, fast when present.
 step recalc-setup bash tools/recalc-setup.sh
+# The loss exceedance curve's independent oracle (NumPy) agrees with its committed fixture
+step lec-oracle .venv-recalc/bin/python tools/gen_lec_fixtures.py --check
 step native-tests cargo test --locked
 step release-build trunk build --release
 # The size budgets, gzip: first load 425 KB; first load plus the chart library 570 KB (README, "Size and speed").

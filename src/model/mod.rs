@@ -14,6 +14,7 @@ pub mod example;
 pub mod finance;
 pub mod input;
 pub mod limits;
+pub mod loss;
 pub mod plan;
 pub mod portfolio;
 pub mod register;
