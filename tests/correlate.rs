@@ -1,7 +1,9 @@
 //! Iman–Conover correlated draws (`model::correlate`). The achieved rank correlation is measured
 //! here by the test's own Spearman (ranks by sorting, Pearson of the ranks), not the module's.
 
-use caseboard::model::correlate::{check, normal_quantile, reorder, repair};
+use caseboard::model::correlate::{
+    check, normal_quantile, rank_correlation, reorder, repair, score_correlation,
+};
 use rand::{Rng, SeedableRng};
 
 type TrialRng = caseboard::model::rng::TrialRng;
@@ -60,9 +62,14 @@ fn draws_take_the_asked_rank_correlation_and_keep_their_values() {
         vec![-0.3, 0.0, 1.0],
     ];
     assert_eq!(check(&target), Ok(()));
+    // the normal scores' correlation that gives each asked rank correlation
+    let scores: Vec<Vec<f64>> = target
+        .iter()
+        .map(|r| r.iter().map(|v| score_correlation(*v)).collect())
+        .collect();
     assert!(reorder(
         &mut draws,
-        &target,
+        &scores,
         &mut TrialRng::seed_from_u64(1)
     ));
     for (i, j) in [(0, 1), (0, 2), (1, 2)] {
@@ -121,7 +128,8 @@ proptest::proptest! {
         for c in &mut before {
             c.sort_by(f64::total_cmp);
         }
-        let target = vec![vec![1.0, rho], vec![rho, 1.0]];
+        let s = score_correlation(rho);
+        let target = vec![vec![1.0, s], vec![s, 1.0]];
         proptest::prop_assert!(reorder(&mut draws, &target, &mut rng));
         let got = spearman(&draws[0], &draws[1]);
         proptest::prop_assert!((got - rho).abs() <= 0.03, "asked {rho}, got {got}");
@@ -129,5 +137,17 @@ proptest::proptest! {
             c.sort_by(f64::total_cmp);
             proptest::prop_assert_eq!(&*c, b);
         }
+    }
+}
+
+#[test]
+fn a_rank_correlation_and_its_normal_scores_correlation_convert_both_ways() {
+    // 2 sin(π/12) = 0.517638…: normal scores correlated 0.5176 have rank correlation 0.5
+    assert!((score_correlation(0.5) - 0.517_638_090_205_041_5).abs() < 1e-12);
+    assert_eq!(score_correlation(0.0), 0.0);
+    assert!((score_correlation(1.0) - 1.0).abs() < 1e-12);
+    assert!((score_correlation(-1.0) + 1.0).abs() < 1e-12);
+    for r in [-0.9, -0.3, 0.2, 0.7] {
+        assert!((rank_correlation(score_correlation(r)) - r).abs() < 1e-12);
     }
 }

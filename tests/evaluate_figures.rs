@@ -195,6 +195,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
                 tracking: Default::default(),
                 fit_from_goals: false,
                 correlations: Vec::new(),
+                risk_tolerance: Vec::new(),
                 unknown: Default::default(),
             }
         })

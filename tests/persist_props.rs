@@ -430,6 +430,7 @@ fn scenario() -> BoxedStrategy<Scenario> {
                     tracking: Tracking::default(),
                     fit_from_goals: false,
                     correlations: Vec::new(),
+                    risk_tolerance: Vec::new(),
                     unknown: Default::default(),
                 }
             },
@@ -438,6 +439,15 @@ fn scenario() -> BoxedStrategy<Scenario> {
         .prop_map(|(s, portfolio)| Scenario { portfolio, ..s })
         .prop_flat_map(|s| (Just(s), correlations()))
         .prop_map(|(s, correlations)| Scenario { correlations, ..s })
+        .prop_flat_map(|s| {
+            let point = (number(), number())
+                .prop_map(|(loss, chance_pct)| TolerancePoint { loss, chance_pct });
+            (Just(s), prop::collection::vec(point, 0..4))
+        })
+        .prop_map(|(s, risk_tolerance)| Scenario {
+            risk_tolerance,
+            ..s
+        })
         .prop_flat_map(|s| (Just(s), goals_and_tracking(), any::<bool>()))
         .prop_map(|(s, (goals, tracking), fit_from_goals)| Scenario {
             goals,

@@ -154,6 +154,8 @@ fn replies() -> Vec<Reply> {
             .collect(),
         voi: "Value of perfect information: $0.".into(),
         refine: table(),
+        correlation: table(),
+        notices: vec!["“Costs”: a single number, left out.".into()],
         summary: vec![
             Sentence {
                 topic: "range",
@@ -191,8 +193,8 @@ fn replies() -> Vec<Reply> {
             version: None,
             notes: vec![],
         },
-        Reply::Report(report),
-        Reply::Report(Report::default()),
+        Reply::Report(Box::new(report)),
+        Reply::Report(Box::default()),
         Reply::Bench {
             trials: 10_000.0,
             ms: 812.5,

@@ -146,7 +146,7 @@ pub fn simulate(
     let rev = revision(shown);
     let then = move |r: Result<Reply, String>| {
         then(r.and_then(|r| match r {
-            Reply::Report(report) => Ok(report),
+            Reply::Report(report) => Ok(*report),
             _ => Err(UNEXPECTED.into()),
         }))
     };

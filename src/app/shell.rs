@@ -9,6 +9,7 @@ use crate::app::results::cashflows::CashFlows;
 use crate::app::results::charts::{print_when_drawn, Charts};
 use crate::app::results::comparison::Comparison;
 use crate::app::results::dashboard::Results;
+use crate::app::results::distributions::Distributions;
 use crate::app::results::goals::Alignment;
 use crate::app::results::portfolio::Portfolio;
 use crate::app::results::summary::Summary;
@@ -63,6 +64,7 @@ pub fn App() -> impl IntoView {
             <Results/>
             <Charts/>
             <Uncertainty/>
+            <Distributions/>
             <CashFlows/>
             <Assumptions/>
             <Settings/>

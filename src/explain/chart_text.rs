@@ -31,7 +31,12 @@ pub fn chart_texts(chart: ChartId, shown: &Shown, f: &dyn NumberFormat) -> Optio
         ChartId::Roadmap | ChartId::Capacity | ChartId::Spend => {
             return crate::explain::portfolio::chart_text(chart, shown, f)
         }
-        ChartId::Distribution | ChartId::Tornado(_) | ChartId::Frontier => return None,
+        ChartId::Distribution
+        | ChartId::Tornado(_)
+        | ChartId::Frontier
+        | ChartId::SCurve(_)
+        | ChartId::Histogram(_)
+        | ChartId::Loss(_) => return None,
     };
     Some(ChartText {
         summary: summary(shown),

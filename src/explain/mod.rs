@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod figures;
 pub mod format;
 pub mod goals;
+pub mod loss;
 pub mod portfolio;
 pub mod sim_report;
 pub mod summary;

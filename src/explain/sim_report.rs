@@ -281,12 +281,15 @@ pub fn report(s: &Scenario, sim: &Simulation, ms: f64, f: &dyn NumberFormat) -> 
             .map(|k| vec![sim.inputs[k].label.clone(), f.money(sim.evppi[k])])
             .collect(),
     };
+    let (correlation, notices) = correlations(s, sim, f);
     Report {
         status,
         rows: rows(s, sim, f),
         voi,
         refine,
         summary: crate::explain::summary::simulated(&figures_valid(s), sim, f),
+        correlation,
+        notices,
     }
 }
 
@@ -381,16 +384,239 @@ pub fn tornado(
                 .collect(),
         },
     };
+    let mut text = text;
+    if swings.iter().any(|w| !w.moves_with.is_empty()) {
+        text.table.heads.push("Moves with it".into());
+        for (row, w) in text.table.rows.iter_mut().zip(swings) {
+            row.push(moves_with(w, f));
+        }
+        text.table.caption = "An estimate correlated with others moves them with it: each goes its rank correlation's share of the way from its likely value toward its own low (or high, correlated negatively) as this one goes to its low, and the other way at its high.".into();
+    }
     let tips = swings
         .iter()
-        .map(|w| Tip {
-            title: w.label.clone(),
-            lines: vec![
+        .map(|w| {
+            let mut lines = vec![
                 format!("At its low value: NPV {}", f.money(w.npv_low)),
                 format!("At its high value: NPV {}", f.money(w.npv_high)),
                 format!("At likely values: NPV {}", f.money(base)),
-            ],
+            ];
+            if !w.moves_with.is_empty() {
+                lines.push(format!("Moves with it: {}", moves_with(w, f)));
+            }
+            Tip {
+                title: w.label.clone(),
+                lines,
+            }
         })
         .collect();
     (text, tips)
+}
+
+/// "running cost per year (0.50), …", or "—".
+fn moves_with(w: &Swing, f: &dyn NumberFormat) -> String {
+    if w.moves_with.is_empty() {
+        return "—".into();
+    }
+    w.moves_with
+        .iter()
+        .map(|(label, r)| format!("{label} ({})", f.fixed2(*r)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Every 5% of chance, for the S-curve's table.
+const CURVE_STEPS: usize = 20;
+/// Bins of the NPV histogram.
+pub const HISTOGRAM_BINS: usize = 30;
+
+/// The words of an NPV curve (`histogram` or S-curve) of `name` over a run's `sorted` NPVs.
+pub fn npv_curve(name: &str, sorted: &[f64], histogram: bool, f: &dyn NumberFormat) -> ChartText {
+    let n = sorted.len();
+    let p = |q: f64| f.money(simulate::sorted_percentile(sorted, q));
+    let loss =
+        n - simulate::count_above(sorted, -0.0) - sorted.iter().filter(|v| **v == 0.0).count();
+    let summary = format!(
+        "NPV of {name} over {} trials, {}: P10 {}, P50 {}, P90 {} (marked); chance of a loss {}.",
+        f.number(n as f64),
+        if histogram {
+            "as a histogram of the trials"
+        } else {
+            "as an S-curve, the chance that NPV is at most each amount"
+        },
+        p(0.1),
+        p(0.5),
+        p(0.9),
+        f.percent(100.0 * loss as f64 / n.max(1) as f64),
+    );
+    let table = if histogram {
+        let bins = simulate::histogram(sorted, HISTOGRAM_BINS);
+        TableText {
+            caption: "Equal bins from the P0.5 to the P99.5 of the trials; the few trials beyond are counted in the end bins.".into(),
+            heads: ["NPV from", "to", "Trials", "Share"].map(String::from).to_vec(),
+            rows: bins
+                .iter()
+                .map(|(a, b, c)| {
+                    vec![
+                        f.money(*a),
+                        f.money(*b),
+                        f.number(*c as f64),
+                        f.percent(100.0 * *c as f64 / n.max(1) as f64),
+                    ]
+                })
+                .collect(),
+        }
+    } else {
+        TableText {
+            caption: "The NPV that this share of the trials did not exceed.".into(),
+            heads: ["Chance NPV is at most", "NPV"].map(String::from).to_vec(),
+            rows: (1..CURVE_STEPS)
+                .map(|k| {
+                    let q = k as f64 / CURVE_STEPS as f64;
+                    vec![f.percent(q * 100.0), p(q)]
+                })
+                .collect(),
+        }
+    };
+    ChartText { summary, table }
+}
+
+/// The chance that the NPV of `name` exceeds `x`, from a run's `sorted` NPVs: exact, a count of
+/// the trials.
+pub fn exceed_tip(name: &str, sorted: &[f64], x: f64, f: &dyn NumberFormat) -> Option<Tip> {
+    if sorted.is_empty() || !x.is_finite() {
+        return None;
+    }
+    let n = sorted.len();
+    let above = simulate::count_above(sorted, x);
+    let share = |k: usize| f.percent(100.0 * k as f64 / n as f64);
+    Some(Tip {
+        title: format!("{name}: NPV above {}", f.money(x)),
+        lines: vec![
+            format!(
+                "Chance NPV exceeds {}: {} ({} of {} trials)",
+                f.money(x),
+                share(above),
+                f.number(above as f64),
+                f.number(n as f64)
+            ),
+            format!("Chance it is at most {}: {}", f.money(x), share(n - above)),
+        ],
+    })
+}
+
+/// The scenario's correlations as the run applied them: a row per correlation (its estimates,
+/// the rank correlation asked, the one used when a repair moved it, and what the draws
+/// reached), and notices (a repair, estimates left out, pairs named twice).
+pub fn correlations(
+    s: &Scenario,
+    sim: &Simulation,
+    f: &dyn NumberFormat,
+) -> (TableText, Vec<String>) {
+    let c = &sim.correlation;
+    let label = |m: usize| {
+        c.members
+            .get(m)
+            .and_then(|x| sim.inputs.get(*x))
+            .map_or(String::new(), |x| x.label.clone())
+    };
+    let pair_of = |key: &str| sim.inputs.iter().position(|x| x.key == key);
+    let mut rows = Vec::new();
+    for g in &s.correlations {
+        let mut at: Vec<usize> = g
+            .inputs
+            .iter()
+            .filter_map(|k| pair_of(k))
+            .filter_map(|x| c.members.iter().position(|m| *m == x))
+            .collect();
+        at.dedup();
+        // This correlation's pairs: what the run used and reached for each.
+        let pairs: Vec<(f64, f64)> = c
+            .asked
+            .iter()
+            .zip(&c.achieved)
+            .filter(|(((i, j), r), _)| at.contains(i) && at.contains(j) && *r == g.rank_correlation)
+            .map(|(((i, j), _), reached)| (c.used(*i, *j), *reached))
+            .collect();
+        let range = |v: Vec<f64>| -> String {
+            let (lo, hi) = v
+                .iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+                    (a.min(*x), b.max(*x))
+                });
+            let (a, b) = (f.fixed2(lo), f.fixed2(hi));
+            match v.len() {
+                0 => "—".into(),
+                _ if a == b => a,
+                _ => format!("{a} to {b}"),
+            }
+        };
+        rows.push(vec![
+            g.name.clone(),
+            format!("{} ranged", f.number(at.len() as f64)),
+            f.fixed2(g.rank_correlation),
+            range(pairs.iter().map(|p| p.0).collect()),
+            range(pairs.iter().map(|p| p.1).collect()),
+        ]);
+    }
+    let mut notices = Vec::new();
+    if !c.moved.is_empty() {
+        let moved: Vec<String> = c
+            .moved
+            .iter()
+            .take(8)
+            .map(|((i, j), d)| {
+                let used = c.used(*i, *j);
+                format!(
+                    "{} with {}: {} → {}",
+                    label(*i),
+                    label(*j),
+                    f.fixed2(used - d),
+                    f.fixed2(used)
+                )
+            })
+            .collect();
+        let more = c.moved.len().saturating_sub(8);
+        notices.push(format!(
+            "The correlations asked cannot all hold at once (no set of estimates can move together exactly so), so the run used the nearest that can, every pair shrunk toward 0 together: {}{}.",
+            moved.join("; "),
+            if more > 0 { format!("; and {more} more pairs") } else { String::new() }
+        ));
+    }
+    for (g, key, why) in &c.left_out {
+        let name = s.correlations.get(*g).map_or("", |x| x.name.as_str());
+        let what = simulate::every_estimate(s)
+            .into_iter()
+            .find(|x| &x.key == key)
+            .map_or_else(|| format!("“{key}”"), |x| x.label);
+        notices.push(match why {
+            simulate::LeftOut::NoRange => format!(
+                "“{name}”: {what} is a single number, so it is left out; give it a range to let it move with the others."
+            ),
+            simulate::LeftOut::Gone => format!(
+                "“{name}”: {what} no longer exists (its initiative or benefit was removed), so it is left out."
+            ),
+        });
+    }
+    if c.overlaps > 0 {
+        notices.push(format!(
+            "{} pairs of estimates are in more than one correlation; the later correlation's value applies to each.",
+            f.number(c.overlaps as f64)
+        ));
+    }
+    let measured = sim.trials.min(simulate::ACHIEVED_TRIALS);
+    let table = TableText {
+        caption: if rows.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "Rank correlations: asked, used (after any repair) and reached by the draws (Spearman, over {} trials), across each correlation's pairs.",
+                f.number(measured as f64)
+            )
+        },
+        heads: ["Correlation", "Estimates", "Asked", "Used", "Reached"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+    };
+    (table, notices)
 }

@@ -125,6 +125,7 @@ pub fn write(s: &Scenario) -> Vec<Tok> {
         o.record(c);
         o.list(&c.inputs, |o, k| o.text(k));
     });
+    o.list(&s.risk_tolerance, |o, p| o.record(p));
     o.count(s.initiatives.len());
     for i in &s.initiatives {
         o.record(i);
@@ -368,6 +369,7 @@ pub fn read(toks: &[Tok]) -> Option<Scenario> {
         c.inputs = r.list(List::Correlated, |r| r.text(Text::Key))?;
         Some(c)
     })?;
+    s.risk_tolerance = r.list(List::Tolerance, In::item)?;
     for _ in 0..r.count(List::Initiatives)? {
         let i = read_initiative(&mut r)?;
         s.initiatives.push(i);

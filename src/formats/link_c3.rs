@@ -14,7 +14,7 @@
 use super::named::benefit_order;
 use crate::model::scenario::{
     Actual, Baseline, Correlation, Criterion, Decision, Direction, Goal, Initiative, Kpi,
-    KpiReading, Portfolio, Scenario, Serves, SimSettings, Tracking, YearBudget,
+    KpiReading, Portfolio, Scenario, Serves, SimSettings, TolerancePoint, Tracking, YearBudget,
 };
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::{Deserializer as _, Serialize};
@@ -69,6 +69,7 @@ struct Schemas {
     tracking: Schema,
     goal: Schema,
     correlation: Schema,
+    tolerance: Schema,
     kpi: Schema,
     reading: Schema,
     serves: Schema,
@@ -90,13 +91,14 @@ fn all_absent<T: Serialize>(full: &T) -> Schema {
 
 /// The lists version 5 added to the scenario and to each initiative: in the schema (their
 /// place in a record's list) though serde leaves them out when empty.
-const VERSION_5_LISTS: [&str; 6] = [
+const VERSION_5_LISTS: [&str; 7] = [
     "goals",
     "serves",
     "decisions",
     "baselines",
     "actuals",
     "correlations",
+    "risk_tolerance",
 ];
 
 impl Schemas {
@@ -118,6 +120,7 @@ impl Schemas {
         let scenario = listed(schema_of(&Scenario {
             goals: vec![Goal::default()],
             correlations: vec![Correlation::default()],
+            risk_tolerance: vec![TolerancePoint::default()],
             ..Scenario::default()
         }));
         let initiative = listed(schema_of(&Initiative {
@@ -149,6 +152,7 @@ impl Schemas {
             tracking: schema_of(&Tracking::default()),
             goal: schema_of(&Goal::default()),
             correlation: schema_of(&Correlation::default()),
+            tolerance: schema_of(&TolerancePoint::default()),
             kpi: schema_of(&Kpi::default()),
             reading: schema_of(&KpiReading::default()),
             serves: schema_of(&Serves::default()),
@@ -336,6 +340,7 @@ fn pack_field(sc: &Schemas, key: &str, v: &Value) -> Value {
         ("tracking", v) => pack(sc, v, &sc.tracking),
         ("goals", v) => list(v, &|g| pack(sc, g, &sc.goal)),
         ("correlations", v) => list(v, &|c| pack(sc, c, &sc.correlation)),
+        ("risk_tolerance", v) => list(v, &|p| pack(sc, p, &sc.tolerance)),
         ("kpis", v) => list(v, &|k| pack(sc, k, &sc.kpi)),
         ("readings", v) => list(v, &|r| pack(sc, r, &sc.reading)),
         ("serves", v) => list(v, &|x| pack(sc, x, &sc.serves)),
@@ -432,6 +437,7 @@ fn unpack_field(sc: &Schemas, key: &str, v: &Value) -> Value {
         ("tracking", v) => unpack(sc, v, &sc.tracking),
         ("goals", v) => list(v, &|g| unpack(sc, g, &sc.goal)),
         ("correlations", v) => list(v, &|c| unpack(sc, c, &sc.correlation)),
+        ("risk_tolerance", v) => list(v, &|p| unpack(sc, p, &sc.tolerance)),
         ("kpis", v) => list(v, &|k| unpack(sc, k, &sc.kpi)),
         ("readings", v) => list(v, &|r| unpack(sc, r, &sc.reading)),
         ("serves", v) => list(v, &|x| unpack(sc, x, &sc.serves)),

@@ -564,6 +564,7 @@ pub(crate) fn read(v: &Value) -> R<(Scenario, Vec<String>)> {
         tracking: Default::default(),
         fit_from_goals: false,
         correlations: Vec::new(),
+        risk_tolerance: Vec::new(),
         name: r.text(0, "name", &d.name, Text::Name)?,
         initiatives,
         currency: r.text(2, "currency", &d.currency, Text::Currency)?,

@@ -187,6 +187,7 @@ impl Defaults {
         scenario.insert("goals".into(), Value::Array(Vec::new()));
         scenario.insert("fit_from_goals".into(), Value::Bool(false));
         scenario.insert("correlations".into(), Value::Array(Vec::new()));
+        scenario.insert("risk_tolerance".into(), Value::Array(Vec::new()));
         Defaults {
             scenario,
             simulation: object_of(&SimSettings::default()),
@@ -254,6 +255,8 @@ fn fix_for(d: &Defaults, data: &Value, path: &[Seg]) -> Option<Fix> {
         // read: that estimate).
         [Key(c), At(_), Key(i), At(_)] if c == "correlations" && i == "inputs" => Some(Fix::Remove),
         [Key(c), At(_), ..] if c == "correlations" => Some(Fix::RemoveItem(2)),
+        // A tolerance point that cannot be read is left out (no default would be the user's).
+        [Key(t), At(_), ..] if t == "risk_tolerance" => Some(Fix::RemoveItem(2)),
         [Key(s), Key(k)] if s == "simulation" => set(&d.simulation, k),
         [Key(s), Key(k)] if s == "portfolio" && k != "budgets" => set(&d.portfolio, k),
         // A year's budget that cannot be read: that budget is left out (no limit); a year that
@@ -559,6 +562,11 @@ fn check_counts(data: &Value, prefix: &str) -> R<()> {
         data.get("correlations"),
         correlations.clone(),
         List::Correlations,
+    )?;
+    list(
+        data.get("risk_tolerance"),
+        join(prefix, "risk_tolerance"),
+        List::Tolerance,
     )?;
     for (n, c) in items(data.get("correlations")).iter().enumerate() {
         let at = join(&format!("{correlations}[{n}]"), "inputs");

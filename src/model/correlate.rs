@@ -217,8 +217,8 @@ pub fn ranks(v: &[f64]) -> Vec<usize> {
 }
 
 /// Re-orders each column of `draws` (one column an input, all of the same length) so that their
-/// rank correlation follows `target` (valid: see [`check`]), with `rng` for the scores'
-/// permutations. Each column keeps its own values. `false` (nothing changed) when the target or
+/// normal scores' correlation follows `target` (valid: see [`check`]) — for a rank correlation
+/// ρ_s, the target is [`score_correlation`]`(ρ_s)` — with `rng` for the scores' permutations. Each column keeps its own values. `false` (nothing changed) when the target or
 /// the columns do not fit.
 pub fn reorder(draws: &mut [Vec<f64>], target: &Matrix, rng: &mut TrialRng) -> bool {
     let k = draws.len();
@@ -282,6 +282,19 @@ fn nudge(c: &Matrix) -> Matrix {
                 .collect()
         })
         .collect()
+}
+
+/// The correlation of the normal scores that gives rank (Spearman) correlation `rank`:
+/// 2 sin(π·rank/6). The scores are normal, and for normal variables Spearman's ρ_s and
+/// Pearson's ρ are tied by ρ_s = (6/π) arcsin(ρ/2); without this a target of 0.5 would reach
+/// 0.48. Exact at −1, 0 and 1.
+pub fn score_correlation(rank: f64) -> f64 {
+    2.0 * (std::f64::consts::PI * rank / 6.0).sin()
+}
+
+/// The rank correlation that scores correlated `score` give: (6/π) arcsin(score/2).
+pub fn rank_correlation(score: f64) -> f64 {
+    6.0 / std::f64::consts::PI * (score / 2.0).clamp(-0.5, 0.5).asin()
 }
 
 /// Spearman's rank correlation of two equally long series (ties broken by position).

@@ -44,6 +44,8 @@ pub const MAX_BASELINES: usize = 20;
 pub const MAX_CORRELATIONS: usize = 50;
 /// Estimates one correlation names: every ranged estimate of a large scenario fits.
 pub const MAX_CORRELATED: usize = 400;
+/// Points of the risk-tolerance curve.
+pub const MAX_TOLERANCE_POINTS: usize = 20;
 /// The key naming an estimate in a correlation: an initiative's id and a field.
 pub const MAX_KEY_CHARS: usize = MAX_ID_CHARS + 60;
 /// A saved file (or draft) in bytes, checked before it is parsed. The largest scenario within
@@ -102,6 +104,8 @@ pub enum List {
     Correlations,
     /// The estimates one correlation names.
     Correlated,
+    /// The points of the risk-tolerance curve.
+    Tolerance,
 }
 
 impl List {
@@ -120,6 +124,7 @@ impl List {
             List::Baselines => MAX_BASELINES,
             List::Correlations => MAX_CORRELATIONS,
             List::Correlated => MAX_CORRELATED,
+            List::Tolerance => MAX_TOLERANCE_POINTS,
         }
     }
 
@@ -139,6 +144,7 @@ impl List {
             List::Baselines => "baselines per initiative",
             List::Correlations => "correlations",
             List::Correlated => "estimates per correlation",
+            List::Tolerance => "points of the risk tolerance",
         }
     }
 }

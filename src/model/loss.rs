@@ -611,3 +611,54 @@ impl Tolerance {
             .collect()
     }
 }
+
+/// The loss exceedance curve of a scenario's curve `k`: initiative `k`'s risk-reduced benefits,
+/// or (`k` one past the last initiative) every initiative's, with the reductions of those not in
+/// `funded` set to none — what the risks look like after the funded set only. Run with the
+/// scenario's trials (at most [`MAX_TRIALS`]) and seed. Also its name for people.
+pub fn scenario_curve(
+    s: &super::scenario::Scenario,
+    k: usize,
+    funded: &[bool],
+) -> (String, Result<LossCurve, LossError>) {
+    let trials = (s.simulation.trials as usize).clamp(1, MAX_TRIALS);
+    let seed = u64::from(s.simulation.seed);
+    if let Some(i) = s.initiatives.get(k) {
+        return (i.name.clone(), loss_curve(&risks_of(i), trials, seed));
+    }
+    let zero = Estimate::point(0.0);
+    let risks: Vec<RiskReduced> = s
+        .initiatives
+        .iter()
+        .enumerate()
+        .flat_map(|(n, i)| {
+            let kept = funded.get(n).copied().unwrap_or(false);
+            risks_of(i).into_iter().map(move |r| match kept {
+                true => r.clone(),
+                false => RiskReduced {
+                    likelihood_reduction_pct: zero,
+                    impact_reduction_pct: zero,
+                    ..r.clone()
+                },
+            })
+        })
+        .collect();
+    let refs: Vec<&RiskReduced> = risks.iter().collect();
+    (
+        "every initiative's risks (reduced by the funded set)".to_string(),
+        loss_curve(&refs, trials, seed),
+    )
+}
+
+/// The scenario's risk tolerance as a [`Tolerance`] (percentages to probabilities); `None` when
+/// it states none.
+pub fn tolerance_of(s: &super::scenario::Scenario) -> Option<Result<Tolerance, LossError>> {
+    (!s.risk_tolerance.is_empty()).then(|| {
+        Tolerance::new(
+            s.risk_tolerance
+                .iter()
+                .map(|p| (p.loss, p.chance_pct / 100.0))
+                .collect(),
+        )
+    })
+}

@@ -934,6 +934,8 @@ pub struct Uncertainty {
     /// Trials whose best set was solved (an even sample of the run's).
     pub solved: usize,
     pub trials: usize,
+    /// The funded set's NPV in each trial, as scheduled (its S-curve and histogram).
+    pub totals: Vec<f64>,
 }
 
 /// Trials whose best set [`uncertainty`] solves again: an even sample of the run.
@@ -1012,11 +1014,12 @@ pub fn uncertainty(
         }
     }
     Some(Uncertainty {
-        npv: super::simulate::spread(totals),
+        npv: super::simulate::spread(totals.clone()),
         p_loss,
         in_best_set,
         solved,
         trials: sim.trials,
+        totals,
     })
 }
 

@@ -60,6 +60,10 @@ record! {
         /// Last, so that the links' compact form keeps every earlier field's position.
         #[serde(skip_serializing_if = "Vec::is_empty")]
         correlations: Vec<Correlation> = Vec::new(),
+        /// The risk appetite the loss exceedance curves are held to (`model::loss::Tolerance`):
+        /// at each yearly loss, the most chance of exceeding it the organisation accepts.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        risk_tolerance: Vec<TolerancePoint> = Vec::new(),
         /// Fields this version does not know (a newer version's data), written back on save.
         #[serde(flatten, skip_deserializing)]
         unknown: UnknownFields = UnknownFields::default(),
@@ -83,6 +87,17 @@ record! {
             .help("From −1 (one high when the other is low) to 1 (both high together); 0: independent."),
         ;;
         inputs: Vec<String> = Vec::new(),
+    }
+}
+
+record! {
+    /// A point of the risk-tolerance curve: the most chance of a year's losses exceeding
+    /// `loss` that the organisation accepts.
+    #[serde(default)]
+    pub struct TolerancePoint {
+        loss: f64 = 1_000_000.0 => Field::money("Yearly loss above"),
+        chance_pct: f64 = 10.0 => Field::percent("Most chance accepted"),
+        ;;
     }
 }
 

@@ -228,11 +228,12 @@ pub struct Correlated {
     /// The pairs asked, by position in `members` (i < j), with the value asked: a pair named
     /// by two correlations takes the later one's.
     pub asked: Vec<((usize, usize), f64)>,
-    /// The target among `members` that the run follows: the asked pairs, 0 elsewhere,
-    /// repaired when that is no correlation matrix.
+    /// The target among `members` that the run follows, as the correlation of the normal scores
+    /// (`correlate::score_correlation` of each asked pair, 0 elsewhere), repaired when that is no
+    /// correlation matrix. [`Correlated::used`] gives it as rank correlations.
     pub target: correlate::Matrix,
-    /// How far the repair moved each pair that moved (positions in `members`); empty when the
-    /// asked pairs hold together as they are.
+    /// How far the repair moved each pair that moved (positions in `members`), in rank
+    /// correlation, used minus asked; empty when the asked pairs hold together as they are.
     pub moved: correlate::Moves,
     /// Inputs named by a correlation but left out: (correlation, key, why).
     pub left_out: Vec<(usize, String, LeftOut)>,
@@ -241,6 +242,16 @@ pub struct Correlated {
     /// The rank correlation each asked pair reached in the run (in the order of `asked`),
     /// measured by Spearman's formula on the run's draws (the first [`ACHIEVED_TRIALS`]).
     pub achieved: Vec<f64>,
+}
+
+impl Correlated {
+    /// The rank correlation the run used for members `i` and `j` (after any repair).
+    pub fn used(&self, i: usize, j: usize) -> f64 {
+        self.target
+            .get(i)
+            .and_then(|r| r.get(j))
+            .map_or(0.0, |t| correlate::rank_correlation(*t))
+    }
 }
 
 /// The trials on which a run measures the rank correlations it reached (all, up to this).
@@ -304,15 +315,19 @@ pub fn correlation_plan(s: &Scenario, inputs: &[Input], drawn: &[bool]) -> Corre
         .iter()
         .map(|((a, b), r)| {
             let (i, j) = (pos(*a), pos(*b));
-            target[i][j] = *r;
-            target[j][i] = *r;
+            target[i][j] = correlate::score_correlation(*r);
+            target[j][i] = target[i][j];
             ((i, j), *r)
         })
         .collect();
     if correlate::check(&target).is_err() {
-        let (fixed, moved) = correlate::repair(&target);
-        target = fixed;
-        plan.moved = moved;
+        target = correlate::repair(&target).0;
+        plan.moved = plan
+            .asked
+            .iter()
+            .map(|((i, j), r)| ((*i, *j), correlate::rank_correlation(target[*i][*j]) - r))
+            .filter(|(_, d)| d.abs() > 1e-12)
+            .collect();
     }
     plan.target = target;
     plan.members = members;
@@ -353,6 +368,74 @@ fn apply_correlations(plan: &mut Correlated, drawn: &mut [f64], trials: usize, s
     for (&x, col) in plan.members.iter().zip(cols) {
         drawn[x * trials..(x + 1) * trials].copy_from_slice(&col);
     }
+}
+
+/// Correlations the page offers ready-made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// Every ranged one-time and running cost, across initiatives.
+    CostsOverrun,
+    /// Every ranged delivery time, across initiatives.
+    DeliverySlips,
+    /// Each hours-saved benefit's adoption with its hours saved.
+    AdoptionWithHours,
+}
+
+/// The rank correlation a preset starts at: a clear tie, not a lockstep.
+pub const PRESET_CORRELATION: f64 = 0.5;
+
+/// The correlations `preset` makes of `s`'s ranged estimates (none when fewer than two fit).
+pub fn preset(s: &Scenario, preset: Preset) -> Vec<super::scenario::Correlation> {
+    let ranged = uncertain_inputs(s);
+    let field_of = |key: &str| key.rsplit('/').next().unwrap_or("").to_string();
+    let group = |name: String, keys: Vec<String>| super::scenario::Correlation {
+        name,
+        rank_correlation: PRESET_CORRELATION,
+        inputs: keys,
+    };
+    let pick = |fields: &[&str]| -> Vec<String> {
+        ranged
+            .iter()
+            .filter(|x| x.owner != Owner::Shared && fields.contains(&field_of(&x.key).as_str()))
+            .filter(|x| x.key.matches('/').count() == 1)
+            .map(|x| x.key.clone())
+            .collect()
+    };
+    let out = match preset {
+        Preset::CostsOverrun => vec![group(
+            "Costs overrun together".into(),
+            pick(&["one_time_cost", "annual_running_cost"]),
+        )],
+        Preset::DeliverySlips => vec![group(
+            "Delivery slips together".into(),
+            pick(&["delivery_months"]),
+        )],
+        Preset::AdoptionWithHours => s
+            .initiatives
+            .iter()
+            .flat_map(|i| {
+                i.benefits.iter().enumerate().filter_map(|(n, b)| {
+                    let super::scenario::BenefitKind::HoursSaved(h) = &b.kind else {
+                        return None;
+                    };
+                    (h.adoption_pct.is_range() && h.hours.is_range()).then(|| {
+                        group(
+                            format!(
+                                "{}, {}: adoption and hours saved",
+                                i.name,
+                                benefit_name(b, n)
+                            ),
+                            vec![
+                                input_key(Some(&i.id), Some(n), "adoption_pct"),
+                                input_key(Some(&i.id), Some(n), "hours"),
+                            ],
+                        )
+                    })
+                })
+            })
+            .collect(),
+    };
+    out.into_iter().filter(|g| g.inputs.len() >= 2).collect()
 }
 
 /// Mixed into the seed for the correlations' permutations ("correlat").
@@ -645,6 +728,51 @@ fn percentiles<const K: usize>(v: &mut [f64], qs: [f64; K]) -> [f64; K] {
         } else {
             lo + (hi - lo) * (a - a.floor())
         };
+    }
+    out
+}
+
+/// Percentile `q` (0–1) of `sorted` (ascending, not empty) by the rule of [`spread`]: numpy's
+/// default, linear between the nearest ranks.
+pub fn sorted_percentile(sorted: &[f64], q: f64) -> f64 {
+    let Some(last) = sorted.len().checked_sub(1) else {
+        return f64::NAN;
+    };
+    let at = q.clamp(0.0, 1.0) * last as f64;
+    let (lo, hi) = (sorted[at.floor() as usize], sorted[at.ceil() as usize]);
+    if lo == hi {
+        lo
+    } else {
+        lo + (hi - lo) * (at - at.floor())
+    }
+}
+
+/// How many of `sorted` (ascending) are above `x`: the trials whose figure exceeds it.
+pub fn count_above(sorted: &[f64], x: f64) -> usize {
+    sorted.len() - sorted.partition_point(|v| *v <= x)
+}
+
+/// A histogram of `sorted` (ascending, not empty): `bins` equal bins from its P0.5 to its P99.5,
+/// the trials beyond counted in the end bins (a few extreme trials would otherwise squeeze the
+/// rest into one bar). Each bin: (from, to, trials). One bin when every value is the same.
+pub fn histogram(sorted: &[f64], bins: usize) -> Vec<(f64, f64, usize)> {
+    let (lo, hi) = (
+        sorted_percentile(sorted, 0.005),
+        sorted_percentile(sorted, 0.995),
+    );
+    if sorted.is_empty() || hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater) || bins == 0 {
+        return sorted
+            .first()
+            .map(|v| vec![(*v, *v, sorted.len())])
+            .unwrap_or_default();
+    }
+    let width = (hi - lo) / bins as f64;
+    let mut out: Vec<(f64, f64, usize)> = (0..bins)
+        .map(|b| (lo + b as f64 * width, lo + (b + 1) as f64 * width, 0))
+        .collect();
+    for v in sorted {
+        let b = (((v - lo) / width).floor().max(0.0) as usize).min(bins - 1);
+        out[b].2 += 1;
     }
     out
 }
@@ -1106,7 +1234,7 @@ pub fn tornado(s: &Scenario, k: usize) -> Vec<Swing> {
                         .iter()
                         .filter(|(_, other, x)| other != key && x.is_range())
                         .filter_map(|(l, other, x)| {
-                            let r = plan.target[i][member(other)?];
+                            let r = plan.used(i, member(other)?);
                             (r != 0.0).then_some((l.as_str(), *x, r))
                         })
                         .collect()

@@ -294,6 +294,9 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
             );
         }
     }
+    for (n, p) in s.risk_tolerance.iter().enumerate() {
+        c.bounds(p, &|f| field(&format!("risk_tolerance[{n}].{f}")));
+    }
     c.problems
 }
 

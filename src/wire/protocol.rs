@@ -36,6 +36,14 @@ pub enum ChartId {
     Realised(usize),
     /// A KPI's readings (goal, KPI) against its baseline, planned path and target.
     Kpi(usize, usize),
+    /// The last simulation's NPV as an S-curve (the chance NPV is at most x) of the initiative at
+    /// this index, or of the portfolio's funded set at the index one past the last initiative.
+    SCurve(usize),
+    /// The same as a histogram.
+    Histogram(usize),
+    /// The loss exceedance curve, before and after, of the risk-reduced benefits of the
+    /// initiative at this index, or of every initiative at the index one past the last.
+    Loss(usize),
 }
 
 impl ChartId {
@@ -57,7 +65,10 @@ impl ChartId {
 
     /// Whether the simulation worker draws it (it holds the last run).
     pub fn simulated(self) -> bool {
-        self == ChartId::Distribution
+        matches!(
+            self,
+            ChartId::Distribution | ChartId::SCurve(_) | ChartId::Histogram(_)
+        )
     }
 
     pub fn encode(self) -> Value {
@@ -74,6 +85,9 @@ impl ChartId {
             ChartId::Spend => ("spend", None),
             ChartId::Realised(k) => ("realised", Some(k)),
             ChartId::Kpi(g, k) => ("kpi", Some(g * 1000 + k)),
+            ChartId::SCurve(k) => ("s-curve", Some(k)),
+            ChartId::Histogram(k) => ("histogram", Some(k)),
+            ChartId::Loss(k) => ("loss", Some(k)),
         };
         Value::map(vec![
             ("name", Value::text(name)),
@@ -94,6 +108,9 @@ impl ChartId {
             "capacity" => ChartId::Capacity,
             "spend" => ChartId::Spend,
             "realised" => ChartId::Realised(usize::try_from(v.get("of").whole()?).ok()?),
+            "s-curve" => ChartId::SCurve(usize::try_from(v.get("of").whole()?).ok()?),
+            "histogram" => ChartId::Histogram(usize::try_from(v.get("of").whole()?).ok()?),
+            "loss" => ChartId::Loss(usize::try_from(v.get("of").whole()?).ok()?),
             "kpi" => {
                 let of = usize::try_from(v.get("of").whole()?).ok()?;
                 ChartId::Kpi(of / 1000, of % 1000)
@@ -446,7 +463,7 @@ pub enum Reply {
         notes: Vec<String>,
     },
     /// A simulation's report.
-    Report(Report),
+    Report(Box<Report>),
     /// The portfolio of a revision in words.
     Portfolio(Box<PortfolioText>),
     /// A benchmark run: its trials, the time it took, its EVPI and each initiative's NPV.
@@ -580,7 +597,7 @@ impl Reply {
         } else if has("portfolio") {
             PortfolioText::decode(msg.get("portfolio")).map(|p| Reply::Portfolio(Box::new(p)))
         } else if has("report") {
-            Report::decode(msg.get("report")).map(Reply::Report)
+            Report::decode(msg.get("report")).map(|r| Reply::Report(Box::new(r)))
         } else if has("scenario") {
             (|| {
                 Some(Reply::Scenario {

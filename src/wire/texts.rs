@@ -58,6 +58,10 @@ pub struct Report {
     pub refine: TableText,
     /// The executive summary's sentences about the ranges (`explain::summary::simulated`).
     pub summary: Vec<Sentence>,
+    /// The correlations as the run applied them (`explain::sim_report::correlations`).
+    pub correlation: TableText,
+    /// What the run changed or left out of what was asked (a repaired correlation).
+    pub notices: Vec<String>,
 }
 
 /// A sentence of the executive summary, with what it rests on: lines of figures, and cells of
@@ -267,6 +271,8 @@ impl Report {
                 "summary",
                 Value::List(self.summary.iter().map(Sentence::encode).collect()),
             ),
+            ("correlation", self.correlation.encode()),
+            ("notices", Value::texts(&self.notices)),
         ])
     }
 
@@ -287,6 +293,8 @@ impl Report {
                 .iter()
                 .map(Sentence::decode)
                 .collect::<Option<_>>()?,
+            correlation: TableText::decode(v.get("correlation"))?,
+            notices: v.get("notices").as_texts()?,
         })
     }
 }

@@ -461,6 +461,173 @@ pub fn distribution(
     .motion(motion)
 }
 
+/// Points of an S-curve: every half per cent of chance.
+const CURVE_POINTS: usize = 200;
+
+/// An NPV's distribution over a run's `sorted` trials: an S-curve (the chance, in %, that NPV is
+/// at most x) or a histogram (the share of trials in each bin), with P10, P50 and P90 marked
+/// and break-even where it falls within.
+pub fn npv_curve(sorted: &[f64], histogram: bool, currency: &str, motion: bool) -> ChartOption {
+    use crate::model::simulate::{histogram as bins_of, sorted_percentile};
+    let n = sorted.len().max(1) as f64;
+    let (line, top) = if histogram {
+        let bins = bins_of(sorted, crate::explain::sim_report::HISTOGRAM_BINS);
+        let mut pts = Vec::with_capacity(bins.len() * 2 + 2);
+        let mut top: f64 = 0.0;
+        for (a, b, c) in &bins {
+            let share = 100.0 * *c as f64 / n;
+            top = top.max(share);
+            if pts.is_empty() {
+                pts.push(vec![*a, 0.0]);
+            }
+            pts.push(vec![*a, share]);
+            pts.push(vec![*b, share]);
+        }
+        if let Some((_, b, _)) = bins.last() {
+            pts.push(vec![*b, 0.0]);
+        }
+        let line = Line::new()
+            .name("Share of trials")
+            .show_symbol(false)
+            .area_style(charming::element::AreaStyle::new().opacity(0.35))
+            .data(pts);
+        (line, (top * 1.1).max(1.0))
+    } else {
+        let pts: Vec<Vec<f64>> = (0..=CURVE_POINTS)
+            .map(|i| {
+                let q = i as f64 / CURVE_POINTS as f64;
+                vec![sorted_percentile(sorted, q), q * 100.0]
+            })
+            .collect();
+        let line = Line::new()
+            .name("Chance NPV is at most")
+            .show_symbol(false)
+            .data(pts);
+        (line, 100.0)
+    };
+    let y_name = if histogram {
+        "Share of trials (%)"
+    } else {
+        "Chance NPV is at most (%)"
+    };
+    let mut c = base()
+        .x_axis(money_axis())
+        .y_axis(named_value_axis(y_name).min(0).max(top.ceil()))
+        .func(
+            "xAxis.axisLabel.formatter",
+            Func::CompactMoney(currency.to_string()),
+        )
+        .series(line);
+    for (name, q) in [("P10", 0.1), ("P50", 0.5), ("P90", 0.9)] {
+        let x = sorted_percentile(sorted, q);
+        c = c
+            .series(reference_line(
+                name,
+                vec![vec![x, 0.0], vec![x, top.ceil()]],
+            ))
+            .series(
+                markers(name, Symbol::None)
+                    .silent(true)
+                    .label(
+                        Label::new()
+                            .show(true)
+                            .position(LabelPosition::Top)
+                            .formatter(Formatter::String("{a}".into())),
+                    )
+                    .data(vec![vec![x, top.ceil()]]),
+            );
+    }
+    let (lo, hi) = (
+        sorted.first().copied().unwrap_or(0.0),
+        sorted.last().copied().unwrap_or(0.0),
+    );
+    if lo < 0.0 && hi > 0.0 {
+        c = c.series(
+            Line::new()
+                .name("Break-even")
+                .silent(true)
+                .show_symbol(false)
+                .line_style(LineStyle::new().color("#222222").width(1))
+                .data(vec![vec![0.0, 0.0], vec![0.0, top.ceil()]]),
+        );
+    }
+    c.motion(motion)
+}
+
+/// The loss exceedance curves, before and after (the chance, in %, that a year's losses exceed
+/// each amount), on a log scale of loss, with the risk tolerance dashed where it is stated. The
+/// x values are log10 of the loss on a value axis with a tick at each power of ten, labelled as
+/// money (`Func::PowerMoney`): the chart library's own log axis would add to its download.
+pub fn loss(
+    c: &crate::model::loss::LossCurve,
+    tolerance: Option<&crate::model::loss::Tolerance>,
+    currency: &str,
+    motion: bool,
+) -> ChartOption {
+    let pts = |after: bool| -> Vec<Vec<f64>> {
+        c.points
+            .iter()
+            .map(|p| {
+                let chance = if after { p.p_after } else { p.p_before };
+                vec![p.loss.log10(), 100.0 * chance]
+            })
+            .collect()
+    };
+    let logs = c
+        .points
+        .iter()
+        .map(|p| p.loss)
+        .chain(
+            tolerance
+                .iter()
+                .flat_map(|t| t.points().iter().map(|p| p.0)),
+        )
+        .filter(|x| *x > 0.0)
+        .map(f64::log10);
+    let (lo, hi) = logs.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+        (a.min(x), b.max(x))
+    });
+    let (lo, hi) = if lo <= hi {
+        (lo.floor(), hi.ceil().max(lo.floor() + 1.0))
+    } else {
+        (0.0, 1.0)
+    };
+    let mut chart = base()
+        .x_axis(money_axis().min(lo).max(hi).interval(1.0))
+        .y_axis(named_value_axis("Chance a year's losses exceed it (%)").min(0))
+        .func(
+            "xAxis.axisLabel.formatter",
+            Func::PowerMoney(currency.to_string()),
+        )
+        .series(
+            Line::new()
+                .name("Before")
+                .show_symbol(false)
+                .data(pts(false)),
+        )
+        .series(Line::new().name("After").show_symbol(false).data(pts(true)));
+    if let Some(t) = tolerance {
+        chart = chart.series(
+            Line::new()
+                .name("Risk tolerance")
+                .symbol(Symbol::Circle)
+                .line_style(
+                    LineStyle::new()
+                        .type_(LineStyleType::Dashed)
+                        .color("#222222"),
+                )
+                .item_style(ItemStyle::new().color("#222222"))
+                .data(
+                    t.points()
+                        .iter()
+                        .map(|(x, p)| vec![x.log10(), 100.0 * p])
+                        .collect::<Vec<_>>(),
+                ),
+        );
+    }
+    chart.motion(motion)
+}
+
 /// The tornado of one initiative: for each uncertain input, widest first, how far its NPV moves
 /// from the NPV at likely values when that input goes to its low and to its high value.
 pub fn tornado(s: &Scenario, swings: &[Swing], base_npv: f64, motion: bool) -> ChartOption {
@@ -826,6 +993,8 @@ fn kpi(shown: &Shown, g: usize, k: usize) -> Option<ChartOption> {
 pub enum Func {
     /// Compact money in this currency for axis labels ("$150K").
     CompactMoney(String),
+    /// The same of 10 to the power of the value (a log scale drawn on a value axis).
+    PowerMoney(String),
     /// Whole numbers only (the effort axis: 1–5, nothing between).
     WholeNumbers,
     /// A data point's fourth value (a bubble's size).
@@ -837,6 +1006,7 @@ impl Func {
     fn describe(&self) -> (&'static str, &str) {
         match self {
             Func::CompactMoney(c) => ("money", c),
+            Func::PowerMoney(c) => ("money-pow", c),
             Func::WholeNumbers => ("whole", ""),
             Func::FourthValue => ("fourth", ""),
         }
@@ -856,7 +1026,12 @@ pub fn build(chart: ChartId, shown: &Shown, motion: bool) -> Option<ChartOption>
         ChartId::Spend => spend(shown),
         ChartId::Realised(i) => realised(shown, i)?,
         ChartId::Kpi(g, k) => kpi(shown, g, k)?,
-        ChartId::Distribution | ChartId::Tornado(_) | ChartId::Frontier => return None,
+        ChartId::Distribution
+        | ChartId::Tornado(_)
+        | ChartId::Frontier
+        | ChartId::SCurve(_)
+        | ChartId::Histogram(_)
+        | ChartId::Loss(_) => return None,
     };
     Some(c.motion(motion))
 }

@@ -17,6 +17,7 @@ pub mod workbook;
 use crate::explain::chart_text;
 use crate::explain::{figures as explain, sim_report};
 use crate::formats::{csv, flat, link, saved};
+use crate::model::loss::{self, LossCurve, LossError};
 use crate::model::portfolio::FrontierPoint;
 use crate::model::{evaluate_valid, figures, plan, simulate, Evaluation, Scenario, Shown};
 use crate::wire::intl::fmt;
@@ -40,13 +41,64 @@ struct Revision {
     explained: Option<Arc<Evaluation>>,
     /// The portfolio's efficient frontier, built when its chart first asks.
     frontier: std::cell::OnceCell<Vec<FrontierPoint>>,
+    /// The last loss exceedance curve asked for (its chart, words and tips read the same run).
+    loss: RefCell<Option<(usize, LossOf)>>,
 }
 
-/// The last simulation: the distribution chart's data.
+/// A loss exceedance curve with its name, or why there is none.
+type LossOf = Arc<(String, Result<LossCurve, LossError>)>;
+
+/// The loss exceedance curve `k` of revision `rev` (`loss::scenario_curve`), run once and kept.
+fn loss_of(kept: &Kept, rev: u64, k: usize) -> Result<(LossOf, Shown), Reply> {
+    let r = kept.revision(rev).ok_or(Reply::Missing(rev))?;
+    if let Some((at, c)) = r.loss.borrow().as_ref() {
+        if *at == k {
+            return Ok((c.clone(), r.shown.clone()));
+        }
+    }
+    let funded: Vec<bool> = r.shown.plan.items.iter().map(|i| i.funded).collect();
+    let c = Arc::new(loss::scenario_curve(&r.shown.scenario, k, &funded));
+    *r.loss.borrow_mut() = Some((k, c.clone()));
+    Ok((c, r.shown.clone()))
+}
+
+/// The last simulation: the distribution charts' data.
 struct LastRun {
     names: Vec<String>,
     currency: String,
     sim: simulate::Simulation,
+    /// Each initiative's NPV over the trials, ascending; then the portfolio's funded set's (when
+    /// the plan funds any): the S-curves, histograms and chances of exceeding an amount.
+    sorted: Vec<Vec<f64>>,
+}
+
+impl LastRun {
+    /// The sorted NPVs and name of curve `k` (an initiative, or the portfolio one past the last).
+    fn curve(&self, k: usize) -> Option<(&[f64], String)> {
+        let values = self.sorted.get(k)?;
+        let name = match self.names.get(k) {
+            Some(n) => n.clone(),
+            None => "the portfolio (funded set, as scheduled)".to_string(),
+        };
+        Some((values, name))
+    }
+}
+
+/// Each initiative's NPV over the trials of `sim`, ascending, then `portfolio`'s if any.
+fn sorted_curves(sim: &simulate::Simulation, portfolio: Option<Vec<f64>>) -> Vec<Vec<f64>> {
+    let n = sim.initiatives.len();
+    let mut out: Vec<Vec<f64>> = (0..n)
+        .map(|k| {
+            let mut v: Vec<f64> = (0..sim.trials).map(|t| sim.npv_trials[t * n + k]).collect();
+            v.sort_by(f64::total_cmp);
+            v
+        })
+        .collect();
+    if let Some(mut p) = portfolio {
+        p.sort_by(f64::total_cmp);
+        out.push(p);
+    }
+    out
 }
 
 /// What a worker keeps between requests.
@@ -96,6 +148,7 @@ impl Kept {
             },
             explained: None,
             frontier: Default::default(),
+            loss: RefCell::new(None),
         });
         Reply::Stored
     }
@@ -152,6 +205,25 @@ fn words(kept: &Kept, rev: u64, chart: ChartId) -> Result<(ChartText, Vec<Tip>),
                 &*fmt(&last.currency),
             ))
         }
+        ChartId::SCurve(k) | ChartId::Histogram(k) => {
+            let last = kept.last_run.as_ref().ok_or_else(failed)?;
+            let (values, name) = last.curve(k).ok_or_else(failed)?;
+            let histogram = matches!(chart, ChartId::Histogram(_));
+            let f = fmt(&last.currency);
+            Ok((
+                sim_report::npv_curve(&name, values, histogram, &*f),
+                Vec::new(),
+            ))
+        }
+        ChartId::Loss(k) => {
+            let (c, shown) = loss_of(kept, rev, k)?;
+            let s = &shown.scenario;
+            let tolerance = loss::tolerance_of(s);
+            Ok((
+                crate::explain::loss::words(&c.0, &c.1, tolerance.as_ref(), &*fmt(&s.currency)),
+                Vec::new(),
+            ))
+        }
         ChartId::Tornado(k) => {
             let shown = kept.shown(rev)?;
             let r = shown.evaluation.initiatives.get(k).ok_or_else(failed)?;
@@ -200,6 +272,24 @@ fn chart(kept: &Kept, rev: u64, chart: ChartId, motion: bool) -> Reply {
             .last_run
             .as_ref()
             .map(|l| chart_spec::distribution(&l.names, &l.sim, &l.currency, motion)),
+        ChartId::SCurve(k) | ChartId::Histogram(k) => kept.last_run.as_ref().and_then(|l| {
+            let (values, _) = l.curve(k)?;
+            let histogram = matches!(chart, ChartId::Histogram(_));
+            Some(chart_spec::npv_curve(
+                values,
+                histogram,
+                &l.currency,
+                motion,
+            ))
+        }),
+        ChartId::Loss(k) => match loss_of(kept, rev, k) {
+            Ok((c, shown)) => c.1.as_ref().ok().map(|curve| {
+                let s = &shown.scenario;
+                let tolerance = loss::tolerance_of(s).and_then(Result::ok);
+                chart_spec::loss(curve, tolerance.as_ref(), &s.currency, motion)
+            }),
+            Err(missing) => return missing,
+        },
         ChartId::Tornado(k) => match kept.shown(rev) {
             Ok(shown) => shown.evaluation.initiatives.get(k).map(|r| {
                 let swings = simulate::tornado(&shown.scenario, k);
@@ -236,6 +326,23 @@ fn chart(kept: &Kept, rev: u64, chart: ChartId, motion: bool) -> Reply {
 /// The tip of a chart at the pointer (none where there is nothing).
 fn tip(kept: &Kept, rev: u64, chart: ChartId, at: &Pointer) -> Reply {
     match chart {
+        ChartId::Loss(k) => match loss_of(kept, rev, k) {
+            Ok((c, shown)) => Reply::Tip(c.1.as_ref().ok().and_then(|curve| {
+                let s = &shown.scenario;
+                let tolerance = loss::tolerance_of(s).and_then(Result::ok);
+                // the chart's x is log10 of the loss
+                let x = 10f64.powf(at.x);
+                crate::explain::loss::tip(&c.0, curve, tolerance.as_ref(), x, &*fmt(&s.currency))
+            })),
+            Err(missing) => missing,
+        },
+        // The chance of exceeding the amount pointed at (or typed), from the trials.
+        ChartId::SCurve(k) | ChartId::Histogram(k) => {
+            Reply::Tip(kept.last_run.as_ref().and_then(|l| {
+                let (values, name) = l.curve(k)?;
+                sim_report::exceed_tip(&name, values, at.x, &*fmt(&l.currency))
+            }))
+        }
         ChartId::Distribution | ChartId::Tornado(_) => match words(kept, rev, chart) {
             Ok((_, tips)) => Reply::Tip(
                 chart_text::index(at.y, tips.len()).and_then(|k| tips.into_iter().nth(k)),
@@ -386,6 +493,7 @@ pub fn reply(kept: &mut Kept, req: Request, progress: &mut dyn FnMut(f64)) -> Re
             let mut report = sim_report::report(&s, &sim, ms, &*f);
             // The portfolio under the ranges leads the run's sentences (the page puts it with
             // the portfolio's own).
+            let mut portfolio = None;
             if let Ok(e) = figures(&s) {
                 let v = plan::simulated_values(&sim, s.portfolio.objective);
                 let p = plan::plan_with(&s, &e, Some(&v));
@@ -394,14 +502,16 @@ pub fn reply(kept: &mut Kept, req: Request, progress: &mut dyn FnMut(f64)) -> Re
                     {
                         report.summary.insert(0, x);
                     }
+                    portfolio = Some(u.totals);
                 }
             }
             kept.last_run = Some(LastRun {
                 names: s.initiatives.iter().map(|i| i.name.clone()).collect(),
                 currency: s.currency.clone(),
+                sorted: sorted_curves(&sim, portfolio),
                 sim,
             });
-            Reply::Report(report)
+            Reply::Report(Box::new(report))
         }
         Request::Portfolio { rev } => match kept.shown(rev) {
             Ok(shown) => Reply::Portfolio(Box::new(crate::explain::portfolio::portfolio_text(

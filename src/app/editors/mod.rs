@@ -2,6 +2,7 @@
 
 pub mod actuals;
 pub mod benefits;
+pub mod correlations;
 pub mod goals;
 pub mod governance;
 pub mod initiatives;

@@ -38,10 +38,22 @@ pub fn theme() -> &'static str {
 pub fn named_fn(name: &str, arg: &str) -> Option<Function> {
     match name {
         "money" => Some(fmt(arg).money_compact_fn()),
+        "money-pow" => Some(power_of_ten(fmt(arg).money_compact_fn())),
         "whole" => Some(WHOLE.with(Clone::clone)),
         "fourth" => Some(FOURTH.with(Clone::clone)),
         _ => None,
     }
+}
+
+/// `f` of 10 to the power of the value: the labels of a log scale drawn on a value axis.
+fn power_of_ten(f: Function) -> Function {
+    Closure::<dyn Fn(JsValue) -> JsValue>::new(move |v: JsValue| {
+        let x = 10f64.powf(v.as_f64().unwrap_or(f64::NAN));
+        f.call1(&JsValue::NULL, &JsValue::from_f64(x))
+            .unwrap_or_else(|_| JsValue::from_str(""))
+    })
+    .into_js_value()
+    .unchecked_into()
 }
 
 /// A JS function of one argument made from a Rust closure (made once per page: kept for good).

@@ -706,6 +706,26 @@ const CHART_IDS: [&str; 4] = [
     "chart-scores",
 ];
 
+/// Resizes the charts `ids` with the window, at most every 150 ms, while the calling view lives.
+pub fn resize_with_window(ids: Vec<&'static str>) {
+    let pending = StoredValue::new(false);
+    let ids = StoredValue::new(ids);
+    let on_resize = window_event_listener(ev::resize, move |_| {
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        set_timeout(
+            move || {
+                pending.set_value(false);
+                ids.with_value(|ids| ids.iter().for_each(|id| resize(id)));
+            },
+            std::time::Duration::from_millis(150),
+        );
+    });
+    on_cleanup(move || on_resize.remove());
+}
+
 #[component]
 pub fn Charts() -> impl IntoView {
     let state = use_state();
@@ -715,28 +735,14 @@ pub fn Charts() -> impl IntoView {
     let runs = Signal::derive(move || state.sim.with(|v| v.runs));
     let tornado = Signal::derive(move || tornado_of(&state).map(ChartId::Tornado));
     let fixed = |c: ChartId| Signal::derive(move || Some(c));
-    // Resize with the window, at most every 150 ms.
-    let pending = StoredValue::new(false);
-    let on_resize = window_event_listener(ev::resize, move |_| {
-        if pending.get_value() {
-            return;
-        }
-        pending.set_value(true);
-        set_timeout(
-            move || {
-                pending.set_value(false);
-                for id in CHART_IDS
-                    .iter()
-                    .chain(&SIM_CHART_IDS)
-                    .chain(&PORTFOLIO_CHART_IDS)
-                {
-                    resize(id);
-                }
-            },
-            std::time::Duration::from_millis(150),
-        );
-    });
-    on_cleanup(move || on_resize.remove());
+    resize_with_window(
+        CHART_IDS
+            .iter()
+            .chain(&SIM_CHART_IDS)
+            .chain(&PORTFOLIO_CHART_IDS)
+            .copied()
+            .collect(),
+    );
     draw_all_soon();
     view! {
         <section class="panel charts" class:stale=move || state.stale() class:blocked=move || state.blocked() aria-labelledby="charts-h">
@@ -756,6 +762,7 @@ pub fn Charts() -> impl IntoView {
                     <ChartFigure id=SIM_CHART_IDS[1] title="Tornado: NPV as each estimate goes from low to high"
                         chart=tornado legend=legend_tornado hidden=no_run/>
                 </div>
+
             </div>
         </section>
     }

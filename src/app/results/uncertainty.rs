@@ -5,6 +5,7 @@
 //! information shown here.
 
 use crate::app::client;
+use crate::app::editors::correlations::Correlations;
 use crate::app::editors::settings::setting_field;
 use crate::app::state::{use_state, AppState};
 use crate::app::widgets::data_table::text_table;
@@ -158,11 +159,33 @@ pub fn Uncertainty() -> impl IntoView {
                     })
                 />
             </div>
+            <Correlations/>
             <p class="sim-status" role="status" data-testid="sim-status">{status}</p>
             <progress max="1" hidden=move || sim.with(|v| !v.running || v.progress == 0.0)
                 prop:value=move || sim.with(|v| v.progress) aria-label="Simulation progress"></progress>
+            <Applied/>
             <ValueOfInformation/>
         </section>
+    }
+}
+
+/// The correlations as the last run applied them: asked, used and reached, and what it
+/// repaired or left out.
+#[component]
+fn Applied() -> impl IntoView {
+    let state = use_state();
+    let report = move || state.sim.with(|v| v.result.clone());
+    view! {
+        <div class="applied" data-testid="correlation-report">
+            {move || report().map(|r| view! {
+                <ul class="notices">
+                    {r.notices.iter().map(|n| view! { <li class="field-msg">{n.clone()}</li> }).collect_view()}
+                </ul>
+                {(!r.correlation.rows.is_empty()).then(|| view! {
+                    <div class="table-scroll">{text_table(&r.correlation)}</div>
+                })}
+            })}
+        </div>
     }
 }
 
