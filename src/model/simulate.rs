@@ -3,7 +3,8 @@
 //!
 //! * Every estimate with a range is an uncertain input. A trial draws each once — PERT with
 //!   min = low, mode = likely, max = high (mean (low + 4·likely + high)/6) — so percentages stay
-//!   within their validated 0–100 bounds. Scenario-wide inputs (the discount rate, the default
+//!   within their validated 0–100 bounds. A PERT draw is one random number read through a table
+//!   of the distribution's inverse CDF, built once per run and shape ([`PertTable`]). Scenario-wide inputs (the discount rate, the default
 //!   hourly rate) are drawn once per trial and shared by every initiative, so comparisons are
 //!   paired: two initiatives that differ only in fixed inputs are compared on the same draws.
 //! * Draws come from ChaCha8 (`rng`) seeded by the scenario's seed: the same seed gives the same
@@ -15,8 +16,8 @@
 //!   ROI, payback, and who comes first by each. An initiative whose inputs in a trial are all at
 //!   their likely values gets exactly the deterministic figures shown in the comparison.
 //! * Speed (figures in docs/benchmarks.md): percentiles by
-//!   selection instead of sorting, the EVPPI's additions two at a time (WebAssembly SIMD), and
-//!   `rng`'s SIMD ChaCha8.
+//!   selection instead of sorting, the EVPPI's additions two at a time (WebAssembly SIMD),
+//!   `rng`'s SIMD ChaCha8, and PERT draws by table instead of two Gamma draws.
 //! * Value of information on the choice of the best initiative by NPV: EVPI = E[max NPV] − max
 //!   E[NPV] over the trials; for one input, its EVPPI is estimated by cutting the trials into 20
 //!   bins at that input's quantiles (estimated from 2,000 of its draws) and taking
@@ -38,8 +39,8 @@ use super::rng::TrialRng;
 use super::scenario::{Distribution, Initiative, Scenario};
 use super::schema::{Field, Kind, Record};
 use crate::model::scenario::{HoursSaved, RiskReduced};
-use rand::SeedableRng;
-use rand_distr::{Distribution as _, Gamma, LogNormal};
+use rand::{RngCore, SeedableRng};
+use rand_distr::{Distribution as _, LogNormal};
 
 /// Trials when the scenario does not say.
 pub const DEFAULT_TRIALS: usize = 10_000;
@@ -473,46 +474,25 @@ fn initiative_estimates(i: &Initiative) -> Vec<(&'static Field, &Estimate)> {
     i.estimates()
 }
 
-/// PERT(low, likely, high): low + (high − low) · Beta(α, β) with α = 1 + 4 (likely − low) /
-/// (high − low), β = 1 + 4 (high − likely) / (high − low). The Beta draw is X / (X + Y) with X,
-/// Y gamma draws (rand_distr's `Gamma`, Marsaglia–Tsang): the same distribution as rand_distr's
-/// `Pert`, in half the time, which matters at a million draws per run.
-struct PertDraw {
-    low: f64,
-    width: f64,
-    x: Gamma<f64>,
-    y: Gamma<f64>,
-}
-
-impl PertDraw {
-    fn sample(&self, rng: &mut TrialRng) -> f64 {
-        let (x, y) = (self.x.sample(rng), self.y.sample(rng));
-        self.low + self.width * (x / (x + y))
-    }
+/// How one input is drawn (`shape`), and all a tornado needs to know: whether it is drawn at all.
+enum Shape {
+    /// PERT(low, likely, high) as low + width · Beta(α, β).
+    Pert {
+        low: f64,
+        width: f64,
+        alpha: f64,
+        beta: f64,
+    },
+    Lognormal(LogNormal<f64>),
 }
 
 /// z of the normal distribution's 95th percentile: a 90% interval is mean ± 1.645 σ.
 const Z95: f64 = 1.644_853_626_951_472_2;
 
-/// How one input is drawn.
-enum Draw {
-    Pert(PertDraw),
-    Lognormal(LogNormal<f64>),
-}
-
-impl Draw {
-    fn sample(&self, rng: &mut TrialRng) -> f64 {
-        match self {
-            Draw::Pert(p) => p.sample(rng),
-            Draw::Lognormal(l) => l.sample(rng),
-        }
-    }
-}
-
-/// A draw of an input's range; `None` (the likely value) when the range has no width. With
+/// How an input's range is drawn; `None` (the likely value) when the range has no width. With
 /// `Distribution::Lognormal`, a range with low > 0 that is not a percentage is lognormal with
 /// low and high as its 5th and 95th percentiles; every other range is PERT.
-fn sampler(x: &Input, d: Distribution) -> Option<Draw> {
+fn shape(x: &Input, d: Distribution) -> Option<Shape> {
     let e = &x.estimate;
     let (low, high) = (e.low.unwrap_or(e.likely), e.high.unwrap_or(e.likely));
     let width = high - low;
@@ -523,14 +503,383 @@ fn sampler(x: &Input, d: Distribution) -> Option<Draw> {
         let (a, b) = (low.ln(), high.ln());
         return LogNormal::new((a + b) / 2.0, (b - a) / (2.0 * Z95))
             .ok()
-            .map(Draw::Lognormal);
+            .map(Shape::Lognormal);
     }
-    Some(Draw::Pert(PertDraw {
+    let (width, alpha, beta) = pert_shapes(low, e.likely, high)?;
+    Some(Shape::Pert {
         low,
         width,
-        x: Gamma::new(1.0 + 4.0 * (e.likely - low) / width, 1.0).ok()?,
-        y: Gamma::new(1.0 + 4.0 * (high - e.likely) / width, 1.0).ok()?,
-    }))
+        alpha,
+        beta,
+    })
+}
+
+/// The width, α and β of PERT(low, likely, high): high − low, 1 + 4 (likely − low) / width and
+/// 1 + 4 (high − likely) / width (each in [1, 5]); `None` unless low ≤ likely ≤ high and the
+/// width is above 0 and finite.
+fn pert_shapes(low: f64, likely: f64, high: f64) -> Option<(f64, f64, f64)> {
+    let width = high - low;
+    if !(width > 0.0 && width.is_finite() && (low..=high).contains(&likely)) {
+        return None;
+    }
+    let alpha = 1.0 + 4.0 * (likely - low) / width;
+    let beta = 1.0 + 4.0 * (high - likely) / width;
+    (alpha.is_finite() && beta.is_finite())
+        .then(|| (width, alpha.clamp(1.0, 5.0), beta.clamp(1.0, 5.0)))
+}
+
+/// A uniform number in [0, 1) from the 53 high bits of one number of `rng` (as `rand`'s `f64`s):
+/// what a PERT draw takes from the trials' stream.
+fn uniform(rng: &mut TrialRng) -> f64 {
+    (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// Turns the PERT inputs' columns of `drawn` (`drawn[x * trials + t]`), which hold uniform
+/// numbers, into their draws: low + width · Q(u) with Q from the input's table. Inputs whose
+/// ranges have the same proportions share a table; the inputs go shape by shape, so that one
+/// table is built per shape and only one is kept at a time (a scenario of many differently
+/// shaped ranges needs no more memory than one of few), and each column is read and written in
+/// order while its table stays in the cache.
+fn pert_columns(shapes: &[Option<Shape>], drawn: &mut [f64], trials: usize) {
+    let mut order: Vec<((u64, u64), usize)> = shapes
+        .iter()
+        .enumerate()
+        .filter_map(|(x, s)| match s {
+            Some(Shape::Pert { alpha, beta, .. }) => Some(((alpha.to_bits(), beta.to_bits()), x)),
+            _ => None,
+        })
+        .collect();
+    order.sort_unstable();
+    let mut table: Option<((u64, u64), BetaQuantiles)> = None;
+    for (key, x) in order {
+        let Some(Shape::Pert { low, width, .. }) = shapes[x] else {
+            continue;
+        };
+        if table.as_ref().map(|(k, _)| *k) != Some(key) {
+            let q = BetaQuantiles::new(f64::from_bits(key.0), f64::from_bits(key.1));
+            table = Some((key, q));
+        }
+        if let Some((_, q)) = &table {
+            for v in &mut drawn[x * trials..(x + 1) * trials] {
+                *v = low + width * q.at(*v);
+            }
+        }
+    }
+}
+
+/// PERT(low, likely, high) drawn by its inverse CDF: low + width · Q(u) for one uniform u, with
+/// Q the quantile function of Beta(α, β) (α, β as in [`PertTable::new`]) tabulated once and read
+/// by linear interpolation. A draw is one random number and a few operations, where the exact
+/// method (X / (X + Y) of two Gamma draws) takes several random numbers, normals, logarithms
+/// and rejections; at a million draws per run that was a large part of the run. The table's
+/// distribution differs from the exact one by far less than a run's sampling error
+/// (tests/pert_draw.rs measures it). The simulation draws each PERT input exactly so: `sample`
+/// gives what a run gives for the same number of the stream.
+#[derive(Debug)]
+pub struct PertTable {
+    low: f64,
+    width: f64,
+    q: BetaQuantiles,
+}
+
+impl PertTable {
+    /// The table of PERT(low, likely, high): min = low, mode = likely, max = high, mean (low +
+    /// 4·likely + high) / 6, i.e. low + width · Beta(α, β) with α = 1 + 4 (likely − low) / width,
+    /// β = 1 + 4 (high − likely) / width. `None` unless low ≤ likely ≤ high and low < high
+    /// (the width finite).
+    pub fn new(low: f64, likely: f64, high: f64) -> Option<PertTable> {
+        let (width, alpha, beta) = pert_shapes(low, likely, high)?;
+        Some(PertTable {
+            low,
+            width,
+            q: BetaQuantiles::new(alpha, beta),
+        })
+    }
+
+    /// The value at probability `u` (clamped to 0–1): low at 0, high at 1, increasing between.
+    pub fn quantile(&self, u: f64) -> f64 {
+        let u = if u >= 0.0 { u.min(1.0) } else { 0.0 };
+        self.low + self.width * self.q.at(u)
+    }
+
+    /// One draw, from one number of `rng`.
+    pub fn sample(&self, rng: &mut TrialRng) -> f64 {
+        self.quantile(uniform(rng))
+    }
+}
+
+/// Cells of the quantile table, equal steps of probability.
+const CELLS: usize = 1024;
+/// Cells at each end drawn from a tail table instead (see [`BetaQuantiles`]).
+const TAIL_CELLS: usize = 16;
+/// The probability each tail table covers.
+const TAIL_U: f64 = TAIL_CELLS as f64 / CELLS as f64;
+/// Steps of each tail table.
+const TAIL_STEPS: usize = 32;
+/// Points of the table between the tails.
+const MAIN_POINTS: usize = CELLS - 2 * TAIL_CELLS + 1;
+
+/// The quantile function Q of Beta(α, β), α, β ≥ 1, as tables.
+///
+/// Between the tails, Q at equal steps of probability (`CELLS` cells), read by linear
+/// interpolation. Near 0 the CDF is close to c·x^α, so Q(u) ≈ (u / c)^(1/α) rises ever more
+/// steeply (for α > 1) and a straight line between equal steps of u follows it badly. In the
+/// lowest `TAIL_U` of probability the table is therefore in s = (u / `TAIL_U`)^(1/α), in
+/// which Q is nearly a straight line (exactly one for a pure power); the same with β at the top,
+/// in 1 − u (exact in floating point for u ≥ 1/2). So every cell is short where Q bends, and
+/// a draw in a tail costs one `powf` more, 1 time in `CELLS / TAIL_CELLS / 2`.
+#[derive(Debug)]
+struct BetaQuantiles {
+    inv_alpha: f64,
+    inv_beta: f64,
+    /// Q(i / `CELLS`) for i = `TAIL_CELLS`..=`CELLS` − `TAIL_CELLS`.
+    main: Box<[f64; MAIN_POINTS]>,
+    /// Q(`TAIL_U` · s^α) for s = j / `TAIL_STEPS`, j = 0..=`TAIL_STEPS`.
+    lower: [f64; TAIL_STEPS + 1],
+    /// 1 − Q(1 − `TAIL_U` · s^β) likewise: the lower tail of Beta(β, α).
+    upper: [f64; TAIL_STEPS + 1],
+}
+
+impl BetaQuantiles {
+    fn new(alpha: f64, beta: f64) -> BetaQuantiles {
+        let ln_b = ln_beta(alpha, beta);
+        let lower = tail_quantiles(alpha, beta, ln_b);
+        let upper = tail_quantiles(beta, alpha, ln_b);
+        let main = march_quantiles(alpha, beta, ln_b, lower[TAIL_STEPS]);
+        // The march ends where the upper tail begins, found independently of it: a check of
+        // both (their difference is the march's accumulated error).
+        debug_assert!(
+            (main[MAIN_POINTS - 1] - (1.0 - upper[TAIL_STEPS])).abs() < 1e-10,
+            "Beta({alpha}, {beta}): {} vs {}",
+            main[MAIN_POINTS - 1],
+            1.0 - upper[TAIL_STEPS]
+        );
+        BetaQuantiles {
+            inv_alpha: 1.0 / alpha,
+            inv_beta: 1.0 / beta,
+            main,
+            lower,
+            upper,
+        }
+    }
+
+    /// Q(u) for u in [0, 1].
+    #[inline]
+    fn at(&self, u: f64) -> f64 {
+        let v = u * CELLS as f64;
+        let i = v as usize;
+        if (TAIL_CELLS..CELLS - TAIL_CELLS).contains(&i) {
+            let (a, b) = (self.main[i - TAIL_CELLS], self.main[i - TAIL_CELLS + 1]);
+            a + (v - i as f64) * (b - a)
+        } else {
+            self.tail(u)
+        }
+    }
+
+    /// Q(u) for u in a tail: below `TAIL_U` or above 1 − `TAIL_U`.
+    #[cold]
+    fn tail(&self, u: f64) -> f64 {
+        if u < 0.5 {
+            tail_at(&self.lower, u * (1.0 / TAIL_U), self.inv_alpha)
+        } else {
+            1.0 - tail_at(&self.upper, (1.0 - u) * (1.0 / TAIL_U), self.inv_beta)
+        }
+    }
+}
+
+/// A tail table (`lower` or `upper` of [`BetaQuantiles`]) at r = u / `TAIL_U` in [0, 1]:
+/// s = r^(1/shape), then linear interpolation in s.
+fn tail_at(table: &[f64; TAIL_STEPS + 1], r: f64, inv_shape: f64) -> f64 {
+    let s = r.powf(inv_shape) * TAIL_STEPS as f64;
+    let j = (s as usize).min(TAIL_STEPS - 1);
+    let (a, b) = (table[j], table[j + 1]);
+    a + (s - j as f64) * (b - a)
+}
+
+/// ln Γ(x) for x ≥ 1/2: Lanczos' approximation (g = 7, 9 terms), relative error near 1e-15.
+fn ln_gamma(x: f64) -> f64 {
+    const C: [f64; 9] = [
+        0.999_999_999_999_809_9,
+        676.520_368_121_885_1,
+        -1_259.139_216_722_402_8,
+        771.323_428_777_653_1,
+        -176.615_029_162_140_6,
+        12.507_343_278_686_905,
+        -0.138_571_095_265_720_12,
+        9.984_369_578_019_572e-6,
+        1.505_632_735_149_311_6e-7,
+    ];
+    let x = x - 1.0;
+    let t = x + 7.5;
+    let mut a = C[0];
+    for (i, c) in C.iter().enumerate().skip(1) {
+        a += c / (x + i as f64);
+    }
+    0.5 * (2.0 * std::f64::consts::PI).ln() + (x + 0.5) * t.ln() - t + a.ln()
+}
+
+/// ln B(α, β).
+fn ln_beta(alpha: f64, beta: f64) -> f64 {
+    ln_gamma(alpha) + ln_gamma(beta) - ln_gamma(alpha + beta)
+}
+
+/// The lower tail table of Beta(p, q): Q(`TAIL_U` · s^p) at s = j / `TAIL_STEPS`. Near 0 the
+/// incomplete beta is F(x) = x^p S(x) / (p B(p, q)) with S(x) = p Σₙ (1 − q)ₙ / n! · xⁿ / (p + n)
+/// (its power series: terms shrink about as xⁿ, and a tail's x stays below Q(`TAIL_U`) < 1/2).
+/// F(x) = `TAIL_U` · s^p is, taking p-th roots, ln x + ln S(x) / p = ln(s · C) with C = (p B
+/// `TAIL_U`)^(1/p), solved by Newton's method from the previous points.
+fn tail_quantiles(p: f64, q: f64, ln_b: f64) -> [f64; TAIL_STEPS + 1] {
+    let ln_c = (p.ln() + ln_b + TAIL_U.ln()) / p;
+    let mut out = [0.0; TAIL_STEPS + 1];
+    for j in 1..=TAIL_STEPS {
+        let s = j as f64 / TAIL_STEPS as f64;
+        let goal = s.ln() + ln_c;
+        // x(s) is nearly a straight line: start from the line through the two points before.
+        let mut x = match j {
+            1 => goal.exp(),
+            2 => 2.0 * out[1],
+            _ => 2.0 * out[j - 1] - out[j - 2],
+        };
+        // F(x) < goal below the previous point: Newton's steps stay above it.
+        let floor = out[j - 1];
+        for _ in 0..100 {
+            let (sum, slope) = incomplete_beta_series(x, p, q);
+            let h = x.ln() + sum.ln() / p - goal;
+            let dh = 1.0 / x + slope / (p * sum);
+            let mut next = x - h / dh;
+            if !(next > floor && next < 1.0) {
+                next = (x + if next <= floor { floor } else { 1.0 }) / 2.0;
+            }
+            // Newton's error squares at each step (relative to x, its second derivative is
+            // moderate): after a step of 1e-8 · x the error is near rounding.
+            let done = (next - x).abs() <= 1e-8 * x;
+            x = next;
+            if done {
+                break;
+            }
+        }
+        out[j] = x;
+    }
+    out
+}
+
+/// S(x) = p Σₙ (1 − q)ₙ / n! · xⁿ / (p + n) and S'(x), for 0 < x < 1 (see [`tail_quantiles`]).
+fn incomplete_beta_series(x: f64, p: f64, q: f64) -> (f64, f64) {
+    let (mut sum, mut slope) = (1.0, 0.0);
+    // c = (1 − q)ₙ / n!, xn = xⁿ⁻¹
+    let (mut c, mut xn) = (1.0, 1.0);
+    for n in 1..1000 {
+        let n = n as f64;
+        c *= (n - q) / n;
+        let term = p * c / (p + n);
+        slope += term * n * xn;
+        xn *= x;
+        let t = term * xn;
+        sum += t;
+        if t.abs() <= 1e-17 * sum.abs() && n > q {
+            break;
+        }
+    }
+    (sum, slope)
+}
+
+/// Q of Beta(α, β) at i / `CELLS` for i = `TAIL_CELLS`..=`CELLS` − `TAIL_CELLS`, from x₀ =
+/// Q(`TAIL_U`), two cells (probability h) at a time: a third-order Taylor step of Q (Q' = 1/f,
+/// Q'' = −g₁/f², Q''' = (2g₁² − g₂)/f³ with f the density, g₁ = f'/f, g₂ = g₁'), then one
+/// Newton correction against the probability the step really covers, ∫f over the step by the
+/// two-point rule with f, f' and f'' at both ends (exact for polynomials of degree 5). The point
+/// between is the cubic through both ends with slopes 1/f (its error is of the order of h⁴ Q'''',
+/// far below the table's own). The density is carried from point to point, its logarithm
+/// changing by (α − 1) ln(1 + Δ/x) + (β − 1) ln(1 − Δ/(1 − x)) for a step Δ, by series in these
+/// small ratios: no `ln` or `exp` per point, which would cost most of the build. The error
+/// carried from step to step stays near rounding.
+fn march_quantiles(alpha: f64, beta: f64, ln_b: f64, x0: f64) -> Box<[f64; MAIN_POINTS]> {
+    let (a, b) = (alpha - 1.0, beta - 1.0);
+    let h = 2.0 / CELLS as f64;
+    let mut out = Box::new([0.0; MAIN_POINTS]);
+    let (mut x, mut f) = (x0, (a * x0.ln() + b * (1.0 - x0).ln() - ln_b).exp());
+    out[0] = x;
+    for pair in out[1..].chunks_exact_mut(2) {
+        let (over_x, over_y) = (1.0 / x, 1.0 / (1.0 - x));
+        let g1 = a * over_x - b * over_y;
+        let g2 = -(a * over_x * over_x + b * over_y * over_y);
+        let r = h / f;
+        let step = r * (1.0 - r * g1 / 2.0 + r * r * (2.0 * g1 * g1 - g2) / 6.0);
+        let next = x + step;
+        let f_next =
+            f * exp_small(a * ln_1p_small(step * over_x) + b * ln_1p_small(-step * over_y));
+        let (over_x, over_y) = (1.0 / next, 1.0 / (1.0 - next));
+        let g1_next = a * over_x - b * over_y;
+        let g2_next = -(a * over_x * over_x + b * over_y * over_y);
+        // f' = f g₁, f'' = f (g₁² + g₂)
+        let covered = step / 2.0 * (f + f_next)
+            + step * step / 10.0 * (f * g1 - f_next * g1_next)
+            + step * step * step / 120.0
+                * (f * (g1 * g1 + g2) + f_next * (g1_next * g1_next + g2_next));
+        // Newton's step to second order, d = −e/f − f'/(2f) · (e/f)² for an excess e, and the
+        // density moved along to second order: what is left is far below rounding.
+        let fix = (covered - h) / f_next;
+        let d = -fix - g1_next / 2.0 * fix * fix;
+        let grow = 1.0 + g1_next * d + (g1_next * g1_next + g2_next) / 2.0 * d * d;
+        let (x_next, f_next) = (next + d, f_next * grow);
+        pair[0] = (x + x_next) / 2.0 + (r - h / f_next) / 8.0;
+        pair[1] = x_next;
+        (x, f) = (x_next, f_next);
+    }
+    out
+}
+
+/// ln(1 + z) for a small z: 2 atanh(w) = 2 (w + w³/3 + w⁵/5 + …) with w = z / (2 + z), to
+/// w¹³, or to w⁷ when |w| < 2⁻⁷ (what is left is below 1e-17 of the sum either way). A march's
+/// ratios are mostly far smaller; the few from |w| = 0.05 (first steps of a shape near 1) go to
+/// `ln`.
+fn ln_1p_small(z: f64) -> f64 {
+    const ODD: [f64; 6] = [
+        1.0 / 3.0,
+        1.0 / 5.0,
+        1.0 / 7.0,
+        1.0 / 9.0,
+        1.0 / 11.0,
+        1.0 / 13.0,
+    ];
+    let w = z / (2.0 + z);
+    let terms = match w.abs() {
+        m if m < 1.0 / 128.0 => 3,
+        m if m < 0.05 => 6,
+        _ => return (1.0 + z).ln(),
+    };
+    let w2 = w * w;
+    let rest = ODD[..terms].iter().rev().fold(0.0, |acc, c| (acc + c) * w2);
+    2.0 * w * (1.0 + rest)
+}
+
+/// e^d for a small d: its Taylor series to d¹², or to d⁷ when |d| < 2⁻⁶ (what is left is below
+/// 1e-17 of the sum either way); anything from |d| = 1/4 goes to `exp`.
+fn exp_small(d: f64) -> f64 {
+    const INV: [f64; 12] = [
+        1.0,
+        1.0 / 2.0,
+        1.0 / 3.0,
+        1.0 / 4.0,
+        1.0 / 5.0,
+        1.0 / 6.0,
+        1.0 / 7.0,
+        1.0 / 8.0,
+        1.0 / 9.0,
+        1.0 / 10.0,
+        1.0 / 11.0,
+        1.0 / 12.0,
+    ];
+    let terms = match d.abs() {
+        m if m < 1.0 / 64.0 => 7,
+        m if m < 0.25 => 12,
+        _ => return d.exp(),
+    };
+    // 1 + d (1 + d/2 (1 + d/3 (⋯)))
+    INV[..terms]
+        .iter()
+        .rev()
+        .fold(1.0, |acc, c| 1.0 + d * c * acc)
 }
 
 /// The figures of one initiative for one set of values.
@@ -884,9 +1233,9 @@ pub fn simulate_with_progress(
     let inputs = uncertain_inputs(s);
     let requested = trials.max(1);
     let trials = requested.min(max_trials(s.initiatives.len(), inputs.len()));
-    let samplers: Vec<Option<Draw>> = inputs
+    let samplers: Vec<Option<Shape>> = inputs
         .iter()
-        .map(|x| sampler(x, s.simulation.distribution))
+        .map(|x| shape(x, s.simulation.distribution))
         .collect();
     let horizon_months = s.horizon_years as usize * 12;
     let n = s.initiatives.len();
@@ -930,16 +1279,20 @@ pub fn simulate_with_progress(
 
     let m = inputs.len();
     // Every draw first, trial by trial in the order of `inputs` (so a run without correlations
-    // draws exactly as before), then the correlated inputs' columns re-ordered.
+    // draws exactly as before), then the correlated inputs' columns re-ordered. A PERT draw is
+    // its uniform number at first, turned into the draw by its input's table after
+    // (`pert_columns`).
     let mut drawn = vec![0.0; trials * m];
     for t in 0..trials {
         for (k, smp) in samplers.iter().enumerate() {
             drawn[k * trials + t] = match smp {
-                Some(p) => p.sample(&mut rng),
+                Some(Shape::Pert { .. }) => uniform(&mut rng),
+                Some(Shape::Lognormal(l)) => l.sample(&mut rng),
                 None => inputs[k].estimate.likely,
             };
         }
     }
+    pert_columns(&samplers, &mut drawn, trials);
     let is_drawn: Vec<bool> = samplers.iter().map(Option::is_some).collect();
     let mut correlation = correlation_plan(s, &inputs, &is_drawn);
     apply_correlations(&mut correlation, &mut drawn, trials, seed);
@@ -1216,7 +1569,7 @@ pub fn tornado(s: &Scenario, k: usize) -> Vec<Swing> {
     let inputs = uncertain_inputs(s);
     let drawn: Vec<bool> = inputs
         .iter()
-        .map(|x| sampler(x, s.simulation.distribution).is_some())
+        .map(|x| shape(x, s.simulation.distribution).is_some())
         .collect();
     let plan = correlation_plan(s, &inputs, &drawn);
     let member = |key: &str| {
