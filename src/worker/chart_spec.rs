@@ -518,7 +518,9 @@ pub fn npv_curve(sorted: &[f64], histogram: bool, currency: &str, motion: bool) 
             Func::CompactMoney(currency.to_string()),
         )
         .series(line);
-    for (name, q) in [("P10", 0.1), ("P50", 0.5), ("P90", 0.9)] {
+    // The labels at three heights, right of their lines: close percentiles on a narrow chart
+    // would otherwise print over each other.
+    for (name, q, at) in [("P10", 0.1, 1.0), ("P50", 0.5, 0.9), ("P90", 0.9, 0.8)] {
         let x = sorted_percentile(sorted, q);
         c = c
             .series(reference_line(
@@ -531,10 +533,10 @@ pub fn npv_curve(sorted: &[f64], histogram: bool, currency: &str, motion: bool) 
                     .label(
                         Label::new()
                             .show(true)
-                            .position(LabelPosition::Top)
+                            .position(LabelPosition::Right)
                             .formatter(Formatter::String("{a}".into())),
                     )
-                    .data(vec![vec![x, top.ceil()]]),
+                    .data(vec![vec![x, top.ceil() * at]]),
             );
     }
     let (lo, hi) = (

@@ -350,9 +350,10 @@ test('Print draws every chart first, then prints them with the weighted scores o
   await page.getByRole('button', { name: 'Print', exact: true }).click();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   await expect.poll(() => page.evaluate(() => (window as any).printed)).toBe(1);
-  // the comparison's four, and the portfolio's four (the example sets a budget and a team:
-  // frontier, roadmap, capacity use, spend)
-  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(8);
+  // the comparison's four, the portfolio's four (the example sets a budget and a team:
+  // frontier, roadmap, capacity use, spend), and the loss exceedance curve (the example's breach
+  // risk; the simulation's charts wait for a range)
+  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(9);
   const scores = await page.getByTestId('chart-scores').evaluate((el) => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return (window as any).echarts.getInstanceByDom(el).getOption().series[0].data;

@@ -42,8 +42,9 @@ test('at 390 px no two labels of a chart overlap', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page);
   await card(page, EXAMPLE[0].name).getByLabel('One-time cost', { exact: true }).fill('60000-120000');
-  // the comparison's four, the simulation's two and the portfolio's four
-  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(10, { timeout: 20_000 });
+  // the comparison's four, the simulation's two and the portfolio's four; the NPV distribution
+  // and the loss exceedance curve
+  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(12, { timeout: 20_000 });
   const found = await page.evaluate(() => {
     const out: Record<string, { texts: number; overlapping: string[] }> = {};
     for (const el of document.querySelectorAll('.chart')) {
@@ -75,8 +76,8 @@ test('at 390 px no two labels of a chart overlap', async ({ page }) => {
   for (const [id, f] of Object.entries(found)) {
     expect(f.overlapping, id).toEqual([]);
   }
-  // the four charts and the distribution have their labels (the tornado of an initiative
+  // the four charts, the distribution, the NPV curve and the loss curve have their labels (the tornado of an initiative
   // without a range has none)
-  for (const id of ['chart-value-by-driver', 'chart-cumulative', 'chart-value-effort', 'chart-scores', 'chart-distribution'])
+  for (const id of ['chart-value-by-driver', 'chart-cumulative', 'chart-value-effort', 'chart-scores', 'chart-distribution', 'chart-npv-curve', 'chart-loss'])
     expect(found[id].texts, id).toBeGreaterThan(4);
 });

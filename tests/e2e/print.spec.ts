@@ -80,20 +80,22 @@ test('Print gives the board pack: summary, comparison, portfolio, charts, uncert
   });
   await page.getByRole('button', { name: 'Print', exact: true }).click();
   await expect(page.locator('body')).toHaveAttribute('data-printed', '1');
-  // the four charts, the simulation's two and the portfolio's four
-  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(10);
+  // the four charts, the simulation's two, the portfolio's four, the NPV distribution and the
+  // loss exceedance curve
+  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(12);
   const pdf = await page.pdf({ format: 'A4', landscape: true });
   // summary and comparison (1–2 pages), the portfolio (2–3: its sentences and ranked list, its
-  // four charts, the roadmap table), charts (2), uncertainty, cash flows (1–2), assumptions (2)
-  expect(pages(pdf)).toBeGreaterThanOrEqual(8);
-  expect(pages(pdf)).toBeLessThanOrEqual(14);
+  // four charts, the roadmap table), charts (2), uncertainty, distributions and risk (1), cash
+  // flows (1–2), assumptions (2)
+  expect(pages(pdf)).toBeGreaterThanOrEqual(9);
+  expect(pages(pdf)).toBeLessThanOrEqual(15);
   // printed again, as the browser's menu prints (no Print button): the same pages
   expect(pages(await page.pdf({ format: 'A4', landscape: true }))).toBe(pages(pdf));
 
   const layout = await printLayout(page);
-  expect(layout.headings).toEqual(['Summary', 'Comparison', 'Portfolio and roadmap', 'Charts', 'Uncertainty', 'Yearly cash flows', 'Assumptions register']);
-  expect(layout.pageBreaks).toEqual(['Portfolio and roadmap', 'Charts', 'Yearly cash flows', 'Assumptions register']);
-  checkCharts(layout, 10);
+  expect(layout.headings).toEqual(['Summary', 'Comparison', 'Portfolio and roadmap', 'Charts', 'Uncertainty', 'Distributions and risk', 'Yearly cash flows', 'Assumptions register']);
+  expect(layout.pageBreaks).toEqual(['Portfolio and roadmap', 'Charts', 'Distributions and risk', 'Yearly cash flows', 'Assumptions register']);
+  checkCharts(layout, 12);
   // every cash-flow table and register is in the printed page, not only those opened
   await expect(page.getByTestId('tei').locator('table')).toHaveCount(EXAMPLE.length);
   await expect(page.getByTestId('register').locator('table')).toHaveCount(EXAMPLE.length);
@@ -102,10 +104,10 @@ test('Print gives the board pack: summary, comparison, portfolio, charts, uncert
 test('printed from the browser menu, once the charts are drawn, it is the same board pack', async ({ page }) => {
   await withRange(page);
   // a few seconds after start every chart is drawn, on screen or not
-  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(10, { timeout: 20_000 });
+  await expect(page.locator('.chart-figure.drawn canvas')).toHaveCount(12, { timeout: 20_000 });
   const pdf = await page.pdf({ format: 'A4', landscape: true }); // fires beforeprint and afterprint
   expect(pages(pdf)).toBeGreaterThanOrEqual(6);
   // the print pictures are gone after printing
   await expect(page.locator('canvas.print-picture')).toHaveCount(0);
-  checkCharts(await printLayout(page), 10);
+  checkCharts(await printLayout(page), 12);
 });

@@ -79,9 +79,12 @@ test('actuals typed and pasted give the statuses and the dashboard; they survive
   await at(page, 6, ROUTINE).fill('sixty');
   await expect(grid(page).locator('.cell-msg')).toHaveCount(1);
   await expect(t).toContainText('Value to date $10,472');
+  const linked = new URL(page.url()).hash;
   await at(page, 6, ROUTINE).fill('60');
 
-  // The same after a reload (the draft) and in a fresh browser by link.
+  // The same after a reload (the draft) and in a fresh browser by link: the link of this last
+  // edit (the address follows edits a moment later).
+  await expect.poll(() => new URL(page.url()).hash).not.toBe(linked);
   await expect.poll(() => new URL(page.url()).hash).toMatch(/^#c6\./);
   const hash = new URL(page.url()).hash;
   await page.reload();
