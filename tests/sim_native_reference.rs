@@ -10,14 +10,24 @@ use caseboard::model::simulate::{benchmark_scenario, simulate};
 use serde_json::{json, Value};
 use std::path::Path;
 
-/// The run the browser's test repeats: the 3-initiative benchmark scenario, 2,000 trials, seed 5.
+/// The runs the browser's test repeats: the 3-initiative benchmark scenario, 2,000 trials, seed
+/// 5, without and with its costs overrunning together (`web::correlated`); and the example's
+/// loss exceedance curve of its breach risk, 10,000 years, seed 1.
 fn native_figures() -> Value {
     let sim = simulate(&benchmark_scenario(3), 2_000, 5);
+    let correlated = simulate(&caseboard::model::simulate::costs_overrun(3), 2_000, 5);
+    let s = caseboard::model::example_scenario();
+    let (_, curve) = caseboard::model::loss::scenario_curve(&s, 2, &[true; 4]);
+    let curve = curve.unwrap();
     json!({
-        "generator": "tests/sim_native_reference.rs (a native run: benchmark_scenario(3), 2000 trials, seed 5)",
+        "generator": "tests/sim_native_reference.rs (native runs: benchmark_scenario(3), 2000 trials, seed 5, without and with costs overrunning together; the example's loss curve of initiative 2)",
         "npv_p50_of_initiative_0": sim.initiatives[0].npv.p50,
         "npv_mean_of_initiative_2": sim.initiatives[2].npv.mean,
         "evpi": sim.evpi,
+        "correlated_reached_first_pair": correlated.correlation.achieved[0],
+        "correlated_p_best_of_initiative_0": correlated.initiatives[0].p_best,
+        "loss_mean_before": curve.mean_before,
+        "loss_mean_after": curve.mean_after,
     })
 }
 

@@ -311,6 +311,33 @@ fn trial_generator_gives_rand_chachas_stream() {
         "{} vs {evpi_native}",
         sim.evpi
     );
+    // Correlated draws (Iman–Conover) and the loss exceedance curve (Poisson, lognormal) give
+    // the native figures too. A last-bit difference in `ln` could swap two neighbouring ranks,
+    // which moves a rank correlation or a chance by about one part in a million at most.
+    let correlated = caseboard::model::simulate::simulate(
+        &caseboard::model::simulate::costs_overrun(3),
+        2_000,
+        5,
+    );
+    let near = |got: f64, native: f64| (got - native).abs() <= 1e-6;
+    let reached = correlated.correlation.achieved[0];
+    let reached_native = native("correlated_reached_first_pair");
+    assert!(
+        near(reached, reached_native),
+        "{reached} vs {reached_native}"
+    );
+    let first = correlated.initiatives[0].p_best;
+    let first_native = native("correlated_p_best_of_initiative_0");
+    assert!(near(first, first_native), "{first} vs {first_native}");
+    let s = caseboard::model::example_scenario();
+    let (_, curve) = caseboard::model::loss::scenario_curve(&s, 2, &[true; 4]);
+    let curve = curve.unwrap();
+    for (got, key) in [
+        (curve.mean_before, "loss_mean_before"),
+        (curve.mean_after, "loss_mean_after"),
+    ] {
+        assert!(close(got, native(key)), "{key}: {got} vs {}", native(key));
+    }
 }
 
 /// The value-of-information table lists only estimates worth more than chance gives, and says

@@ -1621,6 +1621,14 @@ pub fn tornado(s: &Scenario, k: usize) -> Vec<Swing> {
     swings
 }
 
+/// [`benchmark_scenario`] with its ranged one-time and running costs overrunning together
+/// (the preset, at 0.5): the browser's test of the correlated draws (`tests/web.rs`).
+pub fn costs_overrun(n: usize) -> Scenario {
+    let mut s = benchmark_scenario(n);
+    s.correlations = preset(&s, Preset::CostsOverrun);
+    s
+}
+
 /// The benchmark scenario: `n` initiatives (the example's four, repeated) over 5 years, with every
 /// one-time cost, running cost, delivery time, hours saved, event rate and loss per event a
 /// range (−30% / +40% around the likely value), and ranged discount and hourly rates. Used by
