@@ -198,3 +198,16 @@ test('the loss exceedance curve of the example’s breach risk, before and after
   await point.getByLabel('Yearly loss above').fill('0');
   await expect(tol.locator('p.field-msg[role=alert]')).toHaveText('risk tolerance: a loss is not a number above 0');
 });
+
+test('the section shows once there is something to show: a run, or a benefit that reduces a risk', async ({ page }) => {
+  await open(page);
+  const heading = page.getByRole('heading', { name: 'Distributions and risk' });
+  // the example's breach risk: its loss exceedance curve, before any run
+  await expect(heading).toBeVisible();
+  await expect(page.getByTestId('npv-curve')).toBeHidden();
+  await page.getByRole('button', { name: 'New blank scenario' }).click();
+  await expect(page.getByTestId('initiative-card')).toHaveCount(0);
+  await expect(heading).toBeHidden();
+  await page.getByRole('button', { name: 'Load example' }).click();
+  await expect(heading).toBeVisible();
+});

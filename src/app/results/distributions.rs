@@ -7,7 +7,7 @@
 use crate::app::client::{about, Which};
 use crate::app::results::chart_style::{LegendItem, Mark};
 use crate::app::results::charts::{resize_with_window, ChartFigure};
-use crate::app::results::risk::{LossExceedance, LOSS_ID};
+use crate::app::results::risk::{has_risks, LossExceedance, LOSS_ID};
 use crate::app::state::{initiative_names, use_state, Shown};
 use crate::app::widgets::fields::{dom_id, parse_number};
 use crate::wire::{ChartId, Pointer, Reply, Request, Tip};
@@ -29,8 +29,11 @@ fn legend_curve(_: &Shown) -> Vec<LegendItem> {
 pub fn Distributions() -> impl IntoView {
     let state = use_state();
     resize_with_window(vec![NPV_CURVE_ID, LOSS_ID]);
+    // Nothing to show until a run has finished or some benefit reduces a risk.
+    let empty = move || state.sim.with(|v| v.result.is_none()) && !has_risks(state);
     view! {
-        <section class="panel charts distributions" class:stale=move || state.stale() class:blocked=move || state.blocked() aria-labelledby="dist-h">
+        <section class="panel charts distributions" class:stale=move || state.stale() class:blocked=move || state.blocked()
+            hidden=empty aria-labelledby="dist-h">
             <h2 id="dist-h">"Distributions and risk"</h2>
             <div class="chart-grid">
                 <NpvCurve/>

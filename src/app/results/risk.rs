@@ -27,6 +27,17 @@ fn legend_loss(shown: &Shown) -> Vec<LegendItem> {
     items
 }
 
+/// Whether any initiative has a risk-reduced benefit.
+pub fn has_risks(state: AppState) -> bool {
+    state.scenario.with(|s| {
+        s.initiatives.iter().any(|i| {
+            i.benefits
+                .iter()
+                .any(|b| matches!(b.kind, BenefitKind::RiskReduced(_)))
+        })
+    })
+}
+
 /// The initiatives with a risk-reduced benefit: (index, name).
 fn with_risks(state: AppState) -> Memo<Vec<(usize, String)>> {
     Memo::new(move |_| {
